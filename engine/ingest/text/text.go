@@ -1,0 +1,86 @@
+// Package text reads plain text, including text exported from PDF: CRLF or CR line ends,
+// form feeds, page-number lines inside tables, any of the encodings package charset reads.
+// Consecutive non-blank lines form a paragraph; page numbers become furniture blocks.
+package text
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/reportlint/reportlint/engine/document"
+	"github.com/reportlint/reportlint/engine/ingest/charset"
+)
+
+// Format is the name of this importer.
+const Format = "text"
+
+// pageNumber matches lines that are only a page number as PDF exports print them:
+// "- 3 -", "— 3 —", "－3－", "第 3 页", "第3页 共5页", "3 / 12", "Page 3".
+var pageNumber = regexp.MustCompile(`^(?:[-—–－─]+\s*\d{1,4}\s*[-—–－─]+|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}|(?i:page)\s*\d{1,4}(?:\s*(?i:of)\s*\d{1,4})?)$`)
+
+// Import decodes data and splits it into blocks. hint is a charset label or empty.
+func Import(path string, data []byte, hint string) (*document.Document, error) {
+	s, enc, err := charset.Decode(data, hint)
+	if err != nil {
+		return nil, err
+	}
+	doc := &document.Document{Path: path, Format: Format, Encoding: enc}
+	doc.Blocks = Blocks(s)
+	return doc, nil
+}
+
+// Lines splits decoded text into lines, accepting LF, CRLF and lone CR line ends. Form
+// feeds stay in the line (they occupy a column, as in the file) and read as spaces.
+func Lines(s string) []string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	return strings.Split(s, "\n")
+}
+
+// Blocks turns decoded text into paragraph and furniture blocks with line/column spans.
+func Blocks(s string) []document.Block {
+	var blocks []document.Block
+	var cur *document.Block
+	flush := func() {
+		if cur != nil {
+			blocks = append(blocks, *cur)
+			cur = nil
+		}
+	}
+	for i, line := range Lines(s) {
+		lineNo := i + 1
+		trimmed := strings.TrimRightFunc(line, isSpace)
+		lead := len(trimmed) - len(strings.TrimLeftFunc(trimmed, isSpace))
+		body := trimmed[lead:]
+		if body == "" {
+			flush()
+			continue
+		}
+		col := 1 + utf8.RuneCountInString(trimmed[:lead])
+		seg := document.Segment{Text: body, Start: document.Pos{Line: lineNo, Col: col}}
+		span := document.Span{Start: seg.Start, End: document.Pos{Line: lineNo, Col: col + utf8.RuneCountInString(body)}}
+		if pageNumber.MatchString(strings.Join(strings.Fields(strings.ReplaceAll(body, "\f", " ")), " ")) {
+			flush()
+			blocks = append(blocks, document.Block{Kind: document.Furniture, Segments: []document.Segment{seg}, Span: span})
+			continue
+		}
+		if cur == nil {
+			cur = &document.Block{Kind: document.Paragraph, Span: span}
+		}
+		cur.Segments = append(cur.Segments, seg)
+		cur.Span.End = span.End
+	}
+	flush()
+	return blocks
+}
+
+// isSpace reports whitespace as the text importer sees it: ASCII and Unicode spaces,
+// form feeds, the ideographic space U+3000 and no-break spaces.
+func isSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', '\f', '\v', '\u3000', '\u00a0', '\ufeff', '\u200b':
+		return true
+	}
+	return r == '\u2002' || r == '\u2003' || r == '\u2009'
+}

@@ -1,0 +1,76 @@
+package text
+
+import (
+	"testing"
+
+	"github.com/reportlint/reportlint/engine/document"
+)
+
+func TestBlocks(t *testing.T) {
+	in := "标题\r\n\r\n  一、总体情况\r\n正文第一行\r\n- 3 -\r\n\f正文\u3000第二行 \r\n"
+	blocks := Blocks(in)
+	type want struct {
+		kind  document.Kind
+		text  string
+		start document.Pos
+		end   document.Pos
+	}
+	wants := []want{
+		{document.Paragraph, "标题", document.Pos{Line: 1, Col: 1}, document.Pos{Line: 1, Col: 3}},
+		{document.Paragraph, "一、总体情况\n正文第一行", document.Pos{Line: 3, Col: 3}, document.Pos{Line: 4, Col: 6}},
+		{document.Furniture, "- 3 -", document.Pos{Line: 5, Col: 1}, document.Pos{Line: 5, Col: 6}},
+		{document.Paragraph, "正文\u3000第二行", document.Pos{Line: 6, Col: 2}, document.Pos{Line: 6, Col: 8}},
+	}
+	if len(blocks) != len(wants) {
+		t.Fatalf("got %d blocks, want %d: %+v", len(blocks), len(wants), blocks)
+	}
+	for i, w := range wants {
+		b := blocks[i]
+		if b.Kind != w.kind || b.Text() != w.text || b.Span.Start != w.start || b.Span.End != w.end {
+			t.Errorf("block %d = %s %q %+v-%+v, want %s %q %+v-%+v", i, b.Kind, b.Text(), b.Span.Start, b.Span.End, w.kind, w.text, w.start, w.end)
+		}
+	}
+}
+
+func TestPageNumberLines(t *testing.T) {
+	for _, s := range []string{"- 3 -", "— 12 —", "－3－", "第 3 页", "第3页 共5页", "3 / 12", "Page 4", "\f- 2 -"} {
+		b := Blocks(s)
+		if len(b) != 1 || b[0].Kind != document.Furniture {
+			t.Errorf("%q: not furniture: %+v", s, b)
+		}
+	}
+	for _, s := range []string{"0", "3", "0 0 0", "—", "2023年"} {
+		b := Blocks(s)
+		if len(b) != 1 || b[0].Kind != document.Paragraph {
+			t.Errorf("%q: should be a paragraph: %+v", s, b)
+		}
+	}
+}
+
+func TestImportGBK(t *testing.T) {
+	gbk := []byte{0xD2, 0xBB, 0xA1, 0xA2, 0xD7, 0xDC, 0xCC, 0xE5, 0xC7, 0xE9, 0xBF, 0xF6} // 一、总体情况
+	doc, err := Import("a.txt", gbk, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Encoding != "gb18030" || len(doc.Blocks) != 1 || doc.Blocks[0].Text() != "一、总体情况" {
+		t.Fatalf("got %+v", doc)
+	}
+}
+
+func FuzzBlocks(f *testing.F) {
+	f.Add("一、总体情况\n0 0 0\r\n- 3 -\n")
+	f.Add("\r\r\n\f")
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, b := range Blocks(s) {
+			if len(b.Segments) == 0 {
+				t.Fatal("block without segments")
+			}
+			for _, seg := range b.Segments {
+				if seg.Start.Line < 1 || seg.Start.Col < 1 || seg.Text == "" {
+					t.Fatalf("bad segment %+v", seg)
+				}
+			}
+		}
+	})
+}
