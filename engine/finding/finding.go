@@ -56,8 +56,32 @@ func (l Level) AtLeast(threshold Level) bool {
 	return l.Rank() >= threshold.Rank()
 }
 
-// Category tags every rule carries at least one of.
-var Categories = []string{"section", "arithmetic", "narrative", "metadata", "format"}
+// Categories returns the category tags; every rule carries at least one of them.
+func Categories() []string {
+	return []string{"section", "arithmetic", "narrative", "metadata", "format"}
+}
+
+// Raw is a finding as an engine returns it: it names facts by reference (for example
+// t3.new_received.total or claim.4.n), and the lint run resolves them to source places.
+type Raw struct {
+	RuleID  string
+	Message string
+	// Level overrides the rule's default level when set.
+	Level Level
+	// At is the fact the finding is about; Related are other facts involved.
+	At      string
+	Related []RelatedRef
+	// NotAssessable marks a finding that says the rule could not be decided; Missing are
+	// the facts (cells) whose state prevented it.
+	NotAssessable bool
+	Missing       []string
+}
+
+// RelatedRef is a related fact with a note on its role.
+type RelatedRef struct {
+	Ref     string
+	Message string
+}
 
 // Rule describes one rule of a pack: the single source for `reportlint rules`, rule docs,
 // and SARIF tool.driver.rules.
@@ -197,7 +221,15 @@ type Result struct {
 	// Err is set when the document could not be read or evaluated at all; then Findings
 	// may be empty, and the run exits with code 2.
 	Err error `json:"-"`
+	// Lines holds the source lines the findings point at, for showing them with a caret.
+	Lines SourceLines `json:"-"`
 }
+
+// SourceLines maps a (page, line) to the line's text as shown to the user.
+type SourceLines map[LineKey]string
+
+// LineKey identifies a source line; Page is 0 for formats without pages.
+type LineKey struct{ Page, Line int }
 
 // Counts tallies findings by level.
 type Counts struct {

@@ -1,0 +1,242 @@
+// Package celeval runs a pack's CEL rules. A rule iterates over a scope the engine
+// computes once per document (the rows of a table, its columns, a fixed list), binds each
+// item to a name, and asserts a condition on it; the engine does the iteration, so each
+// expression stays small. Cell values come pre-parsed; num() and sum() refuse cells that
+// are blank, placeholders or missing, which makes the rule "not assessable" for that item
+// instead of letting a blank pass as 0.
+package celeval
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"sort"
+	"strings"
+
+	"github.com/google/cel-go/cel"
+	"github.com/google/cel-go/common/types"
+	"github.com/google/cel-go/common/types/ref"
+	"github.com/google/cel-go/common/types/traits"
+	"github.com/google/cel-go/ext"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/reportlint/reportlint/engine/finding"
+	"github.com/reportlint/reportlint/engine/profile"
+)
+
+// File is a CEL rule file of a pack.
+type File struct {
+	// Name is the file's path inside the pack, used in error messages and rule sources.
+	Name string
+	Data []byte
+}
+
+// Options change how rules read cells; they are fixed when a pack is loaded.
+type Options struct {
+	// BlankAsZero makes num() and sum() read blank cells as 0 (some provinces leave zero
+	// cells blank); placeholders and missing cells stay not assessable.
+	BlankAsZero bool
+}
+
+// ruleSpec is a rule as written in YAML.
+type ruleSpec struct {
+	ID          string    `yaml:"id"`
+	Title       string    `yaml:"title"`
+	Description string    `yaml:"description"`
+	Level       string    `yaml:"level"`
+	Tags        []string  `yaml:"tags"`
+	Since       string    `yaml:"since"`
+	For         yaml.Node `yaml:"for"`
+	As          string    `yaml:"as"`
+	Let         yaml.Node `yaml:"let"`
+	Assert      yaml.Node `yaml:"assert"`
+	At          yaml.Node `yaml:"at"`
+	Related     yaml.Node `yaml:"related"`
+	Message     yaml.Node `yaml:"message"`
+}
+
+type fileSpec struct {
+	Rules []yaml.Node `yaml:"rules"`
+}
+
+// Rule is a compiled CEL rule.
+type Rule struct {
+	Meta    finding.Rule
+	as      string
+	forPrg  cel.Program
+	lets    []binding
+	assert  cel.Program
+	at      cel.Program
+	related cel.Program
+	message []messagePart
+}
+
+type binding struct {
+	name string
+	prg  cel.Program
+}
+
+// messagePart is literal text or an expression whose value is formatted in place.
+type messagePart struct {
+	text string
+	prg  cel.Program
+}
+
+// Set is the compiled CEL rules of one pack. It is safe for concurrent use.
+type Set struct {
+	rules []*Rule
+}
+
+// Rules returns the descriptors of the rules in the set, sorted by id.
+func (s *Set) Rules() []finding.Rule {
+	out := make([]finding.Rule, 0, len(s.rules))
+	for _, r := range s.rules {
+		out = append(out, r.Meta)
+	}
+	return out
+}
+
+// PackError is an error located in a pack file.
+type PackError struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (e PackError) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg) }
+
+// Load compiles the rule files. Every problem is collected, so an author sees all of them
+// at once; the returned error joins them, one "file:line: message" per line.
+func Load(files []File, pack string, opts Options) (*Set, error) {
+	env, err := newEnv(opts)
+	if err != nil {
+		return nil, err
+	}
+	set := &Set{}
+	var errs []error
+	for _, f := range files {
+		var fs fileSpec
+		if err := yaml.Unmarshal(f.Data, &fs); err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", f.Name, err))
+			continue
+		}
+		for i := range fs.Rules {
+			node := &fs.Rules[i]
+			r, rerrs := compileRule(env, f.Name, node, pack)
+			errs = append(errs, rerrs...)
+			if r != nil {
+				set.rules = append(set.rules, r)
+			}
+		}
+	}
+	sort.Slice(set.rules, func(a, b int) bool { return set.rules[a].Meta.ID < set.rules[b].Meta.ID })
+	for i := 1; i < len(set.rules); i++ {
+		if set.rules[i].Meta.ID == set.rules[i-1].Meta.ID {
+			errs = append(errs, fmt.Errorf("%s: rule id %s defined twice (also %s)", set.rules[i].Meta.Source, set.rules[i].Meta.ID, set.rules[i-1].Meta.Source))
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return set, nil
+}
+
+// newEnv declares the facts (as native Go types, so a misspelt field is a compile error)
+// and the helper functions.
+func newEnv(opts Options) (*cel.Env, error) {
+	bz := opts.BlankAsZero
+	return cel.NewEnv(
+		ext.NativeTypes(
+			reflect.TypeOf(&profile.Facts{}),
+			ext.ParseStructTag("json"),
+		),
+		cel.Variable("tables", cel.MapType(cel.StringType, cel.ObjectType("profile.Table"))),
+		cel.Variable("sections", cel.ListType(cel.ObjectType("profile.Section"))),
+		cel.Variable("claims", cel.ListType(cel.ObjectType("profile.Claim"))),
+		cel.Variable("report", cel.ObjectType("profile.Report")),
+		cel.Variable("edition", cel.ObjectType("profile.Edition")),
+		cel.Variable("cells", cel.ListType(cel.ObjectType("profile.Cell"))),
+		ext.Strings(),
+		ext.Lists(),
+		ext.Math(),
+		ext.Bindings(),
+		cel.Function("num",
+			cel.Overload("num_cell", []*cel.Type{cel.ObjectType("profile.Cell")}, cel.DoubleType,
+				cel.UnaryBinding(func(v ref.Val) ref.Val { return numOf(v, bz) }))),
+		cel.Function("sum",
+			cel.Overload("sum_cells", []*cel.Type{cel.ListType(cel.ObjectType("profile.Cell"))}, cel.DoubleType,
+				cel.UnaryBinding(func(v ref.Val) ref.Val { return sumOf(v, bz) })),
+			cel.Overload("sum_doubles", []*cel.Type{cel.ListType(cel.DoubleType)}, cel.DoubleType,
+				cel.UnaryBinding(sumDoubles))),
+		cel.Function("is_number",
+			cel.Overload("is_number_cell", []*cel.Type{cel.ObjectType("profile.Cell")}, cel.BoolType,
+				cel.UnaryBinding(func(v ref.Val) ref.Val {
+					c, ok := v.Value().(*profile.Cell)
+					return types.Bool(ok && c.State == profile.StateNumber)
+				}))),
+	)
+}
+
+// NotAssessable is the error num() and sum() raise for cells without a number.
+type NotAssessable struct {
+	Refs []string
+}
+
+func (e *NotAssessable) Error() string { return "not assessable: " + strings.Join(e.Refs, ", ") }
+
+func numOf(v ref.Val, blankAsZero bool) ref.Val {
+	c, ok := v.Value().(*profile.Cell)
+	if !ok || c == nil {
+		return types.NewErr("num: not a cell")
+	}
+	switch {
+	case c.State == profile.StateNumber:
+		return types.Double(c.Value)
+	case c.State == profile.StateBlank && blankAsZero:
+		return types.Double(0)
+	}
+	return types.WrapErr(&NotAssessable{Refs: []string{c.Ref}})
+}
+
+func sumOf(v ref.Val, blankAsZero bool) ref.Val {
+	l, ok := v.(traits.Lister)
+	if !ok {
+		return types.NewErr("sum: not a list")
+	}
+	var total float64
+	var missing []string
+	it := l.Iterator()
+	for it.HasNext() == types.True {
+		n := numOf(it.Next(), blankAsZero)
+		if types.IsError(n) {
+			var na *NotAssessable
+			if errors.As(n.(*types.Err), &na) {
+				missing = append(missing, na.Refs...)
+				continue
+			}
+			return n
+		}
+		total += float64(n.(types.Double))
+	}
+	if len(missing) > 0 {
+		return types.WrapErr(&NotAssessable{Refs: missing})
+	}
+	return types.Double(total)
+}
+
+func sumDoubles(v ref.Val) ref.Val {
+	l, ok := v.(traits.Lister)
+	if !ok {
+		return types.NewErr("sum: not a list")
+	}
+	var total float64
+	it := l.Iterator()
+	for it.HasNext() == types.True {
+		d, ok := it.Next().(types.Double)
+		if !ok {
+			return types.NewErr("sum: not a number")
+		}
+		total += float64(d)
+	}
+	return types.Double(total)
+}

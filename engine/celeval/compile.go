@@ -1,0 +1,166 @@
+package celeval
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/google/cel-go/cel"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/reportlint/reportlint/engine/finding"
+)
+
+// compileRule compiles one rule node; it returns the rule (nil if unusable) and every error
+// found, located at file:line.
+func compileRule(env *cel.Env, file string, node *yaml.Node, pack string) (*Rule, []error) {
+	var spec ruleSpec
+	if err := node.Decode(&spec); err != nil {
+		return nil, []error{PackError{file, node.Line, err.Error()}}
+	}
+	var errs []error
+	bad := func(line int, format string, args ...any) {
+		errs = append(errs, PackError{file, line, fmt.Sprintf("rule %s: ", spec.ID) + fmt.Sprintf(format, args...)})
+	}
+	if spec.ID == "" {
+		bad(node.Line, "id is required")
+	}
+	lvl, err := finding.ParseLevel(spec.Level)
+	if err != nil || lvl == finding.None {
+		bad(node.Line, "level must be error, warning or note, not %q", spec.Level)
+	}
+	if spec.Title == "" {
+		bad(node.Line, "title is required")
+	}
+	if !hasCategory(spec.Tags) {
+		bad(node.Line, "tags must include one of %s", strings.Join(finding.Categories(), ", "))
+	}
+	if spec.Assert.Value == "" {
+		bad(node.Line, "assert is required")
+	}
+	r := &Rule{
+		Meta: finding.Rule{
+			ID: spec.ID, Title: spec.Title, Description: strings.TrimSpace(spec.Description),
+			Level: lvl, Tags: spec.Tags, Since: spec.Since, Engine: "cel",
+			Source: fmt.Sprintf("%s:%d", file, node.Line), Pack: pack,
+		},
+		as: spec.As,
+	}
+	compile := func(n *yaml.Node, what string, e *cel.Env) cel.Program {
+		if n.Value == "" {
+			return nil
+		}
+		ast, iss := e.Compile(n.Value)
+		if iss.Err() != nil {
+			bad(n.Line, "%s: %s", what, iss.Err())
+			return nil
+		}
+		prg, err := e.Program(ast, cel.EvalOptions(cel.OptOptimize))
+		if err != nil {
+			bad(n.Line, "%s: %v", what, err)
+			return nil
+		}
+		return prg
+	}
+	// The scope expression sees only the facts; the item it yields is bound to `as`
+	// with the element type the checker inferred, so field typos on it are errors too.
+	itemEnv := env
+	if spec.For.Value != "" {
+		if spec.As == "" {
+			bad(spec.For.Line, "for needs as: the name to bind each item to")
+		}
+		ast, iss := env.Compile(spec.For.Value)
+		if iss.Err() != nil {
+			bad(spec.For.Line, "for: %s", iss.Err())
+		} else {
+			elem := cel.DynType
+			if t := ast.OutputType(); t.Kind() == cel.ListType(cel.DynType).Kind() && len(t.Parameters()) == 1 {
+				elem = t.Parameters()[0]
+			} else {
+				bad(spec.For.Line, "for must yield a list, not %s", t)
+			}
+			if prg, err := env.Program(ast, cel.EvalOptions(cel.OptOptimize)); err != nil {
+				bad(spec.For.Line, "for: %v", err)
+			} else {
+				r.forPrg = prg
+			}
+			if spec.As != "" {
+				if e, err := env.Extend(cel.Variable(spec.As, elem)); err != nil {
+					bad(spec.For.Line, "as: %v", err)
+				} else {
+					itemEnv = e
+				}
+			}
+		}
+	}
+	// Each let binding is visible to the later ones, to assert, at, related and message.
+	if spec.Let.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(spec.Let.Content); i += 2 {
+			name, expr := spec.Let.Content[i], spec.Let.Content[i+1]
+			ast, iss := itemEnv.Compile(expr.Value)
+			if iss.Err() != nil {
+				bad(expr.Line, "let %s: %s", name.Value, iss.Err())
+				continue
+			}
+			prg, err := itemEnv.Program(ast, cel.EvalOptions(cel.OptOptimize))
+			if err != nil {
+				bad(expr.Line, "let %s: %v", name.Value, err)
+				continue
+			}
+			r.lets = append(r.lets, binding{name: name.Value, prg: prg})
+			if e, err := itemEnv.Extend(cel.Variable(name.Value, ast.OutputType())); err == nil {
+				itemEnv = e
+			} else {
+				bad(expr.Line, "let %s: %v", name.Value, err)
+			}
+		}
+	} else if spec.Let.Kind != 0 {
+		bad(spec.Let.Line, "let must be a mapping of names to expressions")
+	}
+	r.assert = compile(&spec.Assert, "assert", itemEnv)
+	r.at = compile(&spec.At, "at", itemEnv)
+	r.related = compile(&spec.Related, "related", itemEnv)
+	if spec.Message.Value == "" {
+		bad(node.Line, "message is required")
+	}
+	r.message = compileMessage(spec.Message.Value, func(expr string) cel.Program {
+		return compile(&yaml.Node{Value: expr, Line: spec.Message.Line}, "message {{"+expr+"}}", itemEnv)
+	})
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return r, nil
+}
+
+// compileMessage splits a template into literal text and {{expression}} parts.
+func compileMessage(tmpl string, compile func(string) cel.Program) []messagePart {
+	var parts []messagePart
+	for tmpl != "" {
+		i := strings.Index(tmpl, "{{")
+		if i < 0 {
+			parts = append(parts, messagePart{text: tmpl})
+			break
+		}
+		j := strings.Index(tmpl[i:], "}}")
+		if j < 0 {
+			parts = append(parts, messagePart{text: tmpl})
+			break
+		}
+		if i > 0 {
+			parts = append(parts, messagePart{text: tmpl[:i]})
+		}
+		parts = append(parts, messagePart{prg: compile(strings.TrimSpace(tmpl[i+2 : i+j]))})
+		tmpl = tmpl[i+j+2:]
+	}
+	return parts
+}
+
+func hasCategory(tags []string) bool {
+	for _, t := range tags {
+		for _, c := range finding.Categories() {
+			if t == c {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,267 @@
+package celeval
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/google/cel-go/cel"
+	"github.com/google/cel-go/common/types"
+	"github.com/google/cel-go/common/types/ref"
+	"github.com/google/cel-go/common/types/traits"
+
+	"github.com/reportlint/reportlint/engine/finding"
+	"github.com/reportlint/reportlint/engine/profile"
+)
+
+// Eval runs every rule on facts. A rule that fails to evaluate (a bug in the rule, not in
+// the document) does not stop the others: its error is returned joined with the rest,
+// next to the findings of the rules that worked.
+func (s *Set) Eval(ctx context.Context, facts *profile.Facts) ([]finding.Raw, error) {
+	vars := map[string]any{
+		"tables":   facts.Tables,
+		"sections": facts.Sections,
+		"claims":   facts.Claims,
+		"report":   &facts.Report,
+		"edition":  &facts.Edition,
+		"cells":    allCells(facts),
+	}
+	var out []finding.Raw
+	var errs []error
+	for _, r := range s.rules {
+		if err := ctx.Err(); err != nil {
+			return out, err
+		}
+		raws, err := r.eval(ctx, vars)
+		out = append(out, raws...)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("rule %s (%s): %w", r.Meta.ID, r.Meta.Source, err))
+		}
+	}
+	return out, errors.Join(errs...)
+}
+
+func (r *Rule) eval(ctx context.Context, vars map[string]any) ([]finding.Raw, error) {
+	if r.forPrg == nil {
+		return r.evalItem(ctx, vars)
+	}
+	v, _, err := r.forPrg.ContextEval(ctx, vars)
+	if err != nil {
+		return nil, fmt.Errorf("for: %w", err)
+	}
+	l, ok := v.(traits.Lister)
+	if !ok {
+		return nil, fmt.Errorf("for: yielded %s, not a list", v.Type())
+	}
+	var out []finding.Raw
+	var errs []error
+	it := l.Iterator()
+	for it.HasNext() == types.True {
+		item := map[string]any{}
+		for k, val := range vars {
+			item[k] = val
+		}
+		item[r.as] = it.Next()
+		raws, err := r.evalItem(ctx, item)
+		out = append(out, raws...)
+		if err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return out, errors.Join(errs...)
+}
+
+// evalItem evaluates the lets and the assertion for one item.
+func (r *Rule) evalItem(ctx context.Context, vars map[string]any) ([]finding.Raw, error) {
+	for _, b := range r.lets {
+		v, _, err := b.prg.ContextEval(ctx, vars)
+		if err != nil {
+			if na := asNotAssessable(err); na != nil {
+				return []finding.Raw{r.notAssessable(ctx, vars, na)}, nil
+			}
+			return nil, fmt.Errorf("let %s: %w", b.name, err)
+		}
+		vars[b.name] = v
+	}
+	v, _, err := r.assert.ContextEval(ctx, vars)
+	if err != nil {
+		if na := asNotAssessable(err); na != nil {
+			return []finding.Raw{r.notAssessable(ctx, vars, na)}, nil
+		}
+		return nil, fmt.Errorf("assert: %w", err)
+	}
+	if b, ok := v.(types.Bool); !ok {
+		return nil, fmt.Errorf("assert yielded %s, not a bool", v.Type())
+	} else if b {
+		return nil, nil
+	}
+	raw := finding.Raw{RuleID: r.Meta.ID}
+	raw.At, raw.Related = r.locate(ctx, vars)
+	msg, err := r.render(ctx, vars)
+	if err != nil {
+		return nil, err
+	}
+	raw.Message = msg
+	return []finding.Raw{raw}, nil
+}
+
+// notAssessable builds the finding that says the rule could not be decided for the item.
+func (r *Rule) notAssessable(ctx context.Context, vars map[string]any, na *NotAssessable) finding.Raw {
+	raw := finding.Raw{RuleID: r.Meta.ID, NotAssessable: true, Missing: na.Refs}
+	raw.At, raw.Related = r.locate(ctx, vars)
+	if raw.At == "" && len(na.Refs) > 0 {
+		raw.At = na.Refs[0]
+	}
+	raw.Message = r.Meta.Title
+	return raw
+}
+
+// locate evaluates at and related; a location that cannot be computed is left out.
+func (r *Rule) locate(ctx context.Context, vars map[string]any) (string, []finding.RelatedRef) {
+	var at string
+	if r.at != nil {
+		if v, _, err := r.at.ContextEval(ctx, vars); err == nil {
+			at = refOf(v)
+		}
+	}
+	var rel []finding.RelatedRef
+	if r.related != nil {
+		if v, _, err := r.related.ContextEval(ctx, vars); err == nil {
+			if l, ok := v.(traits.Lister); ok {
+				it := l.Iterator()
+				for it.HasNext() == types.True {
+					if ref := refOf(it.Next()); ref != "" && ref != at {
+						rel = append(rel, finding.RelatedRef{Ref: ref})
+					}
+				}
+			} else if ref := refOf(v); ref != "" {
+				rel = append(rel, finding.RelatedRef{Ref: ref})
+			}
+		}
+	}
+	return at, rel
+}
+
+// refOf returns the fact reference of a value: a string, or any fact with a Ref field.
+func refOf(v ref.Val) string {
+	switch x := v.Value().(type) {
+	case string:
+		return x
+	case *profile.Cell:
+		return x.Ref
+	case *profile.Row:
+		return x.Ref
+	case *profile.Table:
+		return x.Ref
+	case *profile.Section:
+		return x.Ref
+	case *profile.Claim:
+		return x.Ref
+	case *profile.Field:
+		return x.Ref
+	}
+	return ""
+}
+
+func (r *Rule) render(ctx context.Context, vars map[string]any) (string, error) {
+	var b strings.Builder
+	for _, p := range r.message {
+		if p.prg == nil {
+			b.WriteString(p.text)
+			continue
+		}
+		v, _, err := p.prg.ContextEval(ctx, vars)
+		if err != nil {
+			if asNotAssessable(err) != nil {
+				b.WriteString("（无法读取）")
+				continue
+			}
+			return "", fmt.Errorf("message: %w", err)
+		}
+		b.WriteString(Format(v))
+	}
+	return b.String(), nil
+}
+
+// Format renders a CEL value for a message: whole numbers without a decimal point, other
+// numbers with the digits they need, lists joined with 、.
+func Format(v ref.Val) string {
+	switch x := v.(type) {
+	case types.Double:
+		return FormatNumber(float64(x))
+	case types.Int:
+		return strconv.FormatInt(int64(x), 10)
+	case types.Uint:
+		return strconv.FormatUint(uint64(x), 10)
+	case types.String:
+		return string(x)
+	case types.Bool:
+		if x {
+			return "是"
+		}
+		return "否"
+	case traits.Lister:
+		var parts []string
+		it := x.Iterator()
+		for it.HasNext() == types.True {
+			parts = append(parts, Format(it.Next()))
+		}
+		return strings.Join(parts, "、")
+	}
+	if c, ok := v.Value().(*profile.Cell); ok {
+		return c.Text
+	}
+	return fmt.Sprint(v.Value())
+}
+
+// FormatNumber prints whole numbers without a decimal point and others with the fewest
+// digits that represent them.
+func FormatNumber(f float64) string {
+	if f == math.Trunc(f) && math.Abs(f) < 1e15 {
+		return strconv.FormatInt(int64(f), 10)
+	}
+	return strconv.FormatFloat(f, 'f', -1, 64)
+}
+
+func asNotAssessable(err error) *NotAssessable {
+	var na *NotAssessable
+	if errors.As(err, &na) {
+		return na
+	}
+	return nil
+}
+
+var _ = cel.NoVars
+
+// allCells lists the cells of the rows found in the tables found, in table id, row and
+// column order: the scope of cell-level rules.
+func allCells(f *profile.Facts) []*profile.Cell {
+	ids := make([]string, 0, len(f.Tables))
+	for id := range f.Tables {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	var out []*profile.Cell
+	for _, id := range ids {
+		t := f.Tables[id]
+		if !t.Found {
+			continue
+		}
+		for _, rid := range t.RowOrder {
+			r := t.Rows[rid]
+			if !r.Found {
+				continue
+			}
+			for _, c := range t.Columns {
+				if cell, ok := r.Cells[c]; ok {
+					out = append(out, cell)
+				}
+			}
+		}
+	}
+	return out
+}

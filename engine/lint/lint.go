@@ -1,0 +1,303 @@
+// Package lint runs reportlint over documents: it reads each file, picks the rule pack for
+// the document's edition and year, maps the document to facts, evaluates the pack, and
+// resolves every finding to its place in the source. Documents are linted concurrently and
+// results are delivered in input order; one bad document never stops the others.
+package lint
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/reportlint/reportlint/engine/document"
+	"github.com/reportlint/reportlint/engine/finding"
+	"github.com/reportlint/reportlint/engine/ingest"
+	"github.com/reportlint/reportlint/engine/pack"
+	"github.com/reportlint/reportlint/engine/profile"
+)
+
+// Linter lints documents with a set of packs. It is safe for concurrent use.
+type Linter struct {
+	// Packs are the candidates for automatic selection, newest edition first.
+	Packs []*pack.Pack
+	// Force, when set, is used for every document (--pack).
+	Force *pack.Pack
+	// Ingest controls reading files.
+	Ingest ingest.Options
+	// Workers is the number of documents linted at once; 0 means GOMAXPROCS.
+	Workers int
+}
+
+// Rules returns the rules of every pack the linter may use, one descriptor per id (the
+// newest pack's), sorted by id.
+func (l *Linter) Rules() []finding.Rule {
+	packs := l.Packs
+	if l.Force != nil {
+		packs = []*pack.Pack{l.Force}
+	}
+	seen := map[string]bool{}
+	var out []finding.Rule
+	for _, p := range packs {
+		for _, r := range p.Rules() {
+			if !seen[r.ID] {
+				seen[r.ID] = true
+				out = append(out, r)
+			}
+		}
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].ID < out[b].ID })
+	return out
+}
+
+// Document is a read document with the pack chosen for it and its facts.
+type Document struct {
+	Doc   *document.Document
+	Pack  *pack.Pack
+	Facts *profile.Facts
+}
+
+// Extract reads the file at path and maps it to facts, as the rules would see it.
+func (l *Linter) Extract(ctx context.Context, path string) (*Document, error) {
+	doc, err := ingest.ReadFile(ctx, path, l.Ingest)
+	if err != nil {
+		return nil, err
+	}
+	p, facts := l.choose(doc)
+	return &Document{Doc: doc, Pack: p, Facts: facts}, nil
+}
+
+// choose picks the pack for doc: the one whose edition the document's tables follow and
+// whose years cover the report year; failing that, the one for the year (its format rule
+// then reports the wrong edition); failing that, the newest.
+func (l *Linter) choose(doc *document.Document) (*pack.Pack, *profile.Facts) {
+	if l.Force != nil {
+		return l.Force, l.Force.Profile.Apply(doc)
+	}
+	first := l.Packs[0]
+	facts := first.Profile.Apply(doc)
+	year, ed := facts.Report.Year, facts.Edition.Detected
+	pick := func(ok func(*pack.Pack) bool) *pack.Pack {
+		for _, p := range l.Packs {
+			if ok(p) {
+				return p
+			}
+		}
+		return nil
+	}
+	p := pick(func(p *pack.Pack) bool { return p.Edition == ed && year != 0 && p.AppliesTo(year) })
+	if p == nil && year != 0 {
+		p = pick(func(p *pack.Pack) bool { return p.AppliesTo(year) })
+	}
+	if p == nil {
+		p = pick(func(p *pack.Pack) bool { return p.Edition == ed })
+	}
+	if p == nil {
+		p = first
+	}
+	if p != first {
+		facts = p.Profile.Apply(doc)
+	}
+	return p, facts
+}
+
+// Lint lints one file. It never panics: an internal error becomes the result's Err.
+func (l *Linter) Lint(ctx context.Context, path string) (res finding.Result) {
+	res.Path = path
+	defer func() {
+		if r := recover(); r != nil {
+			res.Findings = nil
+			res.Err = fmt.Errorf("internal error: %v", r)
+		}
+	}()
+	if t := l.Ingest.Limits.Timeout; t > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, t)
+		defer cancel()
+	}
+	d, err := l.Extract(ctx, path)
+	if err != nil {
+		res.Err = err
+		if errors.Is(err, context.DeadlineExceeded) {
+			res.Err = fmt.Errorf("time limit of %s exceeded", l.Ingest.Limits.Timeout)
+		}
+		return res
+	}
+	res.Format = d.Doc.Format
+	res.Pack = d.Pack.Ref()
+	raws, err := d.Pack.Evaluate(ctx, d.Facts)
+	if err != nil {
+		if errors.Is(err, context.DeadlineExceeded) {
+			res.Err = fmt.Errorf("time limit of %s exceeded", l.Ingest.Limits.Timeout)
+			return res
+		}
+		res.Err = fmt.Errorf("evaluate pack %s: %w", d.Pack.Ref(), err)
+	}
+	res.Findings = Resolve(path, d.Pack, d.Facts, raws)
+	res.Lines = sourceLines(d.Doc, res.Findings)
+	return res
+}
+
+// Run lints paths with l.Workers documents at once and calls emit with each result in the
+// order of paths. Memory stays bounded: at most a few results wait to be emitted.
+func (l *Linter) Run(ctx context.Context, paths []string, emit func(finding.Result) error) error {
+	workers := l.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	type job struct {
+		i    int
+		path string
+	}
+	jobs := make(chan job)
+	done := make([]chan finding.Result, len(paths))
+	for i := range done {
+		done[i] = make(chan finding.Result, 1)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	for w := 0; w < workers; w++ {
+		go func() {
+			for j := range jobs {
+				done[j.i] <- l.Lint(ctx, j.path)
+			}
+		}()
+	}
+	// Feed jobs at most `window` ahead of the result being emitted, so a slow document
+	// does not let finished results pile up.
+	sem := make(chan struct{}, workers*4)
+	go func() {
+		defer close(jobs)
+		for i, p := range paths {
+			select {
+			case sem <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case jobs <- job{i, p}:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	for i := range paths {
+		r := <-done[i]
+		done[i] = nil
+		<-sem
+		if err := emit(r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Extensions are the file types a folder walk picks up.
+func Extensions() []string {
+	return []string{".txt", ".md", ".markdown", ".html", ".htm", ".shtml", ".docx", ".pdf"}
+}
+
+// Expand turns the command-line paths into files: files as given, folders walked
+// recursively for files with a known extension (hidden entries skipped), sorted. A path
+// that does not exist is returned as is, so that reading it reports the error in order.
+func Expand(paths []string) ([]string, error) {
+	var out []string
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil || !st.IsDir() {
+			out = append(out, p)
+			continue
+		}
+		var found []string
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			name := d.Name()
+			if path != p && strings.HasPrefix(name, ".") {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() {
+				return nil
+			}
+			ext := strings.ToLower(filepath.Ext(name))
+			for _, e := range Extensions() {
+				if ext == e {
+					found = append(found, path)
+					break
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("walk %s: %w", p, err)
+		}
+		sort.Strings(found)
+		out = append(out, found...)
+	}
+	return out, nil
+}
+
+// sourceLines collects the text of the lines findings point at, rebuilt from the
+// document's segments: each segment placed at its column.
+func sourceLines(doc *document.Document, fs []finding.Finding) finding.SourceLines {
+	want := map[finding.LineKey]bool{}
+	for _, f := range fs {
+		s := f.Location.Span.Start
+		if s.Line > 0 {
+			want[finding.LineKey{Page: s.Page, Line: s.Line}] = true
+		}
+	}
+	if len(want) == 0 {
+		return nil
+	}
+	type piece struct {
+		col  int
+		text string
+	}
+	pieces := map[finding.LineKey][]piece{}
+	add := func(segs []document.Segment) {
+		for _, s := range segs {
+			k := finding.LineKey{Page: s.Start.Page, Line: s.Start.Line}
+			if want[k] {
+				pieces[k] = append(pieces[k], piece{s.Start.Col, s.Text})
+			}
+		}
+	}
+	for _, b := range doc.Blocks {
+		add(b.Segments)
+		for _, r := range b.Rows {
+			for _, c := range r.Cells {
+				add(c.Segments)
+			}
+		}
+	}
+	out := finding.SourceLines{}
+	for k, ps := range pieces {
+		sort.SliceStable(ps, func(a, b int) bool { return ps[a].col < ps[b].col })
+		var sb strings.Builder
+		col := 1
+		for _, p := range ps {
+			for col < p.col {
+				sb.WriteByte(' ')
+				col++
+			}
+			if p.col < col {
+				continue // overlapping pieces (entity-decoded HTML): keep the first
+			}
+			sb.WriteString(p.text)
+			col += utf8.RuneCountInString(p.text)
+		}
+		out[k] = sb.String()
+	}
+	return out
+}

@@ -1,0 +1,131 @@
+package lint
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/reportlint/reportlint/engine/finding"
+	"github.com/reportlint/reportlint/engine/pack"
+	"github.com/reportlint/reportlint/engine/profile"
+)
+
+// Resolve turns raw findings into located findings: the rule's level and tags, the source
+// place of every referenced fact, fingerprints, and sorted order. Not-assessable findings
+// of one rule are merged into one, which names every cell that kept the rule from
+// deciding.
+func Resolve(path string, p *pack.Pack, facts *profile.Facts, raws []finding.Raw) []finding.Finding {
+	var out []finding.Finding
+	merged := map[string]int{} // rule id -> index in out of its merged not-assessable finding
+	for _, raw := range raws {
+		rule, ok := p.Rule(raw.RuleID)
+		if !ok {
+			rule = finding.Rule{ID: raw.RuleID, Level: finding.Warning}
+		}
+		f := finding.Finding{
+			RuleID: raw.RuleID, Level: rule.Level, Message: raw.Message, Tags: rule.Tags,
+			NotAssessable: raw.NotAssessable, Pack: p.Ref(),
+		}
+		if raw.Level != "" {
+			f.Level = raw.Level
+		}
+		if raw.NotAssessable && len(raw.Missing) > 0 {
+			if i, ok := merged[raw.RuleID]; ok {
+				out[i].Related = appendMissing(out[i].Related, path, facts, raw.Missing)
+				continue
+			}
+			f.Level = finding.Note
+			f.Location = locate(path, facts, raw.Missing[0])
+			f.Related = appendMissing(nil, path, facts, raw.Missing[1:])
+			merged[raw.RuleID] = len(out)
+			out = append(out, f)
+			continue
+		}
+		f.Location = locate(path, facts, raw.At)
+		for _, r := range raw.Related {
+			loc := locate(path, facts, r.Ref)
+			if r.Message != "" {
+				loc.Message = r.Message
+			}
+			f.Related = append(f.Related, loc)
+		}
+		out = append(out, f)
+	}
+	for i := range out {
+		if isMergedNA(merged, out, i) {
+			out[i].Message = naMessage(p, facts, out[i])
+		}
+	}
+	finding.Sort(out)
+	return out
+}
+
+func isMergedNA(merged map[string]int, out []finding.Finding, i int) bool {
+	j, ok := merged[out[i].RuleID]
+	return ok && j == i
+}
+
+// naMessage says which cells kept the rule from deciding.
+func naMessage(p *pack.Pack, facts *profile.Facts, f finding.Finding) string {
+	title := f.RuleID
+	if r, ok := p.Rule(f.RuleID); ok {
+		title = r.Title
+	}
+	locs := append([]finding.Location{f.Location}, f.Related...)
+	var parts []string
+	for i, l := range locs {
+		if i == 5 {
+			parts = append(parts, fmt.Sprintf("等 %d 处", len(locs)))
+			break
+		}
+		parts = append(parts, l.Logical+"（"+l.Message+"）")
+	}
+	return fmt.Sprintf("无法判定“%s”：%s 不是数字", title, strings.Join(parts, "、"))
+}
+
+func appendMissing(rel []finding.Location, path string, facts *profile.Facts, refs []string) []finding.Location {
+	seen := map[string]bool{}
+	for _, r := range rel {
+		seen[r.Ref] = true
+	}
+	for _, ref := range refs {
+		if seen[ref] {
+			continue
+		}
+		seen[ref] = true
+		rel = append(rel, locate(path, facts, ref))
+	}
+	sort.SliceStable(rel, func(a, b int) bool { return rel[a].Ref < rel[b].Ref })
+	return rel
+}
+
+// locate resolves a fact reference; an unknown or empty one points at the document start.
+func locate(path string, facts *profile.Facts, ref string) finding.Location {
+	if ref == "" {
+		ref = "doc"
+	}
+	r, ok := facts.Resolve(ref)
+	if !ok {
+		r, _ = facts.Resolve("doc")
+	}
+	loc := finding.Location{Path: path, Span: r.Span, Snippet: r.Snippet, Logical: r.Logical, LogicalKind: r.Kind, Ref: ref}
+	if c, ok := facts.Cell(ref); ok {
+		loc.Message = cellState(c)
+	}
+	return loc
+}
+
+// cellState describes a cell for messages: 空白, 占位符“/”, 未读到, or its number.
+func cellState(c *profile.Cell) string {
+	switch c.State {
+	case profile.StateBlank:
+		return "空白"
+	case profile.StatePlaceholder:
+		return "占位符“" + c.Text + "”"
+	case profile.StateInvalid:
+		return "“" + c.Text + "”"
+	case profile.StateMissing:
+		return "未读到"
+	}
+	return c.Text
+}

@@ -1,0 +1,70 @@
+// Package output writes lint results: one Reporter per format (text, json, sarif), each
+// writing to an io.Writer as results arrive, so memory does not grow with the number of
+// documents. Every reporter is deterministic: same results, same bytes.
+package output
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/reportlint/reportlint/engine/finding"
+)
+
+// Reporter writes results in one format.
+type Reporter interface {
+	// Begin is called once, with every rule that may report.
+	Begin(rules []finding.Rule) error
+	// Result is called once per document, in input order.
+	Result(r finding.Result) error
+	// End is called once, after the last result.
+	End(s Summary) error
+}
+
+// Summary totals a run.
+type Summary struct {
+	Documents int
+	// Unreadable counts documents that could not be read or evaluated.
+	Unreadable    int
+	Counts        finding.Counts
+	NotAssessable int
+}
+
+// Add counts one result.
+func (s *Summary) Add(r finding.Result) {
+	s.Documents++
+	if r.Err != nil {
+		s.Unreadable++
+	}
+	s.Counts.Add(r)
+	for _, f := range r.Findings {
+		if f.NotAssessable {
+			s.NotAssessable++
+		}
+	}
+}
+
+// Options configure reporters.
+type Options struct {
+	// Color turns on ANSI colours in text output.
+	Color bool
+	// ToolVersion is reportlint's version, for SARIF and JSON.
+	ToolVersion string
+	// WorkDir is the directory SARIF artifact URIs are made relative to.
+	WorkDir string
+}
+
+// Formats lists the format names New accepts.
+func Formats() []string { return []string{"text", "json", "sarif"} }
+
+// New returns the reporter for format.
+func New(format string, w io.Writer, opts Options) (Reporter, error) {
+	switch format {
+	case "text":
+		return &textReporter{w: w, color: opts.Color}, nil
+	case "json":
+		return &jsonReporter{w: w, version: opts.ToolVersion}, nil
+	case "sarif":
+		return &sarifReporter{w: w, version: opts.ToolVersion, workDir: opts.WorkDir}, nil
+	}
+	return nil, fmt.Errorf("unknown format %q (want text, json or sarif)", format)
+}

@@ -1,0 +1,316 @@
+package output
+
+import (
+	"encoding/json"
+	"io"
+	"net/url"
+	"path/filepath"
+	"strings"
+
+	"github.com/reportlint/reportlint/engine/finding"
+)
+
+// SARIF 2.1.0, as GitHub code scanning and the VS Code SARIF viewer read it. The structs
+// cover only what reportlint writes; empty optional members are left out, and arrays that
+// must be present are never null.
+
+// SARIFSchema is the schema URI written into every log.
+const SARIFSchema = "https://json.schemastore.org/sarif-2.1.0.json"
+
+type sarifLog struct {
+	Schema  string     `json:"$schema"`
+	Version string     `json:"version"`
+	Runs    []sarifRun `json:"runs"`
+}
+
+type sarifRun struct {
+	Tool        sarifTool         `json:"tool"`
+	ColumnKind  string            `json:"columnKind"`
+	Results     []sarifResult     `json:"results"`
+	Invocations []sarifInvocation `json:"invocations"`
+}
+
+type sarifTool struct {
+	Driver sarifDriver `json:"driver"`
+}
+
+type sarifDriver struct {
+	Name            string      `json:"name"`
+	Version         string      `json:"version"`
+	SemanticVersion string      `json:"semanticVersion,omitempty"`
+	InformationURI  string      `json:"informationUri"`
+	Rules           []sarifRule `json:"rules"`
+}
+
+type sarifRule struct {
+	ID                   string             `json:"id"`
+	Name                 string             `json:"name,omitempty"`
+	ShortDescription     sarifText          `json:"shortDescription"`
+	FullDescription      sarifText          `json:"fullDescription"`
+	Help                 *sarifMultiformat  `json:"help,omitempty"`
+	HelpURI              string             `json:"helpUri,omitempty"`
+	DefaultConfiguration sarifConfiguration `json:"defaultConfiguration"`
+	Properties           sarifRuleProps     `json:"properties"`
+}
+
+type sarifText struct {
+	Text string `json:"text"`
+}
+
+type sarifMultiformat struct {
+	Text     string `json:"text"`
+	Markdown string `json:"markdown,omitempty"`
+}
+
+type sarifConfiguration struct {
+	Level string `json:"level"`
+}
+
+type sarifRuleProps struct {
+	Tags      []string `json:"tags"`
+	Precision string   `json:"precision"`
+	Pack      string   `json:"pack"`
+	Engine    string   `json:"engine"`
+	Source    string   `json:"source,omitempty"`
+	Since     string   `json:"since,omitempty"`
+}
+
+type sarifResult struct {
+	RuleID              string            `json:"ruleId"`
+	RuleIndex           *int              `json:"ruleIndex,omitempty"`
+	Level               string            `json:"level"`
+	Message             sarifText         `json:"message"`
+	Locations           []sarifLocation   `json:"locations"`
+	RelatedLocations    []sarifLocation   `json:"relatedLocations,omitempty"`
+	PartialFingerprints map[string]string `json:"partialFingerprints"`
+	Properties          *sarifResultProps `json:"properties,omitempty"`
+}
+
+type sarifResultProps struct {
+	NotAssessable bool     `json:"notAssessable,omitempty"`
+	Pack          string   `json:"pack,omitempty"`
+	Tags          []string `json:"tags,omitempty"`
+}
+
+type sarifLocation struct {
+	ID               *int                   `json:"id,omitempty"`
+	PhysicalLocation *sarifPhysical         `json:"physicalLocation,omitempty"`
+	LogicalLocations []sarifLogicalLocation `json:"logicalLocations,omitempty"`
+	Message          *sarifText             `json:"message,omitempty"`
+}
+
+type sarifPhysical struct {
+	ArtifactLocation sarifArtifact `json:"artifactLocation"`
+	Region           *sarifRegion  `json:"region,omitempty"`
+}
+
+type sarifArtifact struct {
+	URI       string `json:"uri"`
+	URIBaseID string `json:"uriBaseId,omitempty"`
+}
+
+type sarifRegion struct {
+	StartLine   int               `json:"startLine,omitempty"`
+	StartColumn int               `json:"startColumn,omitempty"`
+	EndLine     int               `json:"endLine,omitempty"`
+	EndColumn   int               `json:"endColumn,omitempty"`
+	Snippet     *sarifText        `json:"snippet,omitempty"`
+	Properties  *sarifRegionProps `json:"properties,omitempty"`
+}
+
+type sarifRegionProps struct {
+	Page int    `json:"page,omitempty"`
+	Ref  string `json:"ref,omitempty"`
+}
+
+type sarifLogicalLocation struct {
+	FullyQualifiedName string `json:"fullyQualifiedName"`
+	Kind               string `json:"kind,omitempty"`
+}
+
+type sarifInvocation struct {
+	ExecutionSuccessful        bool                `json:"executionSuccessful"`
+	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications"`
+}
+
+type sarifNotification struct {
+	Level      string          `json:"level"`
+	Message    sarifText       `json:"message"`
+	Locations  []sarifLocation `json:"locations,omitempty"`
+	Descriptor *sarifDescRef   `json:"descriptor,omitempty"`
+}
+
+type sarifDescRef struct {
+	ID string `json:"id"`
+}
+
+// sarifReporter streams one SARIF log with one run: the tool and its rules first, then
+// every result as it arrives, then the invocation with a notification per unreadable
+// document.
+type sarifReporter struct {
+	w       io.Writer
+	version string
+	workDir string
+	index   map[string]int
+	n       int
+	notes   []sarifNotification
+}
+
+func (s *sarifReporter) Begin(rules []finding.Rule) error {
+	s.index = map[string]int{}
+	driver := sarifDriver{
+		Name: "reportlint", Version: s.version, SemanticVersion: s.version,
+		InformationURI: "https://github.com/reportlint/reportlint",
+		Rules:          []sarifRule{},
+	}
+	for i, r := range rules {
+		s.index[r.ID] = i
+		full := r.Description
+		if full == "" {
+			full = r.Title
+		}
+		sr := sarifRule{
+			ID: r.ID, Name: ruleName(r.ID),
+			ShortDescription:     sarifText{r.Title},
+			FullDescription:      sarifText{full},
+			HelpURI:              r.HelpURI,
+			DefaultConfiguration: sarifConfiguration{Level: string(r.Level)},
+			Properties: sarifRuleProps{
+				Tags: nonNil(r.Tags), Precision: "high", Pack: r.Pack, Engine: r.Engine,
+				Source: r.Source, Since: r.Since,
+			},
+		}
+		if r.Help != "" {
+			sr.Help = &sarifMultiformat{Text: r.Help, Markdown: r.Help}
+		} else {
+			sr.Help = &sarifMultiformat{Text: full}
+		}
+		driver.Rules = append(driver.Rules, sr)
+	}
+	tool, err := json.Marshal(sarifTool{Driver: driver})
+	if err != nil {
+		return err
+	}
+	head := `{"$schema":"` + SARIFSchema + `","version":"2.1.0","runs":[{"tool":` + string(tool) +
+		`,"columnKind":"unicodeCodePoints","results":[`
+	_, err = io.WriteString(s.w, head)
+	return err
+}
+
+// ruleName turns T3-ROW-SUM into the SARIF name T3RowSum (PascalCase, as SARIF suggests).
+func ruleName(id string) string {
+	var b strings.Builder
+	for _, part := range strings.Split(id, "-") {
+		if part == "" {
+			continue
+		}
+		b.WriteString(strings.ToUpper(part[:1]) + strings.ToLower(part[1:]))
+	}
+	return b.String()
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func (s *sarifReporter) Result(r finding.Result) error {
+	uri := s.uri(r.Path)
+	if r.Err != nil {
+		s.notes = append(s.notes, sarifNotification{
+			Level:      "error",
+			Message:    sarifText{"无法读取 " + r.Path + "：" + r.Err.Error()},
+			Locations:  []sarifLocation{{PhysicalLocation: &sarifPhysical{ArtifactLocation: sarifArtifact{URI: uri, URIBaseID: "%SRCROOT%"}}}},
+			Descriptor: &sarifDescRef{ID: "reportlint/unreadable"},
+		})
+	}
+	for _, f := range r.Findings {
+		res := sarifResult{
+			RuleID: f.RuleID, Level: string(f.Level), Message: sarifText{f.Message},
+			Locations:           []sarifLocation{s.location(uri, f.Location, nil, true)},
+			PartialFingerprints: map[string]string{"reportlint/v1": f.Fingerprint},
+			Properties:          &sarifResultProps{NotAssessable: f.NotAssessable, Pack: f.Pack, Tags: f.Tags},
+		}
+		if i, ok := s.index[f.RuleID]; ok {
+			res.RuleIndex = &i
+		}
+		for i, rel := range f.Related {
+			id := i + 1
+			res.RelatedLocations = append(res.RelatedLocations, s.location(uri, rel, &id, false))
+		}
+		b, err := json.Marshal(res)
+		if err != nil {
+			return err
+		}
+		sep := ""
+		if s.n > 0 {
+			sep = ","
+		}
+		s.n++
+		if _, err := io.WriteString(s.w, sep+string(b)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *sarifReporter) location(uri string, l finding.Location, id *int, logical bool) sarifLocation {
+	loc := sarifLocation{ID: id, PhysicalLocation: &sarifPhysical{ArtifactLocation: sarifArtifact{URI: uri, URIBaseID: "%SRCROOT%"}}}
+	st, en := l.Span.Start, l.Span.End
+	if st.Line > 0 {
+		reg := &sarifRegion{StartLine: st.Line, StartColumn: max(st.Col, 1)}
+		if en.Line >= st.Line && (en.Line > st.Line || en.Col > st.Col) && en.Page == st.Page {
+			reg.EndLine = en.Line
+			reg.EndColumn = en.Col
+		}
+		if l.Snippet != "" {
+			reg.Snippet = &sarifText{l.Snippet}
+		}
+		if st.Page > 0 || st.Ref != "" {
+			reg.Properties = &sarifRegionProps{Page: st.Page, Ref: st.Ref}
+		}
+		loc.PhysicalLocation.Region = reg
+	}
+	if l.Logical != "" && logical {
+		loc.LogicalLocations = []sarifLogicalLocation{{FullyQualifiedName: l.Logical, Kind: l.LogicalKind}}
+	}
+	msg := l.Message
+	if msg == "" && !logical {
+		msg = l.Logical
+	}
+	if msg != "" && !logical {
+		loc.Message = &sarifText{msg}
+	}
+	return loc
+}
+
+// uri makes a path a relative URI reference (forward slashes, percent-encoded), relative
+// to the working directory when the path is inside it.
+func (s *sarifReporter) uri(path string) string {
+	p := path
+	if filepath.IsAbs(p) && s.workDir != "" {
+		if rel, err := filepath.Rel(s.workDir, p); err == nil && !strings.HasPrefix(rel, "..") {
+			p = rel
+		}
+	}
+	p = filepath.ToSlash(filepath.Clean(p))
+	if filepath.IsAbs(path) && strings.HasPrefix(p, "/") {
+		return (&url.URL{Scheme: "file", Path: p}).String()
+	}
+	return (&url.URL{Path: p}).EscapedPath()
+}
+
+func (s *sarifReporter) End(Summary) error {
+	inv := sarifInvocation{ExecutionSuccessful: len(s.notes) == 0, ToolExecutionNotifications: s.notes}
+	if inv.ToolExecutionNotifications == nil {
+		inv.ToolExecutionNotifications = []sarifNotification{}
+	}
+	b, err := json.Marshal([]sarifInvocation{inv})
+	if err != nil {
+		return err
+	}
+	_, err = io.WriteString(s.w, `],"invocations":`+string(b)+"}]}\n")
+	return err
+}

@@ -1,0 +1,152 @@
+package output
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"golang.org/x/text/width"
+
+	"github.com/reportlint/reportlint/engine/finding"
+)
+
+// textReporter prints compiler-style lines: path:line:col: level[RULE-ID] message, then the
+// source line with a caret under the place, then related places, then a summary.
+type textReporter struct {
+	w     io.Writer
+	color bool
+	err   error
+}
+
+const (
+	ansiReset  = "\x1b[0m"
+	ansiBold   = "\x1b[1m"
+	ansiRed    = "\x1b[31m"
+	ansiYellow = "\x1b[33m"
+	ansiCyan   = "\x1b[36m"
+	ansiDim    = "\x1b[2m"
+)
+
+func (t *textReporter) paint(code, s string) string {
+	if !t.color {
+		return s
+	}
+	return code + s + ansiReset
+}
+
+func (t *textReporter) printf(format string, args ...any) {
+	if t.err == nil {
+		_, t.err = fmt.Fprintf(t.w, format, args...)
+	}
+}
+
+func (t *textReporter) Begin([]finding.Rule) error { return nil }
+
+func (t *textReporter) Result(r finding.Result) error {
+	if r.Err != nil {
+		t.printf("%s: %s 无法读取：%v\n", r.Path, t.paint(ansiRed+ansiBold, "error"), r.Err)
+	}
+	for _, f := range r.Findings {
+		t.finding(r, f)
+	}
+	return t.err
+}
+
+func levelColor(l finding.Level) string {
+	switch l {
+	case finding.Error:
+		return ansiRed + ansiBold
+	case finding.Warning:
+		return ansiYellow + ansiBold
+	}
+	return ansiCyan + ansiBold
+}
+
+func (t *textReporter) finding(r finding.Result, f finding.Finding) {
+	t.printf("%s: %s%s %s\n", position(f.Location),
+		t.paint(levelColor(f.Level), string(f.Level)),
+		t.paint(ansiBold, "["+f.RuleID+"]"), f.Message)
+	t.source(r, f.Location)
+	for _, rel := range f.Related {
+		what := rel.Message
+		if what == "" {
+			what = rel.Logical
+		}
+		t.printf("  %s %s: %s\n", t.paint(ansiDim, "相关位置"), position(rel), what)
+	}
+}
+
+// position formats path:line:col, with the page for paginated formats and the format's own
+// locator where there are no lines.
+func position(l finding.Location) string {
+	s := l.Span.Start
+	var b strings.Builder
+	b.WriteString(l.Path)
+	if s.Line > 0 {
+		fmt.Fprintf(&b, ":%d:%d", s.Line, s.Col)
+	}
+	if s.Page > 0 {
+		fmt.Fprintf(&b, " (第 %d 页)", s.Page)
+	}
+	if s.Ref != "" {
+		fmt.Fprintf(&b, " [%s]", s.Ref)
+	}
+	return b.String()
+}
+
+// source prints the source line and a caret line under the span, counting East Asian wide
+// characters as two columns so the caret lands under the right character.
+func (t *textReporter) source(r finding.Result, l finding.Location) {
+	s := l.Span.Start
+	line, ok := r.Lines[finding.LineKey{Page: s.Page, Line: s.Line}]
+	if !ok || s.Col < 1 {
+		return
+	}
+	runes := []rune(line)
+	if s.Col-1 > len(runes) {
+		return
+	}
+	var caret strings.Builder
+	for _, c := range runes[:s.Col-1] {
+		if c == '\t' {
+			caret.WriteByte('\t')
+			continue
+		}
+		caret.WriteString(strings.Repeat(" ", cellWidth(c)))
+	}
+	n := 1
+	if l.Span.End.Line == s.Line && l.Span.End.Col > s.Col {
+		end := min(l.Span.End.Col-1, len(runes))
+		n = 0
+		for _, c := range runes[s.Col-1 : end] {
+			n += cellWidth(c)
+		}
+	}
+	mark := "^" + strings.Repeat("~", max(n-1, 0))
+	t.printf("    %s\n    %s%s\n", line, caret.String(), t.paint(ansiRed+ansiBold, mark))
+}
+
+func cellWidth(r rune) int {
+	switch width.LookupRune(r).Kind() {
+	case width.EastAsianWide, width.EastAsianFullwidth:
+		return 2
+	}
+	return 1
+}
+
+func (t *textReporter) End(s Summary) error {
+	t.printf("%s\n", SummaryLine(s))
+	return t.err
+}
+
+// SummaryLine is the one-line summary of a run.
+func SummaryLine(s Summary) string {
+	line := fmt.Sprintf("检查了 %d 个文档：%d 个错误，%d 个警告，%d 个提示", s.Documents, s.Counts.Error, s.Counts.Warning, s.Counts.Note)
+	if s.NotAssessable > 0 {
+		line += fmt.Sprintf("（其中 %d 个无法判定）", s.NotAssessable)
+	}
+	if s.Unreadable > 0 {
+		line += fmt.Sprintf("；%d 个文档无法读取", s.Unreadable)
+	}
+	return line
+}

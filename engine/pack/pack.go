@@ -1,0 +1,250 @@
+// Package pack loads versioned rule packs: a folder with a manifest (pack.yaml), the
+// profile (profile.yaml), CEL rules (cel/*.yaml), Rego rules (rego/**/*.rego), rule docs
+// (docs/<ID>.md) and rule tests (tests/). Everything is compiled once, and a pack is safe
+// for concurrent use by many documents.
+package pack
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/reportlint/reportlint/engine/celeval"
+	"github.com/reportlint/reportlint/engine/finding"
+	"github.com/reportlint/reportlint/engine/profile"
+	"github.com/reportlint/reportlint/engine/regoeval"
+)
+
+// EngineVersion is the version of the rule engine; a pack's manifest names the lowest
+// version it needs.
+const EngineVersion = "1.0.0"
+
+// Manifest is a pack's pack.yaml.
+type Manifest struct {
+	// Name identifies the pack family (govinfo-2021); Version is semantic (1.2.0).
+	Name    string `yaml:"name"`
+	Version string `yaml:"version"`
+	// Title says, in Chinese, which report format the pack checks.
+	Title string `yaml:"title"`
+	// Edition is the report-format edition whose tables the pack expects.
+	Edition string `yaml:"edition"`
+	// Years are the report years the pack applies to; To 0 means open-ended.
+	Years struct {
+		From int `yaml:"from"`
+		To   int `yaml:"to"`
+	} `yaml:"years"`
+	// Engine is the lowest engine version the pack needs.
+	Engine string `yaml:"engine"`
+	// HelpURI is the address of a rule's doc, with {id} for the rule id.
+	HelpURI string `yaml:"help_uri"`
+}
+
+// Options change how a pack is compiled.
+type Options struct {
+	// BlankAsZero reads blank cells as 0 in arithmetic rules.
+	BlankAsZero bool
+	// StrictBuiltinErrors turns Rego built-in errors into evaluation errors (rule tests).
+	StrictBuiltinErrors bool
+}
+
+// Pack is a compiled rule pack.
+type Pack struct {
+	Manifest
+	// FS holds the pack's files (for tests and docs).
+	FS      fs.FS
+	Profile *profile.Profile
+	cel     *celeval.Set
+	rego    *regoeval.Set
+	rules   []finding.Rule
+	byID    map[string]finding.Rule
+}
+
+// Ref returns name@version.
+func (p *Pack) Ref() string { return p.Name + "@" + p.Version }
+
+// Rules returns the pack's rules sorted by id, with their docs.
+func (p *Pack) Rules() []finding.Rule { return p.rules }
+
+// Rule returns the rule with the given id.
+func (p *Pack) Rule(id string) (finding.Rule, bool) {
+	r, ok := p.byID[id]
+	return r, ok
+}
+
+var semver = regexp.MustCompile(`^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(?:-[0-9A-Za-z.-]+)?$`)
+
+// Load compiles the pack rooted at fsys. All problems are reported together.
+func Load(ctx context.Context, fsys fs.FS, opts Options) (*Pack, error) {
+	p := &Pack{FS: fsys, byID: map[string]finding.Rule{}}
+	data, err := fs.ReadFile(fsys, "pack.yaml")
+	if err != nil {
+		return nil, fmt.Errorf("read manifest: %w", err)
+	}
+	if err := decodeStrict(data, &p.Manifest); err != nil {
+		return nil, fmt.Errorf("pack.yaml: %w", err)
+	}
+	if err := p.checkManifest(); err != nil {
+		return nil, err
+	}
+	var errs []error
+	if data, err := fs.ReadFile(fsys, "profile.yaml"); err != nil {
+		errs = append(errs, fmt.Errorf("read profile: %w", err))
+	} else if spec, err := profile.ParseSpec(data); err != nil {
+		errs = append(errs, fmt.Errorf("profile.yaml: %w", err))
+	} else if p.Profile, err = profile.Compile(spec); err != nil {
+		errs = append(errs, fmt.Errorf("profile.yaml: %w", err))
+	}
+	var celFiles []celeval.File
+	var regoFiles []regoeval.File
+	err = fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			return nil
+		}
+		switch {
+		case strings.HasPrefix(name, "cel/") && (strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml")):
+			b, err := fs.ReadFile(fsys, name)
+			if err != nil {
+				return err
+			}
+			celFiles = append(celFiles, celeval.File{Name: name, Data: b})
+		case strings.HasPrefix(name, "rego/") && strings.HasSuffix(name, ".rego") && !strings.HasSuffix(name, "_test.rego"):
+			b, err := fs.ReadFile(fsys, name)
+			if err != nil {
+				return err
+			}
+			regoFiles = append(regoFiles, regoeval.File{Name: name, Data: b})
+		}
+		return nil
+	})
+	if err != nil {
+		errs = append(errs, err)
+	}
+	ref := p.Ref()
+	if len(celFiles) > 0 {
+		if p.cel, err = celeval.Load(celFiles, ref, celeval.Options{BlankAsZero: opts.BlankAsZero}); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if len(regoFiles) > 0 {
+		if p.rego, err = regoeval.Load(ctx, regoFiles, ref, regoeval.Options{StrictBuiltinErrors: opts.StrictBuiltinErrors}); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if len(errs) > 0 {
+		return nil, fmt.Errorf("pack %s:\n%w", ref, errors.Join(errs...))
+	}
+	var rules []finding.Rule
+	if p.cel != nil {
+		rules = append(rules, p.cel.Rules()...)
+	}
+	if p.rego != nil {
+		rules = append(rules, p.rego.Rules()...)
+	}
+	for i, r := range rules {
+		if prev, ok := p.byID[r.ID]; ok {
+			errs = append(errs, fmt.Errorf("%s: rule id %s also defined at %s", r.Source, r.ID, prev.Source))
+			continue
+		}
+		if doc, err := fs.ReadFile(fsys, "docs/"+r.ID+".md"); err == nil {
+			rules[i].Help = string(doc)
+		}
+		if p.HelpURI != "" {
+			rules[i].HelpURI = strings.ReplaceAll(p.HelpURI, "{id}", r.ID)
+		}
+		p.byID[r.ID] = rules[i]
+	}
+	if len(errs) > 0 {
+		return nil, fmt.Errorf("pack %s:\n%w", ref, errors.Join(errs...))
+	}
+	sort.Slice(rules, func(a, b int) bool { return rules[a].ID < rules[b].ID })
+	p.rules = rules
+	return p, nil
+}
+
+func (p *Pack) checkManifest() error {
+	var problems []string
+	if p.Name == "" {
+		problems = append(problems, "name is required")
+	}
+	if !semver.MatchString(p.Version) {
+		problems = append(problems, fmt.Sprintf("version %q is not a semantic version", p.Version))
+	}
+	if p.Engine != "" {
+		if !semver.MatchString(p.Engine) {
+			problems = append(problems, fmt.Sprintf("engine %q is not a semantic version", p.Engine))
+		} else if compareVersions(p.Engine, EngineVersion) > 0 {
+			problems = append(problems, fmt.Sprintf("needs engine %s, this is %s", p.Engine, EngineVersion))
+		}
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("pack.yaml: %s", strings.Join(problems, "; "))
+	}
+	return nil
+}
+
+// compareVersions compares two semantic versions by major, minor and patch.
+func compareVersions(a, b string) int {
+	pa, pb := strings.SplitN(a, "-", 2)[0], strings.SplitN(b, "-", 2)[0]
+	as, bs := strings.Split(pa, "."), strings.Split(pb, ".")
+	for i := 0; i < 3; i++ {
+		x, _ := strconv.Atoi(as[i])
+		y, _ := strconv.Atoi(bs[i])
+		if x != y {
+			if x < y {
+				return -1
+			}
+			return 1
+		}
+	}
+	return 0
+}
+
+// AppliesTo reports whether the pack covers reports of the given year (0: unknown).
+func (p *Pack) AppliesTo(year int) bool {
+	if year == 0 {
+		return true
+	}
+	return year >= p.Years.From && (p.Years.To == 0 || year <= p.Years.To)
+}
+
+// Evaluate runs the pack's CEL and Rego rules on the facts. A rule that errors does not
+// hide the findings of the others; the error is returned next to them.
+func (p *Pack) Evaluate(ctx context.Context, facts *profile.Facts) ([]finding.Raw, error) {
+	var out []finding.Raw
+	var errs []error
+	if p.cel != nil {
+		raws, err := p.cel.Eval(ctx, facts)
+		out = append(out, raws...)
+		if err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if p.rego != nil {
+		raws, err := p.rego.Eval(ctx, regoeval.Input(facts))
+		out = append(out, raws...)
+		if err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return out, errors.Join(errs...)
+}
+
+func decodeStrict(data []byte, v any) error {
+	dec := yaml.NewDecoder(strings.NewReader(string(data)))
+	dec.KnownFields(true)
+	return dec.Decode(v)
+}
+
+// Dir returns the sub-tree of fsys at dir, for loading a pack from a folder.
+func Dir(fsys fs.FS, dir string) (fs.FS, error) { return fs.Sub(fsys, path.Clean(dir)) }

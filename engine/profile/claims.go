@@ -1,0 +1,144 @@
+package profile
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+
+	"github.com/reportlint/reportlint/engine/cnnum"
+)
+
+// findClaims runs every claim pattern over its region of the folded, whitespace-free text,
+// skipping the ranges tables occupy, and records each match with its named groups.
+func (p *profiler) findClaims() {
+	for i, c := range p.spec.Claims {
+		re := p.claimRE[i]
+		for _, r := range p.claimRegions(c.In) {
+			if p.findClaimIn(c, re, r[0], r[1]) && c.First {
+				break
+			}
+		}
+	}
+	sort.SliceStable(p.facts.Claims, func(a, b int) bool {
+		return p.facts.Claims[a].start < p.facts.Claims[b].start
+	})
+	for i, c := range p.facts.Claims {
+		c.Ref = "claim." + strconv.Itoa(i)
+		p.facts.addRef(c.Ref, Resolved{Span: c.Span, Snippet: c.Text, Logical: claimLogical(p.facts, c), Kind: "text"})
+		for name, f := range c.Fields {
+			f.Ref = c.Ref + "." + name
+			p.facts.addRef(f.Ref, Resolved{Span: f.Span, Snippet: f.Text, Logical: claimLogical(p.facts, c), Kind: "text"})
+		}
+	}
+}
+
+func claimLogical(f *Facts, c *Claim) string {
+	for _, s := range f.Sections {
+		if s.ID == c.Section {
+			return s.Numeral + "、" + s.Title
+		}
+	}
+	return "前言"
+}
+
+// findClaimIn records the matches of re in [from, to); it reports whether it found one.
+func (p *profiler) findClaimIn(c ClaimSpec, re *regexp.Regexp, from, to int) bool {
+	s := p.s
+	base := s.foldByte(from)
+	hay := s.foldedStr[base:s.foldByte(to)]
+	found := false
+	names := re.SubexpNames()
+	for _, m := range re.FindAllStringSubmatchIndex(hay, -1) {
+		start := int(s.foldIdx[base+m[0]])
+		end := int(s.foldIdx[base+m[1]])
+		cl := &Claim{ID: c.ID, Section: p.sectionAt(start), Text: s.text(start, end), Fields: map[string]*Field{}, Span: s.span(start, end), start: start}
+		for g := 1; g < len(names); g++ {
+			if names[g] == "" || m[2*g] < 0 {
+				continue
+			}
+			a := int(s.foldIdx[base+m[2*g]])
+			b := int(s.foldIdx[base+m[2*g+1]])
+			f := &Field{Text: s.text(a, b), Span: s.span(a, b)}
+			if n, err := cnnum.Parse(string(s.folded[a:b])); err == nil {
+				f.Number = true
+				f.Value = n.Value
+			}
+			cl.Fields[names[g]] = f
+		}
+		p.facts.Claims = append(p.facts.Claims, cl)
+		found = true
+		if c.First {
+			break
+		}
+	}
+	return found
+}
+
+// sectionAt returns the id of the section holding code point i, "" in the preamble.
+func (p *profiler) sectionAt(i int) string {
+	id, best := "", -1
+	for _, s := range p.facts.Sections {
+		if s.Found && s.start <= i && i < s.bodyEnd && s.start > best {
+			id, best = s.ID, s.start
+		}
+	}
+	return id
+}
+
+// claimRegions returns the code-point ranges a claim is searched in, with table ranges cut
+// out (except for "document").
+func (p *profiler) claimRegions(in string) [][2]int {
+	n := p.s.len()
+	var base [2]int
+	switch in {
+	case "document":
+		return [][2]int{{0, n}}
+	case "", "narrative":
+		base = [2]int{0, n}
+	case "preamble":
+		end := n
+		for _, s := range p.facts.Sections {
+			if s.Found && s.start < end {
+				end = s.start
+			}
+		}
+		if end == n && n > 2000 {
+			end = 2000 // no headings found: the preamble is the start of the document
+		}
+		base = [2]int{0, end}
+	default:
+		base = [2]int{-1, -1}
+		for _, s := range p.facts.Sections {
+			if s.ID == in && s.Found {
+				base = [2]int{s.start, s.bodyEnd}
+			}
+		}
+		if base[0] < 0 {
+			return nil
+		}
+	}
+	return subtract(base, p.tableRanges)
+}
+
+// subtract returns r minus the (possibly overlapping, unsorted) ranges cut.
+func subtract(r [2]int, cut [][2]int) [][2]int {
+	sorted := append([][2]int(nil), cut...)
+	sort.Slice(sorted, func(a, b int) bool { return sorted[a][0] < sorted[b][0] })
+	var out [][2]int
+	cur := r[0]
+	for _, c := range sorted {
+		if c[1] <= cur || c[0] >= r[1] {
+			continue
+		}
+		if c[0] > cur {
+			out = append(out, [2]int{cur, c[0]})
+		}
+		if c[1] > cur {
+			cur = c[1]
+		}
+	}
+	if cur < r[1] {
+		out = append(out, [2]int{cur, r[1]})
+	}
+	return out
+}

@@ -1,0 +1,140 @@
+package profile
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/reportlint/reportlint/engine/document"
+)
+
+// Profile is a compiled Spec, safe for concurrent use by many documents.
+type Profile struct {
+	spec      *Spec
+	sectionRE []*regexp.Regexp
+	claimRE   []*regexp.Regexp
+}
+
+// Compile checks spec and compiles its patterns.
+func Compile(spec *Spec) (*Profile, error) {
+	if err := spec.validate(); err != nil {
+		return nil, err
+	}
+	p := &Profile{spec: spec}
+	for _, sec := range spec.Sections {
+		p.sectionRE = append(p.sectionRE, compileSectionRE(spec, sec))
+	}
+	for _, c := range spec.Claims {
+		re, err := regexp.Compile(spec.expand(c.Pattern))
+		if err != nil {
+			return nil, fmt.Errorf("claim %s: %w", c.ID, err)
+		}
+		p.claimRE = append(p.claimRE, re)
+	}
+	return p, nil
+}
+
+// Spec returns the profile's specification.
+func (p *Profile) Spec() *Spec { return p.spec }
+
+// profiler holds the state of one Apply.
+type profiler struct {
+	*Profile
+	s           *stream
+	facts       *Facts
+	tableRanges [][2]int
+}
+
+// Apply maps doc to facts.
+func (p *Profile) Apply(doc *document.Document) *Facts {
+	f := &Facts{
+		Source: Source{Path: doc.Path, Format: doc.Format, Encoding: doc.Encoding},
+		Tables: map[string]*Table{},
+	}
+	pr := &profiler{Profile: p, s: newStream(doc), facts: f}
+	f.addRef("doc", Resolved{Span: pr.s.span(0, min(1, pr.s.len())), Logical: "文档", Kind: "module"})
+	pr.findSections()
+	pr.findTables()
+	pr.sectionTexts()
+	pr.findClaims()
+	pr.detectEdition()
+	pr.reportYear()
+	for i, n := range doc.Notes {
+		ref := fmt.Sprintf("import.%d", i)
+		f.Notes = append(f.Notes, Note{Ref: ref, Message: n.Message, Span: n.Span})
+		f.addRef(ref, Resolved{Span: n.Span, Logical: "文档", Kind: "module"})
+	}
+	for _, n := range f.Notes {
+		if _, ok := f.refs[n.Ref]; !ok {
+			f.addRef(n.Ref, Resolved{Span: n.Span, Kind: "element"})
+		}
+	}
+	return f
+}
+
+// sectionTexts fills each section's Text: its body without tables, for keyword rules.
+func (p *profiler) sectionTexts() {
+	for _, s := range p.facts.Sections {
+		if !s.Found {
+			p.facts.addRef(s.Ref, Resolved{Logical: s.Numeral + "、" + s.Title, Kind: "module"})
+			continue
+		}
+		var b strings.Builder
+		for _, r := range subtract([2]int{s.start, s.bodyEnd}, p.tableRanges) {
+			b.WriteString(string(p.s.folded[r[0]:r[1]]))
+		}
+		s.Text = strings.ReplaceAll(b.String(), string(emptyCell), "")
+		p.facts.addRef(s.Ref, Resolved{Span: s.Span, Snippet: s.Heading, Logical: s.Numeral + "、" + s.Title, Kind: "module"})
+	}
+}
+
+// detectEdition records the edition markers found anywhere in the document.
+func (p *profiler) detectEdition() {
+	e := Edition{Markers: map[string][]string{}}
+	var found []string
+	for ed, markers := range p.spec.Editions {
+		for _, m := range markers {
+			if len(p.s.indexAll(m, 0, p.s.len())) > 0 {
+				e.Markers[ed] = append(e.Markers[ed], m)
+			}
+		}
+		if len(e.Markers[ed]) > 0 {
+			found = append(found, ed)
+		}
+	}
+	switch len(found) {
+	case 0:
+		e.Detected = "unknown"
+	case 1:
+		e.Detected = found[0]
+	default:
+		e.Detected = "mixed"
+	}
+	p.facts.Edition = e
+}
+
+// reportYear sets the report year from the title claim, else from the statistics period.
+func (p *profiler) reportYear() {
+	r := &p.facts.Report
+	r.YearFrom = "none"
+	for _, c := range p.facts.Claims {
+		if c.ID == "title" {
+			r.Title = c
+			if y, ok := c.Fields["year"]; ok && y.Number {
+				r.Year, r.YearFrom = int(y.Value), "title"
+			}
+			break
+		}
+	}
+	if r.Year != 0 {
+		return
+	}
+	for _, c := range p.facts.Claims {
+		if c.ID == "period" {
+			if y, ok := c.Fields["y1"]; ok && y.Number {
+				r.Year, r.YearFrom = int(y.Value), "period"
+				return
+			}
+		}
+	}
+}

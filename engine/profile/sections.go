@@ -1,0 +1,197 @@
+package profile
+
+import (
+	"regexp"
+	"sort"
+)
+
+// headingCandidate is one place where a section's heading may be.
+type headingCandidate struct {
+	sec        int // index into Spec.Sections
+	start, end int // code points, heading text
+	numeral    string
+	score      int
+}
+
+// findSections locates the first-level headings. A candidate is the section's title
+// pattern, optionally preceded by a numeral and separator; it must be numbered or begin a
+// line (so the list of parts in an introduction does not count). Among candidates, the
+// highest-scoring chain in the required order wins; a heading found only out of order is
+// still reported, with InOrder false.
+func (p *profiler) findSections() {
+	spec := p.spec
+	var cands []headingCandidate
+	for i, sec := range spec.Sections {
+		re := p.sectionRE[i]
+		for _, m := range re.FindAllStringSubmatchIndex(p.s.foldedStr, -1) {
+			start := int(p.s.foldIdx[m[0]])
+			end := int(p.s.foldIdx[m[1]])
+			numeral := ""
+			if m[2] >= 0 {
+				numeral = p.s.foldedStr[m[2]:m[3]]
+			}
+			c := headingCandidate{sec: i, start: start, end: end, numeral: numeral}
+			if !p.scoreHeading(&c, sec.Numeral) {
+				continue
+			}
+			cands = append(cands, c)
+		}
+	}
+	sort.SliceStable(cands, func(a, b int) bool { return cands[a].start < cands[b].start })
+
+	chain := bestChain(len(cands), func(i int) (int, int, int, int) {
+		return cands[i].sec, cands[i].start, cands[i].end, cands[i].score
+	})
+	chosen := map[int]headingCandidate{}
+	for _, ci := range chain {
+		chosen[cands[ci].sec] = cands[ci]
+	}
+	inOrder := map[int]bool{}
+	for sec := range chosen {
+		inOrder[sec] = true
+	}
+	// Sections missing from the chain may still be present out of order: take their best
+	// candidate that does not overlap a chosen heading.
+	for i := range spec.Sections {
+		if _, ok := chosen[i]; ok {
+			continue
+		}
+		best := -1
+		for ci, c := range cands {
+			if c.sec != i || overlapsChosen(c, chosen) {
+				continue
+			}
+			if best < 0 || c.score > cands[best].score {
+				best = ci
+			}
+		}
+		if best >= 0 {
+			chosen[i] = cands[best]
+		}
+	}
+	var found []headingCandidate
+	for _, c := range chosen {
+		found = append(found, c)
+	}
+	sort.Slice(found, func(a, b int) bool { return found[a].start < found[b].start })
+	for i, sec := range spec.Sections {
+		out := &Section{Ref: sec.ID, ID: sec.ID, Title: sec.Title, Numeral: sec.Numeral, start: -1, bodyEnd: -1}
+		p.facts.Sections = append(p.facts.Sections, out)
+		c, ok := chosen[i]
+		if !ok {
+			continue
+		}
+		out.Found = true
+		out.InOrder = inOrder[i]
+		out.Heading = p.s.text(c.start, c.end)
+		out.WrittenNumeral = c.numeral
+		out.Span = p.s.span(c.start, c.end)
+		out.start = c.start
+		out.bodyEnd = p.s.len()
+		for k, f := range found {
+			if f.start == c.start {
+				out.Order = k + 1
+				if k+1 < len(found) {
+					out.bodyEnd = found[k+1].start
+				}
+			}
+		}
+		out.BodySpan = p.s.span(c.start, out.bodyEnd)
+	}
+}
+
+func overlapsChosen(c headingCandidate, chosen map[int]headingCandidate) bool {
+	for _, o := range chosen {
+		if c.start < o.end && o.start < c.end {
+			return true
+		}
+	}
+	return false
+}
+
+// scoreHeading scores a candidate and reports whether it can be a heading at all.
+func (p *profiler) scoreHeading(c *headingCandidate, want string) bool {
+	s := p.s
+	if c.start > 0 {
+		prev := s.folded[c.start-1]
+		if prev == '(' || prev == '（' {
+			return false // (一)… is a second-level heading
+		}
+	}
+	lineStart := s.lineStart[c.start]
+	afterBreak := c.start == 0 || isSentenceEnd(s.folded[c.start-1])
+	if c.numeral == "" && !lineStart {
+		return false
+	}
+	score := 1
+	if c.numeral != "" {
+		score += 2
+		if c.numeral == want {
+			score++
+		}
+	}
+	if lineStart {
+		score += 2
+	} else if afterBreak {
+		score++
+	} else if c.numeral != "" && !afterBreak {
+		// "…的三、收到和处理…" inside a sentence: weak.
+		score--
+	}
+	if c.end >= s.len() || s.lineStart[c.end] {
+		score++ // the heading is a line of its own
+	}
+	c.score = score
+	return true
+}
+
+func isSentenceEnd(r rune) bool {
+	switch r {
+	case '。', ';', '!', '?', ':', '；', '！', '？', '：', '"', '”', ')', '）':
+		return true
+	}
+	return false
+}
+
+// bestChain picks, from items sorted by start, a chain with strictly increasing keys and
+// non-overlapping, increasing positions that maximises the total score (ties go to the
+// chain found first, so earlier places win). item(i) returns key, start, end and score.
+func bestChain(n int, item func(i int) (key, start, end, score int)) []int {
+	if n == 0 {
+		return nil
+	}
+	best := make([]int, n)
+	prev := make([]int, n)
+	for i := 0; i < n; i++ {
+		ki, si, _, wi := item(i)
+		best[i] = wi
+		prev[i] = -1
+		for j := 0; j < i; j++ {
+			kj, _, ej, _ := item(j)
+			if kj < ki && ej <= si && best[j]+wi > best[i] {
+				best[i] = best[j] + wi
+				prev[i] = j
+			}
+		}
+	}
+	top := 0
+	for i := 1; i < n; i++ {
+		if best[i] > best[top] {
+			top = i
+		}
+	}
+	var chain []int
+	for i := top; i >= 0; i = prev[i] {
+		chain = append(chain, i)
+	}
+	for l, r := 0, len(chain)-1; l < r; l, r = l+1, r-1 {
+		chain[l], chain[r] = chain[r], chain[l]
+	}
+	return chain
+}
+
+// compileSectionRE builds the heading expression of one section: an optional numeral and
+// separator, then the title pattern.
+func compileSectionRE(spec *Spec, sec SectionSpec) *regexp.Regexp {
+	return regexp.MustCompile(`(?:(` + spec.Numeral + `)` + spec.Separator + `)?(?:` + sec.Pattern + `)`)
+}

@@ -1,0 +1,237 @@
+// Package profile maps a generic document.Document to the named facts rules read: the
+// sections of the report, its tables cell by cell, and the claims its narrative makes. What
+// to look for (section titles, table templates, claim patterns) comes from the rule pack's
+// profile file; the code here knows no report domain. Every fact keeps where in the source
+// it came from, and a cell that is blank or holds a placeholder keeps that state instead of
+// becoming 0.
+package profile
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Spec is a pack's profile: what the report's sections, tables and claims look like.
+type Spec struct {
+	// Numeral is the regular expression for a first-level heading number, for example
+	// `[一二三四五六七八九十]{1,3}`; Separator follows it (`[、.]`). Both match folded text.
+	Numeral   string `yaml:"numeral"`
+	Separator string `yaml:"separator"`
+	// Sections are the first-level sections in their required order.
+	Sections []SectionSpec `yaml:"sections"`
+	// Tables are the table templates, in the order they appear in a report.
+	Tables []TableSpec `yaml:"tables"`
+	// Claims are the patterns read from the narrative.
+	Claims []ClaimSpec `yaml:"claims"`
+	// Editions lists, per edition of the report format, literal markers whose presence
+	// says the document uses that edition's tables.
+	Editions map[string][]string `yaml:"editions"`
+	// Placeholders are cell texts that mean "nothing / not applicable" in this domain, in
+	// addition to the generic ones (/, -, —, 无 ...).
+	Placeholders []string `yaml:"placeholders"`
+	// Macros are named regular-expression fragments, used in claim patterns as {{name}}.
+	Macros map[string]string `yaml:"macros"`
+}
+
+// SectionSpec describes one first-level section.
+type SectionSpec struct {
+	ID string `yaml:"id"`
+	// Numeral is the expected heading number (一, 二 ...).
+	Numeral string `yaml:"numeral"`
+	// Title is the canonical title; Pattern is a regular expression over folded text that
+	// accepts it and its known variants.
+	Title   string `yaml:"title"`
+	Pattern string `yaml:"pattern"`
+}
+
+// TableSpec is a table template. A template is matched as an ordered sequence of anchors
+// (caption, row labels) in the document's text; header labels only confirm the table.
+type TableSpec struct {
+	ID string `yaml:"id"`
+	// Group joins templates that together form one table of the report (table 2's blocks).
+	Group string `yaml:"group"`
+	Title string `yaml:"title"`
+	// Section is the id of the section the table belongs to.
+	Section string `yaml:"section"`
+	// Caption is a label that starts the table (第二十条第（一）项), if it has one.
+	Caption string `yaml:"caption"`
+	// Header are column-header labels; when found they locate and confirm the table.
+	Header  []string     `yaml:"header"`
+	Columns []ColumnSpec `yaml:"columns"`
+	Rows    []RowSpec    `yaml:"rows"`
+}
+
+// ColumnSpec is one value column.
+type ColumnSpec struct {
+	ID    string `yaml:"id"`
+	Label string `yaml:"label"`
+	// Type is count (integer ≥ 0), amount (number ≥ 0, decimals allowed) or signed
+	// (integer, may be negative).
+	Type string `yaml:"type"`
+}
+
+// RowSpec is one row of a template.
+type RowSpec struct {
+	ID string `yaml:"id"`
+	// Label is the row label as the format prints it; Aliases are variants. An empty label
+	// means the row has none: its values follow the header.
+	Label   string   `yaml:"label"`
+	Aliases []string `yaml:"aliases"`
+	// Kind is data (default: holds values), group (a label over sub-rows, no values of its
+	// own) or total (a data row holding a total).
+	Kind string `yaml:"kind"`
+	// Parent is the id of the group row this row belongs to.
+	Parent string `yaml:"parent"`
+}
+
+// ClaimSpec is a pattern read from the narrative.
+type ClaimSpec struct {
+	ID string `yaml:"id"`
+	// In says where to look: preamble (before the first section), narrative (all text
+	// outside tables), document (everything), or a section id.
+	In string `yaml:"in"`
+	// Pattern is a regular expression over folded text with whitespace removed; named
+	// groups become the claim's fields. {{name}} inserts a macro.
+	Pattern string `yaml:"pattern"`
+	// First keeps only the first match.
+	First bool `yaml:"first"`
+}
+
+// ParseSpec reads a profile from YAML and checks it.
+func ParseSpec(data []byte) (*Spec, error) {
+	var s Spec
+	dec := yaml.NewDecoder(strings.NewReader(string(data)))
+	dec.KnownFields(true)
+	if err := dec.Decode(&s); err != nil {
+		return nil, err
+	}
+	if err := s.validate(); err != nil {
+		return nil, err
+	}
+	return &s, nil
+}
+
+func (s *Spec) validate() error {
+	var errs []string
+	bad := func(format string, args ...any) { errs = append(errs, fmt.Sprintf(format, args...)) }
+	if s.Numeral == "" {
+		s.Numeral = `[一二三四五六七八九十]{1,3}`
+	}
+	if s.Separator == "" {
+		s.Separator = `[、.]`
+	}
+	for _, re := range []string{s.Numeral, s.Separator} {
+		if _, err := regexp.Compile(re); err != nil {
+			bad("numeral/separator: %v", err)
+		}
+	}
+	ids := map[string]bool{}
+	for i, sec := range s.Sections {
+		if sec.ID == "" || sec.Title == "" {
+			bad("sections[%d]: id and title are required", i)
+		}
+		if ids[sec.ID] {
+			bad("sections[%d]: duplicate id %q", i, sec.ID)
+		}
+		ids[sec.ID] = true
+		if sec.Pattern == "" {
+			s.Sections[i].Pattern = regexp.QuoteMeta(sec.Title)
+		}
+		if _, err := regexp.Compile(s.Sections[i].Pattern); err != nil {
+			bad("sections[%d] %s: pattern: %v", i, sec.ID, err)
+		}
+	}
+	for i, t := range s.Tables {
+		if t.ID == "" {
+			bad("tables[%d]: id is required", i)
+		}
+		if ids[t.ID] {
+			bad("tables[%d]: duplicate id %q", i, t.ID)
+		}
+		ids[t.ID] = true
+		if t.Section != "" && !sectionKnown(s.Sections, t.Section) {
+			bad("table %s: unknown section %q", t.ID, t.Section)
+		}
+		if len(t.Columns) == 0 || len(t.Rows) == 0 {
+			bad("table %s: columns and rows are required", t.ID)
+		}
+		cols := map[string]bool{}
+		for j, c := range t.Columns {
+			if c.ID == "" || cols[c.ID] {
+				bad("table %s columns[%d]: missing or duplicate id %q", t.ID, j, c.ID)
+			}
+			cols[c.ID] = true
+			switch c.Type {
+			case "":
+				t.Columns[j].Type = "count"
+			case "count", "amount", "signed":
+			default:
+				bad("table %s column %s: unknown type %q", t.ID, c.ID, c.Type)
+			}
+		}
+		rows := map[string]bool{}
+		unlabelled := 0
+		for j, r := range t.Rows {
+			if r.ID == "" || rows[r.ID] {
+				bad("table %s rows[%d]: missing or duplicate id %q", t.ID, j, r.ID)
+			}
+			rows[r.ID] = true
+			switch r.Kind {
+			case "":
+				t.Rows[j].Kind = "data"
+			case "data", "group", "total":
+			default:
+				bad("table %s row %s: unknown kind %q", t.ID, r.ID, r.Kind)
+			}
+			if r.Parent != "" && !rows[r.Parent] {
+				bad("table %s row %s: parent %q must be an earlier row", t.ID, r.ID, r.Parent)
+			}
+			if r.Label == "" {
+				unlabelled++
+			}
+		}
+		if unlabelled > 0 && (unlabelled > 1 || len(t.Rows) > 1) {
+			bad("table %s: only a one-row table may have a row without a label", t.ID)
+		}
+	}
+	for i, c := range s.Claims {
+		if c.ID == "" || c.Pattern == "" {
+			bad("claims[%d]: id and pattern are required", i)
+			continue
+		}
+		switch c.In {
+		case "", "narrative", "preamble", "document":
+		default:
+			if !sectionKnown(s.Sections, c.In) {
+				bad("claim %s: unknown region %q", c.ID, c.In)
+			}
+		}
+		if _, err := regexp.Compile(s.expand(c.Pattern)); err != nil {
+			bad("claim %s: pattern: %v", c.ID, err)
+		}
+	}
+	if len(errs) > 0 {
+		return fmt.Errorf("invalid profile:\n  %s", strings.Join(errs, "\n  "))
+	}
+	return nil
+}
+
+func sectionKnown(secs []SectionSpec, id string) bool {
+	for _, s := range secs {
+		if s.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// expand replaces {{name}} with the macro's pattern.
+func (s *Spec) expand(p string) string {
+	for name, m := range s.Macros {
+		p = strings.ReplaceAll(p, "{{"+name+"}}", m)
+	}
+	return p
+}

@@ -1,0 +1,267 @@
+package profile
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/width"
+
+	"github.com/reportlint/reportlint/engine/document"
+)
+
+// emptyCell stands in the stream for a table cell with no text, so that a blank cell keeps
+// its place among the values of a row. It is a private-use code point no source contains
+// after import (sources that do contain it read it as text).
+const emptyCell = '\uE000'
+
+// stream is a document flattened for matching: the text of every block in reading order,
+// width-folded, with all whitespace removed (so labels wrapped over lines, one character
+// per line, or spread over PDF runs still match), and for every code point the place in the
+// source it came from. Words (runs between whitespace in the source) and table cells are
+// kept as atoms, so that values can still be told apart after whitespace is gone.
+type stream struct {
+	folded []rune         // width-folded code points, no whitespace
+	orig   []rune         // the same code points as written in the source
+	pos    []document.Pos // source position of each code point
+	atom   []int32        // atom of each code point
+	atoms  []atom
+	// lineStart marks code points that begin a source line, a paragraph or a cell.
+	lineStart []bool
+
+	foldedStr string  // string(folded), for regular expressions
+	canonStr  string  // canonical form, for label matching; same code points as folded
+	foldIdx   []int32 // byte offset in foldedStr -> code point index
+	canonIdx  []int32 // byte offset in canonStr -> code point index
+}
+
+// atom is a word: a run of non-space text, in flowing text or inside a table cell.
+type atom struct {
+	cell  int32 // index of the table cell it belongs to, -1 in flowing text
+	empty bool  // a blank table cell
+}
+
+// newStream flattens the document's blocks. Furniture (page numbers) is left out.
+func newStream(doc *document.Document) *stream {
+	s := &stream{}
+	cell := int32(-1)
+	for _, b := range doc.Blocks {
+		switch b.Kind {
+		case document.Furniture:
+			continue
+		case document.Table:
+			for _, row := range b.Rows {
+				for _, c := range row.Cells {
+					cell++
+					if !s.addSegments(c.Segments, cell) {
+						s.addEmptyCell(c.Span.Start, cell)
+					}
+				}
+			}
+		default:
+			s.addSegments(b.Segments, -1)
+		}
+	}
+	s.finish()
+	return s
+}
+
+// addSegments appends the words of segs; every segment starts a new line. It reports
+// whether any text was added.
+func (s *stream) addSegments(segs []document.Segment, cell int32) bool {
+	added := false
+	for _, seg := range segs {
+		col := seg.Start.Col
+		inWord := false
+		lineFirst := true
+		for _, r := range seg.Text {
+			if isSpace(r) {
+				inWord = false
+				col++
+				continue
+			}
+			if !inWord {
+				s.atoms = append(s.atoms, atom{cell: cell})
+				inWord = true
+			}
+			p := seg.Start
+			p.Col = col
+			s.push(r, p, lineFirst)
+			lineFirst = false
+			added = true
+			col++
+		}
+	}
+	return added
+}
+
+func (s *stream) addEmptyCell(p document.Pos, cell int32) {
+	s.atoms = append(s.atoms, atom{cell: cell, empty: true})
+	s.push(emptyCell, p, true)
+}
+
+func (s *stream) push(r rune, p document.Pos, lineStart bool) {
+	s.orig = append(s.orig, r)
+	s.folded = append(s.folded, fold(r))
+	s.pos = append(s.pos, p)
+	s.atom = append(s.atom, int32(len(s.atoms)-1))
+	s.lineStart = append(s.lineStart, lineStart)
+}
+
+func (s *stream) finish() {
+	var fb, cb strings.Builder
+	s.foldIdx = make([]int32, 0, len(s.folded)*3+1)
+	s.canonIdx = make([]int32, 0, len(s.folded)*3+1)
+	for i, r := range s.folded {
+		n := fb.Len()
+		fb.WriteRune(r)
+		for j := n; j < fb.Len(); j++ {
+			s.foldIdx = append(s.foldIdx, int32(i))
+		}
+		n = cb.Len()
+		cb.WriteRune(canon(r))
+		for j := n; j < cb.Len(); j++ {
+			s.canonIdx = append(s.canonIdx, int32(i))
+		}
+	}
+	s.foldIdx = append(s.foldIdx, int32(len(s.folded)))
+	s.canonIdx = append(s.canonIdx, int32(len(s.folded)))
+	s.foldedStr = fb.String()
+	s.canonStr = cb.String()
+}
+
+// len is the number of code points.
+func (s *stream) len() int { return len(s.folded) }
+
+// foldByte returns the byte offset in foldedStr of code point i.
+func (s *stream) foldByte(i int) int { return byteOf(s.foldIdx, i) }
+
+// canonByte returns the byte offset in canonStr of code point i.
+func (s *stream) canonByte(i int) int { return byteOf(s.canonIdx, i) }
+
+func byteOf(idx []int32, i int) int {
+	// idx is non-decreasing; find the first byte whose code point is i.
+	lo, hi := 0, len(idx)-1
+	for lo < hi {
+		m := (lo + hi) / 2
+		if int(idx[m]) < i {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// span returns the source span of code points [a, b).
+func (s *stream) span(a, b int) document.Span {
+	if a >= b || a < 0 || b > len(s.pos) {
+		if a >= 0 && a < len(s.pos) {
+			return document.Span{Start: s.pos[a], End: s.pos[a]}
+		}
+		return document.Span{}
+	}
+	end := s.pos[b-1]
+	end.Col++
+	return document.Span{Start: s.pos[a], End: end}
+}
+
+// text returns the source text of code points [a, b) (whitespace removed).
+func (s *stream) text(a, b int) string {
+	if a < 0 || b > len(s.orig) || a >= b {
+		return ""
+	}
+	out := make([]rune, 0, b-a)
+	for _, r := range s.orig[a:b] {
+		if r != emptyCell {
+			out = append(out, r)
+		}
+	}
+	return string(out)
+}
+
+// indexAll returns the code-point ranges of every occurrence of the canonical form of
+// label in [from, to).
+func (s *stream) indexAll(label string, from, to int) [][2]int {
+	needle := canonString(label)
+	if needle == "" || from >= to {
+		return nil
+	}
+	n := utf8.RuneCountInString(needle)
+	var out [][2]int
+	hay := s.canonStr[s.canonByte(from):s.canonByte(to)]
+	base := s.canonByte(from)
+	for off := 0; ; {
+		i := strings.Index(hay[off:], needle)
+		if i < 0 {
+			break
+		}
+		start := int(s.canonIdx[base+off+i])
+		out = append(out, [2]int{start, start + n})
+		off += i + len(needle)
+	}
+	return out
+}
+
+// fold maps a code point to its canonical width: full-width digits, letters and ASCII
+// punctuation become ASCII; half-width katakana widen; 。 stays.
+func fold(r rune) rune {
+	if f := width.LookupRune(r).Folded(); f != 0 {
+		return f
+	}
+	return r
+}
+
+// canon maps a folded code point to the form used to compare labels, so that the
+// punctuation variants real reports use compare equal: 1、 and 1. and 1．; “ ” and ";
+// 〔 】 and ( ); the many dashes.
+func canon(r rune) rune {
+	switch r {
+	case '、', '．', '。', '·', '•':
+		return '.'
+	case '“', '”', '„', '‟', '«', '»', '「', '」', '『', '』', '〝', '〞':
+		return '"'
+	case '‘', '’', '‚', '‛':
+		return '\''
+	case '〔', '【', '[', '〖', '｛', '{':
+		return '('
+	case '〕', '】', ']', '〗', '｝', '}':
+		return ')'
+	case '—', '–', '−', '─', '―', '‐', '－':
+		return '-'
+	case '，':
+		return ','
+	}
+	return r
+}
+
+// canonString returns the canonical form of s with whitespace removed.
+func canonString(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if isSpace(r) {
+			continue
+		}
+		b.WriteRune(canon(fold(r)))
+	}
+	return b.String()
+}
+
+// foldString returns the folded form of s with whitespace removed.
+func foldString(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if isSpace(r) {
+			continue
+		}
+		b.WriteRune(fold(r))
+	}
+	return b.String()
+}
+
+func isSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\r', '\f', '\v', '\u3000', '\u00a0', '\ufeff', '\u200b', '\u2002', '\u2003', '\u2009', '\u202f':
+		return true
+	}
+	return false
+}

@@ -1,0 +1,402 @@
+package profile
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/reportlint/reportlint/engine/cnnum"
+)
+
+// Token kinds.
+const (
+	tokNumber = iota
+	tokPlaceholder
+	tokBlank
+	tokText
+)
+
+// token is a value candidate: a word of flowing text, or the whole text of a table cell.
+type token struct {
+	start, end int
+	kind       int
+	num        cnnum.Number
+	inCell     bool
+}
+
+// anchorOcc is one occurrence of a table anchor (caption or row label).
+type anchorOcc struct {
+	key        int // 0 caption, 1+i row i
+	start, end int
+	score      int
+}
+
+// tableMatch is the result of the first pass over one table.
+type tableMatch struct {
+	spec     *TableSpec
+	from, to int // search region
+	anchors  []anchorOcc
+	first    int // first code point of the table, -1 if not found
+}
+
+// findTables matches every table template in two passes: first the anchors of each table,
+// in order, each table's search starting where the previous one in the same region ended;
+// then the values of every row, bounded by the next anchor or the next table.
+func (p *profiler) findTables() {
+	matches := make([]*tableMatch, len(p.spec.Tables))
+	cursor := map[string]int{}
+	for i := range p.spec.Tables {
+		t := &p.spec.Tables[i]
+		from, to := p.region(t.Section)
+		if c, ok := cursor[t.Section]; ok && c > from {
+			from = c
+		}
+		m := p.matchAnchors(t, from, to)
+		if len(m.anchors) == 0 && (from > 0 || to < p.s.len()) {
+			// Not where the template says: look in the rest of the document, which also
+			// covers reports whose section headings were not found or are misnumbered.
+			all := 0
+			if c, ok := cursor[""]; ok {
+				all = c
+			}
+			if alt := p.matchAnchors(t, all, p.s.len()); len(alt.anchors) >= 2 {
+				m = alt
+			}
+		}
+		matches[i] = m
+		if n := len(m.anchors); n > 0 {
+			cursor[t.Section] = m.anchors[n-1].end
+			cursor[""] = m.anchors[n-1].end
+		}
+	}
+	for i, m := range matches {
+		bound := m.to
+		for _, next := range matches[i+1:] {
+			if next.first > m.first && next.first < bound && (len(m.anchors) > 0 || m.spec.Rows[0].Label == "") {
+				bound = next.first
+				break
+			}
+		}
+		p.readTable(m, bound)
+	}
+}
+
+// region returns the code-point range of a section's body, or the whole document.
+func (p *profiler) region(section string) (int, int) {
+	for _, s := range p.facts.Sections {
+		if s.ID == section && s.Found {
+			return s.start, s.bodyEnd
+		}
+	}
+	return 0, p.s.len()
+}
+
+// matchAnchors finds the best ordered chain of the table's caption and row labels in
+// [from, to). The chain starts at the caption or at a row label written out in full.
+func (p *profiler) matchAnchors(t *TableSpec, from, to int) *tableMatch {
+	m := &tableMatch{spec: t, from: from, to: to, first: -1}
+	var occ []anchorOcc
+	if t.Caption != "" {
+		for _, r := range p.s.indexAll(t.Caption, from, to) {
+			occ = append(occ, anchorOcc{key: 0, start: r[0], end: r[1], score: 3})
+		}
+	}
+	for i, row := range t.Rows {
+		if row.Label == "" {
+			continue
+		}
+		for _, r := range p.s.indexAll(row.Label, from, to) {
+			occ = append(occ, anchorOcc{key: 1 + i, start: r[0], end: r[1], score: 3})
+		}
+		for _, a := range row.Aliases {
+			for _, r := range p.s.indexAll(a, from, to) {
+				occ = append(occ, anchorOcc{key: 1 + i, start: r[0], end: r[1], score: 2})
+			}
+		}
+	}
+	// An alias that is a prefix of the label matches at the same place: keep the longest.
+	sort.SliceStable(occ, func(a, b int) bool {
+		if occ[a].start != occ[b].start {
+			return occ[a].start < occ[b].start
+		}
+		return occ[a].end > occ[b].end
+	})
+	occ = dedupeOcc(occ)
+	chain := bestChain(len(occ), func(i int) (int, int, int, int) {
+		return occ[i].key, occ[i].start, occ[i].end, occ[i].score
+	})
+	for _, ci := range chain {
+		m.anchors = append(m.anchors, occ[ci])
+	}
+	if len(m.anchors) > 0 {
+		m.first = m.anchors[0].start
+	} else if t.Rows[0].Label == "" {
+		// A table whose only row has no label (table 4) starts at its header.
+		for _, h := range t.Header {
+			for _, r := range p.s.indexAll(h, from, to) {
+				if m.first < 0 || r[0] < m.first {
+					m.first = r[0]
+				}
+				break
+			}
+		}
+	}
+	return m
+}
+
+func dedupeOcc(occ []anchorOcc) []anchorOcc {
+	out := occ[:0]
+	for i, o := range occ {
+		if i > 0 && o.key == occ[i-1].key && o.start == occ[i-1].start {
+			continue
+		}
+		out = append(out, o)
+	}
+	return out
+}
+
+// readTable builds the table's facts from its anchors, reading each row's values up to
+// the next anchor, and the last row's values up to bound.
+func (p *profiler) readTable(m *tableMatch, bound int) {
+	t := m.spec
+	out := &Table{
+		Ref: t.ID, ID: t.ID, Group: t.Group, Title: t.Title, Section: t.Section,
+		ColumnLabels: map[string]string{}, Rows: map[string]*Row{},
+	}
+	p.facts.Tables[t.ID] = out
+	for _, c := range t.Columns {
+		out.Columns = append(out.Columns, c.ID)
+		out.ColumnLabels[c.ID] = c.Label
+	}
+	rowAt := map[int]int{} // row index -> anchor index
+	for ai, a := range m.anchors {
+		if a.key > 0 {
+			rowAt[a.key-1] = ai
+		}
+	}
+	tableStart, tableEnd := m.first, m.first
+	for i := range t.Rows {
+		rs := &t.Rows[i]
+		row := &Row{
+			Ref: t.ID + "." + rs.ID, ID: rs.ID, Label: rs.Label, Kind: rs.Kind, Parent: rs.Parent,
+			Cells: map[string]*Cell{},
+		}
+		out.Rows[rs.ID] = row
+		out.RowOrder = append(out.RowOrder, rs.ID)
+		var toks []token
+		switch ai, ok := rowAt[i]; {
+		case ok:
+			a := m.anchors[ai]
+			row.Found = true
+			row.Written = p.s.text(a.start, a.end)
+			row.Span = p.s.span(a.start, a.end)
+			end := bound
+			last := true
+			if ai+1 < len(m.anchors) {
+				end = m.anchors[ai+1].start
+				last = false
+			}
+			toks = p.rowValues(a.end, end, len(t.Columns), last)
+		case rs.Label == "" && m.first >= 0:
+			toks = p.unlabelledValues(m.first, bound, len(t.Columns))
+			if len(toks) > 0 {
+				row.Found = true
+				row.Span = p.s.span(toks[0].start, toks[len(toks)-1].end)
+			}
+		}
+		row.Values = len(toks)
+		row.Aligned = len(toks) == len(t.Columns)
+		if len(toks) > 0 {
+			if e := toks[len(toks)-1].end; e > tableEnd {
+				tableEnd = e
+			}
+			if row.Span.IsZero() {
+				row.Span = p.s.span(toks[0].start, toks[len(toks)-1].end)
+			}
+		}
+		if row.Found && row.Kind == "group" && len(toks) == 0 {
+			p.addRowRef(out, row)
+			continue // a group label with no subtotal of its own
+		}
+		if row.Found && !row.Aligned && (row.Kind != "group" || len(toks) > 0) {
+			n := Note{
+				Ref:     row.Ref,
+				Message: fmt.Sprintf("“%s”行应有 %d 个数值，读到 %d 个，无法与列对应", displayLabel(row), len(t.Columns), len(toks)),
+				Span:    row.Span,
+			}
+			p.facts.Notes = append(p.facts.Notes, n)
+		}
+		for ci, c := range t.Columns {
+			cell := &Cell{Ref: row.Ref + "." + c.ID, Row: rs.ID, Col: c.ID, Type: c.Type, State: StateMissing}
+			if row.Aligned {
+				tok := toks[ci]
+				cell.Text = p.s.text(tok.start, tok.end)
+				cell.Span = p.s.span(tok.start, tok.end)
+				switch tok.kind {
+				case tokNumber:
+					cell.State = StateNumber
+					cell.Value = tok.num.Value
+					cell.Integer = tok.num.Integer
+					out.Numbers++
+				case tokPlaceholder:
+					cell.State = StatePlaceholder
+				case tokBlank:
+					cell.State = StateBlank
+				default:
+					cell.State = StateInvalid
+				}
+			} else {
+				cell.Span = row.Span
+			}
+			row.Cells[c.ID] = cell
+			if p.facts.cells == nil {
+				p.facts.cells = map[string]*Cell{}
+			}
+			p.facts.cells[cell.Ref] = cell
+			p.facts.addRef(cell.Ref, Resolved{
+				Span: cell.Span, Snippet: cell.Text, Kind: "element",
+				Logical: t.Title + "/" + displayLabel(row) + "/" + c.Label,
+			})
+		}
+		p.addRowRef(out, row)
+	}
+	// Group rows list the data rows under them, at any depth.
+	for _, id := range out.RowOrder {
+		r := out.Rows[id]
+		for anc := r.Parent; anc != ""; anc = out.Rows[anc].Parent {
+			if r.Kind != "group" {
+				out.Rows[anc].Leaves = append(out.Rows[anc].Leaves, r.ID)
+			}
+		}
+	}
+	found := 0
+	for _, r := range out.Rows {
+		if r.Found {
+			found++
+		}
+	}
+	for _, h := range t.Header {
+		if len(p.s.indexAll(h, max(m.from, 0), max(tableEnd, m.to))) > 0 {
+			out.HeaderFound++
+		}
+	}
+	out.Found = found >= min(2, len(t.Rows))
+	if tableStart >= 0 && tableEnd > tableStart {
+		out.Span = p.s.span(tableStart, tableEnd)
+		p.tableRanges = append(p.tableRanges, [2]int{tableStart, tableEnd})
+	}
+	p.facts.addRef(out.Ref, Resolved{Span: out.Span, Logical: t.Title, Kind: "element"})
+}
+
+func (p *profiler) addRowRef(t *Table, row *Row) {
+	p.facts.addRef(row.Ref, Resolved{Span: row.Span, Snippet: row.Written, Logical: t.Title + "/" + displayLabel(row), Kind: "element"})
+}
+
+func displayLabel(r *Row) string {
+	if r.Written != "" {
+		return r.Written
+	}
+	if r.Label != "" {
+		return r.Label
+	}
+	return r.ID
+}
+
+// rowValues reads the values after a row label, in [from, to). In flowing text a word that
+// is not a value ends the row once values have started, so a short row never borrows the
+// next table's numbers; in a table every cell is a value slot. A row that is not the last
+// stops after want values.
+func (p *profiler) rowValues(from, to, want int, last bool) []token {
+	var out []token
+	for _, t := range p.tokens(from, to) {
+		if t.kind == tokText && !t.inCell {
+			if len(out) > 0 {
+				break
+			}
+			continue
+		}
+		out = append(out, t)
+		if last && len(out) == want {
+			break
+		}
+	}
+	return out
+}
+
+// unlabelledValues reads the values of a row without a label: the first run of values (no
+// words between them) of at least half the expected length after from.
+func (p *profiler) unlabelledValues(from, to, want int) []token {
+	var run []token
+	for _, t := range p.tokens(from, to) {
+		if t.kind == tokText && !t.inCell {
+			if len(run) >= (want+1)/2 {
+				break
+			}
+			run = run[:0]
+			continue
+		}
+		if t.kind == tokText && t.inCell && len(run) == 0 {
+			continue // a header or label cell
+		}
+		run = append(run, t)
+		if len(run) == want {
+			break
+		}
+	}
+	if len(run) < (want+1)/2 {
+		return nil
+	}
+	return run
+}
+
+// tokens splits [from, to) into value candidates: table cells whole, words of flowing text.
+func (p *profiler) tokens(from, to int) []token {
+	s := p.s
+	var out []token
+	for i := from; i < to; {
+		a := s.atom[i]
+		cell := s.atoms[a].cell
+		j := i + 1
+		for j < to {
+			b := s.atom[j]
+			if cell >= 0 {
+				if s.atoms[b].cell != cell {
+					break
+				}
+			} else if b != a {
+				break
+			}
+			j++
+		}
+		t := token{start: i, end: j, inCell: cell >= 0}
+		text := string(s.folded[i:j])
+		switch {
+		case cell >= 0 && s.atoms[a].empty:
+			t.kind = tokBlank
+		default:
+			// Table values are Arabic numbers; a Chinese numeral here is a label fragment.
+			if n, err := cnnum.Parse(text); err == nil && !n.Chinese {
+				t.kind = tokNumber
+				t.num = n
+			} else if p.isPlaceholder(text) {
+				t.kind = tokPlaceholder
+			} else {
+				t.kind = tokText
+			}
+		}
+		out = append(out, t)
+		i = j
+	}
+	return out
+}
+
+func (p *profiler) isPlaceholder(s string) bool {
+	if cnnum.IsPlaceholder(s) {
+		return true
+	}
+	for _, ph := range p.spec.Placeholders {
+		if foldString(ph) == s {
+			return true
+		}
+	}
+	return false
+}

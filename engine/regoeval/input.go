@@ -1,0 +1,145 @@
+package regoeval
+
+import (
+	"math"
+	"sort"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/reportlint/reportlint/engine/profile"
+)
+
+// factsValue builds the input value by hand: about three times faster than a JSON round
+// trip, and it leaves out source spans, which rules never need (they name facts by ref).
+func factsValue(f *profile.Facts) ast.Value {
+	tables := make([][2]*ast.Term, 0, len(f.Tables))
+	for _, id := range sortedKeys(f.Tables) {
+		tables = append(tables, ast.Item(ast.StringTerm(id), ast.NewTerm(tableValue(f.Tables[id]))))
+	}
+	sections := make([]*ast.Term, 0, len(f.Sections))
+	for _, s := range f.Sections {
+		sections = append(sections, ast.ObjectTerm(
+			str("ref", s.Ref), str("id", s.ID), str("title", s.Title), str("numeral", s.Numeral),
+			boolean("found", s.Found), boolean("in_order", s.InOrder), num("order", float64(s.Order)),
+			str("heading", s.Heading), str("written_numeral", s.WrittenNumeral), str("text", s.Text),
+		))
+	}
+	claims := make([]*ast.Term, 0, len(f.Claims))
+	for _, c := range f.Claims {
+		claims = append(claims, ast.NewTerm(claimValue(c)))
+	}
+	markers := make([][2]*ast.Term, 0, len(f.Edition.Markers))
+	for _, ed := range sortedKeys(f.Edition.Markers) {
+		ms := make([]*ast.Term, 0, len(f.Edition.Markers[ed]))
+		for _, m := range f.Edition.Markers[ed] {
+			ms = append(ms, ast.StringTerm(m))
+		}
+		markers = append(markers, ast.Item(ast.StringTerm(ed), ast.ArrayTerm(ms...)))
+	}
+	rep := [][2]*ast.Term{num("year", float64(f.Report.Year)), str("year_from", f.Report.YearFrom)}
+	if f.Report.Title != nil {
+		rep = append(rep, ast.Item(ast.StringTerm("title"), ast.NewTerm(claimValue(f.Report.Title))))
+	}
+	notes := make([]*ast.Term, 0, len(f.Notes))
+	for _, n := range f.Notes {
+		notes = append(notes, ast.ObjectTerm(str("ref", n.Ref), str("message", n.Message)))
+	}
+	return ast.NewObject(
+		ast.Item(ast.StringTerm("source"), ast.ObjectTerm(str("path", f.Source.Path), str("format", f.Source.Format), str("encoding", f.Source.Encoding))),
+		ast.Item(ast.StringTerm("report"), ast.ObjectTerm(rep...)),
+		ast.Item(ast.StringTerm("edition"), ast.ObjectTerm(str("detected", f.Edition.Detected), ast.Item(ast.StringTerm("markers"), ast.ObjectTerm(markers...)))),
+		ast.Item(ast.StringTerm("sections"), ast.ArrayTerm(sections...)),
+		ast.Item(ast.StringTerm("tables"), ast.ObjectTerm(tables...)),
+		ast.Item(ast.StringTerm("claims"), ast.ArrayTerm(claims...)),
+		ast.Item(ast.StringTerm("notes"), ast.ArrayTerm(notes...)),
+	)
+}
+
+func tableValue(t *profile.Table) ast.Value {
+	cols := make([]*ast.Term, 0, len(t.Columns))
+	for _, c := range t.Columns {
+		cols = append(cols, ast.StringTerm(c))
+	}
+	labels := make([][2]*ast.Term, 0, len(t.ColumnLabels))
+	for _, k := range sortedKeys(t.ColumnLabels) {
+		labels = append(labels, str(k, t.ColumnLabels[k]))
+	}
+	order := make([]*ast.Term, 0, len(t.RowOrder))
+	rows := make([][2]*ast.Term, 0, len(t.Rows))
+	for _, id := range t.RowOrder {
+		order = append(order, ast.StringTerm(id))
+		rows = append(rows, ast.Item(ast.StringTerm(id), ast.NewTerm(rowValue(t.Rows[id], t.Columns))))
+	}
+	return ast.NewObject(
+		str("ref", t.Ref), str("id", t.ID), str("group", t.Group), str("title", t.Title), str("section", t.Section),
+		boolean("found", t.Found), num("header_found", float64(t.HeaderFound)), num("numbers", float64(t.Numbers)),
+		ast.Item(ast.StringTerm("columns"), ast.ArrayTerm(cols...)),
+		ast.Item(ast.StringTerm("column_labels"), ast.ObjectTerm(labels...)),
+		ast.Item(ast.StringTerm("row_order"), ast.ArrayTerm(order...)),
+		ast.Item(ast.StringTerm("rows"), ast.ObjectTerm(rows...)),
+	)
+}
+
+func rowValue(r *profile.Row, columns []string) ast.Value {
+	cells := make([][2]*ast.Term, 0, len(r.Cells))
+	for _, c := range columns {
+		cell, ok := r.Cells[c]
+		if !ok {
+			continue
+		}
+		items := [][2]*ast.Term{
+			str("ref", cell.Ref), str("row", cell.Row), str("col", cell.Col), str("type", cell.Type),
+			str("state", cell.State), str("text", cell.Text), boolean("integer", cell.Integer),
+		}
+		if cell.State == profile.StateNumber {
+			items = append(items, num("value", cell.Value))
+		}
+		cells = append(cells, ast.Item(ast.StringTerm(c), ast.ObjectTerm(items...)))
+	}
+	leaves := make([]*ast.Term, 0, len(r.Leaves))
+	for _, l := range r.Leaves {
+		leaves = append(leaves, ast.StringTerm(l))
+	}
+	return ast.NewObject(
+		str("ref", r.Ref), str("id", r.ID), str("label", r.Label), str("kind", r.Kind), str("parent", r.Parent),
+		boolean("found", r.Found), str("written", r.Written), num("values", float64(r.Values)), boolean("aligned", r.Aligned),
+		ast.Item(ast.StringTerm("leaves"), ast.ArrayTerm(leaves...)),
+		ast.Item(ast.StringTerm("cells"), ast.ObjectTerm(cells...)),
+	)
+}
+
+func claimValue(c *profile.Claim) ast.Value {
+	fields := make([][2]*ast.Term, 0, len(c.Fields))
+	for _, name := range sortedKeys(c.Fields) {
+		f := c.Fields[name]
+		items := [][2]*ast.Term{str("ref", f.Ref), str("text", f.Text), boolean("number", f.Number)}
+		if f.Number {
+			items = append(items, num("value", f.Value))
+		}
+		fields = append(fields, ast.Item(ast.StringTerm(name), ast.ObjectTerm(items...)))
+	}
+	return ast.NewObject(
+		str("ref", c.Ref), str("id", c.ID), str("section", c.Section), str("text", c.Text),
+		ast.Item(ast.StringTerm("fields"), ast.ObjectTerm(fields...)),
+	)
+}
+
+func str(k, v string) [2]*ast.Term { return ast.Item(ast.StringTerm(k), ast.StringTerm(v)) }
+
+func boolean(k string, v bool) [2]*ast.Term { return ast.Item(ast.StringTerm(k), ast.BooleanTerm(v)) }
+
+func num(k string, v float64) [2]*ast.Term {
+	if v == math.Trunc(v) && math.Abs(v) < 1<<53 {
+		return ast.Item(ast.StringTerm(k), ast.IntNumberTerm(int(v)))
+	}
+	return ast.Item(ast.StringTerm(k), ast.FloatNumberTerm(v))
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

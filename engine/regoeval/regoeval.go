@@ -1,0 +1,282 @@
+// Package regoeval runs a pack's Rego rules. Each rule is one package under
+// data.reportlint.rules, described by its package METADATA annotation (title, description
+// and custom id, level, tags, since), and adds violation objects to its `report` set:
+// {"msg": string, "at": fact reference, "related": [{"ref", "message"}], "level"}.
+// All rules of a pack are prepared once into a single query and evaluated with one Eval per
+// document, on the facts converted directly to OPA's ast.Value. Rules run with
+// capabilities that leave out the network, the environment, the clock and randomness.
+package regoeval
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+
+	"github.com/reportlint/reportlint/engine/finding"
+	"github.com/reportlint/reportlint/engine/profile"
+)
+
+// RulesPrefix is the package path under which rule packages live.
+const RulesPrefix = "reportlint.rules."
+
+// File is a Rego module of a pack.
+type File struct {
+	Name string
+	Data []byte
+}
+
+// Options change how rules are evaluated.
+type Options struct {
+	// StrictBuiltinErrors makes a built-in error (to_number("x")) fail the query instead
+	// of silently making an expression undefined; `rules test` turns it on.
+	StrictBuiltinErrors bool
+}
+
+// Set is a prepared pack of Rego rules, safe for concurrent use.
+type Set struct {
+	query rego.PreparedEvalQuery
+	rules map[string]finding.Rule // by package name (after RulesPrefix)
+}
+
+// Capabilities returns OPA's built-ins minus those that reach outside the document or
+// give different answers on the same input: http.send, net.*, opa.runtime, the clock,
+// randomness and everything OPA itself marks non-deterministic.
+func Capabilities() *ast.Capabilities {
+	c := ast.CapabilitiesForThisVersion()
+	var keep []*ast.Builtin
+	for _, b := range c.Builtins {
+		switch {
+		case b.Nondeterministic,
+			b.Name == "http.send", b.Name == "opa.runtime",
+			strings.HasPrefix(b.Name, "net."),
+			strings.HasPrefix(b.Name, "time.now"),
+			strings.HasPrefix(b.Name, "rand."),
+			strings.HasPrefix(b.Name, "uuid.rfc4122"),
+			strings.HasPrefix(b.Name, "providers."):
+			continue
+		}
+		keep = append(keep, b)
+	}
+	c.Builtins = keep
+	c.AllowNet = []string{}
+	return c
+}
+
+// Load parses, checks and prepares the modules. Every problem is returned, each as
+// file:line: message.
+func Load(ctx context.Context, files []File, pack string, opts Options) (*Set, error) {
+	caps := Capabilities()
+	var errs []error
+	var mods []*ast.Module
+	for _, f := range files {
+		m, err := ast.ParseModuleWithOpts(f.Name, string(f.Data), ast.ParserOptions{
+			ProcessAnnotation: true, RegoVersion: ast.RegoV1, Capabilities: caps,
+		})
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		mods = append(mods, m)
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	set := &Set{rules: map[string]finding.Rule{}}
+	for _, m := range mods {
+		path := strings.TrimPrefix(m.Package.Path.String(), "data.")
+		if !strings.HasPrefix(path, RulesPrefix) {
+			continue // a library module
+		}
+		name := strings.TrimPrefix(path, RulesPrefix)
+		r, err := ruleFromModule(m, name, pack)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if prev, ok := set.rules[name]; ok {
+			errs = append(errs, fmt.Errorf("%s: package %s also defined at %s", r.Source, path, prev.Source))
+		}
+		set.rules[name] = r
+	}
+	seen := map[string]string{}
+	for _, r := range set.rules {
+		if other, ok := seen[r.ID]; ok {
+			errs = append(errs, fmt.Errorf("%s: rule id %s also used at %s", r.Source, r.ID, other))
+		}
+		seen[r.ID] = r.Source
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	args := []func(*rego.Rego){
+		rego.Query("data.reportlint.rules[name].report[v]"),
+		rego.Capabilities(caps),
+		rego.Strict(true),
+		rego.StrictBuiltinErrors(opts.StrictBuiltinErrors),
+		rego.SetRegoVersion(ast.RegoV1),
+	}
+	for _, m := range mods {
+		args = append(args, rego.ParsedModule(m))
+	}
+	pq, err := rego.New(args...).PrepareForEval(ctx)
+	if err != nil {
+		return nil, locate(err)
+	}
+	set.query = pq
+	return set, nil
+}
+
+// locate unwraps OPA's compile errors so each is reported as file:line: code: message.
+func locate(err error) error {
+	var aerrs ast.Errors
+	if errors.As(err, &aerrs) {
+		var out []error
+		for _, e := range aerrs {
+			out = append(out, e)
+		}
+		return errors.Join(out...)
+	}
+	return err
+}
+
+// ruleFromModule reads the rule descriptor from the package annotation.
+func ruleFromModule(m *ast.Module, name, pack string) (finding.Rule, error) {
+	loc := m.Package.Location
+	src := fmt.Sprintf("%s:%d", loc.File, loc.Row)
+	var ann *ast.Annotations
+	for _, a := range m.Annotations {
+		if a.Scope == "package" {
+			ann = a
+		}
+	}
+	if ann == nil {
+		return finding.Rule{}, fmt.Errorf("%s: package %s has no METADATA annotation (scope package)", src, name)
+	}
+	custom := ann.Custom
+	str := func(k string) string {
+		if s, ok := custom[k].(string); ok {
+			return s
+		}
+		return ""
+	}
+	r := finding.Rule{
+		ID: str("id"), Title: ann.Title, Description: strings.TrimSpace(ann.Description),
+		Since: str("since"), Engine: "rego", Source: src, Pack: pack,
+	}
+	var problems []string
+	if r.ID == "" {
+		problems = append(problems, "custom.id is required")
+	}
+	if r.Title == "" {
+		problems = append(problems, "title is required")
+	}
+	lvl, err := finding.ParseLevel(str("level"))
+	if err != nil || lvl == finding.None {
+		problems = append(problems, fmt.Sprintf("custom.level must be error, warning or note, not %q", str("level")))
+	}
+	r.Level = lvl
+	if tags, ok := custom["tags"].([]any); ok {
+		for _, t := range tags {
+			if s, ok := t.(string); ok {
+				r.Tags = append(r.Tags, s)
+			}
+		}
+	}
+	if !hasCategory(r.Tags) {
+		problems = append(problems, "custom.tags must include one of "+strings.Join(finding.Categories(), ", "))
+	}
+	if len(problems) > 0 {
+		return r, fmt.Errorf("%s: rule %s: %s", src, name, strings.Join(problems, "; "))
+	}
+	return r, nil
+}
+
+func hasCategory(tags []string) bool {
+	for _, t := range tags {
+		for _, c := range finding.Categories() {
+			if t == c {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Rules returns the rule descriptors, sorted by id.
+func (s *Set) Rules() []finding.Rule {
+	out := make([]finding.Rule, 0, len(s.rules))
+	for _, r := range s.rules {
+		out = append(out, r)
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].ID < out[b].ID })
+	return out
+}
+
+// Eval runs every rule on the facts, converted once with Input.
+func (s *Set) Eval(ctx context.Context, input ast.Value) ([]finding.Raw, error) {
+	rs, err := s.query.Eval(ctx, rego.EvalParsedInput(input))
+	if err != nil {
+		return nil, locate(err)
+	}
+	var out []finding.Raw
+	var errs []error
+	for _, res := range rs {
+		name, _ := res.Bindings["name"].(string)
+		rule, ok := s.rules[name]
+		if !ok {
+			continue
+		}
+		raw, err := violation(rule.ID, res.Bindings["v"])
+		if err != nil {
+			errs = append(errs, fmt.Errorf("rule %s (%s): %w", rule.ID, rule.Source, err))
+			continue
+		}
+		out = append(out, raw)
+	}
+	return out, errors.Join(errs...)
+}
+
+// violation reads one violation object.
+func violation(id string, v any) (finding.Raw, error) {
+	obj, ok := v.(map[string]any)
+	if !ok {
+		return finding.Raw{}, fmt.Errorf("violation is %T, want an object with msg and at", v)
+	}
+	raw := finding.Raw{RuleID: id}
+	raw.Message, _ = obj["msg"].(string)
+	if raw.Message == "" {
+		return raw, fmt.Errorf("violation without msg: %v", obj)
+	}
+	raw.At, _ = obj["at"].(string)
+	if l, ok := obj["level"].(string); ok && l != "" {
+		lvl, err := finding.ParseLevel(l)
+		if err != nil {
+			return raw, err
+		}
+		raw.Level = lvl
+	}
+	if na, ok := obj["not_assessable"].(bool); ok {
+		raw.NotAssessable = na
+	}
+	if rel, ok := obj["related"].([]any); ok {
+		for _, r := range rel {
+			switch x := r.(type) {
+			case string:
+				raw.Related = append(raw.Related, finding.RelatedRef{Ref: x})
+			case map[string]any:
+				ref, _ := x["ref"].(string)
+				msg, _ := x["message"].(string)
+				raw.Related = append(raw.Related, finding.RelatedRef{Ref: ref, Message: msg})
+			}
+		}
+	}
+	return raw, nil
+}
+
+// Input converts facts to the value rules see as `input`, directly (no JSON round trip).
+func Input(f *profile.Facts) ast.Value { return factsValue(f) }

@@ -1,0 +1,27 @@
+# METADATA
+# title: 应使用 2021 年版年度报告格式
+# description: >-
+#   2021 年及以后的年度报告应使用国办公开办函〔2021〕30号印发的格式。仍使用 2019 年试行格式
+#   （国办公开办函〔2019〕60号）的表格，或两种格式的表格混用，都是格式错误。
+# custom:
+#   id: FMT-EDITION
+#   level: error
+#   tags: [format]
+#   since: 1.0.0
+package reportlint.rules.fmt_edition
+
+import data.reportlint.lib.result
+
+report contains result.fail(msg, "doc") if {
+	input.edition.detected == "2019"
+	msg := sprintf("使用了 2019 年试行格式的表格（出现“%s”），%s应使用国办公开办函〔2021〕30号格式", [concat("”“", input.edition.markers["2019"]), year_text])
+}
+
+report contains result.fail(msg, "doc") if {
+	input.edition.detected == "mixed"
+	msg := sprintf("混用了两种格式的表格：2019 年试行格式（“%s”）和 2021 年格式（“%s”）", [concat("”“", input.edition.markers["2019"]), concat("”“", input.edition.markers["2021"])])
+}
+
+year_text := sprintf("%d 年度报告", [input.report.year]) if input.report.year > 0
+
+year_text := "2021 年及以后的年度报告" if input.report.year == 0

@@ -1,0 +1,48 @@
+# METADATA
+# title: 表格应包含格式规定的全部行，且每行数值与列对应
+# description: >-
+#   表格应包含格式规定的全部行。某一行读到的数值个数与列数不符时，无法确定数值对应哪一列，
+#   涉及该行的核算无法判定。
+# custom:
+#   id: TABLE-SHAPE
+#   level: error
+#   tags: [format]
+#   since: 1.0.0
+package reportlint.rules.table_shape
+
+import data.reportlint.lib.result
+
+report contains result.fail(msg, t.ref) if {
+	some t in input.tables
+	t.found
+	some id in t.row_order
+	r := t.rows[id]
+	r.kind != "group"
+	r.label != ""
+	not r.found
+	msg := sprintf("%s缺少“%s”行", [t.title, r.label])
+}
+
+report contains result.with_level(result.fail(msg, r.ref), "warning") if {
+	some t in input.tables
+	t.found
+	some r in t.rows
+	r.found
+	not r.aligned
+	r.values > 0
+	msg := sprintf("%s“%s”行应有 %d 个数值，读到 %d 个，无法与列对应，涉及该行的核算无法判定", [t.title, row_name(r), count(t.columns), r.values])
+}
+
+report contains result.with_level(result.fail(msg, r.ref), "warning") if {
+	some t in input.tables
+	t.found
+	some r in t.rows
+	r.found
+	r.kind != "group"
+	r.values == 0
+	msg := sprintf("%s“%s”行没有读到数值", [t.title, row_name(r)])
+}
+
+row_name(r) := r.written if r.written != ""
+
+row_name(r) := "数据" if r.written == ""

@@ -1,0 +1,19 @@
+# METADATA
+# title: 应说明信息处理费的收取情况
+# description: >-
+#   按《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），信息处理费的收取情况应在年度报告中说明，
+#   通常写在第六部分：写明收取的件数和金额，或写明本年度未收取。
+# custom:
+#   id: FEE-STATEMENT
+#   level: warning
+#   tags: [narrative]
+#   since: 1.0.0
+package reportlint.rules.fee_statement
+
+import data.reportlint.lib.facts
+import data.reportlint.lib.result
+
+report contains result.fail(msg, facts.section_ref("s6")) if {
+	count(facts.claims("fee_statement")) == 0
+	msg := "未说明信息处理费的收取情况（应写明收取的件数和金额，或写明本年度未收取信息处理费）"
+}

@@ -1,0 +1,26 @@
+# METADATA
+# title: 部分标题应按一至六编号
+# description: 各部分标题应以“一、”至“六、”编号，编号与该部分在格式中的位置一致。
+# custom:
+#   id: DOC-SECTION-NUM
+#   level: warning
+#   tags: [section]
+#   since: 1.0.0
+package reportlint.rules.doc_section_num
+
+import data.reportlint.lib.result
+
+report contains result.fail(msg, s.ref) if {
+	some s in input.sections
+	s.found
+	s.written_numeral != ""
+	s.written_numeral != s.numeral
+	msg := sprintf("“%s”的编号应为“%s”，实际为“%s”", [s.heading, s.numeral, s.written_numeral])
+}
+
+report contains result.fail(msg, s.ref) if {
+	some s in input.sections
+	s.found
+	s.written_numeral == ""
+	msg := sprintf("“%s”缺少编号，应为“%s、%s”", [s.heading, s.numeral, s.title])
+}

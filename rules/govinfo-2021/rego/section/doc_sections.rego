@@ -1,0 +1,21 @@
+# METADATA
+# title: 报告应包含全部六个部分
+# description: >-
+#   年度报告应包含总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、
+#   政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项六个部分
+#   （《政府信息公开条例》第五十条；国办公开办函〔2021〕30号要求“不能遗漏”）。
+# custom:
+#   id: DOC-SECTIONS
+#   level: error
+#   tags: [section]
+#   since: 1.0.0
+package reportlint.rules.doc_sections
+
+import data.reportlint.lib.facts
+import data.reportlint.lib.result
+
+report contains result.fail(msg, facts.section_ref(s.id)) if {
+	some s in input.sections
+	not s.found
+	msg := sprintf("缺少第%s部分“%s、%s”", [s.numeral, s.numeral, s.title])
+}
