@@ -10,6 +10,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/reportlint/reportlint/engine/finding"
+	"github.com/reportlint/reportlint/engine/pack"
+	"github.com/reportlint/reportlint/engine/ruletest"
 )
 
 // RulesOptions are the settings of `reportlint rules`.
@@ -35,6 +37,7 @@ func NewCmdRules(io *IOStreams, runF func(context.Context, *RulesOptions) error)
 	}
 	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text or json")
 	addPackFlags(cmd, &opts.packFlags)
+	cmd.AddCommand(NewCmdRulesTest(io, nil))
 	return cmd
 }
 
@@ -84,6 +87,83 @@ func rulesRun(ctx context.Context, opts *RulesOptions) error {
 		if err := tw.Flush(); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// RulesTestOptions are the settings of `reportlint rules test`.
+type RulesTestOptions struct {
+	IO      *IOStreams
+	Targets []string
+	Verbose bool
+}
+
+// NewCmdRulesTest builds `rules test`.
+func NewCmdRulesTest(io *IOStreams, runF func(context.Context, *RulesTestOptions) error) *cobra.Command {
+	opts := &RulesTestOptions{IO: io}
+	cmd := &cobra.Command{
+		Use:   "test [PACK|DIR]...",
+		Short: "Run the rule tests of packs (default: every bundled pack)",
+		Long: `Run each rule's test cases: documents that must trigger the rule with exactly the
+findings listed, and documents that must not trigger it. Missing and unexpected findings
+fail, and so does a rule without both kinds of case. Rego built-in errors are raised.`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Targets = args
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
+			return rulesTestRun(cmd.Context(), opts)
+		},
+	}
+	cmd.Flags().BoolVarP(&opts.Verbose, "verbose", "v", false, "list every rule, not only failures")
+	return cmd
+}
+
+func rulesTestRun(ctx context.Context, opts *RulesTestOptions) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	targets := opts.Targets
+	if len(targets) == 0 {
+		targets = []string{""}
+	}
+	failed := 0
+	for _, t := range targets {
+		packs, forced, err := loadPacks(ctx, packFlags{Pack: t}, true)
+		if err != nil {
+			return err
+		}
+		if forced != nil {
+			packs = []*pack.Pack{forced}
+		}
+		for _, p := range packs {
+			outcomes, err := ruletest.Run(ctx, p)
+			if err != nil {
+				return fmt.Errorf("pack %s: %w", p.Ref(), err)
+			}
+			cases, bad := 0, 0
+			for _, o := range outcomes {
+				cases += o.Cases
+				if !o.OK() {
+					bad++
+					fmt.Fprintf(opts.IO.Out, "FAIL %s %s\n", p.Ref(), o.Rule)
+					for _, e := range o.Errors {
+						fmt.Fprintf(opts.IO.Out, "    %s\n", e)
+					}
+				} else if opts.Verbose {
+					fmt.Fprintf(opts.IO.Out, "ok   %s %s (%d cases)\n", p.Ref(), o.Rule, o.Cases)
+				}
+			}
+			status := "ok  "
+			if bad > 0 {
+				status = "FAIL"
+			}
+			fmt.Fprintf(opts.IO.Out, "%s %s: %d rules, %d cases, %d failing rules\n", status, p.Ref(), len(outcomes), cases, bad)
+			failed += bad
+		}
+	}
+	if failed > 0 {
+		return findingsError{}
 	}
 	return nil
 }

@@ -53,7 +53,7 @@ func Resolve(path string, p *pack.Pack, facts *profile.Facts, raws []finding.Raw
 	}
 	for i := range out {
 		if isMergedNA(merged, out, i) {
-			out[i].Message = naMessage(p, facts, out[i])
+			out[i].Message = naMessage(p, out[i])
 		}
 	}
 	finding.Sort(out)
@@ -66,7 +66,7 @@ func isMergedNA(merged map[string]int, out []finding.Finding, i int) bool {
 }
 
 // naMessage says which cells kept the rule from deciding.
-func naMessage(p *pack.Pack, facts *profile.Facts, f finding.Finding) string {
+func naMessage(p *pack.Pack, f finding.Finding) string {
 	title := f.RuleID
 	if r, ok := p.Rule(f.RuleID); ok {
 		title = r.Title
@@ -75,12 +75,12 @@ func naMessage(p *pack.Pack, facts *profile.Facts, f finding.Finding) string {
 	var parts []string
 	for i, l := range locs {
 		if i == 5 {
-			parts = append(parts, fmt.Sprintf("等 %d 处", len(locs)))
+			parts = append(parts, fmt.Sprintf("等共 %d 处", len(locs)))
 			break
 		}
-		parts = append(parts, l.Logical+"（"+l.Message+"）")
+		parts = append(parts, l.Logical+"为"+l.Message)
 	}
-	return fmt.Sprintf("无法判定“%s”：%s 不是数字", title, strings.Join(parts, "、"))
+	return fmt.Sprintf("无法判定（%s）：%s，不是数字", title, strings.Join(parts, "；"))
 }
 
 func appendMissing(rel []finding.Location, path string, facts *profile.Facts, refs []string) []finding.Location {

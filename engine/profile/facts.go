@@ -52,15 +52,18 @@ type Edition struct {
 	Detected string `json:"detected"`
 	// Markers lists, per edition, the markers found.
 	Markers map[string][]string `json:"markers"`
+	// Refs gives, per edition, the reference of the first marker found (edition.2019),
+	// for pointing at it.
+	Refs map[string]string `json:"refs"`
 }
 
 // Section is one first-level section of the report.
 type Section struct {
-	Ref      string `json:"ref"`
-	ID       string `json:"id"`
-	Title    string `json:"title"`
-	Numeral  string `json:"numeral"`
-	Found    bool   `json:"found"`
+	Ref     string `json:"ref"`
+	ID      string `json:"id"`
+	Title   string `json:"title"`
+	Numeral string `json:"numeral"`
+	Found   bool   `json:"found"`
 	// InOrder is false when the heading was found, but out of the required order.
 	InOrder bool `json:"in_order"`
 	// Order is the heading's position among the headings found (1-based), 0 if not found.
@@ -74,6 +77,7 @@ type Section struct {
 	// BodySpan covers the heading and everything up to the next heading.
 	BodySpan document.Span `json:"body_span"`
 	start    int
+	headEnd  int
 	bodyEnd  int
 }
 
@@ -147,11 +151,11 @@ type Claim struct {
 
 // Field is a named part of a claim; numbers are parsed.
 type Field struct {
-	Ref     string        `json:"ref"`
-	Text    string        `json:"text"`
-	Number  bool          `json:"number"`
-	Value   float64       `json:"value"`
-	Span    document.Span `json:"span"`
+	Ref    string        `json:"ref"`
+	Text   string        `json:"text"`
+	Number bool          `json:"number"`
+	Value  float64       `json:"value"`
+	Span   document.Span `json:"span"`
 }
 
 // Note is something the profile could not do, for example values it could not align.

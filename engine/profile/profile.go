@@ -3,6 +3,7 @@ package profile
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/reportlint/reportlint/engine/document"
@@ -90,16 +91,23 @@ func (p *profiler) sectionTexts() {
 
 // detectEdition records the edition markers found anywhere in the document.
 func (p *profiler) detectEdition() {
-	e := Edition{Markers: map[string][]string{}}
+	e := Edition{Markers: map[string][]string{}, Refs: map[string]string{}}
 	var found []string
-	for ed, markers := range p.spec.Editions {
-		for _, m := range markers {
-			if len(p.s.indexAll(m, 0, p.s.len())) > 0 {
+	for _, ed := range sortedKeys(p.spec.Editions) {
+		first := [2]int{-1, -1}
+		for _, m := range p.spec.Editions[ed] {
+			if occ := p.s.indexAll(m, 0, p.s.len()); len(occ) > 0 {
 				e.Markers[ed] = append(e.Markers[ed], m)
+				if first[0] < 0 || occ[0][0] < first[0] {
+					first = occ[0]
+				}
 			}
 		}
 		if len(e.Markers[ed]) > 0 {
 			found = append(found, ed)
+			ref := "edition." + ed
+			e.Refs[ed] = ref
+			p.facts.addRef(ref, Resolved{Span: p.s.span(first[0], first[1]), Snippet: p.s.text(first[0], first[1]), Logical: "表格格式", Kind: "element"})
 		}
 	}
 	switch len(found) {
@@ -137,4 +145,13 @@ func (p *profiler) reportYear() {
 			}
 		}
 	}
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }

@@ -87,6 +87,7 @@ func (p *profiler) findSections() {
 		out.WrittenNumeral = c.numeral
 		out.Span = p.s.span(c.start, c.end)
 		out.start = c.start
+		out.headEnd = c.end
 		out.bodyEnd = p.s.len()
 		for k, f := range found {
 			if f.start == c.start {

@@ -36,6 +36,7 @@ type tableMatch struct {
 	from, to int // search region
 	anchors  []anchorOcc
 	first    int // first code point of the table, -1 if not found
+	firstEnd int // end of the first anchor or header label
 }
 
 // findTables matches every table template in two passes: first the anchors of each table,
@@ -80,11 +81,12 @@ func (p *profiler) findTables() {
 	}
 }
 
-// region returns the code-point range of a section's body, or the whole document.
+// region returns the code-point range of a section's body after its heading, or the
+// whole document.
 func (p *profiler) region(section string) (int, int) {
 	for _, s := range p.facts.Sections {
 		if s.ID == section && s.Found {
-			return s.start, s.bodyEnd
+			return s.headEnd, s.bodyEnd
 		}
 	}
 	return 0, p.s.len()
@@ -128,13 +130,13 @@ func (p *profiler) matchAnchors(t *TableSpec, from, to int) *tableMatch {
 		m.anchors = append(m.anchors, occ[ci])
 	}
 	if len(m.anchors) > 0 {
-		m.first = m.anchors[0].start
+		m.first, m.firstEnd = m.anchors[0].start, m.anchors[0].end
 	} else if t.Rows[0].Label == "" {
 		// A table whose only row has no label (table 4) starts at its header.
 		for _, h := range t.Header {
 			for _, r := range p.s.indexAll(h, from, to) {
 				if m.first < 0 || r[0] < m.first {
-					m.first = r[0]
+					m.first, m.firstEnd = r[0], r[1]
 				}
 				break
 			}
@@ -173,7 +175,7 @@ func (p *profiler) readTable(m *tableMatch, bound int) {
 			rowAt[a.key-1] = ai
 		}
 	}
-	tableStart, tableEnd := m.first, m.first
+	tableStart, tableEnd := m.first, m.firstEnd
 	for i := range t.Rows {
 		rs := &t.Rows[i]
 		row := &Row{
@@ -280,6 +282,9 @@ func (p *profiler) readTable(m *tableMatch, bound int) {
 		}
 	}
 	out.Found = found >= min(2, len(t.Rows))
+	if t.Rows[0].Label == "" && len(t.Header) > 0 && out.HeaderFound*2 >= len(t.Header) {
+		out.Found = true // a one-row table without a label is there when its header is
+	}
 	if tableStart >= 0 && tableEnd > tableStart {
 		out.Span = p.s.span(tableStart, tableEnd)
 		p.tableRanges = append(p.tableRanges, [2]int{tableStart, tableEnd})

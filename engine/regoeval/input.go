@@ -28,6 +28,10 @@ func factsValue(f *profile.Facts) ast.Value {
 	for _, c := range f.Claims {
 		claims = append(claims, ast.NewTerm(claimValue(c)))
 	}
+	erefs := make([][2]*ast.Term, 0, len(f.Edition.Refs))
+	for _, ed := range sortedKeys(f.Edition.Refs) {
+		erefs = append(erefs, str(ed, f.Edition.Refs[ed]))
+	}
 	markers := make([][2]*ast.Term, 0, len(f.Edition.Markers))
 	for _, ed := range sortedKeys(f.Edition.Markers) {
 		ms := make([]*ast.Term, 0, len(f.Edition.Markers[ed]))
@@ -47,7 +51,7 @@ func factsValue(f *profile.Facts) ast.Value {
 	return ast.NewObject(
 		ast.Item(ast.StringTerm("source"), ast.ObjectTerm(str("path", f.Source.Path), str("format", f.Source.Format), str("encoding", f.Source.Encoding))),
 		ast.Item(ast.StringTerm("report"), ast.ObjectTerm(rep...)),
-		ast.Item(ast.StringTerm("edition"), ast.ObjectTerm(str("detected", f.Edition.Detected), ast.Item(ast.StringTerm("markers"), ast.ObjectTerm(markers...)))),
+		ast.Item(ast.StringTerm("edition"), ast.ObjectTerm(str("detected", f.Edition.Detected), ast.Item(ast.StringTerm("markers"), ast.ObjectTerm(markers...)), ast.Item(ast.StringTerm("refs"), ast.ObjectTerm(erefs...)))),
 		ast.Item(ast.StringTerm("sections"), ast.ArrayTerm(sections...)),
 		ast.Item(ast.StringTerm("tables"), ast.ObjectTerm(tables...)),
 		ast.Item(ast.StringTerm("claims"), ast.ArrayTerm(claims...)),

@@ -12,12 +12,12 @@ package reportlint.rules.fmt_edition
 
 import data.reportlint.lib.result
 
-report contains result.fail(msg, "doc") if {
+report contains result.fail(msg, input.edition.refs["2019"]) if {
 	input.edition.detected == "2019"
 	msg := sprintf("使用了 2019 年试行格式的表格（出现“%s”），%s应使用国办公开办函〔2021〕30号格式", [concat("”“", input.edition.markers["2019"]), year_text])
 }
 
-report contains result.fail(msg, "doc") if {
+report contains result.fail(msg, input.edition.refs["2019"]) if {
 	input.edition.detected == "mixed"
 	msg := sprintf("混用了两种格式的表格：2019 年试行格式（“%s”）和 2021 年格式（“%s”）", [concat("”“", input.edition.markers["2019"]), concat("”“", input.edition.markers["2021"])])
 }

@@ -1,0 +1,284 @@
+// Package ruletest runs a pack's rule tests: for every rule, documents that must trigger
+// it (with the exact findings: place, level, and optionally message text) and documents
+// that must not. Missing and unexpected findings both fail, as in go/analysis's
+// analysistest. A rule without a triggering case or without a passing case fails too.
+//
+// Cases live in tests/<RULE-ID>.yaml inside the pack:
+//
+//	rule: T3-ROW-SUM
+//	cases:
+//	  - name: a row total off by one
+//	    base: docs/sample-2023.txt        # a document under tests/, or `doc:` inline text
+//	    edits:                            # optional: each `replace` must occur exactly once
+//	      - {replace: "数量 0 0 0 0 0 0 0", with: "数量 0 0 0 0 0 0 1"}
+//	    want:
+//	      - {at: "96:46", level: error, message: "总计应为 0"}
+//	  - name: the clean sample
+//	    base: docs/sample-2023.txt
+//	    want: []
+package ruletest
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/reportlint/reportlint/engine/finding"
+	"github.com/reportlint/reportlint/engine/ingest"
+	"github.com/reportlint/reportlint/engine/ingest/limit"
+	"github.com/reportlint/reportlint/engine/lint"
+	"github.com/reportlint/reportlint/engine/pack"
+)
+
+// File is one tests/<RULE-ID>.yaml.
+type File struct {
+	Rule  string `yaml:"rule"`
+	Cases []Case `yaml:"cases"`
+}
+
+// Case is one document and the findings of the rule it must give.
+type Case struct {
+	Name string `yaml:"name"`
+	// Base is a document file under tests/; Doc is inline text. Exactly one is set.
+	Base string `yaml:"base"`
+	Doc  string `yaml:"doc"`
+	// Format forces the importer (text, html, markdown ...); default: detect from Base.
+	Format string `yaml:"format"`
+	Edits  []Edit `yaml:"edits"`
+	Want   []Want `yaml:"want"`
+	line   int
+}
+
+// Edit replaces one exact occurrence of Replace with With.
+type Edit struct {
+	Replace string `yaml:"replace"`
+	With    string `yaml:"with"`
+	// All replaces every occurrence instead of requiring exactly one.
+	All bool `yaml:"all"`
+}
+
+// Want is an expected finding of the rule under test.
+type Want struct {
+	// At is line:col of the primary location.
+	At string `yaml:"at"`
+	// Level is error, warning or note; empty accepts any.
+	Level string `yaml:"level"`
+	// Message is a substring the message must contain.
+	Message string `yaml:"message"`
+	// NotAssessable must match the finding's flag when set.
+	NotAssessable *bool `yaml:"not_assessable"`
+}
+
+// Outcome is the result of one rule's tests.
+type Outcome struct {
+	Rule   string
+	File   string
+	Cases  int
+	Errors []string
+}
+
+// OK reports whether every case passed.
+func (o Outcome) OK() bool { return len(o.Errors) == 0 }
+
+// Run runs every test file of the pack and checks that each rule of the pack has a
+// triggering and a passing case. Outcomes are sorted by rule id.
+func Run(ctx context.Context, p *pack.Pack) ([]Outcome, error) {
+	files, err := fs.Glob(p.FS, "tests/*.yaml")
+	if err != nil {
+		return nil, err
+	}
+	byRule := map[string]*Outcome{}
+	for _, r := range p.Rules() {
+		byRule[r.ID] = &Outcome{Rule: r.ID}
+	}
+	for _, name := range files {
+		data, err := fs.ReadFile(p.FS, name)
+		if err != nil {
+			return nil, err
+		}
+		var node yaml.Node
+		var tf File
+		if err := yaml.Unmarshal(data, &node); err == nil {
+			err = node.Decode(&tf)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		lines := caseLines(&node)
+		o, ok := byRule[tf.Rule]
+		if !ok {
+			byRule[tf.Rule] = &Outcome{Rule: tf.Rule, File: name, Errors: []string{fmt.Sprintf("%s: rule %q is not in pack %s", name, tf.Rule, p.Ref())}}
+			continue
+		}
+		o.File = name
+		triggers, passes := 0, 0
+		for i, c := range tf.Cases {
+			if i < len(lines) {
+				c.line = lines[i]
+			}
+			o.Cases++
+			if len(c.Want) > 0 {
+				triggers++
+			} else {
+				passes++
+			}
+			for _, e := range runCase(ctx, p, tf.Rule, c) {
+				o.Errors = append(o.Errors, fmt.Sprintf("%s:%d: case %q: %s", name, c.line, c.Name, e))
+			}
+		}
+		if triggers == 0 {
+			o.Errors = append(o.Errors, fmt.Sprintf("%s: no case triggers %s", name, tf.Rule))
+		}
+		if passes == 0 {
+			o.Errors = append(o.Errors, fmt.Sprintf("%s: no case passes %s (want: [])", name, tf.Rule))
+		}
+	}
+	var out []Outcome
+	for _, o := range byRule {
+		if o.File == "" && len(o.Errors) == 0 {
+			o.Errors = append(o.Errors, fmt.Sprintf("rule %s has no tests (tests/%s.yaml)", o.Rule, o.Rule))
+		}
+		out = append(out, *o)
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].Rule < out[b].Rule })
+	return out, nil
+}
+
+// caseLines returns the line of each item of the top-level `cases` sequence.
+func caseLines(doc *yaml.Node) []int {
+	if len(doc.Content) == 0 {
+		return nil
+	}
+	m := doc.Content[0]
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == "cases" {
+			var out []int
+			for _, c := range m.Content[i+1].Content {
+				out = append(out, c.Line)
+			}
+			return out
+		}
+	}
+	return nil
+}
+
+// runCase lints the case's document with the pack and compares the rule's findings.
+func runCase(ctx context.Context, p *pack.Pack, rule string, c Case) []string {
+	data, name, err := document(p, c)
+	if err != nil {
+		return []string{err.Error()}
+	}
+	doc, err := ingest.Read(ctx, name, data, ingest.Options{Format: c.Format, Limits: limit.Default()})
+	if err != nil {
+		return []string{"read document: " + err.Error()}
+	}
+	facts := p.Profile.Apply(doc)
+	raws, err := p.Evaluate(ctx, facts)
+	if err != nil {
+		return []string{"evaluate: " + err.Error()}
+	}
+	var got []finding.Finding
+	for _, f := range lint.Resolve(name, p, facts, raws) {
+		if f.RuleID == rule {
+			got = append(got, f)
+		}
+	}
+	var errs []string
+	used := make([]bool, len(got))
+	for _, w := range c.Want {
+		found := false
+		for i, f := range got {
+			if !used[i] && matches(w, f) {
+				used[i], found = true, true
+				break
+			}
+		}
+		if !found {
+			errs = append(errs, fmt.Sprintf("missing finding %s", describeWant(w)))
+		}
+	}
+	for i, f := range got {
+		if !used[i] {
+			errs = append(errs, fmt.Sprintf("unexpected finding %s", describe(f)))
+		}
+	}
+	if len(errs) > 0 && len(got) > 0 {
+		var all []string
+		for _, f := range got {
+			all = append(all, describe(f))
+		}
+		errs = append(errs, "got: "+strings.Join(all, "; "))
+	}
+	return errs
+}
+
+// document returns the case's document bytes with the edits applied.
+func document(p *pack.Pack, c Case) ([]byte, string, error) {
+	var text, name string
+	switch {
+	case c.Base != "" && c.Doc != "":
+		return nil, "", fmt.Errorf("set base or doc, not both")
+	case c.Base != "":
+		b, err := fs.ReadFile(p.FS, path.Join("tests", c.Base))
+		if err != nil {
+			return nil, "", err
+		}
+		text, name = string(b), c.Base
+	case c.Doc != "":
+		text, name = c.Doc, "inline.txt"
+	default:
+		return nil, "", fmt.Errorf("no document: set base or doc")
+	}
+	for _, e := range c.Edits {
+		n := strings.Count(text, e.Replace)
+		switch {
+		case e.Replace == "":
+			return nil, "", fmt.Errorf("edit with an empty replace")
+		case n == 0:
+			return nil, "", fmt.Errorf("edit: %q does not occur in the document", e.Replace)
+		case n > 1 && !e.All:
+			return nil, "", fmt.Errorf("edit: %q occurs %d times; make it unique or set all: true", e.Replace, n)
+		}
+		text = strings.ReplaceAll(text, e.Replace, e.With)
+	}
+	return []byte(text), name, nil
+}
+
+func matches(w Want, f finding.Finding) bool {
+	s := f.Location.Span.Start
+	if w.At != strconv.Itoa(s.Line)+":"+strconv.Itoa(s.Col) {
+		return false
+	}
+	if w.Level != "" && w.Level != string(f.Level) {
+		return false
+	}
+	if w.Message != "" && !strings.Contains(f.Message, w.Message) {
+		return false
+	}
+	if w.NotAssessable != nil && *w.NotAssessable != f.NotAssessable {
+		return false
+	}
+	return true
+}
+
+func describeWant(w Want) string {
+	s := "at " + w.At
+	if w.Level != "" {
+		s += " " + w.Level
+	}
+	if w.Message != "" {
+		s += fmt.Sprintf(" containing %q", w.Message)
+	}
+	return s
+}
+
+func describe(f finding.Finding) string {
+	s := f.Location.Span.Start
+	return fmt.Sprintf("at %d:%d %s %q", s.Line, s.Col, f.Level, f.Message)
+}
