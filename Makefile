@@ -1,0 +1,53 @@
+# reportlint — common tasks. `make run` builds the linter and lints the bundled sample;
+# `make test` runs the whole test suite.
+
+GO       ?= go
+BIN      := bin/reportlint
+SAMPLE   := fixtures/2023_chanhe_zhengshuju.txt
+FUZZTIME ?= 10s
+
+.PHONY: all build run test vet fmt-check bench fuzz corpus clean
+
+all: build
+
+build:
+	$(GO) build -trimpath -o $(BIN) ./cmd/reportlint
+
+# Build, then lint the sample report (one warning: no statement on information-processing fees).
+run: build
+	./$(BIN) lint $(SAMPLE)
+
+# The whole suite: vet, unit tests, end-to-end CLI scripts, SARIF schema validation and
+# every bundled pack's rule tests (run by the rules package's tests).
+test: fmt-check vet
+	$(GO) test ./...
+
+vet:
+	$(GO) vet ./...
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+
+# Throughput and memory: documents per second (docs/s) and allocations per document.
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem -count 1 ./engine/lint/ ./engine/profile/
+
+# Short fuzz runs of every importer (FUZZTIME each).
+fuzz:
+	@for target in \
+		./engine/ingest/charset:FuzzDecode \
+		./engine/ingest/text:FuzzBlocks \
+		./engine/cnnum:FuzzParse \
+		./engine/profile:FuzzApply ; do \
+		pkg=$${target%%:*}; fn=$${target##*:}; \
+		echo "fuzz $$pkg $$fn ($(FUZZTIME))"; \
+		$(GO) test -run '^$$' -fuzz "^$$fn$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	done
+
+# Lint every report of the shared corpus, if it is there.
+corpus: build
+	-./$(BIN) lint ../shared/corpus/real ../shared/corpus/sample
+
+clean:
+	rm -rf bin

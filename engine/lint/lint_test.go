@@ -1,0 +1,106 @@
+package lint
+
+import (
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/reportlint/reportlint/engine/finding"
+	"github.com/reportlint/reportlint/engine/ingest"
+	"github.com/reportlint/reportlint/engine/ingest/limit"
+	"github.com/reportlint/reportlint/engine/pack"
+	"github.com/reportlint/reportlint/rules"
+)
+
+func newTestLinter(tb testing.TB) *Linter {
+	tb.Helper()
+	var packs []*pack.Pack
+	for _, name := range rules.Names() {
+		sub, err := fs.Sub(rules.FS(), name)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		p, err := pack.Load(context.Background(), sub, pack.Options{})
+		if err != nil {
+			tb.Fatal(err)
+		}
+		packs = append(packs, p)
+	}
+	return &Linter{Packs: packs, Ingest: ingest.Options{Limits: limit.Default()}}
+}
+
+func TestSampleGivesOnlyTheFeeWarning(t *testing.T) {
+	r := newTestLinter(t).Lint(context.Background(), sample)
+	if r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	if len(r.Findings) != 1 || r.Findings[0].RuleID != "FEE-STATEMENT" || r.Findings[0].Level != finding.Warning {
+		t.Fatalf("findings = %+v, want exactly one FEE-STATEMENT warning", r.Findings)
+	}
+}
+
+func TestRunKeepsOrderAndSurvivesBadDocuments(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.txt")
+	if err := os.WriteFile(bad, []byte{0, 1, 2, 0}, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	paths := []string{sample, bad, filepath.Join(dir, "missing.txt"), sample, sample}
+	l := newTestLinter(t)
+	l.Workers = 3
+	var got []string
+	err := l.Run(context.Background(), paths, func(r finding.Result) error {
+		got = append(got, r.Path)
+		if (r.Path == sample) != (r.Err == nil) {
+			t.Errorf("%s: err = %v", r.Path, r.Err)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(got, paths) {
+		t.Fatalf("order = %v, want %v", got, paths)
+	}
+}
+
+func TestExpand(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"b.txt", "a.html", "sub/c.pdf", "sub/notes.csv", ".hidden/d.txt", "e.TXT"} {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := Expand([]string{dir, "explicit.csv"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		filepath.Join(dir, "a.html"), filepath.Join(dir, "b.txt"), filepath.Join(dir, "e.TXT"),
+		filepath.Join(dir, "sub/c.pdf"), "explicit.csv",
+	}
+	if !slices.Equal(got, want) {
+		t.Fatalf("Expand = %v, want %v", got, want)
+	}
+}
+
+func TestLintIsDeterministic(t *testing.T) {
+	l := newTestLinter(t)
+	a := l.Lint(context.Background(), sample)
+	b := l.Lint(context.Background(), sample)
+	if len(a.Findings) != len(b.Findings) {
+		t.Fatal("different number of findings")
+	}
+	for i := range a.Findings {
+		if a.Findings[i].Fingerprint != b.Findings[i].Fingerprint || a.Findings[i].Message != b.Findings[i].Message {
+			t.Fatalf("finding %d differs", i)
+		}
+	}
+}

@@ -1,0 +1,224 @@
+package profile
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/reportlint/reportlint/engine/document"
+	"github.com/reportlint/reportlint/engine/ingest/text"
+)
+
+// The tests use the 2021 pack's profile, the real specification.
+func loadProfile(tb testing.TB) *Profile {
+	tb.Helper()
+	data, err := os.ReadFile("../../rules/govinfo-2021/profile.yaml")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	spec, err := ParseSpec(data)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	p, err := Compile(spec)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return p
+}
+
+func apply(tb testing.TB, src string) *Facts {
+	tb.Helper()
+	return loadProfile(tb).Apply(&document.Document{Path: "t.txt", Format: "text", Blocks: text.Blocks(src)})
+}
+
+func sampleText(tb testing.TB) string {
+	tb.Helper()
+	b, err := os.ReadFile("../../fixtures/2023_chanhe_zhengshuju.txt")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestCanonAndIndexAcrossLines(t *testing.T) {
+	src := "（二）部分公开（区分处理的，只计这一情\n形，不计其他情形）\n0 0"
+	s := newStream(&document.Document{Blocks: text.Blocks(src)})
+	occ := s.indexAll("(二)部分公开(区分处理的,只计这一情形,不计其他情形)", 0, s.len())
+	if len(occ) != 1 {
+		t.Fatalf("occurrences = %v", occ)
+	}
+	sp := s.span(occ[0][0], occ[0][1])
+	if sp.Start != (document.Pos{Line: 1, Col: 1}) || sp.End != (document.Pos{Line: 2, Col: 10}) {
+		t.Fatalf("span = %+v", sp)
+	}
+	// 1、 and 1. and 1． compare equal; so do curly and straight quotes.
+	s2 := newStream(&document.Document{Blocks: text.Blocks("1、属于国家秘密 3.危及\"三安全一稳定\"")})
+	if len(s2.indexAll("1.属于国家秘密", 0, s2.len())) != 1 || len(s2.indexAll("3.危及“三安全一稳定”", 0, s2.len())) != 1 {
+		t.Fatal("punctuation variants do not match")
+	}
+}
+
+func TestSampleFacts(t *testing.T) {
+	f := apply(t, sampleText(t))
+	for _, s := range f.Sections {
+		if !s.Found || !s.InOrder || s.WrittenNumeral != s.Numeral {
+			t.Errorf("section %s: %+v", s.ID, s)
+		}
+	}
+	if f.Report.Year != 2023 || f.Report.YearFrom != "title" {
+		t.Errorf("report = %+v", f.Report)
+	}
+	if f.Edition.Detected != "2021" {
+		t.Errorf("edition = %+v", f.Edition)
+	}
+	wantNumbers := map[string]int{"t2_1": 6, "t2_5": 1, "t2_6": 2, "t2_8": 1, "t3": 175, "t4": 15}
+	for id, n := range wantNumbers {
+		tb := f.Tables[id]
+		if !tb.Found || tb.Numbers != n {
+			t.Errorf("table %s: found %v, numbers %d, want %d", id, tb.Found, tb.Numbers, n)
+		}
+	}
+	if len(f.Notes) != 0 {
+		t.Errorf("notes = %+v", f.Notes)
+	}
+	// A wrapped row: the last value sits alone on the next line.
+	c := f.Tables["t3"].Rows["partial"].Cells["total"]
+	if c.State != StateNumber || c.Span.Start != (document.Pos{Line: 110, Col: 1}) {
+		t.Errorf("partial/total = %+v", c)
+	}
+	// The period statement is wrapped over two lines with spaces inside.
+	var period *Claim
+	for _, cl := range f.Claims {
+		if cl.ID == "period" {
+			period = cl
+		}
+	}
+	if period == nil || period.Fields["m2"].Text != "12" || period.Span.End.Line != 10 {
+		t.Fatalf("period = %+v", period)
+	}
+}
+
+func TestPageBreaksAndRewrapping(t *testing.T) {
+	src := sampleText(t)
+	// A page number and a form feed inside table 3, and a row split over three lines.
+	src = strings.Replace(src, "4.保护第三方合法权益 0 0 0 0 0 0 0", "4.保护第三方合法权益 0 0 0\n\n- 7 -\n\f0 0\n0 0", 1)
+	src = strings.ReplaceAll(src, "\n", "\r\n")
+	f := apply(t, src)
+	if f.Tables["t3"].Numbers != 175 || len(f.Notes) != 0 {
+		t.Fatalf("numbers = %d, notes = %+v", f.Tables["t3"].Numbers, f.Notes)
+	}
+}
+
+func TestMisalignedRowIsMissingNotZero(t *testing.T) {
+	src := strings.Replace(sampleText(t), "（一）予以公开 0 0 0 0 0 0 0", "（一）予以公开 0 0 0 0 0 0", 1)
+	f := apply(t, src)
+	r := f.Tables["t3"].Rows["disclosed"]
+	if r.Aligned || r.Values != 6 || r.Cells["total"].State != StateMissing {
+		t.Fatalf("row = %+v", r)
+	}
+	if len(f.Notes) != 1 || f.Notes[0].Ref != "t3.disclosed" {
+		t.Fatalf("notes = %+v", f.Notes)
+	}
+}
+
+func TestPlaceholdersKeepTheirState(t *testing.T) {
+	src := strings.Replace(sampleText(t), "规章 0 0 0", "规章 / — 无", 1)
+	f := apply(t, src)
+	for _, col := range []string{"issued", "repealed", "in_force"} {
+		c := f.Tables["t2_1"].Rows["rules"].Cells[col]
+		if c.State != StatePlaceholder {
+			t.Errorf("%s = %+v", col, c)
+		}
+	}
+}
+
+func TestSectionsOnOneLine(t *testing.T) {
+	// Scraped pages put the whole article on one line; the introduction lists the parts
+	// without numbers, which must not count as headings.
+	src := "本报告包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况等六个部分。" +
+		"一、总体情况2021年，我区……二、主动公开政府信息情况第二十条第（一）项" +
+		"三、收到和处理政府信息公开申请情况……四、政府信息公开行政复议、行政诉讼情况……" +
+		"五、存在的主要问题及改进情况……六、其他需要报告的事项无。"
+	f := apply(t, src)
+	for _, s := range f.Sections {
+		if !s.Found || !s.InOrder {
+			t.Errorf("section %s not found in order: %+v", s.ID, s)
+		}
+	}
+	if s1 := f.Sections[0]; s1.Span.Start.Col < 40 {
+		t.Errorf("section 一 matched the introduction at col %d", s1.Span.Start.Col)
+	}
+}
+
+func TestSectionsOutOfOrderAndMissing(t *testing.T) {
+	src := "一、总体情况\n正文\n二、主动公开政府信息情况\n正文\n五、存在的主要问题及改进情况\n正文\n四、政府信息公开行政复议、行政诉讼情况\n正文\n六、其他需要报告的事项\n无。"
+	f := apply(t, src)
+	got := map[string][2]bool{}
+	for _, s := range f.Sections {
+		got[s.ID] = [2]bool{s.Found, s.InOrder}
+	}
+	if got["s3"][0] {
+		t.Error("section 三 should be missing")
+	}
+	if !got["s4"][0] || !got["s5"][0] || (got["s4"][1] && got["s5"][1]) {
+		t.Errorf("one of 四/五 should be out of order: %v", got)
+	}
+}
+
+func TestClaimsSkipTables(t *testing.T) {
+	f := apply(t, sampleText(t))
+	for _, c := range f.Claims {
+		if c.Section == "s3" || c.Section == "s4" {
+			t.Errorf("claim read inside a table section: %+v", c)
+		}
+	}
+}
+
+func TestSpecValidation(t *testing.T) {
+	bad := []string{
+		"sections: [{id: s1}]",
+		"tables: [{id: t, columns: [{id: a, type: weird}], rows: [{id: r, label: x}]}]",
+		"tables: [{id: t, columns: [{id: a}], rows: [{id: r, label: x, parent: nope}]}]",
+		"claims: [{id: c, pattern: '('}]",
+		"unknown_key: 1",
+	}
+	for _, y := range bad {
+		if _, err := ParseSpec([]byte(y)); err == nil {
+			t.Errorf("ParseSpec(%q) succeeded", y)
+		}
+	}
+}
+
+func FuzzApply(f *testing.F) {
+	p := loadProfile(f)
+	f.Add(sampleText(f))
+	f.Add("一、总体情况\n（七）总计 0 0 / 0 — 0 0\n四、结转下年度继续办理")
+	f.Add("统计期限为2023年1月1日至12月31日")
+	f.Fuzz(func(t *testing.T, s string) {
+		facts := p.Apply(&document.Document{Path: "f.txt", Blocks: text.Blocks(s)})
+		for _, tb := range facts.Tables {
+			for _, r := range tb.Rows {
+				for _, c := range r.Cells {
+					if c.State == StateNumber && c.Text == "" {
+						t.Fatalf("number cell without text: %+v", c)
+					}
+				}
+			}
+		}
+		for _, c := range facts.Claims {
+			if _, ok := facts.Resolve(c.Ref); !ok {
+				t.Fatalf("claim %s does not resolve", c.Ref)
+			}
+		}
+	})
+}
+
+func BenchmarkApplySample(b *testing.B) {
+	p := loadProfile(b)
+	doc := &document.Document{Blocks: text.Blocks(sampleText(b))}
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		p.Apply(doc)
+	}
+}
