@@ -119,6 +119,10 @@ type Row struct {
 	// exactly one per column, so values could be assigned to columns.
 	Values  int              `json:"values"`
 	Aligned bool             `json:"aligned"`
+	// Split is true when the values were cut from digits written without separators,
+	// using the template's column count and sums (their row sums then hold by
+	// construction).
+	Split bool `json:"split,omitempty"`
 	Cells   map[string]*Cell `json:"cells"`
 	Span    document.Span    `json:"span"`
 }

@@ -222,3 +222,63 @@ func BenchmarkApplySample(b *testing.B) {
 		p.Apply(doc)
 	}
 }
+
+func TestSplitDigitRuns(t *testing.T) {
+	src := sampleText(t)
+	// Scraped pages run a row's cells together. 640020470 splits only as 64 0 0 2 0 4 70
+	// (总计 = the sum of the applicant columns); 000 only as 0 0 0 (no leading zeros).
+	src = strings.Replace(src, "一、本年新收政府信息公开申请数量 0 0 0 0 0 0 0", "一、本年新收政府信息公开申请数量640020470", 1)
+	src = strings.Replace(src, "规章 0 0 0", "规章000", 1)
+	f := apply(t, src)
+	r := f.Tables["t3"].Rows["new_received"]
+	var got []string
+	for _, c := range f.Tables["t3"].Columns {
+		got = append(got, r.Cells[c].Text)
+	}
+	if !r.Split || strings.Join(got, " ") != "64 0 0 2 0 4 70" {
+		t.Fatalf("split = %v (split %v)", got, r.Split)
+	}
+	if c := r.Cells["total"]; c.Span.Start.Col != 24 || c.Span.End.Col != 26 {
+		t.Errorf("total span = %+v, want columns 24–26", c.Span)
+	}
+	if rr := f.Tables["t2_1"].Rows["rules"]; !rr.Aligned || rr.Cells["in_force"].Text != "0" {
+		t.Errorf("规章000 = %+v", rr)
+	}
+}
+
+func TestSplitAmbiguousStaysUnaligned(t *testing.T) {
+	// 693665 into three columns with no sum to check: many splits fit, so none is chosen.
+	src := strings.Replace(sampleText(t), "行政规范性文件 0 0 0", "行政规范性文件693665", 1)
+	f := apply(t, src)
+	r := f.Tables["t2_1"].Rows["normative"]
+	if r.Aligned || r.Cells["issued"].State != StateMissing {
+		t.Fatalf("row = %+v", r)
+	}
+}
+
+func TestSplitResolvedByColumnTotals(t *testing.T) {
+	// 270020130 splits as 2 7 0 0 20 1 30 or 27 0 0 2 0 1 30; only the second makes the
+	// （七）总计 row the sum of the result rows.
+	src := sampleText(t)
+	src = strings.Replace(src, "（一）予以公开 0 0 0 0 0 0 0", "（一）予以公开270020130", 1)
+	src = strings.Replace(src, "（七）总计 0 0 0 0 0 0 0", "（七）总计 27 0 0 2 0 1 30", 1)
+	f := apply(t, src)
+	r := f.Tables["t3"].Rows["disclosed"]
+	if !r.Aligned || r.Cells["natural_person"].Text != "27" || r.Cells["other"].Text != "1" {
+		t.Fatalf("row = %+v", r.Cells)
+	}
+}
+
+func TestUnlabelledRowAfterHeaderRunTogether(t *testing.T) {
+	src := sampleText(t)
+	src = strings.Replace(src, "总计\n\n0 0 0 0 0 0 0 0 0 0 0 0 0 0 0", "总计10203120001200000", 1)
+	f := apply(t, src)
+	r := f.Tables["t4"].Rows["cases"]
+	var got []string
+	for _, c := range f.Tables["t4"].Columns {
+		got = append(got, r.Cells[c].Text)
+	}
+	if strings.Join(got, " ") != "1 0 2 0 3 12 0 0 0 12 0 0 0 0 0" {
+		t.Fatalf("t4 = %v", got)
+	}
+}

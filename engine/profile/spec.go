@@ -71,6 +71,10 @@ type ColumnSpec struct {
 	// Type is count (integer ≥ 0), amount (number ≥ 0, decimals allowed) or signed
 	// (integer, may be negative).
 	Type string `yaml:"type"`
+	// SumOf lists the columns whose values this column totals. It is used only to split
+	// runs of digits that a scraped page wrote without separators; rules still check
+	// totals themselves.
+	SumOf []string `yaml:"sum_of"`
 }
 
 // RowSpec is one row of a template.
@@ -85,6 +89,10 @@ type RowSpec struct {
 	Kind string `yaml:"kind"`
 	// Parent is the id of the group row this row belongs to.
 	Parent string `yaml:"parent"`
+	// SumOf lists rows (a group row stands for its data rows) whose values this row
+	// totals, column by column. Like ColumnSpec.SumOf, it only helps split runs of
+	// digits written without separators.
+	SumOf []string `yaml:"sum_of"`
 }
 
 // ClaimSpec is a pattern read from the narrative.
@@ -159,6 +167,17 @@ func (s *Spec) validate() error {
 			bad("table %s: columns and rows are required", t.ID)
 		}
 		cols := map[string]bool{}
+		for _, c := range t.Columns {
+			cols[c.ID] = true
+		}
+		for _, c := range t.Columns {
+			for _, id := range c.SumOf {
+				if !cols[id] || id == c.ID {
+					bad("table %s column %s: sum_of names unknown column %q", t.ID, c.ID, id)
+				}
+			}
+		}
+		cols = map[string]bool{}
 		for j, c := range t.Columns {
 			if c.ID == "" || cols[c.ID] {
 				bad("table %s columns[%d]: missing or duplicate id %q", t.ID, j, c.ID)
@@ -191,6 +210,13 @@ func (s *Spec) validate() error {
 			}
 			if r.Label == "" {
 				unlabelled++
+			}
+		}
+		for _, r := range t.Rows {
+			for _, id := range r.SumOf {
+				if !rows[id] || id == r.ID {
+					bad("table %s row %s: sum_of names unknown row %q", t.ID, r.ID, id)
+				}
 			}
 		}
 		if unlabelled > 0 && (unlabelled > 1 || len(t.Rows) > 1) {

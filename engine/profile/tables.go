@@ -21,6 +21,7 @@ type token struct {
 	kind       int
 	num        cnnum.Number
 	inCell     bool
+	split      bool // cut from a run of digits written without separators
 }
 
 // anchorOcc is one occurrence of a table anchor (caption or row label).
@@ -157,7 +158,9 @@ func dedupeOcc(occ []anchorOcc) []anchorOcc {
 }
 
 // readTable builds the table's facts from its anchors, reading each row's values up to
-// the next anchor, and the last row's values up to bound.
+// the next anchor, and the last row's values up to bound. Runs of digits written without
+// separators are split first row by row, then, where a row allows several splits, jointly
+// with the row sums the profile declares.
 func (p *profiler) readTable(m *tableMatch, bound int) {
 	t := m.spec
 	out := &Table{
@@ -175,7 +178,10 @@ func (p *profiler) readTable(m *tableMatch, bound int) {
 			rowAt[a.key-1] = ai
 		}
 	}
-	tableStart, tableEnd := m.first, m.firstEnd
+	want := len(t.Columns)
+	sums := sumRules(t)
+	toks := make([][]token, len(t.Rows))
+	cands := map[int][][]token{}
 	for i := range t.Rows {
 		rs := &t.Rows[i]
 		row := &Row{
@@ -184,53 +190,67 @@ func (p *profiler) readTable(m *tableMatch, bound int) {
 		}
 		out.Rows[rs.ID] = row
 		out.RowOrder = append(out.RowOrder, rs.ID)
-		var toks []token
 		switch ai, ok := rowAt[i]; {
 		case ok:
 			a := m.anchors[ai]
 			row.Found = true
 			row.Written = p.s.text(a.start, a.end)
 			row.Span = p.s.span(a.start, a.end)
-			end := bound
-			last := true
+			end, last := bound, true
 			if ai+1 < len(m.anchors) {
-				end = m.anchors[ai+1].start
-				last = false
+				end, last = m.anchors[ai+1].start, false
 			}
-			toks = p.rowValues(a.end, end, len(t.Columns), last)
+			toks[i] = p.rowValues(a.end, end, want, last)
 		case rs.Label == "" && m.first >= 0:
-			toks = p.unlabelledValues(m.first, bound, len(t.Columns))
-			if len(toks) > 0 {
+			toks[i] = p.unlabelledValues(p.headerEnd(t, m.first, bound), bound, want)
+			if len(toks[i]) > 0 {
 				row.Found = true
-				row.Span = p.s.span(toks[0].start, toks[len(toks)-1].end)
 			}
 		}
-		row.Values = len(toks)
-		row.Aligned = len(toks) == len(t.Columns)
-		if len(toks) > 0 {
-			if e := toks[len(toks)-1].end; e > tableEnd {
+		if len(toks[i]) != want && (rs.Kind != "group" || len(toks[i]) > 0) {
+			switch splits := p.splitRuns(toks[i], want, sums); len(splits) {
+			case 0:
+			case 1:
+				toks[i], row.Split = splits[0], true
+			default:
+				cands[i] = splits
+			}
+		}
+	}
+	for i, choice := range p.resolveSplits(t, toks, cands) {
+		toks[i] = choice
+		out.Rows[t.Rows[i].ID].Split = true
+	}
+	tableStart, tableEnd := m.first, m.firstEnd
+	for i := range t.Rows {
+		rs := &t.Rows[i]
+		row := out.Rows[rs.ID]
+		rt := toks[i]
+		row.Values = len(rt)
+		row.Aligned = len(rt) == want
+		if len(rt) > 0 {
+			if e := rt[len(rt)-1].end; e > tableEnd {
 				tableEnd = e
 			}
 			if row.Span.IsZero() {
-				row.Span = p.s.span(toks[0].start, toks[len(toks)-1].end)
+				row.Span = p.s.span(rt[0].start, rt[len(rt)-1].end)
 			}
 		}
-		if row.Found && row.Kind == "group" && len(toks) == 0 {
+		if row.Found && row.Kind == "group" && len(rt) == 0 {
 			p.addRowRef(out, row)
 			continue // a group label with no subtotal of its own
 		}
-		if row.Found && !row.Aligned && (row.Kind != "group" || len(toks) > 0) {
-			n := Note{
+		if row.Found && !row.Aligned {
+			p.facts.Notes = append(p.facts.Notes, Note{
 				Ref:     row.Ref,
-				Message: fmt.Sprintf("“%s”行应有 %d 个数值，读到 %d 个，无法与列对应", displayLabel(row), len(t.Columns), len(toks)),
+				Message: fmt.Sprintf("“%s”行应有 %d 个数值，读到 %d 个，无法与列对应", displayLabel(row), want, len(rt)),
 				Span:    row.Span,
-			}
-			p.facts.Notes = append(p.facts.Notes, n)
+			})
 		}
 		for ci, c := range t.Columns {
 			cell := &Cell{Ref: row.Ref + "." + c.ID, Row: rs.ID, Col: c.ID, Type: c.Type, State: StateMissing}
 			if row.Aligned {
-				tok := toks[ci]
+				tok := rt[ci]
 				cell.Text = p.s.text(tok.start, tok.end)
 				cell.Span = p.s.span(tok.start, tok.end)
 				switch tok.kind {
@@ -292,6 +312,28 @@ func (p *profiler) readTable(m *tableMatch, bound int) {
 	p.facts.addRef(out.Ref, Resolved{Span: out.Span, Logical: t.Title, Kind: "element"})
 }
 
+// headerEnd returns where the header of a label-less table ends: after the last header
+// label found in [from, to) before the first digit, so values written straight after the
+// header ("…尚未审结总计10203…") are read.
+func (p *profiler) headerEnd(t *TableSpec, from, to int) int {
+	end := from
+	firstDigit := to
+	for i := from; i < to; i++ {
+		if r := p.s.folded[i]; r >= '0' && r <= '9' {
+			firstDigit = i
+			break
+		}
+	}
+	for _, h := range t.Header {
+		for _, r := range p.s.indexAll(h, from, firstDigit) {
+			if r[1] > end {
+				end = r[1]
+			}
+		}
+	}
+	return end
+}
+
 func (p *profiler) addRowRef(t *Table, row *Row) {
 	p.facts.addRef(row.Ref, Resolved{Span: row.Span, Snippet: row.Written, Logical: t.Title + "/" + displayLabel(row), Kind: "element"})
 }
@@ -328,12 +370,26 @@ func (p *profiler) rowValues(from, to, want int, last bool) []token {
 }
 
 // unlabelledValues reads the values of a row without a label: the first run of values (no
-// words between them) of at least half the expected length after from.
+// words between them) after from that is at least half the expected length, or that is a
+// run of digits long enough to be split into the expected values.
 func (p *profiler) unlabelledValues(from, to, want int) []token {
 	var run []token
+	enough := func() bool {
+		if len(run) >= (want+1)/2 {
+			return true
+		}
+		digits := 0
+		for _, t := range run {
+			if t.kind != tokNumber || !p.isDigits(t.start, t.end) {
+				return false
+			}
+			digits += t.end - t.start
+		}
+		return digits >= want
+	}
 	for _, t := range p.tokens(from, to) {
 		if t.kind == tokText && !t.inCell {
-			if len(run) >= (want+1)/2 {
+			if len(run) > 0 && enough() {
 				break
 			}
 			run = run[:0]
@@ -347,7 +403,7 @@ func (p *profiler) unlabelledValues(from, to, want int) []token {
 			break
 		}
 	}
-	if len(run) < (want+1)/2 {
+	if len(run) == 0 || !enough() {
 		return nil
 	}
 	return run

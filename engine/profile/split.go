@@ -1,0 +1,289 @@
+package profile
+
+import "sort"
+
+// Scraped pages often run a row's cells together with no separator:
+// "一、本年新收政府信息公开申请数量640020470" is 64, 0, 0, 2, 0, 4, 70. Such runs are split
+// with what the template knows: the number of columns, that a number of more than one
+// digit does not start with 0, and the column sums the profile declares (总计 = the sum
+// of the applicant columns). A run is split only when exactly one split satisfies all of
+// this; otherwise the row stays unaligned and the rules say "not assessable".
+
+// maxSplits bounds the enumeration, so a long run of digits costs bounded time.
+const maxSplits = 200000
+
+// maxCandidates is the most splits of one row kept for joint resolution.
+const maxCandidates = 8
+
+// splitRuns splits digit-run tokens into want values in every way that fits the column
+// sums. It returns the candidate splits: none when the tokens are not digit runs or too
+// many splits fit to be worth resolving.
+func (p *profiler) splitRuns(toks []token, want int, sums []sumRule) [][]token {
+	if len(toks) == 0 || len(toks) >= want {
+		return nil
+	}
+	digits := 0
+	for _, t := range toks {
+		if t.kind != tokNumber || t.inCell || !p.isDigits(t.start, t.end) {
+			return nil
+		}
+		digits += t.end - t.start
+	}
+	if digits < want || digits > 48 {
+		return nil
+	}
+	var (
+		found    [][][2]int // the splits found: code-point ranges
+		count    int
+		budget   = maxSplits
+		cur      = make([][2]int, 0, want)
+		values   = make([]float64, 0, want)
+		overflow bool
+	)
+	var walk func(ti, pos int)
+	walk = func(ti, pos int) {
+		if count > maxCandidates || overflow {
+			return
+		}
+		if budget--; budget < 0 {
+			overflow = true
+			return
+		}
+		if ti == len(toks) {
+			if len(cur) == want && sumsHold(values, sums) {
+				count++
+				found = append(found, append([][2]int(nil), cur...))
+			}
+			return
+		}
+		t := toks[ti]
+		if pos == t.end {
+			walk(ti+1, toks[min(ti+1, len(toks)-1)].start)
+			return
+		}
+		// Values still needed must fit in the digits left.
+		left := 0
+		for _, u := range toks[ti+1:] {
+			left += u.end - u.start
+		}
+		for end := pos + 1; end <= t.end; end++ {
+			if end-pos > 1 && p.s.folded[pos] == '0' {
+				break // 07 is not a number in a table
+			}
+			remaining := want - len(cur) - 1
+			if remaining > (t.end-end)+left || (end == t.end && ti == len(toks)-1 && remaining != 0) {
+				continue
+			}
+			cur = append(cur, [2]int{pos, end})
+			values = append(values, p.digitValue(pos, end))
+			walk(ti, end)
+			cur = cur[:len(cur)-1]
+			values = values[:len(values)-1]
+		}
+	}
+	walk(0, toks[0].start)
+	if count == 0 || count > maxCandidates || overflow {
+		return nil
+	}
+	var out [][]token
+	for _, f := range found {
+		split := make([]token, len(f))
+		for i, r := range f {
+			split[i] = token{start: r[0], end: r[1], kind: tokNumber, split: true}
+			split[i].num.Value = p.digitValue(r[0], r[1])
+			split[i].num.Integer = true
+		}
+		out = append(out, split)
+	}
+	return out
+}
+
+// maxCombinations bounds the joint resolution of ambiguous rows.
+const maxCombinations = 4096
+
+// resolveSplits chooses, for rows with several candidate splits, the one combination under
+// which every row sum the profile declares holds in every column it can be checked in. It
+// returns the chosen splits by row index; rows stay ambiguous (and absent) unless exactly
+// one combination fits.
+func (p *profiler) resolveSplits(t *TableSpec, toks [][]token, cands map[int][][]token) map[int][]token {
+	if len(cands) == 0 {
+		return nil
+	}
+	rules := rowSumRules(t)
+	if len(rules) == 0 {
+		return nil
+	}
+	var rows []int
+	combos := 1
+	for i, c := range cands {
+		rows = append(rows, i)
+		combos *= len(c)
+		if combos > maxCombinations {
+			return nil
+		}
+	}
+	sort.Ints(rows)
+	want := len(t.Columns)
+	value := func(choice []int, row, col int) (float64, bool) {
+		for k, r := range rows {
+			if r == row {
+				return cands[r][choice[k]][col].num.Value, true
+			}
+		}
+		rt := toks[row]
+		if len(rt) != want || rt[col].kind != tokNumber {
+			return 0, false
+		}
+		return rt[col].num.Value, true
+	}
+	var fits [][]int
+	choice := make([]int, len(rows))
+	for n := 0; n < combos; n++ {
+		x := n
+		for k, r := range rows {
+			choice[k] = x % len(cands[r])
+			x /= len(cands[r])
+		}
+		if rowSumsHold(rules, want, func(row, col int) (float64, bool) { return value(choice, row, col) }) {
+			fits = append(fits, append([]int(nil), choice...))
+			if len(fits) > 1 {
+				return nil
+			}
+		}
+	}
+	if len(fits) != 1 {
+		return nil
+	}
+	out := map[int][]token{}
+	for k, r := range rows {
+		out[r] = cands[r][fits[0][k]]
+	}
+	return out
+}
+
+// rowSumRule says that row total equals the sum of rows parts, column by column.
+type rowSumRule struct {
+	total int
+	parts []int
+}
+
+// rowSumRules returns the row sums a table declares, with group rows expanded to their
+// data rows.
+func rowSumRules(t *TableSpec) []rowSumRule {
+	idx := map[string]int{}
+	for i, r := range t.Rows {
+		idx[r.ID] = i
+	}
+	var leaves func(id string) []int
+	leaves = func(id string) []int {
+		i := idx[id]
+		if t.Rows[i].Kind != "group" {
+			return []int{i}
+		}
+		var out []int
+		for j, r := range t.Rows {
+			if r.Parent == id {
+				out = append(out, leaves(r.ID)...)
+			}
+			_ = j
+		}
+		return out
+	}
+	var out []rowSumRule
+	for i, r := range t.Rows {
+		if len(r.SumOf) == 0 {
+			continue
+		}
+		rule := rowSumRule{total: i}
+		for _, id := range r.SumOf {
+			rule.parts = append(rule.parts, leaves(id)...)
+		}
+		out = append(out, rule)
+	}
+	return out
+}
+
+// rowSumsHold checks every rule in every column where all its values are known; a rule
+// with no checkable column does not count against a combination.
+func rowSumsHold(rules []rowSumRule, cols int, value func(row, col int) (float64, bool)) bool {
+	for _, r := range rules {
+		for c := 0; c < cols; c++ {
+			total, ok := value(r.total, c)
+			if !ok {
+				continue
+			}
+			sum, all := 0.0, true
+			for _, part := range r.parts {
+				v, ok := value(part, c)
+				if !ok {
+					all = false
+					break
+				}
+				sum += v
+			}
+			if all && sum != total {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func (p *profiler) isDigits(a, b int) bool {
+	for _, r := range p.s.folded[a:b] {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return a < b
+}
+
+func (p *profiler) digitValue(a, b int) float64 {
+	v := 0.0
+	for _, r := range p.s.folded[a:b] {
+		v = v*10 + float64(r-'0')
+	}
+	return v
+}
+
+// sumRule says that the value at index total equals the sum of the values at parts.
+type sumRule struct {
+	total int
+	parts []int
+}
+
+func sumsHold(values []float64, sums []sumRule) bool {
+	for _, s := range sums {
+		if s.total >= len(values) {
+			continue
+		}
+		var t float64
+		for _, i := range s.parts {
+			t += values[i]
+		}
+		if t != values[s.total] {
+			return false
+		}
+	}
+	return true
+}
+
+// sumRules returns the column sums the table declares, as column indexes.
+func sumRules(t *TableSpec) []sumRule {
+	idx := map[string]int{}
+	for i, c := range t.Columns {
+		idx[c.ID] = i
+	}
+	var out []sumRule
+	for i, c := range t.Columns {
+		if len(c.SumOf) == 0 {
+			continue
+		}
+		r := sumRule{total: i}
+		for _, id := range c.SumOf {
+			r.parts = append(r.parts, idx[id])
+		}
+		out = append(out, r)
+	}
+	return out
+}
