@@ -117,14 +117,14 @@ type Row struct {
 	Written string `json:"written,omitempty"`
 	// Values is how many values were read for the row; Aligned is true when that is
 	// exactly one per column, so values could be assigned to columns.
-	Values  int              `json:"values"`
-	Aligned bool             `json:"aligned"`
+	Values  int  `json:"values"`
+	Aligned bool `json:"aligned"`
 	// Split is true when the values were cut from digits written without separators,
 	// using the template's column count and sums (their row sums then hold by
 	// construction).
-	Split bool `json:"split,omitempty"`
-	Cells   map[string]*Cell `json:"cells"`
-	Span    document.Span    `json:"span"`
+	Split bool             `json:"split,omitempty"`
+	Cells map[string]*Cell `json:"cells"`
+	Span  document.Span    `json:"span"`
 }
 
 // Cell is one value of a row.
