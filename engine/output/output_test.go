@@ -1,0 +1,159 @@
+package output
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/reportlint/reportlint/engine/document"
+	"github.com/reportlint/reportlint/engine/finding"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func span(line, col, endCol int) document.Span {
+	return document.Span{Start: document.Pos{Line: line, Col: col}, End: document.Pos{Line: line, Col: endCol}}
+}
+
+func results() []finding.Result {
+	fs := []finding.Finding{
+		{
+			RuleID: "NAR-APPLICATIONS", Level: finding.Error, Tags: []string{"narrative"}, Pack: "p@1.0.0",
+			Message:  "正文称收到申请 3 件，表三“本年新收政府信息公开申请数量”总计为 0 件",
+			Location: finding.Location{Path: "a.txt", Span: span(2, 17, 18), Snippet: "3", Logical: "一、总体情况", LogicalKind: "module", Ref: "claim.0.n"},
+			Related:  []finding.Location{{Path: "a.txt", Span: span(5, 20, 21), Snippet: "0", Message: "表三本年新收申请总计", Logical: "表三/一/总计", Ref: "t3.r1.total"}},
+		},
+		{
+			RuleID: "T3-ROW-SUM", Level: finding.Note, Tags: []string{"arithmetic"}, NotAssessable: true, Pack: "p@1.0.0",
+			Message:  "无法判定（表三各行“总计”等于六类申请人之和）：表三/一/科研机构为占位符“/”，不是数字",
+			Location: finding.Location{Path: "a.txt", Span: span(5, 12, 13), Snippet: "/", Logical: "表三/一/科研机构", LogicalKind: "element", Ref: "t3.r1.research"},
+		},
+		{
+			RuleID: "PDF-RULE", Level: finding.Warning, Tags: []string{"format"}, Pack: "p@1.0.0",
+			Message:  "在 PDF 第 2 页",
+			Location: finding.Location{Path: "a.txt", Span: document.Span{Start: document.Pos{Page: 2, Line: 7, Col: 3}, End: document.Pos{Page: 2, Line: 7, Col: 5}}, Snippet: "12", Ref: "x"},
+		},
+	}
+	finding.Sort(fs)
+	return []finding.Result{
+		{Path: "a.txt", Format: "text", Pack: "p@1.0.0", Findings: fs, Lines: finding.SourceLines{
+			{Line: 2}:          "2023年共收到政府信息公开申请3件。",
+			{Line: 5}:          "一、本年新收 0 0 / 0 0 0 0",
+			{Page: 2, Line: 7}: "第二行 12 件",
+		}},
+		{Path: "dir/报告 二.txt", Err: errors.New("open dir/报告 二.txt: no such file or directory")},
+		{Path: "clean.txt", Format: "text", Pack: "p@1.0.0"},
+	}
+}
+
+func rules() []finding.Rule {
+	return []finding.Rule{
+		{ID: "NAR-APPLICATIONS", Title: "正文所述申请数量应与表三一致", Level: finding.Error, Tags: []string{"narrative"}, HelpURI: "https://example.com/NAR.md", Help: "# NAR\n", Engine: "rego", Pack: "p@1.0.0", Source: "rego/x.rego:7", Since: "1.0.0"},
+		{ID: "PDF-RULE", Title: "t", Level: finding.Warning, Tags: []string{"format"}, HelpURI: "https://example.com/P.md", Engine: "cel", Pack: "p@1.0.0"},
+		{ID: "T3-ROW-SUM", Title: "表三各行“总计”等于六类申请人之和", Description: "每行总计", Level: finding.Error, Tags: []string{"arithmetic"}, HelpURI: "https://example.com/T3.md", Engine: "cel", Pack: "p@1.0.0"},
+	}
+}
+
+func render(t *testing.T, format string, color bool) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	rep, err := New(format, &buf, Options{Color: color, ToolVersion: "9.9.9", WorkDir: "/work"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := rep.Begin(rules()); err != nil {
+		t.Fatal(err)
+	}
+	var sum Summary
+	for _, r := range results() {
+		sum.Add(r)
+		if err := rep.Result(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := rep.End(sum); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the golden file (go test -update rewrites it):\n--- got\n%s\n--- want\n%s", name, got, want)
+	}
+}
+
+func TestGolden(t *testing.T) {
+	for _, tt := range []struct {
+		format, file string
+		color        bool
+	}{
+		{"text", "report.txt", false},
+		{"text", "report-color.txt", true},
+		{"json", "report.json", false},
+		{"sarif", "report.sarif", false},
+	} {
+		t.Run(tt.file, func(t *testing.T) {
+			a := render(t, tt.format, tt.color)
+			golden(t, tt.file, a)
+			if b := render(t, tt.format, tt.color); !bytes.Equal(a, b) {
+				t.Error("output is not deterministic")
+			}
+		})
+	}
+}
+
+func TestUnknownFormat(t *testing.T) {
+	if _, err := New("xml", &bytes.Buffer{}, Options{}); err == nil {
+		t.Fatal("New(xml) succeeded")
+	}
+}
+
+func TestSARIFURIs(t *testing.T) {
+	s := &sarifReporter{workDir: "/work"}
+	for in, want := range map[string]string{
+		"a.txt":             "a.txt",
+		"dir/报告 二.txt":      "dir/%E6%8A%A5%E5%91%8A%20%E4%BA%8C.txt",
+		"/work/sub/x.pdf":   "sub/x.pdf",
+		"/elsewhere/y.html": "file:///elsewhere/y.html",
+		"./a/../b.txt":      "b.txt",
+	} {
+		if got := s.uri(in); got != want {
+			t.Errorf("uri(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestSARIFValidatesAgainstTheSchema checks the golden log against the official SARIF
+// 2.1.0 schema, so a change that breaks the format fails here as well as in the CLI tests.
+func TestSARIFValidatesAgainstTheSchema(t *testing.T) {
+	c := jsonschema.NewCompiler()
+	c.DefaultDraft(jsonschema.Draft4)
+	sch, err := c.Compile("../../schemas/sarif-schema-2.1.0.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(render(t, "sarif", false)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sch.Validate(doc); err != nil {
+		t.Fatal(err)
+	}
+}

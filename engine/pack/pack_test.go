@@ -1,0 +1,113 @@
+package pack
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+const profileYAML = `
+sections:
+  - {id: s1, numeral: 一, title: 总体情况}
+tables:
+  - id: t
+    title: 表
+    columns: [{id: a}, {id: total}]
+    rows: [{id: r1, label: 甲}, {id: r2, label: 乙}]
+`
+
+const celRule = `
+rules:
+  - id: CEL-ONE
+    title: one
+    level: warning
+    tags: [arithmetic]
+    assert: 'true'
+    message: m
+`
+
+const regoRule = `# METADATA
+# title: two
+# custom:
+#   id: REGO-TWO
+#   level: error
+#   tags: [section]
+package reportlint.rules.two
+
+report contains {"msg": "m", "at": "doc"} if false
+`
+
+func fsys(manifest string) fstest.MapFS {
+	return fstest.MapFS{
+		"pack.yaml":            {Data: []byte(manifest)},
+		"profile.yaml":         {Data: []byte(profileYAML)},
+		"cel/a.yaml":           {Data: []byte(celRule)},
+		"rego/x/two.rego":      {Data: []byte(regoRule)},
+		"docs/CEL-ONE.md":      {Data: []byte("# CEL-ONE\n")},
+		"rego/x/two_test.rego": {Data: []byte("package broken test that is not loaded")},
+	}
+}
+
+func TestLoad(t *testing.T) {
+	p, err := Load(context.Background(), fsys("name: demo\nversion: 1.2.0\nedition: \"2021\"\nyears: {from: 2021}\nhelp_uri: https://x/{id}.md\n"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Ref() != "demo@1.2.0" {
+		t.Errorf("ref = %s", p.Ref())
+	}
+	rules := p.Rules()
+	if len(rules) != 2 || rules[0].ID != "CEL-ONE" || rules[1].ID != "REGO-TWO" {
+		t.Fatalf("rules = %+v", rules)
+	}
+	if rules[0].Help != "# CEL-ONE\n" || rules[0].HelpURI != "https://x/CEL-ONE.md" || rules[0].Pack != "demo@1.2.0" {
+		t.Errorf("CEL-ONE = %+v", rules[0])
+	}
+	if !p.AppliesTo(2023) || p.AppliesTo(2020) || !p.AppliesTo(0) {
+		t.Error("AppliesTo is wrong")
+	}
+}
+
+func TestLoadRejectsBadManifests(t *testing.T) {
+	tests := map[string]string{
+		"no name":         "version: 1.0.0\n",
+		"bad version":     "name: x\nversion: one\n",
+		"newer engine":    "name: x\nversion: 1.0.0\nengine: 99.0.0\n",
+		"unknown field":   "name: x\nversion: 1.0.0\ncolour: blue\n",
+		"not yaml at all": "{{{",
+	}
+	for name, m := range tests {
+		t.Run(name, func(t *testing.T) {
+			if _, err := Load(context.Background(), fsys(m), Options{}); err == nil {
+				t.Fatal("Load succeeded")
+			}
+		})
+	}
+}
+
+func TestLoadCollectsEveryError(t *testing.T) {
+	f := fsys("name: x\nversion: 1.0.0\n")
+	f["cel/a.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(celRule, "assert: 'true'", "assert: 'nope('", 1))}
+	f["profile.yaml"] = &fstest.MapFile{Data: []byte("sections: [{id: s1}]")}
+	_, err := Load(context.Background(), f, Options{})
+	if err == nil {
+		t.Fatal("Load succeeded")
+	}
+	for _, want := range []string{"profile.yaml", "cel/a.yaml:7: rule CEL-ONE: assert"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error lacks %q:\n%v", want, err)
+		}
+	}
+}
+
+func TestCompareVersions(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want int
+	}{{"1.0.0", "1.0.0", 0}, {"1.2.0", "1.10.0", -1}, {"2.0.0", "1.9.9", 1}, {"1.0.0-rc.1", "1.0.0", 0}} {
+		if got := compareVersions(tt.a, tt.b); got != tt.want {
+			t.Errorf("compareVersions(%s, %s) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
