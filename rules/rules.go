@@ -8,18 +8,18 @@ import (
 	"sort"
 )
 
-//go:embed all:govinfo-2021
+//go:embed all:govinfo-2019 all:govinfo-2021 all:govinfo-common
 var bundled embed.FS
 
-// FS returns the bundled packs, one folder per pack.
+// FS returns the bundled packs, one folder per pack, and the folders they share.
 func FS() fs.FS { return bundled }
 
-// Names returns the folders of the bundled packs, sorted.
+// Names returns the folders of the bundled packs (those holding a pack.yaml), sorted.
 func Names() []string {
 	entries, _ := fs.ReadDir(bundled, ".")
 	var out []string
 	for _, e := range entries {
-		if e.IsDir() {
+		if _, err := fs.Stat(bundled, e.Name()+"/pack.yaml"); e.IsDir() && err == nil {
 			out = append(out, e.Name())
 		}
 	}

@@ -4,8 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -78,7 +78,11 @@ func loadPacks(ctx context.Context, pf packFlags, strict bool) (candidates []*pa
 	opts := pack.Options{BlankAsZero: pf.BlankAsZero, StrictBuiltinErrors: strict}
 	if pf.Pack != "" {
 		if st, err := os.Stat(pf.Pack); err == nil && st.IsDir() {
-			p, err := pack.Load(ctx, os.DirFS(pf.Pack), opts)
+			abs, err := filepath.Abs(pf.Pack)
+			if err != nil {
+				return nil, nil, err
+			}
+			p, err := pack.Load(ctx, os.DirFS(filepath.Dir(abs)), filepath.Base(abs), opts)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -87,11 +91,7 @@ func loadPacks(ctx context.Context, pf packFlags, strict bool) (candidates []*pa
 	}
 	var all []*pack.Pack
 	for _, name := range rules.Names() {
-		sub, err := fs.Sub(rules.FS(), name)
-		if err != nil {
-			return nil, nil, err
-		}
-		p, err := pack.Load(ctx, sub, opts)
+		p, err := pack.Load(ctx, rules.FS(), name, opts)
 		if err != nil {
 			return nil, nil, err
 		}

@@ -2,7 +2,6 @@ package lint
 
 import (
 	"context"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -19,11 +18,7 @@ func newTestLinter(tb testing.TB) *Linter {
 	tb.Helper()
 	var packs []*pack.Pack
 	for _, name := range rules.Names() {
-		sub, err := fs.Sub(rules.FS(), name)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		p, err := pack.Load(context.Background(), sub, pack.Options{})
+		p, err := pack.Load(context.Background(), rules.FS(), name, pack.Options{})
 		if err != nil {
 			tb.Fatal(err)
 		}

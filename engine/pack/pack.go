@@ -43,8 +43,12 @@ type Manifest struct {
 	} `yaml:"years"`
 	// Engine is the lowest engine version the pack needs.
 	Engine string `yaml:"engine"`
-	// HelpURI is the address of a rule's doc, with {id} for the rule id.
+	// HelpURI is the address of a rule's doc, with {id} for the rule id and {dir} for
+	// the folder the doc is in (the pack's or an included one).
 	HelpURI string `yaml:"help_uri"`
+	// Include names sibling folders whose rules (cel/, rego/) and docs (docs/) the pack
+	// shares, such as the rules common to both report editions. Tests are the pack's own.
+	Include []string `yaml:"include"`
 }
 
 // Options change how a pack is compiled.
@@ -81,8 +85,13 @@ func (p *Pack) Rule(id string) (finding.Rule, bool) {
 
 var semver = regexp.MustCompile(`^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(?:-[0-9A-Za-z.-]+)?$`)
 
-// Load compiles the pack rooted at fsys. All problems are reported together.
-func Load(ctx context.Context, fsys fs.FS, opts Options) (*Pack, error) {
+// Load compiles the pack in folder dir of root; the folders it includes are siblings of
+// dir in root. All problems are reported together.
+func Load(ctx context.Context, root fs.FS, dir string, opts Options) (*Pack, error) {
+	fsys, err := fs.Sub(root, path.Clean(dir))
+	if err != nil {
+		return nil, err
+	}
 	p := &Pack{FS: fsys, byID: map[string]finding.Rule{}}
 	data, err := fs.ReadFile(fsys, "pack.yaml")
 	if err != nil {
@@ -95,40 +104,75 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*Pack, error) {
 		return nil, err
 	}
 	var errs []error
-	if data, err := fs.ReadFile(fsys, "profile.yaml"); err != nil {
-		errs = append(errs, fmt.Errorf("read profile: %w", err))
-	} else if spec, err := profile.ParseSpec(data); err != nil {
-		errs = append(errs, fmt.Errorf("profile.yaml: %w", err))
+	if spec, err := p.loadProfile(root); err != nil {
+		errs = append(errs, err)
 	} else if p.Profile, err = profile.Compile(spec); err != nil {
 		errs = append(errs, fmt.Errorf("profile.yaml: %w", err))
 	}
 	var celFiles []celeval.File
 	var regoFiles []regoeval.File
-	err = fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
+	type doc struct {
+		dir  string
+		text []byte
+	}
+	docs := map[string]doc{}
+	// The pack's own folder comes first, so its docs win over an included folder's.
+	sources := []string{path.Clean(dir)}
+	for _, inc := range p.Include {
+		if inc == "" || strings.Contains(inc, "/") || strings.HasPrefix(inc, ".") {
+			errs = append(errs, fmt.Errorf("pack.yaml: include %q must name a sibling folder", inc))
+			continue
+		}
+		sources = append(sources, inc)
+	}
+	for i, src := range sources {
+		sub, err := fs.Sub(root, src)
+		if err == nil {
+			_, err = fs.Stat(sub, ".")
+		}
 		if err != nil {
-			return err
+			errs = append(errs, fmt.Errorf("include %s: %w", src, err))
+			continue
 		}
-		if d.IsDir() {
+		prefix := ""
+		if i > 0 {
+			prefix = src + "/"
+		}
+		err = fs.WalkDir(sub, ".", func(name string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() {
+				return nil
+			}
+			switch {
+			case strings.HasPrefix(name, "cel/") && (strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml")):
+				b, err := fs.ReadFile(sub, name)
+				if err != nil {
+					return err
+				}
+				celFiles = append(celFiles, celeval.File{Name: prefix + name, Data: b})
+			case strings.HasPrefix(name, "rego/") && strings.HasSuffix(name, ".rego") && !strings.HasSuffix(name, "_test.rego"):
+				b, err := fs.ReadFile(sub, name)
+				if err != nil {
+					return err
+				}
+				regoFiles = append(regoFiles, regoeval.File{Name: prefix + name, Data: b})
+			case strings.HasPrefix(name, "docs/") && strings.HasSuffix(name, ".md"):
+				id := strings.TrimSuffix(strings.TrimPrefix(name, "docs/"), ".md")
+				if _, ok := docs[id]; !ok {
+					b, err := fs.ReadFile(sub, name)
+					if err != nil {
+						return err
+					}
+					docs[id] = doc{dir: path.Base(src), text: b}
+				}
+			}
 			return nil
+		})
+		if err != nil {
+			errs = append(errs, err)
 		}
-		switch {
-		case strings.HasPrefix(name, "cel/") && (strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml")):
-			b, err := fs.ReadFile(fsys, name)
-			if err != nil {
-				return err
-			}
-			celFiles = append(celFiles, celeval.File{Name: name, Data: b})
-		case strings.HasPrefix(name, "rego/") && strings.HasSuffix(name, ".rego") && !strings.HasSuffix(name, "_test.rego"):
-			b, err := fs.ReadFile(fsys, name)
-			if err != nil {
-				return err
-			}
-			regoFiles = append(regoFiles, regoeval.File{Name: name, Data: b})
-		}
-		return nil
-	})
-	if err != nil {
-		errs = append(errs, err)
 	}
 	ref := p.Ref()
 	if len(celFiles) > 0 {
@@ -156,11 +200,12 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*Pack, error) {
 			errs = append(errs, fmt.Errorf("%s: rule id %s also defined at %s", r.Source, r.ID, prev.Source))
 			continue
 		}
-		if doc, err := fs.ReadFile(fsys, "docs/"+r.ID+".md"); err == nil {
-			rules[i].Help = string(doc)
+		d, ok := docs[r.ID]
+		if ok {
+			rules[i].Help = string(d.text)
 		}
-		if p.HelpURI != "" {
-			rules[i].HelpURI = strings.ReplaceAll(p.HelpURI, "{id}", r.ID)
+		if p.HelpURI != "" && ok {
+			rules[i].HelpURI = strings.NewReplacer("{id}", r.ID, "{dir}", d.dir).Replace(p.HelpURI)
 		}
 		p.byID[r.ID] = rules[i]
 	}
@@ -170,6 +215,39 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*Pack, error) {
 	sort.Slice(rules, func(a, b int) bool { return rules[a].ID < rules[b].ID })
 	p.rules = rules
 	return p, nil
+}
+
+// loadProfile reads profile.yaml and, when it extends a base profile in an included
+// folder, lays it over that base.
+func (p *Pack) loadProfile(root fs.FS) (*profile.Spec, error) {
+	data, err := fs.ReadFile(p.FS, "profile.yaml")
+	if err != nil {
+		return nil, fmt.Errorf("read profile: %w", err)
+	}
+	spec, err := profile.DecodeSpec(data)
+	if err != nil {
+		return nil, fmt.Errorf("profile.yaml: %w", err)
+	}
+	if spec.Extends == "" {
+		return spec, nil
+	}
+	dir, _, _ := strings.Cut(spec.Extends, "/")
+	included := false
+	for _, inc := range p.Include {
+		included = included || inc == dir
+	}
+	if !included || path.Clean(spec.Extends) != spec.Extends {
+		return nil, fmt.Errorf("profile.yaml: extends %q must be a file in an included folder", spec.Extends)
+	}
+	bdata, err := fs.ReadFile(root, spec.Extends)
+	if err != nil {
+		return nil, fmt.Errorf("profile.yaml: extends: %w", err)
+	}
+	base, err := profile.DecodeSpec(bdata)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", spec.Extends, err)
+	}
+	return profile.Overlay(base, spec), nil
 }
 
 func (p *Pack) checkManifest() error {
@@ -245,6 +323,3 @@ func decodeStrict(data []byte, v any) error {
 	dec.KnownFields(true)
 	return dec.Decode(v)
 }
-
-// Dir returns the sub-tree of fsys at dir, for loading a pack from a folder.
-func Dir(fsys fs.FS, dir string) (fs.FS, error) { return fs.Sub(fsys, path.Clean(dir)) }

@@ -40,17 +40,21 @@ report contains {"msg": "m", "at": "doc"} if false
 
 func fsys(manifest string) fstest.MapFS {
 	return fstest.MapFS{
-		"pack.yaml":            {Data: []byte(manifest)},
-		"profile.yaml":         {Data: []byte(profileYAML)},
-		"cel/a.yaml":           {Data: []byte(celRule)},
-		"rego/x/two.rego":      {Data: []byte(regoRule)},
-		"docs/CEL-ONE.md":      {Data: []byte("# CEL-ONE\n")},
-		"rego/x/two_test.rego": {Data: []byte("package broken test that is not loaded")},
+		"p/pack.yaml":             {Data: []byte(manifest)},
+		"p/profile.yaml":          {Data: []byte(profileYAML)},
+		"p/cel/a.yaml":            {Data: []byte(celRule)},
+		"common/rego/x/two.rego":  {Data: []byte(regoRule)},
+		"p/docs/CEL-ONE.md":       {Data: []byte("# CEL-ONE\n")},
+		"common/docs/CEL-ONE.md":  {Data: []byte("# shadowed by the pack's own doc\n")},
+		"common/docs/REGO-TWO.md": {Data: []byte("# REGO-TWO\n")},
+		"p/rego/two_test.rego":    {Data: []byte("package broken test that is not loaded")},
 	}
 }
 
+const inc = "include: [common]\n"
+
 func TestLoad(t *testing.T) {
-	p, err := Load(context.Background(), fsys("name: demo\nversion: 1.2.0\nedition: \"2021\"\nyears: {from: 2021}\nhelp_uri: https://x/{id}.md\n"), Options{})
+	p, err := Load(context.Background(), fsys("name: demo\nversion: 1.2.0\nedition: \"2021\"\nyears: {from: 2021}\nhelp_uri: https://x/{dir}/{id}.md\n"+inc), "p", Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,8 +65,11 @@ func TestLoad(t *testing.T) {
 	if len(rules) != 2 || rules[0].ID != "CEL-ONE" || rules[1].ID != "REGO-TWO" {
 		t.Fatalf("rules = %+v", rules)
 	}
-	if rules[0].Help != "# CEL-ONE\n" || rules[0].HelpURI != "https://x/CEL-ONE.md" || rules[0].Pack != "demo@1.2.0" {
+	if rules[0].Help != "# CEL-ONE\n" || rules[0].HelpURI != "https://x/p/CEL-ONE.md" || rules[0].Pack != "demo@1.2.0" {
 		t.Errorf("CEL-ONE = %+v", rules[0])
+	}
+	if rules[1].Help != "# REGO-TWO\n" || rules[1].Source != "common/rego/x/two.rego:7" {
+		t.Errorf("REGO-TWO = %+v", rules[1])
 	}
 	if !p.AppliesTo(2023) || p.AppliesTo(2020) || !p.AppliesTo(0) {
 		t.Error("AppliesTo is wrong")
@@ -79,7 +86,7 @@ func TestLoadRejectsBadManifests(t *testing.T) {
 	}
 	for name, m := range tests {
 		t.Run(name, func(t *testing.T) {
-			if _, err := Load(context.Background(), fsys(m), Options{}); err == nil {
+			if _, err := Load(context.Background(), fsys(m), "p", Options{}); err == nil {
 				t.Fatal("Load succeeded")
 			}
 		})
@@ -87,14 +94,14 @@ func TestLoadRejectsBadManifests(t *testing.T) {
 }
 
 func TestLoadCollectsEveryError(t *testing.T) {
-	f := fsys("name: x\nversion: 1.0.0\n")
-	f["cel/a.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(celRule, "assert: 'true'", "assert: 'nope('", 1))}
-	f["profile.yaml"] = &fstest.MapFile{Data: []byte("sections: [{id: s1}]")}
-	_, err := Load(context.Background(), f, Options{})
+	f := fsys("name: x\nversion: 1.0.0\ninclude: [common, missing, ../up]\n")
+	f["p/cel/a.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(celRule, "assert: 'true'", "assert: 'nope('", 1))}
+	f["p/profile.yaml"] = &fstest.MapFile{Data: []byte("sections: [{id: s1}]")}
+	_, err := Load(context.Background(), f, "p", Options{})
 	if err == nil {
 		t.Fatal("Load succeeded")
 	}
-	for _, want := range []string{"profile.yaml", "cel/a.yaml:7: rule CEL-ONE: assert"} {
+	for _, want := range []string{"profile.yaml", "cel/a.yaml:7: rule CEL-ONE: assert", "include missing", `include "../up" must name a sibling folder`} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error lacks %q:\n%v", want, err)
 		}

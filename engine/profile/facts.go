@@ -136,9 +136,11 @@ type Cell struct {
 	State string  `json:"state"`
 	Value float64 `json:"value"`
 	// Integer is true when the number has no fractional part.
-	Integer bool          `json:"integer"`
-	Text    string        `json:"text,omitempty"`
-	Span    document.Span `json:"span"`
+	Integer bool `json:"integer"`
+	// Unit is a unit word written in the cell after the number (元), if any.
+	Unit string        `json:"unit,omitempty"`
+	Text string        `json:"text,omitempty"`
+	Span document.Span `json:"span"`
 }
 
 // Claim is a statement read from the narrative by one of the profile's patterns.

@@ -9,18 +9,22 @@ import (
 	"github.com/reportlint/reportlint/engine/ingest/text"
 )
 
-// The tests use the 2021 pack's profile, the real specification.
+// The tests use the 2021 pack's profile laid over the shared one: the real specification.
 func loadProfile(tb testing.TB) *Profile {
 	tb.Helper()
-	data, err := os.ReadFile("../../rules/govinfo-2021/profile.yaml")
-	if err != nil {
-		tb.Fatal(err)
+	read := func(name string) *Spec {
+		data, err := os.ReadFile("../../rules/" + name)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		s, err := DecodeSpec(data)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		return s
 	}
-	spec, err := ParseSpec(data)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	p, err := Compile(spec)
+	ed := read("govinfo-2021/profile.yaml")
+	p, err := Compile(Overlay(read(ed.Extends), ed))
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -280,5 +284,32 @@ func TestUnlabelledRowAfterHeaderRunTogether(t *testing.T) {
 	}
 	if strings.Join(got, " ") != "1 0 2 0 3 12 0 0 0 12 0 0 0 0 0" {
 		t.Fatalf("t4 = %v", got)
+	}
+}
+
+func TestOverlay(t *testing.T) {
+	base := &Spec{
+		Numeral:  "x",
+		Macros:   map[string]string{"a": "1", "b": "2"},
+		Sections: []SectionSpec{{ID: "s1", Title: "一"}, {ID: "s2", Title: "二"}},
+		Tables:   []TableSpec{{ID: "t4", Title: "base t4"}},
+	}
+	over := &Spec{
+		Macros:   map[string]string{"b": "20", "c": "3"},
+		Sections: []SectionSpec{{ID: "s2", Title: "二′"}},
+		Tables:   []TableSpec{{ID: "t2", Title: "t2"}, {ID: "t4", Title: "over t4"}},
+	}
+	got := Overlay(base, over)
+	if got.Numeral != "x" || got.Macros["a"] != "1" || got.Macros["b"] != "20" || got.Macros["c"] != "3" {
+		t.Errorf("scalars/macros = %q %v", got.Numeral, got.Macros)
+	}
+	if len(got.Sections) != 2 || got.Sections[1].Title != "二′" {
+		t.Errorf("sections = %+v", got.Sections)
+	}
+	if len(got.Tables) != 2 || got.Tables[0].Title != "over t4" || got.Tables[1].ID != "t2" {
+		t.Errorf("tables = %+v", got.Tables)
+	}
+	if base.Sections[1].Title != "二" || len(base.Tables) != 1 {
+		t.Error("Overlay changed its base")
 	}
 }

@@ -16,6 +16,9 @@ import (
 
 // Spec is a pack's profile: what the report's sections, tables and claims look like.
 type Spec struct {
+	// Extends names a base profile (a file in a folder the pack includes, such as
+	// govinfo-common/profile.yaml) that this one overlays: see Overlay.
+	Extends string `yaml:"extends"`
 	// Numeral is the regular expression for a first-level heading number, for example
 	// `[一二三四五六七八九十]{1,3}`; Separator follows it (`[、.]`). Both match folded text.
 	Numeral   string `yaml:"numeral"`
@@ -32,6 +35,9 @@ type Spec struct {
 	// Placeholders are cell texts that mean "nothing / not applicable" in this domain, in
 	// addition to the generic ones (/, -, —, 无 ...).
 	Placeholders []string `yaml:"placeholders"`
+	// Units are unit words a number in a table cell may carry (251000元); the cell keeps
+	// its number and records the unit.
+	Units []string `yaml:"units"`
 	// Macros are named regular-expression fragments, used in claim patterns as {{name}}.
 	Macros map[string]string `yaml:"macros"`
 }
@@ -110,16 +116,77 @@ type ClaimSpec struct {
 
 // ParseSpec reads a profile from YAML and checks it.
 func ParseSpec(data []byte) (*Spec, error) {
+	s, err := DecodeSpec(data)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.validate(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// DecodeSpec reads a profile from YAML without checking it, for a base that another
+// profile will overlay.
+func DecodeSpec(data []byte) (*Spec, error) {
 	var s Spec
 	dec := yaml.NewDecoder(strings.NewReader(string(data)))
 	dec.KnownFields(true)
 	if err := dec.Decode(&s); err != nil {
 		return nil, err
 	}
-	if err := s.validate(); err != nil {
-		return nil, err
-	}
 	return &s, nil
+}
+
+// Overlay returns base with s laid over it: s's numeral and separator when set; macros,
+// editions and placeholders merged (s wins); sections, tables and claims replaced by id
+// where s defines the same id, in base's order, and s's new ones after. Table matching
+// keeps each section's tables in list order, so a new table of an existing section may
+// come last.
+func Overlay(base, s *Spec) *Spec {
+	out := *base
+	out.Extends = ""
+	if s.Numeral != "" {
+		out.Numeral = s.Numeral
+	}
+	if s.Separator != "" {
+		out.Separator = s.Separator
+	}
+	out.Macros = mergeMaps(base.Macros, s.Macros)
+	out.Editions = mergeMaps(base.Editions, s.Editions)
+	out.Placeholders = append(append([]string(nil), base.Placeholders...), s.Placeholders...)
+	out.Units = append(append([]string(nil), base.Units...), s.Units...)
+	out.Sections = overlayByID(base.Sections, s.Sections, func(x SectionSpec) string { return x.ID })
+	out.Tables = overlayByID(base.Tables, s.Tables, func(x TableSpec) string { return x.ID })
+	out.Claims = overlayByID(base.Claims, s.Claims, func(x ClaimSpec) string { return x.ID })
+	return &out
+}
+
+func mergeMaps[V any](a, b map[string]V) map[string]V {
+	out := map[string]V{}
+	for k, v := range a {
+		out[k] = v
+	}
+	for k, v := range b {
+		out[k] = v
+	}
+	return out
+}
+
+func overlayByID[T any](base, over []T, id func(T) string) []T {
+	out := append([]T(nil), base...)
+	for _, o := range over {
+		replaced := false
+		for i := range out {
+			if id(out[i]) == id(o) {
+				out[i], replaced = o, true
+			}
+		}
+		if !replaced {
+			out = append(out, o)
+		}
+	}
+	return out
 }
 
 func (s *Spec) validate() error {

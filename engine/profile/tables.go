@@ -21,7 +21,8 @@ type token struct {
 	kind       int
 	num        cnnum.Number
 	inCell     bool
-	split      bool // cut from a run of digits written without separators
+	split      bool   // cut from a run of digits written without separators
+	unit       string // a unit word written after the number
 }
 
 // anchorOcc is one occurrence of a table anchor (caption or row label).
@@ -70,12 +71,12 @@ func (p *profiler) findTables() {
 			cursor[""] = m.anchors[n-1].end
 		}
 	}
-	for i, m := range matches {
+	for _, m := range matches {
+		// A table's last row reads up to the next table that starts after it.
 		bound := m.to
-		for _, next := range matches[i+1:] {
-			if next.first > m.first && next.first < bound && (len(m.anchors) > 0 || m.spec.Rows[0].Label == "") {
+		for _, next := range matches {
+			if next != m && next.first > m.first && next.first < bound {
 				bound = next.first
-				break
 			}
 		}
 		p.readTable(m, bound)
@@ -258,6 +259,7 @@ func (p *profiler) readTable(m *tableMatch, bound int) {
 					cell.State = StateNumber
 					cell.Value = tok.num.Value
 					cell.Integer = tok.num.Integer
+					cell.Unit = tok.unit
 					out.Numbers++
 				case tokPlaceholder:
 					cell.State = StatePlaceholder
@@ -438,6 +440,10 @@ func (p *profiler) tokens(from, to int) []token {
 			if n, err := cnnum.Parse(text); err == nil && !n.Chinese {
 				t.kind = tokNumber
 				t.num = n
+			} else if n, unit, ok := p.numberWithUnit(text); ok {
+				t.kind = tokNumber
+				t.num = n
+				t.unit = unit
 			} else if p.isPlaceholder(text) {
 				t.kind = tokPlaceholder
 			} else {
@@ -448,6 +454,21 @@ func (p *profiler) tokens(from, to int) []token {
 		i = j
 	}
 	return out
+}
+
+// numberWithUnit reads "251000元": an Arabic number followed by one of the profile's units.
+func (p *profiler) numberWithUnit(s string) (cnnum.Number, string, bool) {
+	n, length, ok := cnnum.ParsePrefix(s)
+	if !ok || n.Chinese || length == 0 {
+		return n, "", false
+	}
+	rest := s[length:]
+	for _, u := range p.spec.Units {
+		if foldString(u) == rest {
+			return n, rest, true
+		}
+	}
+	return n, "", false
 }
 
 func (p *profiler) isPlaceholder(s string) bool {

@@ -1,0 +1,28 @@
+# METADATA
+# title: 2019、2020 年度报告应使用 2019 年试行格式
+# description: >-
+#   2019、2020 年度的报告应使用国办公开办函〔2019〕60号印发的试行格式。2021 年版格式
+#   （国办公开办函〔2021〕30号）于 2021 年 9 月印发，此前的年度报告使用它的表格，
+#   或两种格式的表格混用，都是格式错误。
+# custom:
+#   id: FMT-EDITION
+#   level: error
+#   tags: [format]
+#   since: 1.0.0
+package reportlint.rules.fmt_edition
+
+import data.reportlint.lib.result
+
+report contains result.fail(msg, input.edition.refs["2021"]) if {
+	input.edition.detected == "2021"
+	msg := sprintf("使用了 2021 年版格式的表格（出现“%s”），%s应使用国办公开办函〔2019〕60号试行格式", [concat("”“", input.edition.markers["2021"]), year_text])
+}
+
+report contains result.fail(msg, input.edition.refs["2021"]) if {
+	input.edition.detected == "mixed"
+	msg := sprintf("混用了两种格式的表格：2019 年试行格式（“%s”）和 2021 年格式（“%s”）", [concat("”“", input.edition.markers["2019"]), concat("”“", input.edition.markers["2021"])])
+}
+
+year_text := sprintf("%d 年度报告", [input.report.year]) if input.report.year > 0
+
+year_text := "2019、2020 年度报告" if input.report.year == 0
