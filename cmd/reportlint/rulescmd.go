@@ -37,7 +37,7 @@ func NewCmdRules(io *IOStreams, runF func(context.Context, *RulesOptions) error)
 	}
 	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text or json")
 	addPackFlags(cmd, &opts.packFlags)
-	cmd.AddCommand(NewCmdRulesTest(io, nil))
+	cmd.AddCommand(NewCmdRulesTest(io, nil), NewCmdRulesExplain(io))
 	return cmd
 }
 
@@ -166,4 +166,64 @@ func rulesTestRun(ctx context.Context, opts *RulesTestOptions) error {
 		return findingsError{}
 	}
 	return nil
+}
+
+// NewCmdRulesExplain builds `rules explain ID`.
+func NewCmdRulesExplain(io *IOStreams) *cobra.Command {
+	var pf packFlags
+	cmd := &cobra.Command{
+		Use:   "explain [flags] RULE-ID",
+		Short: "Print a rule's documentation",
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usagef("explain needs exactly one RULE-ID")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			if ctx == nil {
+				ctx = context.Background()
+			}
+			packs, _, err := loadPacks(ctx, pf, false)
+			if err != nil {
+				return err
+			}
+			id := strings.ToUpper(args[0])
+			for _, p := range packs {
+				r, ok := p.Rule(id)
+				if !ok {
+					continue
+				}
+				var in []string
+				for _, q := range packs {
+					if _, ok := q.Rule(id); ok {
+						in = append(in, q.Ref())
+					}
+				}
+				fmt.Fprintf(io.Out, "%s  %s\n级别：%s　类别：%s　引擎：%s　定义：%s　规则包：%s　始于：%s\n", r.ID, r.Title, r.Level, strings.Join(r.Tags, ","), r.Engine, r.Source, strings.Join(in, ", "), r.Since)
+				if r.HelpURI != "" {
+					fmt.Fprintf(io.Out, "文档：%s\n", r.HelpURI)
+				}
+				fmt.Fprintln(io.Out)
+				help := r.Help
+				if help == "" {
+					help = r.Description + "\n"
+				}
+				fmt.Fprint(io.Out, help)
+				return nil
+			}
+			return usagef("no rule %s in %s", id, packNames(packs))
+		},
+	}
+	addPackFlags(cmd, &pf)
+	return cmd
+}
+
+func packNames(packs []*pack.Pack) string {
+	var names []string
+	for _, p := range packs {
+		names = append(names, p.Ref())
+	}
+	return strings.Join(names, ", ")
 }
