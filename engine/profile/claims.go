@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/reportlint/reportlint/engine/cnnum"
 )
@@ -56,6 +57,12 @@ func (p *profiler) findClaimIn(c ClaimSpec, re *regexp.Regexp, from, to int) boo
 			if names[g] == "" || m[2*g] < 0 {
 				continue
 			}
+			// Alternatives of one pattern name the same field n, n__2, n__3 (a regular
+			// expression cannot repeat a group name); they all fill field n.
+			name := names[g]
+			if i := strings.Index(name, "__"); i > 0 {
+				name = name[:i]
+			}
 			a := int(s.foldIdx[base+m[2*g]])
 			b := int(s.foldIdx[base+m[2*g+1]])
 			f := &Field{Text: s.text(a, b), Span: s.span(a, b)}
@@ -63,7 +70,7 @@ func (p *profiler) findClaimIn(c ClaimSpec, re *regexp.Regexp, from, to int) boo
 				f.Number = true
 				f.Value = n.Value
 			}
-			cl.Fields[names[g]] = f
+			cl.Fields[name] = f
 		}
 		p.facts.Claims = append(p.facts.Claims, cl)
 		found = true

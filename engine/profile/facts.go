@@ -122,7 +122,10 @@ type Row struct {
 	// Split is true when the values were cut from digits written without separators,
 	// using the template's column count and sums (their row sums then hold by
 	// construction).
-	Split bool             `json:"split,omitempty"`
+	Split bool `json:"split,omitempty"`
+	// Run is set when the row's values are digits written together that could not be
+	// split in exactly one way: the digits as written.
+	Run   string           `json:"run,omitempty"`
 	Cells map[string]*Cell `json:"cells"`
 	Span  document.Span    `json:"span"`
 }

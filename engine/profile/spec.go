@@ -108,7 +108,7 @@ type ClaimSpec struct {
 	// outside tables), document (everything), or a section id.
 	In string `yaml:"in"`
 	// Pattern is a regular expression over folded text with whitespace removed; named
-	// groups become the claim's fields. {{name}} inserts a macro.
+	// groups become the claim's fields (n__2, n__3 … also fill field n, for alternatives). {{name}} inserts a macro.
 	Pattern string `yaml:"pattern"`
 	// First keeps only the first match.
 	First bool `yaml:"first"`

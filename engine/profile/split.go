@@ -229,6 +229,16 @@ func rowSumsHold(rules []rowSumRule, cols int, value func(row, col int) (float64
 	return true
 }
 
+// allDigits reports whether every token is a run of digits.
+func (p *profiler) allDigits(toks []token) bool {
+	for _, t := range toks {
+		if t.kind != tokNumber || t.inCell || !p.isDigits(t.start, t.end) {
+			return false
+		}
+	}
+	return true
+}
+
 func (p *profiler) isDigits(a, b int) bool {
 	for _, r := range p.s.folded[a:b] {
 		if r < '0' || r > '9' {

@@ -222,6 +222,11 @@ func (p *profiler) readTable(m *tableMatch, bound int) {
 		toks[i] = choice
 		out.Rows[t.Rows[i].ID].Split = true
 	}
+	for i := range t.Rows {
+		if rt := toks[i]; len(rt) > 0 && len(rt) < want && p.allDigits(rt) && rt[len(rt)-1].end-rt[0].start >= want {
+			out.Rows[t.Rows[i].ID].Run = p.s.text(rt[0].start, rt[len(rt)-1].end)
+		}
+	}
 	tableStart, tableEnd := m.first, m.firstEnd
 	for i := range t.Rows {
 		rs := &t.Rows[i]
@@ -411,7 +416,10 @@ func (p *profiler) unlabelledValues(from, to, want int) []token {
 	return run
 }
 
-// tokens splits [from, to) into value candidates: table cells whole, words of flowing text.
+// tokens splits [from, to) into value candidates: table cells whole; in flowing text,
+// words, and inside a word the runs of number characters apart from the rest, so that
+// "0000000三、本年度办理结果" (a scraped page running a row into the next label) gives the
+// value run and then the text.
 func (p *profiler) tokens(from, to int) []token {
 	s := p.s
 	var out []token
@@ -419,41 +427,52 @@ func (p *profiler) tokens(from, to int) []token {
 		a := s.atom[i]
 		cell := s.atoms[a].cell
 		j := i + 1
+		numeric := isNumberRune(s.folded[i])
 		for j < to {
 			b := s.atom[j]
 			if cell >= 0 {
 				if s.atoms[b].cell != cell {
 					break
 				}
-			} else if b != a {
+			} else if b != a || isNumberRune(s.folded[j]) != numeric {
 				break
 			}
 			j++
 		}
-		t := token{start: i, end: j, inCell: cell >= 0}
-		text := string(s.folded[i:j])
-		switch {
-		case cell >= 0 && s.atoms[a].empty:
-			t.kind = tokBlank
-		default:
-			// Table values are Arabic numbers; a Chinese numeral here is a label fragment.
-			if n, err := cnnum.Parse(text); err == nil && !n.Chinese {
-				t.kind = tokNumber
-				t.num = n
-			} else if n, unit, ok := p.numberWithUnit(text); ok {
-				t.kind = tokNumber
-				t.num = n
-				t.unit = unit
-			} else if p.isPlaceholder(text) {
-				t.kind = tokPlaceholder
-			} else {
-				t.kind = tokText
-			}
-		}
-		out = append(out, t)
+		out = append(out, p.classify(i, j, cell >= 0, cell >= 0 && s.atoms[a].empty))
 		i = j
 	}
 	return out
+}
+
+// isNumberRune reports the characters a number in a table is written with.
+func isNumberRune(r rune) bool {
+	return r >= '0' && r <= '9' || r == '.' || r == ',' || r == '%' || r == '+' || r == '-'
+}
+
+// classify reads the token [i, j).
+func (p *profiler) classify(i, j int, inCell, empty bool) token {
+	t := token{start: i, end: j, inCell: inCell}
+	text := string(p.s.folded[i:j])
+	switch {
+	case empty:
+		t.kind = tokBlank
+	default:
+		// Table values are Arabic numbers; a Chinese numeral here is a label fragment.
+		if n, err := cnnum.Parse(text); err == nil && !n.Chinese {
+			t.kind = tokNumber
+			t.num = n
+		} else if n, unit, ok := p.numberWithUnit(text); ok {
+			t.kind = tokNumber
+			t.num = n
+			t.unit = unit
+		} else if p.isPlaceholder(text) {
+			t.kind = tokPlaceholder
+		} else {
+			t.kind = tokText
+		}
+	}
+	return t
 }
 
 // numberWithUnit reads "251000元": an Arabic number followed by one of the profile's units.

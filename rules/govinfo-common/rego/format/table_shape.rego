@@ -30,7 +30,19 @@ report contains result.with_level(result.fail(msg, r.ref), "warning") if {
 	r.found
 	not r.aligned
 	r.values > 0
+	r.run == ""
 	msg := sprintf("%s“%s”行应有 %d 个数值，读到 %d 个，无法与列对应，涉及该行的核算无法判定", [t.title, row_name(r), count(t.columns), r.values])
+}
+
+# Digits written together ("898989") that split into the columns in more than one way.
+report contains result.with_level(result.fail(msg, r.ref), "warning") if {
+	some t in input.tables
+	t.found
+	some r in t.rows
+	r.found
+	not r.aligned
+	r.run != ""
+	msg := sprintf("%s“%s”行的数字连写在一起（“%s”），无法唯一拆分为 %d 列，涉及该行的核算无法判定", [t.title, row_name(r), r.run, count(t.columns)])
 }
 
 report contains result.with_level(result.fail(msg, r.ref), "warning") if {

@@ -1,8 +1,10 @@
 # METADATA
 # title: 正文所述申请数量应与表三一致
 # description: >-
-#   正文中“收到政府信息公开申请 N 件”“未收到政府信息公开申请”等表述应与表三“本年新收政府信息公开申请数量”的总计一致。
-#   有的报告把上年结转的申请也算作“收到”，此时给出警告并说明两种口径。
+#   正文中关于政府信息公开申请的数量应与表三一致：“收到（新收、受理）申请 N 件”对应“本年新收政府信息公开申请数量”，
+#   “上年结转 N 件”对应“上年结转政府信息公开申请数量”，“办结（答复）N 件”对应“（七）总计”，
+#   “结转下年度 N 件”对应“结转下年度继续办理”，均取“总计”列；“未收到申请”要求本年新收为 0。
+#   有的报告把上年结转的申请也算作“收到”，或只说明本机关代表政府受理的部分，此时给出警告并说明两种口径。
 # custom:
 #   id: NAR-APPLICATIONS
 #   level: error
@@ -17,28 +19,47 @@ new_cell := facts.cell("t3", "new_received", "total")
 
 carried_cell := facts.cell("t3", "carried_over", "total")
 
-related(label) := [{"ref": new_cell.ref, "message": label}]
+# Claims compared with one row's 总计, and how to name them.
+checks := {
+	"carried_over_count": {"row": "carried_over", "say": "上年结转申请"},
+	"answered_count": {"row": "total_results", "say": "办结（答复）申请"},
+	"carried_forward_count": {"row": "carried_forward", "say": "结转下年度办理申请"},
+}
+
+related(cell, label) := [{"ref": cell.ref, "message": label}]
+
+row_label(row) := sprintf("表三“%s”", [input.tables.t3.rows[row].label])
 
 # "收到申请 N 件" disagrees with 本年新收.
-report contains result.fail_related(msg, c.fields.n.ref, related("表三本年新收申请总计")) if {
+report contains result.fail_related(msg, c.fields.n.ref, related(new_cell, "表三本年新收申请总计")) if {
 	some c in facts.claims("applications_received")
-	c.fields.n.number
+	not c.fields.scope
 	n := c.fields.n.value
 	table := facts.number(new_cell)
 	n != table
 	not counts_carried_over(n, table)
-	msg := sprintf("正文称收到申请 %s 件，表三“本年新收政府信息公开申请数量”总计为 %s 件", [c.fields.n.text, facts.fmt_number(table)])
+	msg := sprintf("正文称收到申请 %s 件，%s总计为 %s 件", [c.fields.n.text, row_label("new_received"), facts.fmt_number(table)])
 }
 
 # The same count read as new + carried over: a warning that names both readings.
-report contains result.with_level(result.fail_related(msg, c.fields.n.ref, related("表三本年新收申请总计")), "warning") if {
+report contains result.with_level(result.fail_related(msg, c.fields.n.ref, related(new_cell, "表三本年新收申请总计")), "warning") if {
 	some c in facts.claims("applications_received")
-	c.fields.n.number
 	n := c.fields.n.value
 	table := facts.number(new_cell)
 	n != table
 	counts_carried_over(n, table)
 	msg := sprintf("正文称收到申请 %s 件，表三本年新收为 %s 件、上年结转为 %s 件：正文似乎把上年结转也算作收到，口径应与表三一致", [c.fields.n.text, facts.fmt_number(table), facts.fmt_number(facts.number(carried_cell))])
+}
+
+# A count with a scope (代表区政府受理…) may cover part of the table: a warning.
+report contains result.with_level(result.fail_related(msg, c.fields.n.ref, related(new_cell, "表三本年新收申请总计")), "warning") if {
+	some c in facts.claims("applications_received")
+	c.fields.scope
+	n := c.fields.n.value
+	table := facts.number(new_cell)
+	n != table
+	not counts_carried_over(n, table)
+	msg := sprintf("正文称%s受理申请 %s 件，%s总计为 %s 件：正文的数可能只是其中一部分，请确认两者口径一致", [c.fields.scope.text, c.fields.n.text, row_label("new_received"), facts.fmt_number(table)])
 }
 
 counts_carried_over(n, table) if {
@@ -47,19 +68,37 @@ counts_carried_over(n, table) if {
 	n == table + carried
 }
 
+# Carried over, answered, carried forward.
+report contains result.fail_related(msg, c.fields.n.ref, related(cell, sprintf("%s总计", [row_label(check.row)]))) if {
+	some id, check in checks
+	some c in facts.claims(id)
+	cell := facts.cell("t3", check.row, "total")
+	table := facts.number(cell)
+	c.fields.n.value != table
+	msg := sprintf("正文称%s %s 件，%s总计为 %s 件", [check.say, c.fields.n.text, row_label(check.row), facts.fmt_number(table)])
+}
+
 # "未收到申请" while the table counts new applications.
-report contains result.fail_related(msg, c.ref, related("表三本年新收申请总计")) if {
+report contains result.fail_related(msg, c.ref, related(new_cell, "表三本年新收申请总计")) if {
 	some c in facts.claims("applications_none")
 	table := facts.number(new_cell)
 	table > 0
-	msg := sprintf("正文称未收到政府信息公开申请，但表三“本年新收政府信息公开申请数量”总计为 %s 件", [facts.fmt_number(table)])
+	msg := sprintf("正文称未收到政府信息公开申请，但%s总计为 %s 件", [row_label("new_received"), facts.fmt_number(table)])
 }
 
 # The table cell cannot be read: say so instead of passing silently.
 report contains result.not_assessable(msg, c.ref) if {
 	some c in input.claims
-	c.id in {"applications_none", "applications_received"}
-	new_cell
-	not facts.is_number(new_cell)
-	msg := sprintf("无法核对正文所述申请数量：表三“本年新收政府信息公开申请数量”总计为%s", [facts.state_name(new_cell)])
+	row := claim_row[c.id]
+	cell := facts.cell("t3", row, "total")
+	not facts.is_number(cell)
+	msg := sprintf("无法核对正文所述数量：%s总计为%s", [row_label(row), facts.state_name(cell)])
+}
+
+claim_row := {
+	"applications_none": "new_received",
+	"applications_received": "new_received",
+	"carried_over_count": "carried_over",
+	"answered_count": "total_results",
+	"carried_forward_count": "carried_forward",
 }

@@ -1,0 +1,457 @@
+package pdf
+
+import (
+	"math"
+	"sort"
+)
+
+// Tolerances of the ruling analysis, in points.
+const (
+	snapTol   = 2.5  // rulings this close count as the same line
+	joinGap   = 2.5  // collinear pieces with a gap up to this are one line
+	minRule   = 3.0  // shorter pieces are not rulings
+	minCell   = 3.0  // grid rows or columns thinner than this are double lines, not cells
+	coverFrac = 0.55 // a cell border must be drawn along this share of its length
+	// maxGridCells bounds the grid of one ruled area; a larger one is not read as a table.
+	maxGridCells = 40_000
+	// maxRules bounds the rulings of a page after merging.
+	maxRules = 4000
+)
+
+// hline and vline are merged rulings.
+type hline struct{ y, x0, x1 float64 }
+type vline struct{ x, y0, y1 float64 }
+
+// table is a table rebuilt from one page or, after merging, several consecutive pages.
+// Its cells carry page geometry; grid rows and columns are computed at the end (finish),
+// so that parts from different pages can be merged by position.
+type table struct {
+	cells  []*tcell
+	stream bool // rebuilt from text alignment, not rulings
+	// Geometry of the first and last page part, for merging across pages.
+	firstPage, lastPage int
+	top, bottom         float64 // top on firstPage, bottom on lastPage
+	x0, x1              float64
+	irregular           bool
+}
+
+// tcell is a cell; a cell that continues on the next page has one part per page.
+type tcell struct {
+	parts []*cpart
+	// Grid position, set by finish.
+	r0, r1, c0, c1 int
+}
+
+// cpart is the piece of a cell on one page.
+type cpart struct {
+	page           int
+	x0, y0, x1, y1 float64
+	glyphs         []glyph
+	lines          []tline
+	text           string
+	row            int // grid row where the part's dump line goes, set by finish
+}
+
+func (c *tcell) blank() bool {
+	for _, p := range c.parts {
+		if p.text != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// mergeRules turns ruling segments into horizontal and vertical lines, joining collinear
+// pieces and pieces of double-drawn borders.
+func mergeRules(segs []seg) ([]hline, []vline) {
+	var hs []hline
+	var vs []vline
+	for _, s := range segs {
+		switch s.axis() {
+		case 'h':
+			hs = append(hs, hline{(s.y0 + s.y1) / 2, math.Min(s.x0, s.x1), math.Max(s.x0, s.x1)})
+		case 'v':
+			vs = append(vs, vline{(s.x0 + s.x1) / 2, math.Min(s.y0, s.y1), math.Max(s.y0, s.y1)})
+		}
+	}
+	// Horizontal: treat as (pos, lo, hi) intervals.
+	hi := make([][3]float64, len(hs))
+	for i, h := range hs {
+		hi[i] = [3]float64{h.y, h.x0, h.x1}
+	}
+	vi := make([][3]float64, len(vs))
+	for i, v := range vs {
+		vi[i] = [3]float64{v.x, v.y0, v.y1}
+	}
+	hi, vi = mergeIntervals(hi), mergeIntervals(vi)
+	hs, vs = hs[:0], vs[:0]
+	for _, h := range hi {
+		if h[2]-h[1] >= minRule {
+			hs = append(hs, hline{h[0], h[1], h[2]})
+		}
+	}
+	for _, v := range vi {
+		if v[2]-v[1] >= minRule {
+			vs = append(vs, vline{v[0], v[1], v[2]})
+		}
+	}
+	return hs, vs
+}
+
+// mergeIntervals merges (pos, lo, hi) intervals whose positions are within snapTol and
+// whose ranges overlap or nearly touch.
+func mergeIntervals(in [][3]float64) [][3]float64 {
+	if len(in) == 0 {
+		return nil
+	}
+	sort.Slice(in, func(a, b int) bool { return in[a][0] < in[b][0] })
+	var out [][3]float64
+	for i := 0; i < len(in); {
+		// A band of positions within snapTol of the band's first one.
+		j := i + 1
+		for j < len(in) && in[j][0]-in[i][0] <= snapTol {
+			j++
+		}
+		band := in[i:j]
+		sort.Slice(band, func(a, b int) bool { return band[a][1] < band[b][1] })
+		cur := band[0]
+		sum, n := cur[0], 1.0
+		for _, b := range band[1:] {
+			if b[1] <= cur[2]+joinGap {
+				cur[2] = math.Max(cur[2], b[2])
+				sum += b[0]
+				n++
+				continue
+			}
+			cur[0] = sum / n
+			out = append(out, cur)
+			cur, sum, n = b, b[0], 1
+		}
+		cur[0] = sum / n
+		out = append(out, cur)
+		i = j
+	}
+	return out
+}
+
+// latticeTables finds the ruled tables of a page: groups of horizontal and vertical
+// rulings that touch each other, rebuilds each group's cell grid (merged cells are grid
+// cells with no ruling between them) and puts every glyph whose centre lies in a cell into
+// that cell. It returns the tables and the glyphs that are in none.
+func latticeTables(page int, rules []seg, gs []glyph) ([]*table, []glyph) {
+	hs, vs := mergeRules(rules)
+	if len(hs) < 2 || len(vs) < 2 || len(hs) > maxRules || len(vs) > maxRules {
+		return nil, gs
+	}
+	// Union-find over rulings: index i < len(hs) is a horizontal line, else vertical.
+	parent := make([]int, len(hs)+len(vs))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	for i, h := range hs {
+		for j, v := range vs {
+			if v.x >= h.x0-snapTol && v.x <= h.x1+snapTol && h.y >= v.y0-snapTol && h.y <= v.y1+snapTol {
+				a, b := find(i), find(len(hs)+j)
+				if a != b {
+					parent[a] = b
+				}
+			}
+		}
+	}
+	groups := map[int]*struct {
+		hs []hline
+		vs []vline
+	}{}
+	var roots []int
+	for i := range parent {
+		r := find(i)
+		g, ok := groups[r]
+		if !ok {
+			g = &struct {
+				hs []hline
+				vs []vline
+			}{}
+			groups[r] = g
+			roots = append(roots, r)
+		}
+		if i < len(hs) {
+			g.hs = append(g.hs, hs[i])
+		} else {
+			g.vs = append(g.vs, vs[i-len(hs)])
+		}
+	}
+	used := make([]bool, len(gs))
+	var out []*table
+	for _, r := range roots {
+		g := groups[r]
+		if len(g.hs) < 2 || len(g.vs) < 2 {
+			continue
+		}
+		g.hs, g.vs = closeEdges(g.hs, g.vs)
+		if t := gridTable(page, g.hs, g.vs, gs, used); t != nil {
+			out = append(out, t)
+		}
+	}
+	var rest []glyph
+	for i, g := range gs {
+		if !used[i] {
+			rest = append(rest, g)
+		}
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].top < out[b].top })
+	return out, rest
+}
+
+// closeEdges adds the outer border where it is missing: a table cut by a page break is
+// often drawn without its bottom (or top) border, its vertical rulings simply ending there.
+// When several verticals run on past the last horizontal ruling by more than a cell
+// height's minimum, a border is added where they end; likewise for the top, and for left
+// and right borders of horizontals that run past the last vertical.
+func closeEdges(hs []hline, vs []vline) ([]hline, []vline) {
+	minY, maxY := math.Inf(1), math.Inf(-1)
+	for _, h := range hs {
+		minY, maxY = math.Min(minY, h.y), math.Max(maxY, h.y)
+	}
+	minX, maxX := math.Inf(1), math.Inf(-1)
+	for _, v := range vs {
+		minX, maxX = math.Min(minX, v.x), math.Max(maxX, v.x)
+	}
+	var vEnd, vStart []float64
+	for _, v := range vs {
+		vEnd = append(vEnd, v.y1)
+		vStart = append(vStart, v.y0)
+	}
+	sort.Float64s(vEnd)
+	sort.Float64s(vStart)
+	if n := len(vEnd); n >= 2 {
+		// The second-furthest end: one stray long vertical does not make a border.
+		if e := vEnd[n-2]; e-maxY >= minCell {
+			hs = append(hs, hline{e, minX, maxX})
+		}
+		if s := vStart[1]; minY-s >= minCell {
+			hs = append(hs, hline{s, minX, maxX})
+		}
+	}
+	var hEnd, hStart []float64
+	for _, h := range hs {
+		hEnd = append(hEnd, h.x1)
+		hStart = append(hStart, h.x0)
+	}
+	sort.Float64s(hEnd)
+	sort.Float64s(hStart)
+	if n := len(hEnd); n >= 2 {
+		minY, maxY = math.Inf(1), math.Inf(-1)
+		for _, h := range hs {
+			minY, maxY = math.Min(minY, h.y), math.Max(maxY, h.y)
+		}
+		if e := hEnd[n-2]; e-maxX >= minCell {
+			vs = append(vs, vline{e, minY, maxY})
+		}
+		if s := hStart[1]; minX-s >= minCell {
+			vs = append(vs, vline{s, minY, maxY})
+		}
+	}
+	return hs, vs
+}
+
+// bounds clusters positions into grid lines, dropping lines closer than minCell to the
+// previous one (the second line of a double border).
+func bounds(pos []float64) []float64 {
+	sort.Float64s(pos)
+	var out []float64
+	for i := 0; i < len(pos); {
+		j, sum := i, 0.0
+		for j < len(pos) && pos[j]-pos[i] <= snapTol {
+			sum += pos[j]
+			j++
+		}
+		c := sum / float64(j-i)
+		if len(out) == 0 || c-out[len(out)-1] >= minCell {
+			out = append(out, c)
+		}
+		i = j
+	}
+	return out
+}
+
+// nearest returns the index of the grid line closest to v.
+func nearest(lines []float64, v float64) int {
+	i := sort.SearchFloat64s(lines, v)
+	switch {
+	case i == 0:
+		return 0
+	case i == len(lines):
+		return len(lines) - 1
+	case v-lines[i-1] <= lines[i]-v:
+		return i - 1
+	}
+	return i
+}
+
+// cellIndex returns the grid interval holding v, or -1.
+func cellIndex(lines []float64, v float64) int {
+	if len(lines) < 2 || v < lines[0] || v >= lines[len(lines)-1] {
+		return -1
+	}
+	return sort.SearchFloat64s(lines, v+1e-9) - 1
+}
+
+func gridTable(page int, hs []hline, vs []vline, gs []glyph, used []bool) *table {
+	xpos := make([]float64, 0, len(vs))
+	for _, v := range vs {
+		xpos = append(xpos, v.x)
+	}
+	ypos := make([]float64, 0, len(hs))
+	for _, h := range hs {
+		ypos = append(ypos, h.y)
+	}
+	xs, ys := bounds(xpos), bounds(ypos)
+	nx, ny := len(xs)-1, len(ys)-1
+	if nx < 1 || ny < 1 || nx*ny > maxGridCells {
+		return nil
+	}
+	// Which rulings lie on each grid line.
+	vOn := make([][]vline, len(xs))
+	for _, v := range vs {
+		vOn[nearest(xs, v.x)] = append(vOn[nearest(xs, v.x)], v)
+	}
+	hOn := make([][]hline, len(ys))
+	for _, h := range hs {
+		hOn[nearest(ys, h.y)] = append(hOn[nearest(ys, h.y)], h)
+	}
+	vCovered := func(c int, a, b float64) bool {
+		n := 0.0
+		for _, v := range vOn[c] {
+			n += math.Max(0, math.Min(b, v.y1)-math.Max(a, v.y0))
+		}
+		return n >= coverFrac*(b-a)
+	}
+	hCovered := func(r int, a, b float64) bool {
+		n := 0.0
+		for _, h := range hOn[r] {
+			n += math.Max(0, math.Min(b, h.x1)-math.Max(a, h.x0))
+		}
+		return n >= coverFrac*(b-a)
+	}
+	parent := make([]int, nx*ny)
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	union := func(a, b int) {
+		a, b = find(a), find(b)
+		if a != b {
+			parent[b] = a
+		}
+	}
+	for r := 0; r < ny; r++ {
+		for c := 0; c < nx; c++ {
+			if c+1 < nx && !vCovered(c+1, ys[r], ys[r+1]) {
+				union(r*nx+c, r*nx+c+1)
+			}
+			if r+1 < ny && !hCovered(r+1, xs[c], xs[c+1]) {
+				union(r*nx+c, (r+1)*nx+c)
+			}
+		}
+	}
+	type region struct {
+		r0, r1, c0, c1, n int
+	}
+	regs := map[int]*region{}
+	var order []int
+	for r := 0; r < ny; r++ {
+		for c := 0; c < nx; c++ {
+			k := find(r*nx + c)
+			g, ok := regs[k]
+			if !ok {
+				g = &region{r, r + 1, c, c + 1, 0}
+				regs[k] = g
+				order = append(order, k)
+			}
+			g.n++
+			g.r0, g.r1 = min(g.r0, r), max(g.r1, r+1)
+			g.c0, g.c1 = min(g.c0, c), max(g.c1, c+1)
+		}
+	}
+	t := &table{firstPage: page, lastPage: page, top: ys[0], bottom: ys[ny], x0: xs[0], x1: xs[nx]}
+	cellOf := make([]*tcell, nx*ny)
+	for _, k := range order {
+		g := regs[k]
+		if g.n != (g.r1-g.r0)*(g.c1-g.c0) {
+			// Not a rectangle: keep its grid cells apart rather than guess.
+			t.irregular = true
+			for r := g.r0; r < g.r1; r++ {
+				for c := g.c0; c < g.c1; c++ {
+					if find(r*nx+c) != k {
+						continue
+					}
+					cell := &tcell{parts: []*cpart{{page: page, x0: xs[c], x1: xs[c+1], y0: ys[r], y1: ys[r+1]}}}
+					cellOf[r*nx+c] = cell
+					t.cells = append(t.cells, cell)
+				}
+			}
+			continue
+		}
+		cell := &tcell{parts: []*cpart{{page: page, x0: xs[g.c0], x1: xs[g.c1], y0: ys[g.r0], y1: ys[g.r1]}}}
+		for r := g.r0; r < g.r1; r++ {
+			for c := g.c0; c < g.c1; c++ {
+				cellOf[r*nx+c] = cell
+			}
+		}
+		t.cells = append(t.cells, cell)
+	}
+	if len(t.cells) < 2 {
+		return nil
+	}
+	any := false
+	for i, g := range gs {
+		if used[i] {
+			continue
+		}
+		c, r := cellIndex(xs, g.cx()), cellIndex(ys, g.cy())
+		if c < 0 || r < 0 {
+			continue
+		}
+		p := cellOf[r*nx+c].parts[0]
+		p.glyphs = append(p.glyphs, g)
+		used[i] = true
+		if g.r != ' ' {
+			any = true
+		}
+	}
+	if !any {
+		// Boxes with no text in them (a frame, a form, a drawing) are not a table. Give
+		// the glyphs back (there are none but spaces).
+		for i, g := range gs {
+			if used[i] && g.cx() >= xs[0] && g.cx() < xs[nx] && g.cy() >= ys[0] && g.cy() < ys[ny] {
+				used[i] = false
+			}
+		}
+		return nil
+	}
+	for _, c := range t.cells {
+		c.parts[0].setText()
+	}
+	return t
+}
+
+// setText builds a cell part's text from its glyphs.
+func (p *cpart) setText() {
+	p.lines = makeLines(p.glyphs)
+	p.text = joinLines(p.lines)
+}

@@ -1,0 +1,615 @@
+package pdf
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"unicode"
+
+	"github.com/klippa-app/go-pdfium"
+	"github.com/klippa-app/go-pdfium/enums"
+	pdfiumerrors "github.com/klippa-app/go-pdfium/errors"
+	"github.com/klippa-app/go-pdfium/references"
+	"github.com/klippa-app/go-pdfium/requests"
+	"github.com/klippa-app/go-pdfium/webassembly"
+	"github.com/tetratelabs/wazero"
+	"github.com/tetratelabs/wazero/api"
+	"github.com/tetratelabs/wazero/experimental"
+
+	"github.com/reportlint/reportlint/engine/document"
+	"github.com/reportlint/reportlint/engine/ingest/limit"
+)
+
+// Per-page work bounds. A hostile page can hold millions of glyphs or path segments; past
+// these the rest of the page is skipped and a note says so.
+const (
+	maxCharsPerPage    = 200_000
+	maxObjectsPerPage  = 100_000
+	maxSegmentsPerPage = 200_000
+	maxFormDepth       = 8
+	// wasmMemoryPages caps the WebAssembly memory of one document at 2 GiB (64 KiB pages).
+	wasmMemoryPages = 32768
+)
+
+// Options configure an Engine.
+type Options struct {
+	// CacheDir is where wazero keeps the compiled pdfium module between runs. Compiling
+	// the 5.8 MB module takes 3–5 s; loading it from the cache about 0.2 s. Empty means
+	// no cache: every process compiles the module again.
+	CacheDir string
+	// Workers is the most documents read at the same time; 0 means GOMAXPROCS.
+	Workers int
+}
+
+// DefaultCacheDir returns the compilation cache used by Import: the directory
+// "reportlint/pdfium-wasm" under os.UserCacheDir, or "" when the user has no cache
+// directory (the module is then compiled in every run).
+func DefaultCacheDir() string {
+	d, err := os.UserCacheDir()
+	if err != nil || d == "" {
+		return ""
+	}
+	return filepath.Join(d, "reportlint", "pdfium-wasm")
+}
+
+// Engine reads PDF files with pdfium compiled to WebAssembly and run by wazero, in the
+// process and without cgo. Creating one compiles (or loads from the cache) the pdfium
+// module, which is the expensive part; an Engine is then safe for concurrent use and
+// each document gets its own fresh module instance, so one damaged file cannot affect
+// the next.
+type Engine struct {
+	pool pdfium.Pool
+}
+
+// NewEngine compiles the pdfium module and prepares a pool of at most opts.Workers
+// instances.
+func NewEngine(opts Options) (*Engine, error) {
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	rc := wazero.NewRuntimeConfigCompiler().
+		WithCoreFeatures(api.CoreFeaturesV2 | experimental.CoreFeaturesExceptionHandling).
+		WithCloseOnContextDone(true).
+		WithMemoryLimitPages(wasmMemoryPages)
+	if opts.CacheDir != "" {
+		if cache, err := wazero.NewCompilationCacheWithDir(opts.CacheDir); err == nil {
+			rc = rc.WithCompilationCache(cache)
+		}
+	}
+	pool, err := webassembly.Init(webassembly.Config{
+		MinIdle:       0,
+		MaxIdle:       workers,
+		MaxTotal:      workers,
+		RuntimeConfig: rc,
+		// No directory is mounted: documents are handed over as bytes, and pdfium has
+		// no access to the host file system.
+		FSConfig: wazero.NewFSConfig(),
+		Stdout:   io.Discard,
+		Stderr:   io.Discard,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("start the pdfium WebAssembly runtime: %w", err)
+	}
+	return &Engine{pool: pool}, nil
+}
+
+// Close releases the WebAssembly runtime. The Engine must not be used afterwards.
+func (e *Engine) Close() error { return e.pool.Close() }
+
+// Import reads data, a PDF file that came from path, into a document. See the package
+// comment for what the document holds.
+func (e *Engine) Import(ctx context.Context, path string, data []byte, lim limit.Limits) (*document.Document, error) {
+	if lim.Timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, lim.Timeout)
+		defer cancel()
+	}
+	if err := checkHeader(data, lim); err != nil {
+		return nil, err
+	}
+	raw, err := e.extract(ctx, data, lim)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, timeoutError(ctx, lim)
+		}
+		return nil, err
+	}
+	doc, err := build(ctx, path, raw)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, timeoutError(ctx, lim)
+		}
+		return nil, err
+	}
+	return doc, nil
+}
+
+// timeoutError turns a finished context into the error the user sees: a *limit.Error
+// when the time budget ran out, the context's error otherwise.
+func timeoutError(ctx context.Context, lim limit.Limits) error {
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) && lim.Timeout > 0 {
+		return &limit.Error{What: "reading time", Limit: lim.Timeout.Milliseconds(), Actual: lim.Timeout.Milliseconds(), Unit: "ms"}
+	}
+	return ctx.Err()
+}
+
+// rawDoc is what pdfium gives for one file, before any layout analysis.
+type rawDoc struct {
+	pages []rawPage
+}
+
+// rawPage holds one page's glyphs and ruling segments in points, origin top left, y down.
+type rawPage struct {
+	w, h   float64
+	glyphs []glyph
+	rules  []seg
+	images int
+	// truncated names what was cut because a per-page bound was reached.
+	truncated string
+}
+
+// glyph is one character with its box.
+type glyph struct {
+	r                  rune
+	x0, y0, x1, y1     float64 // loose box: advance width × font height
+	size               float64
+	tx0, ty0, tx1, ty1 float64 // tight box of the outline, when pdfium gives one
+}
+
+func (g glyph) cx() float64 { return (g.x0 + g.x1) / 2 }
+func (g glyph) cy() float64 { return (g.y0 + g.y1) / 2 }
+
+// seg is a straight line segment that may be part of a table ruling.
+type seg struct{ x0, y0, x1, y1 float64 }
+
+// extract opens data in a fresh pdfium instance and reads every page. The instance is
+// killed (interrupting pdfium mid-call) when ctx ends.
+func (e *Engine) extract(ctx context.Context, data []byte, lim limit.Limits) (*rawDoc, error) {
+	inst, err := e.pool.GetInstanceWithContext(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("get a pdfium instance: %w", err)
+	}
+	var killed atomic.Bool
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		select {
+		case <-ctx.Done():
+			killed.Store(true)
+			_ = inst.Kill()
+		case <-stop:
+		}
+	}()
+	defer func() {
+		close(stop)
+		wg.Wait()
+		if !killed.Load() {
+			_ = inst.Close()
+		}
+	}()
+	x := &extractor{p: inst, ctx: ctx}
+	return x.run(data, lim)
+}
+
+type extractor struct {
+	p   pdfium.Pdfium
+	ctx context.Context
+}
+
+func (x *extractor) run(data []byte, lim limit.Limits) (out *rawDoc, err error) {
+	defer func() {
+		// go-pdfium turns WebAssembly traps into errors, but be safe against panics in the
+		// binding code on damaged input: a bad document is an error, never a crash.
+		if r := recover(); r != nil {
+			out, err = nil, fmt.Errorf("pdfium failed on this file: %v", r)
+		}
+	}()
+	buf := data
+	doc, err := x.p.OpenDocument(&requests.OpenDocument{File: &buf})
+	if err != nil {
+		return nil, openError(err)
+	}
+	defer x.p.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: doc.Document})
+	pc, err := x.p.FPDF_GetPageCount(&requests.FPDF_GetPageCount{Document: doc.Document})
+	if err != nil {
+		return nil, fmt.Errorf("count pages: %w", err)
+	}
+	n := pc.PageCount
+	if n <= 0 {
+		return nil, errors.New("the PDF has no pages")
+	}
+	if lim.MaxPages > 0 && n > lim.MaxPages {
+		return nil, &limit.Error{What: "page count", Limit: int64(lim.MaxPages), Actual: int64(n), Unit: "pages"}
+	}
+	out = &rawDoc{pages: make([]rawPage, n)}
+	for i := 0; i < n; i++ {
+		if err := x.ctx.Err(); err != nil {
+			return nil, err
+		}
+		if err := x.page(doc.Document, i, &out.pages[i]); err != nil {
+			if x.ctx.Err() != nil {
+				return nil, x.ctx.Err()
+			}
+			return nil, fmt.Errorf("page %d: %w", i+1, err)
+		}
+	}
+	return out, nil
+}
+
+// openError explains why pdfium could not open a file.
+func openError(err error) error {
+	switch {
+	case errors.Is(err, pdfiumerrors.ErrPassword):
+		return errors.New("the PDF is encrypted and needs a password to open; save an unprotected copy and lint that")
+	case errors.Is(err, pdfiumerrors.ErrFormat), errors.Is(err, pdfiumerrors.ErrFile):
+		return errors.New("not a readable PDF: the file is damaged or truncated")
+	case errors.Is(err, pdfiumerrors.ErrSecurity):
+		return errors.New("the PDF uses an unsupported security handler")
+	}
+	return fmt.Errorf("open the PDF: %w", err)
+}
+
+func (x *extractor) page(doc references.FPDF_DOCUMENT, index int, rp *rawPage) error {
+	lp, err := x.p.FPDF_LoadPage(&requests.FPDF_LoadPage{Document: doc, Index: index})
+	if err != nil {
+		return fmt.Errorf("load: %w", err)
+	}
+	defer x.p.FPDF_ClosePage(&requests.FPDF_ClosePage{Page: lp.Page})
+	ref := lp.Page
+	page := requests.Page{ByReference: &ref}
+	w, err := x.p.FPDF_GetPageWidthF(&requests.FPDF_GetPageWidthF{Page: page})
+	if err != nil {
+		return err
+	}
+	h, err := x.p.FPDF_GetPageHeightF(&requests.FPDF_GetPageHeightF{Page: page})
+	if err != nil {
+		return err
+	}
+	rp.w, rp.h = float64(w.PageWidth), float64(h.PageHeight)
+	if !finite(rp.w) || !finite(rp.h) || rp.w <= 0 || rp.h <= 0 || rp.w > 1e5 || rp.h > 1e5 {
+		rp.w, rp.h = 595, 842
+	}
+	if err := x.text(page, rp); err != nil {
+		return fmt.Errorf("text: %w", err)
+	}
+	if err := x.objects(page, rp); err != nil {
+		return fmt.Errorf("graphics: %w", err)
+	}
+	return nil
+}
+
+func (x *extractor) text(page requests.Page, rp *rawPage) error {
+	tp, err := x.p.FPDFText_LoadPage(&requests.FPDFText_LoadPage{Page: page})
+	if err != nil {
+		return err
+	}
+	defer x.p.FPDFText_ClosePage(&requests.FPDFText_ClosePage{TextPage: tp.TextPage})
+	cc, err := x.p.FPDFText_CountChars(&requests.FPDFText_CountChars{TextPage: tp.TextPage})
+	if err != nil {
+		return err
+	}
+	n := cc.Count
+	if n > maxCharsPerPage {
+		n = maxCharsPerPage
+		rp.truncated = fmt.Sprintf("only the first %d characters", maxCharsPerPage)
+	}
+	rp.glyphs = make([]glyph, 0, n)
+	for i := 0; i < n; i++ {
+		if i%512 == 0 {
+			if err := x.ctx.Err(); err != nil {
+				return err
+			}
+		}
+		gen, err := x.p.FPDFText_IsGenerated(&requests.FPDFText_IsGenerated{TextPage: tp.TextPage, Index: i})
+		if err == nil && gen.IsGenerated {
+			continue
+		}
+		u, err := x.p.FPDFText_GetUnicode(&requests.FPDFText_GetUnicode{TextPage: tp.TextPage, Index: i})
+		if err != nil {
+			continue
+		}
+		r := rune(u.Unicode)
+		switch {
+		case r == 0 || r == 0xFFFE || r == 0xFFFF || r > unicode.MaxRune || (r >= 0xD800 && r <= 0xDFFF):
+			r = unicode.ReplacementChar
+		case r == '\u00a0' || r == '\u3000' || r == '\t':
+			r = ' '
+		case unicode.IsControl(r) || r == '\u00ad' || r == '\ufeff' || r == '\u200b':
+			continue
+		}
+		g := glyph{r: r}
+		if cb, err := x.p.FPDFText_GetCharBox(&requests.FPDFText_GetCharBox{TextPage: tp.TextPage, Index: i}); err == nil {
+			g.tx0, g.tx1 = cb.Left, cb.Right
+			g.ty0, g.ty1 = rp.h-cb.Top, rp.h-cb.Bottom
+		}
+		if lb, err := x.p.FPDFText_GetLooseCharBox(&requests.FPDFText_GetLooseCharBox{TextPage: tp.TextPage, Index: i}); err == nil {
+			g.x0, g.x1 = float64(lb.Rect.Left), float64(lb.Rect.Right)
+			g.y0, g.y1 = rp.h-float64(lb.Rect.Top), rp.h-float64(lb.Rect.Bottom)
+		}
+		if !(g.x1 > g.x0 && g.y1 > g.y0) {
+			g.x0, g.y0, g.x1, g.y1 = g.tx0, g.ty0, g.tx1, g.ty1
+		}
+		if fs, err := x.p.FPDFText_GetFontSize(&requests.FPDFText_GetFontSize{TextPage: tp.TextPage, Index: i}); err == nil {
+			g.size = fs.FontSize
+		}
+		if !g.valid(rp.w, rp.h) {
+			continue
+		}
+		if g.y1-g.y0 < 1 {
+			// A space or a glyph with an empty outline: give it the height of its font.
+			c, s := g.cy(), max(g.size, 1)
+			g.y0, g.y1 = c-s/2, c+s/2
+		}
+		if g.size <= 0 || g.size > 4*(g.y1-g.y0) {
+			g.size = g.y1 - g.y0
+		}
+		rp.glyphs = append(rp.glyphs, g)
+	}
+	fixLooseBoxes(rp.glyphs)
+	return nil
+}
+
+// fixLooseBoxes replaces loose boxes that are far larger than the page's usual text (pdfium
+// reports font-sized boxes of 200 pt for some vertical-writing CID fonts) by the glyph's
+// tight box, widened to the usual text height around its centre.
+func fixLooseBoxes(gs []glyph) {
+	var hs []float64
+	for _, g := range gs {
+		if g.r != ' ' {
+			hs = append(hs, g.y1-g.y0)
+		}
+	}
+	usual := median(hs)
+	if usual <= 0 {
+		return
+	}
+	for i := range gs {
+		g := &gs[i]
+		th := math.Max(g.tx1-g.tx0, g.ty1-g.ty0)
+		if g.y1-g.y0 <= 4*usual && g.x1-g.x0 <= 4*usual || th <= 0 || th > 2*usual {
+			continue
+		}
+		side := math.Max(th, usual*0.8)
+		cx, cy := (g.tx0+g.tx1)/2, (g.ty0+g.ty1)/2
+		g.x0, g.x1, g.y0, g.y1 = cx-side/2, cx+side/2, cy-side/2, cy+side/2
+		g.size = side
+	}
+}
+
+// valid reports whether a glyph's box is finite and at least partly on the page.
+func (g glyph) valid(w, h float64) bool {
+	for _, v := range []float64{g.x0, g.x1, g.y0, g.y1, g.size} {
+		if !finite(v) {
+			return false
+		}
+	}
+	return g.x1 >= g.x0 && g.y1 >= g.y0 && g.x1 > -10 && g.y1 > -10 && g.x0 < w+10 && g.y0 < h+10
+}
+
+func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+
+// matrix is a PDF transformation matrix [a b c d e f].
+type matrix [6]float64
+
+var identity = matrix{1, 0, 0, 1, 0, 0}
+
+func (m matrix) apply(x, y float64) (float64, float64) {
+	return m[0]*x + m[2]*y + m[4], m[1]*x + m[3]*y + m[5]
+}
+
+// then returns the matrix that applies m first and n second.
+func (m matrix) then(n matrix) matrix {
+	return matrix{
+		m[0]*n[0] + m[1]*n[2], m[0]*n[1] + m[1]*n[3],
+		m[2]*n[0] + m[3]*n[2], m[2]*n[1] + m[3]*n[3],
+		m[4]*n[0] + m[5]*n[2] + n[4], m[4]*n[1] + m[5]*n[3] + n[5],
+	}
+}
+
+type objWalker struct {
+	x        *extractor
+	rp       *rawPage
+	objects  int
+	segments int
+}
+
+func (x *extractor) objects(page requests.Page, rp *rawPage) error {
+	oc, err := x.p.FPDFPage_CountObjects(&requests.FPDFPage_CountObjects{Page: page})
+	if err != nil {
+		return err
+	}
+	w := &objWalker{x: x, rp: rp}
+	for i := 0; i < oc.Count; i++ {
+		if w.stop() {
+			break
+		}
+		o, err := x.p.FPDFPage_GetObject(&requests.FPDFPage_GetObject{Page: page, Index: i})
+		if err != nil {
+			continue
+		}
+		w.object(o.PageObject, identity, 0)
+	}
+	return x.ctx.Err()
+}
+
+func (w *objWalker) stop() bool {
+	if w.x.ctx.Err() != nil {
+		return true
+	}
+	if w.objects >= maxObjectsPerPage || w.segments >= maxSegmentsPerPage {
+		if w.rp.truncated == "" {
+			w.rp.truncated = "only part of the drawing (table rulings)"
+		}
+		return true
+	}
+	return false
+}
+
+// object collects ruling segments from a page object; parent maps the object's container
+// (a form XObject, or the page itself) to page space, PDF orientation (y up).
+func (w *objWalker) object(obj references.FPDF_PAGEOBJECT, parent matrix, depth int) {
+	w.objects++
+	p := w.x.p
+	ty, err := p.FPDFPageObj_GetType(&requests.FPDFPageObj_GetType{PageObject: obj})
+	if err != nil {
+		return
+	}
+	switch ty.Type {
+	case enums.FPDF_PAGEOBJ_IMAGE:
+		w.rp.images++
+	case enums.FPDF_PAGEOBJ_FORM:
+		if depth >= maxFormDepth {
+			return
+		}
+		m := parent
+		if fm, err := p.FPDFPageObj_GetMatrix(&requests.FPDFPageObj_GetMatrix{PageObject: obj}); err == nil {
+			m = toMatrix(fm.Matrix.A, fm.Matrix.B, fm.Matrix.C, fm.Matrix.D, fm.Matrix.E, fm.Matrix.F).then(parent)
+		}
+		n, err := p.FPDFFormObj_CountObjects(&requests.FPDFFormObj_CountObjects{PageObject: obj})
+		if err != nil {
+			return
+		}
+		for i := 0; i < n.Count && !w.stop(); i++ {
+			c, err := p.FPDFFormObj_GetObject(&requests.FPDFFormObj_GetObject{PageObject: obj, Index: uint64(i)})
+			if err != nil {
+				continue
+			}
+			w.object(c.PageObject, m, depth+1)
+		}
+	case enums.FPDF_PAGEOBJ_PATH:
+		w.path(obj, parent)
+	}
+}
+
+func toMatrix(a, b, c, d, e, f float32) matrix {
+	m := matrix{float64(a), float64(b), float64(c), float64(d), float64(e), float64(f)}
+	for _, v := range m {
+		if !finite(v) {
+			return identity
+		}
+	}
+	return m
+}
+
+// path adds the straight, axis-parallel pieces of a path that could be table rulings:
+// stroked lines, the edges of stroked rectangles, and thin filled rectangles (many
+// producers draw cell borders as 0.5 pt wide boxes). Filled areas that are not thin are
+// shading, not rulings, and curves are never rulings.
+func (w *objWalker) path(obj references.FPDF_PAGEOBJECT, parent matrix) {
+	p := w.x.p
+	dm, err := p.FPDFPath_GetDrawMode(&requests.FPDFPath_GetDrawMode{PageObject: obj})
+	if err != nil {
+		return
+	}
+	filled := dm.FillMode != enums.FPDF_FILLMODE_NONE
+	if !dm.Stroke && !filled {
+		return // clipping or invisible path
+	}
+	cnt, err := p.FPDFPath_CountSegments(&requests.FPDFPath_CountSegments{PageObject: obj})
+	if err != nil || cnt.Count < 2 {
+		return
+	}
+	if w.segments+cnt.Count > maxSegmentsPerPage {
+		w.segments = maxSegmentsPerPage
+		return
+	}
+	w.segments += cnt.Count
+	m := parent
+	if om, err := p.FPDFPageObj_GetMatrix(&requests.FPDFPageObj_GetMatrix{PageObject: obj}); err == nil {
+		m = toMatrix(om.Matrix.A, om.Matrix.B, om.Matrix.C, om.Matrix.D, om.Matrix.E, om.Matrix.F).then(parent)
+	}
+	type pt struct{ x, y float64 }
+	var sub []pt // current subpath in page space, y down
+	var pieces []seg
+	curved := false
+	flush := func() {
+		if len(sub) < 2 {
+			sub = sub[:0]
+			return
+		}
+		// A thin filled subpath (a box under 3 pt across) is a line along its long side.
+		minX, minY, maxX, maxY := sub[0].x, sub[0].y, sub[0].x, sub[0].y
+		for _, q := range sub {
+			minX, maxX = math.Min(minX, q.x), math.Max(maxX, q.x)
+			minY, maxY = math.Min(minY, q.y), math.Max(maxY, q.y)
+		}
+		bw, bh := maxX-minX, maxY-minY
+		switch {
+		case filled && !curved && bw <= 3 && bh > 3:
+			pieces = append(pieces, seg{(minX + maxX) / 2, minY, (minX + maxX) / 2, maxY})
+		case filled && !curved && bh <= 3 && bw > 3:
+			pieces = append(pieces, seg{minX, (minY + maxY) / 2, maxX, (minY + maxY) / 2})
+		case dm.Stroke && !curved:
+			for i := 1; i < len(sub); i++ {
+				pieces = append(pieces, seg{sub[i-1].x, sub[i-1].y, sub[i].x, sub[i].y})
+			}
+		}
+		sub = sub[:0]
+		curved = false
+	}
+	for i := 0; i < cnt.Count; i++ {
+		s, err := p.FPDFPath_GetPathSegment(&requests.FPDFPath_GetPathSegment{PageObject: obj, Index: i})
+		if err != nil {
+			return
+		}
+		st, err := p.FPDFPathSegment_GetType(&requests.FPDFPathSegment_GetType{PathSegment: s.PathSegment})
+		if err != nil {
+			return
+		}
+		pp, err := p.FPDFPathSegment_GetPoint(&requests.FPDFPathSegment_GetPoint{PathSegment: s.PathSegment})
+		if err != nil {
+			return
+		}
+		x, y := m.apply(float64(pp.X), float64(pp.Y))
+		if !finite(x) || !finite(y) {
+			return
+		}
+		q := pt{x, w.rp.h - y}
+		switch st.Type {
+		case enums.FPDF_SEGMENT_MOVETO:
+			flush()
+			sub = append(sub, q)
+		case enums.FPDF_SEGMENT_LINETO:
+			if len(sub) == 0 {
+				sub = append(sub, q)
+				continue
+			}
+			sub = append(sub, q)
+		case enums.FPDF_SEGMENT_BEZIERTO:
+			curved = true
+			sub = append(sub, q)
+		}
+		if cl, err := p.FPDFPathSegment_GetClose(&requests.FPDFPathSegment_GetClose{PathSegment: s.PathSegment}); err == nil && cl.IsClose && len(sub) > 0 {
+			sub = append(sub, sub[0])
+		}
+	}
+	flush()
+	for _, s := range pieces {
+		if s.axis() != 0 {
+			w.rp.rules = append(w.rp.rules, s)
+		}
+	}
+}
+
+// axis reports 'h' for a horizontal segment, 'v' for a vertical one and 0 otherwise
+// (slanted or too short to be a ruling).
+func (s seg) axis() byte {
+	dx, dy := math.Abs(s.x1-s.x0), math.Abs(s.y1-s.y0)
+	switch {
+	case dy <= 1 && dx >= 2:
+		return 'h'
+	case dx <= 1 && dy >= 2:
+		return 'v'
+	}
+	return 0
+}

@@ -1,0 +1,38 @@
+# METADATA
+# title: 正文所述百分比应与数量相符
+# description: >-
+#   正文在办理结果数量旁给出的百分比（如“予以公开 42 件，占 51.85%”），应等于该数量除以办理总数
+#   （表三“（七）总计”的总计）；允许末位数字因四舍五入或截断而相差 1。
+# custom:
+#   id: NAR-PERCENT
+#   level: warning
+#   tags: [narrative]
+#   since: 1.0.0
+package reportlint.rules.nar_percent
+
+import data.reportlint.lib.facts
+import data.reportlint.lib.result
+
+total_cell := facts.cell("t3", "total_results", "total")
+
+report contains result.fail_related(msg, c.fields.pct.ref, [{"ref": total_cell.ref, "message": "表三（七）总计"}]) if {
+	some c in facts.claims("result_count")
+	c.fields.pct.number
+	total := facts.number(total_cell)
+	total > 0
+	share := (100 * c.fields.n.value) / total
+	abs(share - c.fields.pct.value) > tolerance(c.fields.pct.text)
+	msg := sprintf("正文称%s %s 件占 %s%%，按办理总数 %s 件计算应为 %s%%", [c.fields.category.text, c.fields.n.text, c.fields.pct.text, facts.fmt_number(total), format_pct(share, c.fields.pct.text)])
+}
+
+# One unit of the last digit written, so 4.34% for 4.348% (truncated) passes.
+tolerance(text) := units[min([count(parts[1]), 4])] + 0.000001 if {
+	parts := split(text, ".")
+	count(parts) == 2
+} else := 1.000001
+
+units := [1, 0.1, 0.01, 0.001, 0.0001]
+
+format_pct(x, text) := sprintf("%.2f", [x]) if contains(text, ".")
+
+format_pct(x, text) := sprintf("%.0f", [x]) if not contains(text, ".")
