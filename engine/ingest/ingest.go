@@ -13,7 +13,10 @@ import (
 	"strings"
 
 	"github.com/reportlint/reportlint/engine/document"
+	"github.com/reportlint/reportlint/engine/ingest/docx"
+	"github.com/reportlint/reportlint/engine/ingest/html"
 	"github.com/reportlint/reportlint/engine/ingest/limit"
+	"github.com/reportlint/reportlint/engine/ingest/markdown"
 	"github.com/reportlint/reportlint/engine/ingest/text"
 )
 
@@ -77,7 +80,13 @@ func Read(ctx context.Context, path string, data []byte, opts Options) (*documen
 	switch format {
 	case "text":
 		doc, err = text.Import(path, data, opts.Charset)
-	case "markdown", "html", "docx", "pdf":
+	case "markdown":
+		doc, err = markdown.Import(path, data, opts.Charset, opts.Limits)
+	case "html":
+		doc, err = html.Import(path, data, opts.Charset, opts.Limits)
+	case "docx":
+		doc, err = docx.Import(ctx, path, data, opts.Limits)
+	case "pdf":
 		return nil, fmt.Errorf("%s documents are not supported yet", format)
 	default:
 		return nil, fmt.Errorf("unknown input format %q (known: %s)", format, strings.Join(Formats(), ", "))
@@ -118,7 +127,44 @@ func Detect(path string, data []byte) string {
 	if looksHTML(head) {
 		return "html"
 	}
+	if looksMarkdown(data) {
+		return "markdown"
+	}
 	return "text"
+}
+
+// looksMarkdown reports whether text is Markdown: a pipe-table delimiter row, or at least
+// two ATX headings. OCR and conversion pipelines often save Markdown as .txt.
+func looksMarkdown(data []byte) bool {
+	if len(data) > 1<<20 {
+		data = data[:1<<20]
+	}
+	headings := 0
+	for _, line := range bytes.Split(data, []byte("\n")) {
+		l := bytes.TrimSpace(line)
+		if markdownDelimiter(l) {
+			return true
+		}
+		if bytes.HasPrefix(l, []byte("# ")) || bytes.HasPrefix(l, []byte("## ")) || bytes.HasPrefix(l, []byte("### ")) {
+			headings++
+		}
+	}
+	return headings >= 2
+}
+
+// markdownDelimiter matches a pipe-table delimiter row such as |---|:--:|.
+func markdownDelimiter(l []byte) bool {
+	if !bytes.Contains(l, []byte("|")) || !bytes.Contains(l, []byte("---")) {
+		return false
+	}
+	for _, c := range l {
+		switch c {
+		case '|', '-', ':', ' ', '\t':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // looksHTML reports whether the start of data is markup: a doctype, an <html>, <head>,

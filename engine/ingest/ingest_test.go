@@ -23,6 +23,9 @@ func TestDetect(t *testing.T) {
 		{"a.md", "# 标题", "markdown"},
 		{"a.txt", "一、总体情况", "text"},
 		{"noext", "一、总体情况", "text"},
+		{"ocr.txt", "# 标题\n\n| a | b |\n|---|---|\n| 1 | 2 |\n", "markdown"},
+		{"ocr.txt", "# 标题\n正文\n## 一、总体情况\n", "markdown"},
+		{"plain.txt", "# 只有一个标题\n正文 a|b\n", "text"},
 	}
 	for _, tt := range tests {
 		if got := Detect(tt.path, []byte(tt.data)); got != tt.want {

@@ -232,6 +232,12 @@ func document(p *pack.Pack, c Case) ([]byte, string, error) {
 		text, name = string(b), c.Base
 	case c.Doc != "":
 		text, name = c.Doc, "inline.txt"
+		if c.Format != "" {
+			name = "inline." + map[string]string{"markdown": "md"}[c.Format]
+			if c.Format != "markdown" {
+				name = "inline." + c.Format
+			}
+		}
 	default:
 		return nil, "", fmt.Errorf("no document: set base or doc")
 	}

@@ -57,7 +57,7 @@ type container interface {
 type bodyContainer struct{ b *builder }
 
 func (c bodyContainer) ref(n int) string { return "p" + strconv.Itoa(n) }
-func (c bodyContainer) addPara(p *para) { c.b.addParaBlock(p) }
+func (c bodyContainer) addPara(p *para)  { c.b.addParaBlock(p) }
 
 // tableBuild is a table being read.
 type tableBuild struct {
@@ -65,6 +65,8 @@ type tableBuild struct {
 	seq       int
 	firstPara int
 	rows      []*rowBuild
+	// grid holds the w:gridCol widths in twips, -1 where a width is missing.
+	grid []int
 	// open maps a grid column to the cell whose vertical merge is still running there.
 	open map[int]*cellBuild
 }
@@ -82,9 +84,10 @@ type cellBuild struct {
 	cref                string
 	firstPara, lastPara int
 	paras               []*para
+	own                 int // paras[:own] are the cell's own; the rest come from merged continuations
 }
 
-func (c *cellBuild) ref(int) string   { return c.cref }
+func (c *cellBuild) ref(int) string  { return c.cref }
 func (c *cellBuild) addPara(p *para) { c.paras = append(c.paras, p) }
 
 func newBuilder(x *xmlReader, st *styles, num *numbering) *builder {
@@ -403,7 +406,18 @@ func (b *builder) table(c container) error {
 			return b.paragraph(c)
 		case "tbl":
 			return b.table(c)
-		case "tblPr", "tblGrid", "tblPrEx", "tc", "sectPr", "del", "moveFrom":
+		case "tblGrid":
+			return x.walk(func(g xml.StartElement) error {
+				if g.Name.Local == "gridCol" && len(t.grid) < maxSpan {
+					w, err := strconv.Atoi(attr(g, "w"))
+					if err != nil {
+						w = -1
+					}
+					t.grid = append(t.grid, w)
+				}
+				return x.skip()
+			}, nil)
+		case "tblPr", "tblPrEx", "tc", "sectPr", "del", "moveFrom":
 			return x.skip()
 		}
 		return nil
@@ -411,6 +425,7 @@ func (b *builder) table(c container) error {
 	if err != nil {
 		return err
 	}
+	t.collapseGrid()
 	b.finishTable(t, c)
 	return nil
 }
@@ -504,6 +519,7 @@ func (b *builder) cell(t *tableBuild, r *rowBuild, ri int, cursor *int, header b
 		return err
 	}
 	cb.lastPara = b.paras
+	cb.own = len(cb.paras)
 	*cursor += cb.span
 	r.cells = append(r.cells, cb)
 	return nil
@@ -538,6 +554,65 @@ func (t *tableBuild) resolveRow(r *rowBuild) {
 	t.open = open
 }
 
+// minColWidth is the width (twips) under which a grid column is a sliver left by cell edges
+// that do not quite line up (LibreOffice writes w:w="0" columns, Word columns of a few
+// twips), not a column of the table.
+const minColWidth = 30
+
+// collapseGrid removes sliver columns from the grid: cell columns and spans are recounted
+// without them, and cell refs follow. A sliver that some cell covers on its own is kept.
+func (t *tableBuild) collapseGrid() {
+	sliver := make([]bool, len(t.grid))
+	found := false
+	for i, w := range t.grid {
+		if w >= 0 && w < minColWidth {
+			sliver[i], found = true, true
+		}
+	}
+	if !found {
+		return
+	}
+	isSliver := func(k int) bool { return k < len(sliver) && sliver[k] }
+	for _, r := range t.rows {
+		for _, cb := range r.cells {
+			all := true
+			for k := cb.col; k < cb.col+cb.span && all; k++ {
+				all = isSliver(k)
+			}
+			if all {
+				for k := cb.col; k < cb.col+cb.span && k < len(sliver); k++ {
+					sliver[k] = false
+				}
+			}
+		}
+	}
+	before := make([]int, len(t.grid)+1) // slivers among the first k columns
+	for i, s := range sliver {
+		before[i+1] = before[i]
+		if s {
+			before[i+1]++
+		}
+	}
+	logical := func(k int) int {
+		if k >= len(before) {
+			return k - before[len(before)-1]
+		}
+		return k - before[k]
+	}
+	for ri, r := range t.rows {
+		for _, cb := range r.cells {
+			left, right := logical(cb.col), logical(cb.col+cb.span)
+			cb.col, cb.span = left, max(1, right-left)
+			cb.cref = "t" + strconv.Itoa(t.no) + "/r" + strconv.Itoa(ri+1) + "/c" + strconv.Itoa(left+1)
+			for _, p := range cb.paras[:cb.own] {
+				for i := range p.segs {
+					p.segs[i].Start.Ref = cb.cref
+				}
+			}
+		}
+	}
+}
+
 func withText(ps []*para) []*para {
 	var out []*para
 	for _, p := range ps {
@@ -548,12 +623,14 @@ func withText(ps []*para) []*para {
 	return out
 }
 
-// finishTable emits the table, or unwraps a one-cell layout frame into c.
+// finishTable emits the table, or unwraps a one-cell layout frame in the flow.
 func (b *builder) finishTable(t *tableBuild, c container) {
 	if len(t.rows) == 0 {
 		return
 	}
-	if len(t.rows) == 1 && len(t.rows[0].emit) == 1 && t.rows[0].emit[0].span == 1 {
+	// Only a frame in the flow is unwrapped: a frame inside a cell stays a table, so that
+	// frames nested n deep do not move their paragraphs n times.
+	if _, inFlow := c.(bodyContainer); inFlow && len(t.rows) == 1 && len(t.rows[0].emit) == 1 && t.rows[0].emit[0].span == 1 {
 		for _, p := range t.rows[0].emit[0].paras {
 			ref := c.ref(p.n)
 			for i := range p.segs {

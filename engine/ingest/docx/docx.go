@@ -33,8 +33,11 @@
 // A vertically merged area is one cell, emitted in the row where it starts, with RowSpan the
 // number of rows it covers; its continuation cells are not emitted, and text found in them
 // (malformed files) is appended to the merged cell. RowSpan and ColSpan are set only when
-// they are greater than 1. A table of one row and one cell is a layout frame, not data: its
-// content is emitted as ordinary paragraphs and headings.
+// they are greater than 1. Cell.Col counts grid columns (w:gridCol) except slivers under
+// 30 twips wide that misaligned cell edges leave behind (LibreOffice writes such columns
+// with width 0), so a table saved by another editor keeps its columns. A table of one row
+// and one cell in the flow (not inside another table) is a layout frame, not data: its
+// content is emitted as ordinary paragraphs and headings, as if the frame were not there.
 package docx
 
 import (
@@ -64,6 +67,10 @@ const (
 	maxParagraphs = 500000
 	// maxCells is the most table cells (w:tc) read from one document.
 	maxCells = 500000
+	// depthCeiling bounds XML nesting whatever lim.MaxDepth says (0 = no limit included):
+	// the reader recurses once per element level, and a Go program whose stack passes 1 GB
+	// dies without a chance to recover.
+	depthCeiling = 100000
 	// maxSpan bounds w:gridSpan, w:gridBefore and w:gridAfter (Word allows 63 columns).
 	maxSpan = 1000
 )
@@ -101,6 +108,10 @@ func Import(ctx context.Context, path string, data []byte, lim limit.Limits) (*d
 	if err != nil {
 		return nil, err
 	}
+	depth := lim.MaxDepth
+	if depth <= 0 || depth > depthCeiling {
+		depth = depthCeiling
+	}
 	rels := pkg.partRels(ctx, main)
 	st := newStyles()
 	if name := pkg.target(rels, relStyles, path2dir(main), "word/styles.xml"); name != "" {
@@ -108,7 +119,7 @@ func Import(ctx context.Context, path string, data []byte, lim limit.Limits) (*d
 		if err != nil {
 			return nil, err
 		}
-		err = st.read(ctx, newXMLReader(ctx, r, name, lim.MaxDepth))
+		err = st.read(ctx, newXMLReader(ctx, r, name, depth))
 		r.Close()
 		if err != nil {
 			return nil, err
@@ -120,7 +131,7 @@ func Import(ctx context.Context, path string, data []byte, lim limit.Limits) (*d
 		if err != nil {
 			return nil, err
 		}
-		err = num.read(newXMLReader(ctx, r, name, lim.MaxDepth))
+		err = num.read(newXMLReader(ctx, r, name, depth))
 		r.Close()
 		if err != nil {
 			return nil, err
@@ -131,7 +142,7 @@ func Import(ctx context.Context, path string, data []byte, lim limit.Limits) (*d
 		return nil, err
 	}
 	defer r.Close()
-	b := newBuilder(newXMLReader(ctx, r, main, lim.MaxDepth), st, num)
+	b := newBuilder(newXMLReader(ctx, r, main, depth), st, num)
 	if err := b.run(); err != nil {
 		return nil, err
 	}
@@ -260,7 +271,11 @@ func (r *partReader) Read(buf []byte) (int, error) {
 	if r.b.limit > 0 && r.b.used > r.b.limit {
 		return 0, &limit.Error{What: "decompressed size", Limit: r.b.limit, Actual: r.b.used, Unit: "bytes"}
 	}
-	if err != nil && err != io.EOF {
+	switch {
+	case err == nil, err == io.EOF:
+	case errors.Is(err, zip.ErrFormat), errors.Is(err, zip.ErrChecksum):
+		err = fmt.Errorf("read %s: the zip entry is corrupt (its data does not match its header): %w", r.name, err)
+	default:
 		err = fmt.Errorf("read %s: %w", r.name, err)
 	}
 	return n, err

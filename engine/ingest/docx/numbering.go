@@ -6,6 +6,10 @@ import (
 	"strings"
 )
 
+// maxLabel bounds a w:lvlText (Word allows 255 characters), so that a hostile list
+// definition repeated on every paragraph cannot multiply the text.
+const maxLabel = 256
+
 // numLevel is one level of a list definition in word/numbering.xml.
 type numLevel struct {
 	start  int
@@ -61,6 +65,9 @@ func (n *numbering) read(x *xmlReader) error {
 				}
 			case "lvlText":
 				lv.text = attr(se, "val")
+				if len(lv.text) > maxLabel {
+					lv.text = lv.text[:maxLabel]
+				}
 			case "suff":
 				lv.suff = attr(se, "val")
 			case "isLgl":
@@ -294,7 +301,7 @@ func formatNumber(v int, format string) string {
 }
 
 // chineseNumber writes 0 ≤ v < 10000 with Chinese digits and the units 十百千: 10 → 十,
-// 11 → 十一, 20 → 二十, 101 → 一百零一, 110 → 一百一十. With shortTen false, 10–19 keep
+// 11 → 十一, 20 → 二十, 101 → 一百零一, 110 → 一百一十; digits[0] is written only for 0 itself. With shortTen false, 10–19 keep
 // their leading one (壹拾壹), as financial numerals do.
 func chineseNumber(v int, digits, units string, shortTen bool) (string, bool) {
 	if v < 0 || v >= 10000 {
@@ -317,7 +324,7 @@ func chineseNumber(v int, digits, units string, shortTen bool) (string, bool) {
 			continue
 		}
 		if zero {
-			b.WriteRune(d[0])
+			b.WriteRune('零')
 			zero = false
 		}
 		unit := 3 - i // index into units for 千百十 (places 1000,100,10)

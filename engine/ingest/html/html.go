@@ -22,7 +22,34 @@
 // Paragraphs and <br> inside a cell become separate segments of that cell; a cell with
 // only white space or &nbsp; has no segments.
 //
-// Full pages: see the comment in article.go for how the article is found.
+// # Finding the article
+//
+// Government portals wrap the report in a site header, navigation menus, breadcrumbs,
+// share buttons, related-link lists and a footer. The importer keeps one element subtree
+// and drops the rest:
+//
+//  1. Each element is scored by the letters and digits (Han characters included) in its
+//     subtree that are not inside links; navigation is mostly links, the report is not.
+//     Scripts, styles, <head>, templates and form controls do not count.
+//  2. If an element whose class or id names a known article container of the CMSs
+//     government sites use (TRS "TRS_Editor"/"TRS_UEditor", Hanweb "Custom_UnionStyle"
+//     and id "zoom", "UCAP-CONTENT", "ivs_content", "pages_content", "article_content",
+//     "article-content", "bt-article-content"; matched whole and case-insensitively)
+//     holds more than half of the page's score, the deepest such element is the article.
+//  3. Otherwise the article is the deepest element holding at least 80% of the page's
+//     score. Two disjoint elements cannot both pass either threshold, so the candidates
+//     form a chain and the deepest is well defined. When no element is tight enough the
+//     result is a large ancestor (at worst the whole page): noise is kept rather than
+//     content lost.
+//  4. Portals print the report's title (and its date and source) just above the content
+//     container, outside it. When the page's <title> starts with the text of a block
+//     shortly before the article (at most 30 blocks, link text ignored), the
+//     article is extended back to that block, so the title and the publication line are
+//     kept.
+//
+// A fragment without <html> or <body> is the article as a whole.
+//
+// The page's <title> itself becomes a Heading (level 0) only when the body has no text.
 package html
 
 import (

@@ -8,8 +8,11 @@
 //     after the marks is accepted too). A closing run of "#" is dropped.
 //   - A run of consecutive lines that look like table rows is one Table block when at least
 //     one of them starts with "|" or is a delimiter row ("|---|:--:|"). Lines with an
-//     unescaped "|" that do not start with one join an adjacent table. Delimiter rows are
-//     not rows; the row right before one has Header cells. Cells are split at unescaped
+//     unescaped "|" that do not start with one join an adjacent table. Delimiter rows
+//     need three dashes or an alignment colon in every cell ("| - | -- |" is data: reports
+//     write dashes for "not applicable"); they are not rows, may recur inside a run (as
+//     converters split tables at page breaks) and give the row right before them Header
+//     cells. Cells are split at unescaped
 //     pipes ("\|" is a literal pipe), leading and trailing pipes are optional, "<br>"
 //     inside a cell separates segments, character references are decoded, and a cell with
 //     only white space or &nbsp; is blank (no segments). Col is the cell's index in its row:

@@ -17,8 +17,8 @@
 //     table carries a Note, since its columns are a guess.
 //   - Text: characters are grouped into lines by vertical overlap and ordered left to
 //     right, so per-glyph positioned text reads like text in runs; fake-bold doubles are
-//     dropped. A cell's lines are joined into one text ("（二）部分公开（区分处理的，只计这一情"
-//     + "形，不计其他情形）", or a label set one character per line such as 三、本年度办理结果).
+//     dropped. A cell's lines are joined into one text: a label wrapped over two lines, or
+//     a label set one character per line such as 三、本年度办理结果, is one cell text.
 //   - Lines outside tables form paragraphs, split at extra vertical space, first-line
 //     indents, short last lines and font size changes. Page numbers and running headers or
 //     footers in the page margins are Furniture.

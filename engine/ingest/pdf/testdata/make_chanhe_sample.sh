@@ -10,3 +10,8 @@ soffice --headless -env:UserInstallation=file://"$tmp"/profile \
 	--infilter="HTML (StarWriter)" --convert-to pdf:writer_pdf_Export --outdir "$tmp" chanhe_sample.html >/dev/null
 mv "$tmp"/chanhe_sample.pdf chanhe_sample.pdf
 ls -l chanhe_sample.pdf
+
+# Encrypted copies for the hostile-input tests (needs: apt-get install -y qpdf):
+# one needs the user password "secret", one has only an owner password.
+qpdf --encrypt secret owner 256 -- chanhe_sample.pdf encrypted_user.pdf
+qpdf --encrypt "" owner 256 -- chanhe_sample.pdf encrypted_owner.pdf

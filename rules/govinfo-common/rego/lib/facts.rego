@@ -57,3 +57,31 @@ state_name(cell) := sprintf("占位符“%s”", [cell.text]) if cell.state == "
 state_name(cell) := sprintf("“%s”", [cell.text]) if cell.state == "invalid"
 
 state_name(cell) := "未读到" if cell.state == "missing"
+
+# row_total(table, row) is a row's 总计: the cell when it holds a number; when the report
+# leaves it blank (some provinces leave every zero blank), the sum of the row's other
+# cells, reading blanks as 0, provided none is a placeholder or unreadable.
+row_total(table, row) := v if {
+	v := number(cell(table, row, "total"))
+} else := v if {
+	r := input.tables[table].rows[row]
+	r.found
+	r.cells.total.state == "blank"
+	parts := [c | some col in input.tables[table].columns; col != "total"; c := r.cells[col]]
+	every c in parts {
+		c.state in {"number", "blank"}
+	}
+	v := sum([c.value | some c in parts; c.state == "number"])
+}
+
+# derived_total(table, row) is true when row_total read a blank 总计 as the sum of the row.
+derived_total(table, row) if {
+	not number(cell(table, row, "total"))
+	row_total(table, row)
+}
+
+# derived_note(table, rows) says, for a message, that blank totals were read as row sums.
+derived_note(table, rows) := "（表中相关行“总计”空白，按各列之和计）" if {
+	some r in rows
+	derived_total(table, r)
+} else := ""

@@ -24,12 +24,15 @@ rows_of_group(id) := input.tables.t3.rows[id].leaves if {
 	count(input.tables.t3.rows[id].leaves) > 0
 } else := [id]
 
-# total(rows) adds the rows' 总计; undefined when one is not a number.
-total(rows) := sum([v | some r in rows; v := facts.number(facts.cell("t3", r, "total"))]) if {
+# total(rows) adds the rows' 总计 (see facts.row_total); undefined when one cannot be read.
+total(rows) := sum([v | some r in rows; v := facts.row_total("t3", r)]) if {
 	every r in rows {
-		facts.is_number(facts.cell("t3", r, "total"))
+		facts.row_total("t3", r)
 	}
 }
+
+# unreadable(rows) are the rows whose 总计 cannot be read.
+unreadable(rows) := [r | some r in rows; not facts.row_total("t3", r)]
 
 # what(category) names the table rows a category counts, for a message: “（四）无法提供”各项之和.
 what(category) := sprintf("%s%s", [names, suffix]) if {

@@ -35,7 +35,7 @@ report contains result.fail_related(msg, c.fields.n.ref, related(new_cell, "表�
 	some c in facts.claims("applications_received")
 	not c.fields.scope
 	n := c.fields.n.value
-	table := facts.number(new_cell)
+	table := facts.row_total("t3", "new_received")
 	n != table
 	not counts_carried_over(n, table)
 	msg := sprintf("正文称收到申请 %s 件，%s总计为 %s 件", [c.fields.n.text, row_label("new_received"), facts.fmt_number(table)])
@@ -45,10 +45,10 @@ report contains result.fail_related(msg, c.fields.n.ref, related(new_cell, "表�
 report contains result.with_level(result.fail_related(msg, c.fields.n.ref, related(new_cell, "表三本年新收申请总计")), "warning") if {
 	some c in facts.claims("applications_received")
 	n := c.fields.n.value
-	table := facts.number(new_cell)
+	table := facts.row_total("t3", "new_received")
 	n != table
 	counts_carried_over(n, table)
-	msg := sprintf("正文称收到申请 %s 件，表三本年新收为 %s 件、上年结转为 %s 件：正文似乎把上年结转也算作收到，口径应与表三一致", [c.fields.n.text, facts.fmt_number(table), facts.fmt_number(facts.number(carried_cell))])
+	msg := sprintf("正文称收到申请 %s 件，表三本年新收为 %s 件、上年结转为 %s 件：正文似乎把上年结转也算作收到，口径应与表三一致", [c.fields.n.text, facts.fmt_number(table), facts.fmt_number(facts.row_total("t3", "carried_over"))])
 }
 
 # A count with a scope (代表区政府受理…) may cover part of the table: a warning.
@@ -56,14 +56,14 @@ report contains result.with_level(result.fail_related(msg, c.fields.n.ref, relat
 	some c in facts.claims("applications_received")
 	c.fields.scope
 	n := c.fields.n.value
-	table := facts.number(new_cell)
+	table := facts.row_total("t3", "new_received")
 	n != table
 	not counts_carried_over(n, table)
 	msg := sprintf("正文称%s受理申请 %s 件，%s总计为 %s 件：正文的数可能只是其中一部分，请确认两者口径一致", [c.fields.scope.text, c.fields.n.text, row_label("new_received"), facts.fmt_number(table)])
 }
 
 counts_carried_over(n, table) if {
-	carried := facts.number(carried_cell)
+	carried := facts.row_total("t3", "carried_over")
 	carried > 0
 	n == table + carried
 }
@@ -73,7 +73,7 @@ report contains result.fail_related(msg, c.fields.n.ref, related(cell, sprintf("
 	some id, check in checks
 	some c in facts.claims(id)
 	cell := facts.cell("t3", check.row, "total")
-	table := facts.number(cell)
+	table := facts.row_total("t3", check.row)
 	c.fields.n.value != table
 	msg := sprintf("正文称%s %s 件，%s总计为 %s 件", [check.say, c.fields.n.text, row_label(check.row), facts.fmt_number(table)])
 }
@@ -81,7 +81,7 @@ report contains result.fail_related(msg, c.fields.n.ref, related(cell, sprintf("
 # "未收到申请" while the table counts new applications.
 report contains result.fail_related(msg, c.ref, related(new_cell, "表三本年新收申请总计")) if {
 	some c in facts.claims("applications_none")
-	table := facts.number(new_cell)
+	table := facts.row_total("t3", "new_received")
 	table > 0
 	msg := sprintf("正文称未收到政府信息公开申请，但%s总计为 %s 件", [row_label("new_received"), facts.fmt_number(table)])
 }
@@ -91,7 +91,7 @@ report contains result.not_assessable(msg, c.ref) if {
 	some c in input.claims
 	row := claim_row[c.id]
 	cell := facts.cell("t3", row, "total")
-	not facts.is_number(cell)
+	not facts.row_total("t3", row)
 	msg := sprintf("无法核对正文所述数量：%s总计为%s", [row_label(row), facts.state_name(cell)])
 }
 

@@ -18,7 +18,7 @@ total_cell := facts.cell("t3", "total_results", "total")
 report contains result.fail_related(msg, c.fields.pct.ref, [{"ref": total_cell.ref, "message": "表三（七）总计"}]) if {
 	some c in facts.claims("result_count")
 	c.fields.pct.number
-	total := facts.number(total_cell)
+	total := facts.row_total("t3", "total_results")
 	total > 0
 	share := (100 * c.fields.n.value) / total
 	abs(share - c.fields.pct.value) > tolerance(c.fields.pct.text)

@@ -22,21 +22,21 @@ report contains result.fail_related(msg, c.fields.n.ref, rel) if {
 	n := c.fields.n.value
 	n != table
 	rel := [{"ref": input.tables.t3.rows[r].cells.total.ref, "message": sprintf("表三“%s”总计", [input.tables.t3.rows[r].label])} | some r in rows]
-	msg := sprintf("正文称%s %s 件，表三%s为 %s 件%s", [c.fields.category.text, c.fields.n.text, results.what(c.fields.category.text), facts.fmt_number(table), sub_row_note(rows, n)])
+	msg := sprintf("正文称%s %s 件，表三%s为 %s 件%s%s", [c.fields.category.text, c.fields.n.text, results.what(c.fields.category.text), facts.fmt_number(table), sub_row_note(rows, n), facts.derived_note("t3", rows)])
 }
 
 sub_row_note(rows, n) := sprintf("（%s 只是其中“%s”一项的数）", [facts.fmt_number(n), input.tables.t3.rows[r].label]) if {
 	count(rows) > 1
-	matching := [r | some r in rows; facts.number(facts.cell("t3", r, "total")) == n]
+	matching := [r | some r in rows; facts.row_total("t3", r) == n]
 	count(matching) == 1
 	r := matching[0]
 } else := ""
 
+# One note per claim, naming every row whose total cannot be read.
 report contains result.not_assessable(msg, c.ref) if {
 	some c in facts.claims("result_count")
-	rows := results.rows_of(c.fields.category.text)
-	some r in rows
-	cell := facts.cell("t3", r, "total")
-	not facts.is_number(cell)
-	msg := sprintf("无法核对正文所述%s数量：表三“%s”总计为%s", [c.fields.category.text, input.tables.t3.rows[r].label, facts.state_name(cell)])
+	missing := results.unreadable(results.rows_of(c.fields.category.text))
+	count(missing) > 0
+	names := concat("、", [sprintf("“%s”", [input.tables.t3.rows[r].label]) | some r in missing])
+	msg := sprintf("无法核对正文所述%s数量：表三%s的总计无法读取", [c.fields.category.text, names])
 }

@@ -49,7 +49,7 @@ report contains result.fail(msg, stated.fields.n.ref) if {
 report contains result.fail(msg, first.fields.n.ref) if {
 	complete
 	not stated
-	total := facts.number(facts.cell("t3", "total_results", "total"))
+	total := facts.row_total("t3", "total_results")
 	parts_sum != total
 	first := facts.claims("result_count")[0]
 	msg := sprintf("正文所列各类办理结果之和为 %s 件，表三“（七）总计”为 %s 件", [facts.fmt_number(parts_sum), facts.fmt_number(total)])
