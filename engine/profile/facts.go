@@ -133,6 +133,7 @@ type Row struct {
 // Cell is one value of a row.
 type Cell struct {
 	Ref   string  `json:"ref"`
+	Table string  `json:"table"`
 	Row   string  `json:"row"`
 	Col   string  `json:"col"`
 	Type  string  `json:"type"`

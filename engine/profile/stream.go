@@ -37,28 +37,30 @@ type stream struct {
 // atom is a word: a run of non-space text, in flowing text or inside a table cell.
 type atom struct {
 	cell  int32 // index of the table cell it belongs to, -1 in flowing text
+	row   int32 // index of the table row it belongs to, -1 in flowing text
 	empty bool  // a blank table cell
 }
 
 // newStream flattens the document's blocks. Furniture (page numbers) is left out.
 func newStream(doc *document.Document) *stream {
 	s := &stream{}
-	cell := int32(-1)
+	cell, row := int32(-1), int32(-1)
 	for _, b := range doc.Blocks {
 		switch b.Kind {
 		case document.Furniture:
 			continue
 		case document.Table:
-			for _, row := range b.Rows {
-				for _, c := range row.Cells {
+			for _, r := range b.Rows {
+				row++
+				for _, c := range r.Cells {
 					cell++
-					if !s.addSegments(c.Segments, cell) {
-						s.addEmptyCell(c.Span.Start, cell)
+					if !s.addSegments(c.Segments, cell, row) {
+						s.addEmptyCell(c.Span.Start, cell, row)
 					}
 				}
 			}
 		default:
-			s.addSegments(b.Segments, -1)
+			s.addSegments(b.Segments, -1, -1)
 		}
 	}
 	s.finish()
@@ -67,7 +69,7 @@ func newStream(doc *document.Document) *stream {
 
 // addSegments appends the words of segs; every segment starts a new line. It reports
 // whether any text was added.
-func (s *stream) addSegments(segs []document.Segment, cell int32) bool {
+func (s *stream) addSegments(segs []document.Segment, cell, row int32) bool {
 	added := false
 	for _, seg := range segs {
 		col := seg.Start.Col
@@ -80,7 +82,7 @@ func (s *stream) addSegments(segs []document.Segment, cell int32) bool {
 				continue
 			}
 			if !inWord {
-				s.atoms = append(s.atoms, atom{cell: cell})
+				s.atoms = append(s.atoms, atom{cell: cell, row: row})
 				inWord = true
 			}
 			p := seg.Start
@@ -94,8 +96,8 @@ func (s *stream) addSegments(segs []document.Segment, cell int32) bool {
 	return added
 }
 
-func (s *stream) addEmptyCell(p document.Pos, cell int32) {
-	s.atoms = append(s.atoms, atom{cell: cell, empty: true})
+func (s *stream) addEmptyCell(p document.Pos, cell, row int32) {
+	s.atoms = append(s.atoms, atom{cell: cell, row: row, empty: true})
 	s.push(emptyCell, p, true)
 }
 
@@ -212,11 +214,12 @@ func fold(r rune) rune {
 }
 
 // canon maps a folded code point to the form used to compare labels, so that the
-// punctuation variants real reports use compare equal: 1、 and 1. and 1．; “ ” and ";
+// punctuation variants real reports use compare equal: 1、 and 1. and 1． (and the commas
+// OCR puts in their place); “ ” and ";
 // 〔 】 and ( ); the many dashes.
 func canon(r rune) rune {
 	switch r {
-	case '、', '．', '。', '·', '•':
+	case '、', '．', '。', '·', '•', ',', '，':
 		return '.'
 	case '“', '”', '„', '‟', '«', '»', '「', '」', '『', '』', '〝', '〞':
 		return '"'
@@ -228,8 +231,6 @@ func canon(r rune) rune {
 		return ')'
 	case '—', '–', '−', '─', '―', '‐', '－':
 		return '-'
-	case '，':
-		return ','
 	}
 	return r
 }

@@ -21,6 +21,7 @@ type token struct {
 	kind       int
 	num        cnnum.Number
 	inCell     bool
+	row        int32  // the table row of a cell, -1 in flowing text
 	split      bool   // cut from a run of digits written without separators
 	unit       string // a unit word written after the number
 }
@@ -254,7 +255,7 @@ func (p *profiler) readTable(m *tableMatch, bound int) {
 			})
 		}
 		for ci, c := range t.Columns {
-			cell := &Cell{Ref: row.Ref + "." + c.ID, Row: rs.ID, Col: c.ID, Type: c.Type, State: StateMissing}
+			cell := &Cell{Ref: row.Ref + "." + c.ID, Table: t.ID, Row: rs.ID, Col: c.ID, Type: c.Type, State: StateMissing}
 			if row.Aligned {
 				tok := rt[ci]
 				cell.Text = p.s.text(tok.start, tok.end)
@@ -281,10 +282,11 @@ func (p *profiler) readTable(m *tableMatch, bound int) {
 				p.facts.cells = map[string]*Cell{}
 			}
 			p.facts.cells[cell.Ref] = cell
-			p.facts.addRef(cell.Ref, Resolved{
-				Span: cell.Span, Snippet: cell.Text, Kind: "element",
-				Logical: t.Title + "/" + displayLabel(row) + "/" + c.Label,
-			})
+			logical := t.Title + "/" + displayLabel(row) + "/" + c.Label
+			if rs.Label == "" {
+				logical = t.Title + "/" + c.Label // a table's only, unlabelled row
+			}
+			p.facts.addRef(cell.Ref, Resolved{Span: cell.Span, Snippet: cell.Text, Kind: "element", Logical: logical})
 		}
 		p.addRowRef(out, row)
 	}
@@ -357,16 +359,20 @@ func displayLabel(r *Row) string {
 
 // rowValues reads the values after a row label, in [from, to). In flowing text a word that
 // is not a value ends the row once values have started, so a short row never borrows the
-// next table's numbers; in a table every cell is a value slot. A row that is not the last
-// stops after want values.
+// next table's numbers. In a table every cell after the first value is a value slot (text
+// there is an invalid value); text cells before it are labels or header cells repeated by
+// a converter and are skipped. A row that is not the last stops after want values.
 func (p *profiler) rowValues(from, to, want int, last bool) []token {
 	var out []token
 	for _, t := range p.tokens(from, to) {
-		if t.kind == tokText && !t.inCell {
+		if t.kind == tokText && (!t.inCell || len(out) == 0) {
 			if len(out) > 0 {
 				break
 			}
 			continue
+		}
+		if t.kind == tokText && out[0].inCell && t.row != out[len(out)-1].row {
+			break // the header of the next table
 		}
 		out = append(out, t)
 		if last && len(out) == want {
@@ -376,9 +382,11 @@ func (p *profiler) rowValues(from, to, want int, last bool) []token {
 	return out
 }
 
-// unlabelledValues reads the values of a row without a label: the first run of values (no
-// words between them) after from that is at least half the expected length, or that is a
-// run of digits long enough to be split into the expected values.
+// unlabelledValues reads the values of a row without a label, after from: in a table,
+// every value cell up to want, skipping header cells (converters split table 4 into one
+// small table per block, each with its own header); in flowing text, the first run of
+// values (no words between them) that is at least half the expected length, or a run of
+// digits long enough to be split into the expected values.
 func (p *profiler) unlabelledValues(from, to, want int) []token {
 	var run []token
 	enough := func() bool {
@@ -395,15 +403,18 @@ func (p *profiler) unlabelledValues(from, to, want int) []token {
 		return digits >= want
 	}
 	for _, t := range p.tokens(from, to) {
-		if t.kind == tokText && !t.inCell {
+		if t.kind == tokText {
+			if t.inCell {
+				continue // a header or label cell
+			}
+			if len(run) > 0 && run[0].inCell {
+				continue // a heading between the small tables of one table
+			}
 			if len(run) > 0 && enough() {
 				break
 			}
 			run = run[:0]
 			continue
-		}
-		if t.kind == tokText && t.inCell && len(run) == 0 {
-			continue // a header or label cell
 		}
 		run = append(run, t)
 		if len(run) == want {
@@ -439,7 +450,9 @@ func (p *profiler) tokens(from, to int) []token {
 			}
 			j++
 		}
-		out = append(out, p.classify(i, j, cell >= 0, cell >= 0 && s.atoms[a].empty))
+		t := p.classify(i, j, cell >= 0, cell >= 0 && s.atoms[a].empty)
+		t.row = s.atoms[a].row
+		out = append(out, t)
 		i = j
 	}
 	return out
