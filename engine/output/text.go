@@ -67,7 +67,11 @@ func (t *textReporter) finding(r finding.Result, f finding.Finding) {
 		t.paint(levelColor(f.Level), string(f.Level)),
 		t.paint(ansiBold, "["+f.RuleID+"]"), f.Message)
 	t.source(r, f.Location)
-	for _, rel := range f.Related {
+	for i, rel := range f.Related {
+		if i == maxRelated {
+			t.printf("  %s 等共 %d 处\n", t.paint(ansiDim, "相关位置"), len(f.Related))
+			break
+		}
 		what := rel.Message
 		if what == "" {
 			what = rel.Logical
@@ -75,6 +79,14 @@ func (t *textReporter) finding(r finding.Result, f finding.Finding) {
 		t.printf("  %s %s: %s\n", t.paint(ansiDim, "相关位置"), position(rel), what)
 	}
 }
+
+// maxRelated is how many related places a text report lists per finding; JSON and SARIF
+// list them all.
+const maxRelated = 5
+
+// window is how many code points of a long source line are shown on each side of the
+// place a finding points at (portal pages often hold a whole report on one line).
+const window = 40
 
 // position formats path:line:col, with the page for paginated formats and the format's own
 // locator where there are no lines.
@@ -106,8 +118,30 @@ func (t *textReporter) source(r finding.Result, l finding.Location) {
 	if s.Col-1 > len(runes) {
 		return
 	}
+	col := s.Col
+	endCol := l.Span.End.Col
+	if len(runes) > 2*window+20 {
+		from := max(s.Col-1-window, 0)
+		to := min(s.Col-1+window, len(runes))
+		if l.Span.End.Line == s.Line {
+			to = min(max(to, endCol-1), len(runes), s.Col-1+2*window)
+		}
+		prefix, suffix := "", ""
+		if from > 0 {
+			prefix = "…"
+		}
+		if to < len(runes) {
+			suffix = "…"
+		}
+		clipped := append([]rune(prefix), runes[from:to]...)
+		runes = append(clipped, []rune(suffix)...)
+		shift := from - len([]rune(prefix))
+		col -= shift
+		endCol -= shift
+		line = string(runes)
+	}
 	var caret strings.Builder
-	for _, c := range runes[:s.Col-1] {
+	for _, c := range runes[:col-1] {
 		if c == '\t' {
 			caret.WriteByte('\t')
 			continue
@@ -115,10 +149,10 @@ func (t *textReporter) source(r finding.Result, l finding.Location) {
 		caret.WriteString(strings.Repeat(" ", cellWidth(c)))
 	}
 	n := 1
-	if l.Span.End.Line == s.Line && l.Span.End.Col > s.Col {
-		end := min(l.Span.End.Col-1, len(runes))
+	if l.Span.End.Line == s.Line && endCol > col {
+		end := min(endCol-1, len(runes))
 		n = 0
-		for _, c := range runes[s.Col-1 : end] {
+		for _, c := range runes[col-1 : end] {
 			n += cellWidth(c)
 		}
 	}

@@ -20,6 +20,7 @@ func (p *profiler) findClaims() {
 			}
 		}
 	}
+	p.dropYielding()
 	sort.SliceStable(p.facts.Claims, func(a, b int) bool {
 		return p.facts.Claims[a].start < p.facts.Claims[b].start
 	})
@@ -31,6 +32,30 @@ func (p *profiler) findClaims() {
 			p.facts.addRef(f.Ref, Resolved{Span: f.Span, Snippet: f.Text, Logical: claimLogical(p.facts, c), Kind: "text"})
 		}
 	}
+}
+
+// dropYielding removes claims that overlap a claim they yield to.
+func (p *profiler) dropYielding() {
+	yields := map[string][]string{}
+	for _, c := range p.spec.Claims {
+		yields[c.ID] = c.YieldTo
+	}
+	var keep []*Claim
+	for _, c := range p.facts.Claims {
+		drop := false
+		for _, o := range p.facts.Claims {
+			if o == c || o.start >= c.end || c.start >= o.end {
+				continue
+			}
+			for _, id := range yields[c.ID] {
+				drop = drop || o.ID == id
+			}
+		}
+		if !drop {
+			keep = append(keep, c)
+		}
+	}
+	p.facts.Claims = keep
 }
 
 func claimLogical(f *Facts, c *Claim) string {
@@ -52,7 +77,7 @@ func (p *profiler) findClaimIn(c ClaimSpec, re *regexp.Regexp, from, to int) boo
 	for _, m := range re.FindAllStringSubmatchIndex(hay, -1) {
 		start := int(s.foldIdx[base+m[0]])
 		end := int(s.foldIdx[base+m[1]])
-		cl := &Claim{ID: c.ID, Section: p.sectionAt(start), Text: s.text(start, end), Fields: map[string]*Field{}, Span: s.span(start, end), start: start}
+		cl := &Claim{ID: c.ID, Section: p.sectionAt(start), Text: s.text(start, end), Fields: map[string]*Field{}, Span: s.span(start, end), start: start, end: end}
 		for g := 1; g < len(names); g++ {
 			if names[g] == "" || m[2*g] < 0 {
 				continue

@@ -66,6 +66,9 @@ type Section struct {
 	Found   bool   `json:"found"`
 	// InOrder is false when the heading was found, but out of the required order.
 	InOrder bool `json:"in_order"`
+	// Unheaded is true when the section has no heading but its content was recognised
+	// by the profile's alt pattern; Span is then where that content starts.
+	Unheaded bool `json:"unheaded,omitempty"`
 	// Order is the heading's position among the headings found (1-based), 0 if not found.
 	Order int `json:"order"`
 	// Heading is the heading as written; WrittenNumeral its number ("" when unnumbered).
@@ -99,7 +102,11 @@ type Table struct {
 	// HeaderFound counts the header labels seen.
 	HeaderFound int `json:"header_found"`
 	// Numbers counts the cells holding a number.
-	Numbers int           `json:"numbers"`
+	Numbers int `json:"numbers"`
+	// Garbled is true when so many rows could not be aligned with the columns that the
+	// rows that could are not trusted either (labels and values out of order, as PDF
+	// converters leave them): every cell is then missing.
+	Garbled bool          `json:"garbled,omitempty"`
 	Span    document.Span `json:"span"`
 }
 
@@ -157,6 +164,7 @@ type Claim struct {
 	Fields  map[string]*Field `json:"fields"`
 	Span    document.Span     `json:"span"`
 	start   int
+	end     int
 }
 
 // Field is a named part of a claim; numbers are parsed.

@@ -13,6 +13,7 @@ import (
 type Profile struct {
 	spec      *Spec
 	sectionRE []*regexp.Regexp
+	altRE     []*regexp.Regexp
 	claimRE   []*regexp.Regexp
 }
 
@@ -24,6 +25,11 @@ func Compile(spec *Spec) (*Profile, error) {
 	p := &Profile{spec: spec}
 	for _, sec := range spec.Sections {
 		p.sectionRE = append(p.sectionRE, compileSectionRE(spec, sec))
+		var alt *regexp.Regexp
+		if sec.Alt != "" {
+			alt = regexp.MustCompile(sec.Alt)
+		}
+		p.altRE = append(p.altRE, alt)
 	}
 	for _, c := range spec.Claims {
 		re, err := regexp.Compile(spec.expand(c.Pattern))
@@ -77,7 +83,9 @@ func (p *Profile) Apply(doc *document.Document) *Facts {
 func (p *profiler) sectionTexts() {
 	for _, s := range p.facts.Sections {
 		if !s.Found {
-			p.facts.addRef(s.Ref, Resolved{Logical: s.Numeral + "、" + s.Title, Kind: "module"})
+			if !s.Unheaded {
+				p.facts.addRef(s.Ref, Resolved{Logical: s.Numeral + "、" + s.Title, Kind: "module"})
+			}
 			continue
 		}
 		var b strings.Builder
@@ -86,6 +94,11 @@ func (p *profiler) sectionTexts() {
 		}
 		s.Text = strings.ReplaceAll(b.String(), string(emptyCell), "")
 		p.facts.addRef(s.Ref, Resolved{Span: s.Span, Snippet: s.Heading, Logical: s.Numeral + "、" + s.Title, Kind: "module"})
+	}
+	for _, s := range p.facts.Sections {
+		if s.Unheaded {
+			p.facts.addRef(s.Ref, Resolved{Span: s.Span, Snippet: s.Heading, Logical: s.Numeral + "、" + s.Title, Kind: "module"})
+		}
 	}
 }
 

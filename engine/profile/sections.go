@@ -79,6 +79,14 @@ func (p *profiler) findSections() {
 		p.facts.Sections = append(p.facts.Sections, out)
 		c, ok := chosen[i]
 		if !ok {
+			if r := p.altRE[i]; r != nil {
+				if loc := r.FindStringIndex(p.s.foldedStr); loc != nil {
+					a, b := int(p.s.foldIdx[loc[0]]), int(p.s.foldIdx[loc[1]])
+					out.Unheaded = true
+					out.Heading = p.s.text(a, b)
+					out.Span = p.s.span(a, b)
+				}
+			}
 			continue
 		}
 		out.Found = true

@@ -51,6 +51,9 @@ type SectionSpec struct {
 	// accepts it and its known variants.
 	Title   string `yaml:"title"`
 	Pattern string `yaml:"pattern"`
+	// Alt is a pattern for the start of the section's content when a report gives it no
+	// heading of its own (（一）主要问题 … （二）改进情况 in place of 五、存在的主要问题及改进情况).
+	Alt string `yaml:"alt"`
 }
 
 // TableSpec is a table template. A template is matched as an ordered sequence of anchors
@@ -112,6 +115,9 @@ type ClaimSpec struct {
 	Pattern string `yaml:"pattern"`
 	// First keeps only the first match.
 	First bool `yaml:"first"`
+	// YieldTo lists claims that win where they overlap this one: "同意公开答复9件" is a
+	// result count, not a count of answered applications.
+	YieldTo []string `yaml:"yield_to"`
 }
 
 // ParseSpec reads a profile from YAML and checks it.
@@ -217,6 +223,9 @@ func (s *Spec) validate() error {
 		}
 		if _, err := regexp.Compile(s.Sections[i].Pattern); err != nil {
 			bad("sections[%d] %s: pattern: %v", i, sec.ID, err)
+		}
+		if _, err := regexp.Compile(sec.Alt); sec.Alt != "" && err != nil {
+			bad("sections[%d] %s: alt: %v", i, sec.ID, err)
 		}
 	}
 	for i, t := range s.Tables {

@@ -202,7 +202,7 @@ func (p *profiler) readTable(m *tableMatch, bound int) {
 			if ai+1 < len(m.anchors) {
 				end, last = m.anchors[ai+1].start, false
 			}
-			toks[i] = p.rowValues(a.end, end, want, last)
+			toks[i] = p.rowValues(a.end, end, want, last, p.s.atoms[p.s.atom[a.end-1]].row)
 		case rs.Label == "" && m.first >= 0:
 			toks[i] = p.unlabelledValues(p.headerEnd(t, m.first, bound), bound, want)
 			if len(toks[i]) > 0 {
@@ -228,11 +228,18 @@ func (p *profiler) readTable(m *tableMatch, bound int) {
 			out.Rows[t.Rows[i].ID].Run = p.s.text(rt[0].start, rt[len(rt)-1].end)
 		}
 	}
+	out.Garbled = garbled(t, out.Rows, toks, want)
 	tableStart, tableEnd := m.first, m.firstEnd
 	for i := range t.Rows {
 		rs := &t.Rows[i]
 		row := out.Rows[rs.ID]
 		rt := toks[i]
+		if out.Garbled && len(rt) > 0 {
+			if e := rt[len(rt)-1].end; e > tableEnd {
+				tableEnd = e
+			}
+			rt = nil // values of a garbled table cannot be assigned to rows
+		}
 		row.Values = len(rt)
 		row.Aligned = len(rt) == want
 		if len(rt) > 0 {
@@ -247,7 +254,7 @@ func (p *profiler) readTable(m *tableMatch, bound int) {
 			p.addRowRef(out, row)
 			continue // a group label with no subtotal of its own
 		}
-		if row.Found && !row.Aligned {
+		if row.Found && !row.Aligned && !out.Garbled {
 			p.facts.Notes = append(p.facts.Notes, Note{
 				Ref:     row.Ref,
 				Message: fmt.Sprintf("“%s”行应有 %d 个数值，读到 %d 个，无法与列对应", displayLabel(row), want, len(rt)),
@@ -321,6 +328,22 @@ func (p *profiler) readTable(m *tableMatch, bound int) {
 	p.facts.addRef(out.Ref, Resolved{Span: out.Span, Logical: t.Title, Kind: "element"})
 }
 
+// garbled reports whether a table's rows and values are out of order: at least three data
+// rows were found and more than a third of them could not be aligned.
+func garbled(t *TableSpec, rows map[string]*Row, toks [][]token, want int) bool {
+	found, bad := 0, 0
+	for i, rs := range t.Rows {
+		if rs.Kind == "group" || !rows[rs.ID].Found {
+			continue
+		}
+		found++
+		if len(toks[i]) != want {
+			bad++
+		}
+	}
+	return found >= 3 && bad*3 > found
+}
+
 // headerEnd returns where the header of a label-less table ends: after the last header
 // label found in [from, to) before the first digit, so values written straight after the
 // header ("…尚未审结总计10203…") are read.
@@ -359,19 +382,21 @@ func displayLabel(r *Row) string {
 
 // rowValues reads the values after a row label, in [from, to). In flowing text a word that
 // is not a value ends the row once values have started, so a short row never borrows the
-// next table's numbers. In a table every cell after the first value is a value slot (text
-// there is an invalid value); text cells before it are labels or header cells repeated by
-// a converter and are skipped. A row that is not the last stops after want values.
-func (p *profiler) rowValues(from, to, want int, last bool) []token {
+// next table's numbers. In a table, every cell after the label in the label's own row
+// (labelRow) is a value slot, and so is every cell after the first value (text there is an
+// invalid value); other text cells before the first value are header cells or labels a
+// converter repeated, and are skipped. A row that is not the last stops after want values.
+func (p *profiler) rowValues(from, to, want int, last bool, labelRow int32) []token {
 	var out []token
 	for _, t := range p.tokens(from, to) {
-		if t.kind == tokText && (!t.inCell || len(out) == 0) {
+		slot := t.inCell && labelRow >= 0 && t.row == labelRow
+		if t.kind == tokText && !slot && (!t.inCell || len(out) == 0) {
 			if len(out) > 0 {
 				break
 			}
 			continue
 		}
-		if t.kind == tokText && out[0].inCell && t.row != out[len(out)-1].row {
+		if t.kind == tokText && len(out) > 0 && out[0].inCell && t.row != out[len(out)-1].row {
 			break // the header of the next table
 		}
 		out = append(out, t)

@@ -20,7 +20,7 @@ func factsValue(f *profile.Facts) ast.Value {
 	for _, s := range f.Sections {
 		sections = append(sections, ast.ObjectTerm(
 			str("ref", s.Ref), str("id", s.ID), str("title", s.Title), str("numeral", s.Numeral),
-			boolean("found", s.Found), boolean("in_order", s.InOrder), num("order", float64(s.Order)),
+			boolean("found", s.Found), boolean("in_order", s.InOrder), num("order", float64(s.Order)), boolean("unheaded", s.Unheaded),
 			str("heading", s.Heading), str("written_numeral", s.WrittenNumeral), str("text", s.Text),
 		))
 	}
@@ -77,6 +77,7 @@ func tableValue(t *profile.Table) ast.Value {
 	return ast.NewObject(
 		str("ref", t.Ref), str("id", t.ID), str("group", t.Group), str("title", t.Title), str("section", t.Section),
 		boolean("found", t.Found), num("header_found", float64(t.HeaderFound)), num("numbers", float64(t.Numbers)),
+		boolean("garbled", t.Garbled),
 		ast.Item(ast.StringTerm("columns"), ast.ArrayTerm(cols...)),
 		ast.Item(ast.StringTerm("column_labels"), ast.ObjectTerm(labels...)),
 		ast.Item(ast.StringTerm("row_order"), ast.ArrayTerm(order...)),
@@ -92,7 +93,7 @@ func rowValue(r *profile.Row, columns []string) ast.Value {
 			continue
 		}
 		items := [][2]*ast.Term{
-			str("ref", cell.Ref), str("row", cell.Row), str("col", cell.Col), str("type", cell.Type),
+			str("ref", cell.Ref), str("table", cell.Table), str("row", cell.Row), str("col", cell.Col), str("type", cell.Type),
 			str("state", cell.State), str("text", cell.Text), boolean("integer", cell.Integer), str("unit", cell.Unit),
 		}
 		if cell.State == profile.StateNumber {

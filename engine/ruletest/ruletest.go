@@ -168,8 +168,14 @@ func caseLines(doc *yaml.Node) []int {
 	return nil
 }
 
-// runCase lints the case's document with the pack and compares the rule's findings.
-func runCase(ctx context.Context, p *pack.Pack, rule string, c Case) []string {
+// runCase lints the case's document with the pack and compares the rule's findings. A
+// panic in the engine fails the case instead of the whole run.
+func runCase(ctx context.Context, p *pack.Pack, rule string, c Case) (errs []string) {
+	defer func() {
+		if r := recover(); r != nil {
+			errs = []string{fmt.Sprintf("panic: %v", r)}
+		}
+	}()
 	data, name, err := document(p, c)
 	if err != nil {
 		return []string{err.Error()}
@@ -189,7 +195,6 @@ func runCase(ctx context.Context, p *pack.Pack, rule string, c Case) []string {
 			got = append(got, f)
 		}
 	}
-	var errs []string
 	used := make([]bool, len(got))
 	for _, w := range c.Want {
 		found := false

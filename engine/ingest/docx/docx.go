@@ -113,28 +113,25 @@ func Import(ctx context.Context, path string, data []byte, lim limit.Limits) (*d
 		depth = depthCeiling
 	}
 	rels := pkg.partRels(ctx, main)
-	st := newStyles()
-	if name := pkg.target(rels, relStyles, path2dir(main), "word/styles.xml"); name != "" {
-		r, err := pkg.open(name)
-		if err != nil {
-			return nil, err
+	var notes []document.Note
+	st, num := newStyles(), newNumbering()
+	for _, aux := range []struct {
+		typ, def string
+		read     func(*xmlReader) error
+	}{
+		{relStyles, "word/styles.xml", st.read},
+		{relNumbering, "word/numbering.xml", num.read},
+	} {
+		name := pkg.target(rels, aux.typ, path2dir(main), aux.def)
+		if name == "" {
+			continue
 		}
-		err = st.read(ctx, newXMLReader(ctx, r, name, depth))
-		r.Close()
-		if err != nil {
-			return nil, err
-		}
-	}
-	num := newNumbering()
-	if name := pkg.target(rels, relNumbering, path2dir(main), "word/numbering.xml"); name != "" {
-		r, err := pkg.open(name)
-		if err != nil {
-			return nil, err
-		}
-		err = num.read(newXMLReader(ctx, r, name, depth))
-		r.Close()
-		if err != nil {
-			return nil, err
+		if err := pkg.readAux(ctx, name, depth, aux.read); err != nil {
+			var le *limit.Error
+			if errors.As(err, &le) || ctx.Err() != nil {
+				return nil, err
+			}
+			notes = append(notes, document.Note{Message: fmt.Sprintf("%s could not be read, so heading styles or list numbers may be missing: %v", name, err)})
 		}
 	}
 	r, err := pkg.open(main)
@@ -146,7 +143,7 @@ func Import(ctx context.Context, path string, data []byte, lim limit.Limits) (*d
 	if err := b.run(); err != nil {
 		return nil, err
 	}
-	return &document.Document{Path: path, Format: Format, Blocks: b.blocks(), Notes: b.notes}, nil
+	return &document.Document{Path: path, Format: Format, Blocks: b.blocks(), Notes: append(notes, b.notes...)}, nil
 }
 
 // sniff recognises files that are not a zip at all and says what they are.
@@ -282,6 +279,16 @@ func (r *partReader) Read(buf []byte) (int, error) {
 }
 
 func (r *partReader) Close() error { return r.rc.Close() }
+
+// readAux reads an auxiliary part (styles, numbering) with read.
+func (p *pkgReader) readAux(ctx context.Context, name string, depth int, read func(*xmlReader) error) error {
+	r, err := p.open(name)
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	return read(newXMLReader(ctx, r, name, depth))
+}
 
 // relationship is one entry of a .rels part.
 type relationship struct {

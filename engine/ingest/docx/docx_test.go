@@ -446,6 +446,17 @@ func TestPackageVariants(t *testing.T) {
 			t.Errorf("got %q", got)
 		}
 	})
+	t.Run("broken styles part is a note, not a failure", func(t *testing.T) {
+		parts := packageParts(styled("1", "一、总体情况"))
+		parts["word/styles.xml"] = "<w:styles><w:style"
+		doc := importBytes(t, zipParts(t, parts))
+		if got := texts(doc); len(got) != 1 || got[0] != "paragraph:一、总体情况" {
+			t.Errorf("got %q", got)
+		}
+		if len(doc.Notes) != 1 || !strings.Contains(doc.Notes[0].Message, "word/styles.xml") {
+			t.Errorf("notes = %+v", doc.Notes)
+		}
+	})
 	t.Run("strict OOXML namespace", func(t *testing.T) {
 		xml := strings.ReplaceAll(docXML(p("严格")), nsW, nsWStrict)
 		doc := importBytes(t, zipParts(t, map[string]string{"word/document.xml": xml}))

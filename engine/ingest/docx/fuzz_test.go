@@ -45,8 +45,7 @@ func FuzzImport(f *testing.F) {
 	f.Add(readFile(f, fixturePath))
 	f.Add(readFile(f, fixtureLOPath))
 	for _, body := range []string{
-		chanheBody(),
-		table3(),
+		// Small seeds: the fuzzer minimises every new input, which is slow for large ones.
 		tbl(3, tr(ct(cellOpt{vmerge: "restart"}, "组"), ct(cellOpt{span: 2}, "1")), tr(tc(cellOpt{vmerge: "continue"}), ct(cellOpt{}, "2"), ct(cellOpt{}, "3"))),
 		tbl(2, tr(tc(cellOpt{}, p("外"), tbl(2, tr(ct(cellOpt{}, "内"), ct(cellOpt{}, "0")))), ct(cellOpt{}, "x"))),
 		`<w:p><w:pPr><w:pStyle w:val="1"/><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>a</w:t><w:tab/><w:br/>` +

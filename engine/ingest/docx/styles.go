@@ -1,7 +1,6 @@
 package docx
 
 import (
-	"context"
 	"encoding/xml"
 	"strconv"
 	"strings"
@@ -29,7 +28,7 @@ type styles struct {
 func newStyles() *styles { return &styles{byID: map[string]*style{}} }
 
 // read parses word/styles.xml.
-func (s *styles) read(_ context.Context, x *xmlReader) error {
+func (s *styles) read(x *xmlReader) error {
 	return x.walk(func(se xml.StartElement) error {
 		if !isW(se.Name) || se.Name.Local != "style" {
 			return nil

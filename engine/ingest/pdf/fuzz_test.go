@@ -93,7 +93,7 @@ func decodeRaw(data []byte) *rawDoc {
 }
 
 // BenchmarkImport reads each corpus PDF with a warm Engine (the per-process WebAssembly
-// compilation is not included; see TestColdStart for that).
+// compilation is not included; BenchmarkNewEngine measures that).
 func BenchmarkImport(b *testing.B) {
 	for _, g := range goldens {
 		data := readFile(b, filepath.Join(corpusDir, g.file))
@@ -103,6 +103,33 @@ func BenchmarkImport(b *testing.B) {
 				if _, err := Import(context.Background(), g.file, data, limit.Default()); err != nil {
 					b.Fatal(err)
 				}
+			}
+		})
+	}
+}
+
+// BenchmarkNewEngine measures what a CLI run pays once before its first PDF: compiling
+// pdfium's WebAssembly ("nocache"), or loading the compiled code from a warm wazero
+// compilation cache ("cache"). Run with -benchtime=3x; one compilation takes seconds.
+func BenchmarkNewEngine(b *testing.B) {
+	data := readFile(b, filepath.Join(corpusDir, "2023_hongzequ.pdf"))
+	dir := b.TempDir()
+	warm, err := NewEngine(Options{CacheDir: dir})
+	if err != nil {
+		b.Fatal(err)
+	}
+	warm.Close()
+	for _, tc := range []struct{ name, dir string }{{"nocache", ""}, {"cache", dir}} {
+		b.Run(tc.name, func(b *testing.B) {
+			for b.Loop() {
+				e, err := NewEngine(Options{CacheDir: tc.dir})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := e.Import(context.Background(), "x.pdf", data, limit.Default()); err != nil {
+					b.Fatal(err)
+				}
+				e.Close()
 			}
 		})
 	}

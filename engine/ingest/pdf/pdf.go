@@ -1,8 +1,9 @@
 // Package pdf reads PDF reports that have a text layer. It runs pdfium, compiled to
 // WebAssembly (github.com/klippa-app/go-pdfium) and executed by wazero inside the process:
 // no cgo and no external program, and pdfium's memory is a sandbox, so a hostile file can
-// make it fail but not corrupt the process. A ctx deadline (limit.Limits.Timeout) kills the
-// running WebAssembly instance.
+// make it fail but not corrupt the process. The time budget (ctx, limit.Limits.Timeout) is
+// checked between pdfium calls, of which there is one per character, drawing object and
+// page.
 //
 // From pdfium it takes every character with its box and font size, and the straight
 // horizontal and vertical strokes of the page's drawing (lines, rectangle edges, thin filled

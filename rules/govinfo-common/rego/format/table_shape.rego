@@ -12,9 +12,18 @@ package reportlint.rules.table_shape
 
 import data.reportlint.lib.result
 
+# A table whose rows and values are out of order is reported once, as a whole.
+report contains result.with_level(result.fail(msg, t.ref), "warning") if {
+	some t in input.tables
+	t.found
+	t.garbled
+	msg := sprintf("%s的行与数值错位（常见于 PDF 转换件），无法可靠地对应到行和列，涉及该表的核算无法判定", [t.title])
+}
+
 report contains result.fail(msg, t.ref) if {
 	some t in input.tables
 	t.found
+	not t.garbled
 	some id in t.row_order
 	r := t.rows[id]
 	r.kind != "group"
@@ -26,35 +35,38 @@ report contains result.fail(msg, t.ref) if {
 report contains result.with_level(result.fail(msg, r.ref), "warning") if {
 	some t in input.tables
 	t.found
+	not t.garbled
 	some r in t.rows
 	r.found
 	not r.aligned
 	r.values > 0
 	r.run == ""
-	msg := sprintf("%s“%s”行应有 %d 个数值，读到 %d 个，无法与列对应，涉及该行的核算无法判定", [t.title, row_name(r), count(t.columns), r.values])
+	msg := sprintf("%s%s应有 %d 个数值，读到 %d 个，无法与列对应，涉及该行的核算无法判定", [t.title, row_phrase(r), count(t.columns), r.values])
 }
 
 # Digits written together ("898989") that split into the columns in more than one way.
 report contains result.with_level(result.fail(msg, r.ref), "warning") if {
 	some t in input.tables
 	t.found
+	not t.garbled
 	some r in t.rows
 	r.found
 	not r.aligned
 	r.run != ""
-	msg := sprintf("%s“%s”行的数字连写在一起（“%s”），无法唯一拆分为 %d 列，涉及该行的核算无法判定", [t.title, row_name(r), r.run, count(t.columns)])
+	msg := sprintf("%s%s的数字连写在一起（“%s”），无法唯一拆分为 %d 列，涉及该行的核算无法判定", [t.title, row_phrase(r), r.run, count(t.columns)])
 }
 
 report contains result.with_level(result.fail(msg, r.ref), "warning") if {
 	some t in input.tables
 	t.found
+	not t.garbled
 	some r in t.rows
 	r.found
 	r.kind != "group"
 	r.values == 0
-	msg := sprintf("%s“%s”行没有读到数值", [t.title, row_name(r)])
+	msg := sprintf("%s%s没有读到数值", [t.title, row_phrase(r)])
 }
 
-row_name(r) := r.written if r.written != ""
+row_phrase(r) := sprintf("“%s”行", [r.written]) if r.written != ""
 
-row_name(r) := "数据" if r.written == ""
+row_phrase(r) := "的数据行" if r.written == ""

@@ -17,5 +17,13 @@ import data.reportlint.lib.result
 report contains result.fail(msg, facts.section_ref(s.id)) if {
 	some s in input.sections
 	not s.found
+	not s.unheaded
 	msg := sprintf("缺少第%s部分“%s、%s”", [s.numeral, s.numeral, s.title])
+}
+
+# The content is there, under sub-headings, without the section's own heading: a warning.
+report contains result.with_level(result.fail(msg, s.ref), "warning") if {
+	some s in input.sections
+	s.unheaded
+	msg := sprintf("第%s部分缺少标题“%s、%s”（其内容从“%s”开始）", [s.numeral, s.numeral, s.title, s.heading])
 }

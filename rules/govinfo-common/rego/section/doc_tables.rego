@@ -34,6 +34,13 @@ filled(group) if {
 	c.state in {"number", "placeholder", "invalid"}
 }
 
+# A garbled table has values, though they cannot be placed.
+filled(group) if {
+	some t in input.tables
+	t.group == group
+	t.garbled
+}
+
 report contains result.fail(msg, facts.section_ref(g.section)) if {
 	some id, g in groups
 	not found(id)
