@@ -30,6 +30,9 @@ type LintOptions struct {
 	Workers     int
 	MaxFileSize int64
 	Timeout     string
+	Previous    string
+	NoPair      bool
+	Repeat      float64
 	packFlags
 }
 
@@ -70,6 +73,9 @@ an unreadable document or a broken rule pack.`,
 	f.IntVarP(&opts.Workers, "jobs", "j", 0, "documents linted at once (default: number of CPUs)")
 	f.Int64Var(&opts.MaxFileSize, "max-file-size", limit.Default().MaxBytes, "largest document read, in bytes")
 	f.StringVar(&opts.Timeout, "timeout", limit.Default().Timeout.String(), "time limit per document")
+	f.StringVar(&opts.Previous, "previous", "", "the previous year's report of the same body (`FILE`), for the cross-year rules")
+	f.BoolVar(&opts.NoPair, "no-pair", false, "do not pair each document with the same body's previous-year report among the inputs")
+	f.Float64Var(&opts.Repeat, "repeat-threshold", 0, "share of narrative repeated from the previous year above which DOC-REPEAT warns (default: the pack's, 0.5)")
 	addPackFlags(cmd, &opts.packFlags)
 	return cmd
 }
@@ -129,6 +135,14 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 	l, err := newLinter(ctx, opts.packFlags, opts.InputFormat, opts.Charset, opts.Workers, opts.MaxFileSize, opts.Timeout)
 	if err != nil {
 		return err
+	}
+	l.Previous = opts.Previous
+	l.Pair = !opts.NoPair
+	if opts.Repeat < 0 || opts.Repeat > 1 {
+		return usagef("--repeat-threshold: want a share between 0 and 1, not %v", opts.Repeat)
+	}
+	if opts.Repeat > 0 {
+		l.Params = map[string]float64{"repeat_threshold": opts.Repeat}
 	}
 	paths, err := lint.Expand(opts.Paths)
 	if err != nil {

@@ -14,6 +14,7 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/engine/document"
@@ -33,6 +34,14 @@ type Linter struct {
 	Ingest ingest.Options
 	// Workers is the number of documents linted at once; 0 means GOMAXPROCS.
 	Workers int
+	// Previous is the previous year's report of the body of every document linted
+	// (--previous); cross-year rules compare each document with it.
+	Previous string
+	// Pair makes Run find, among its inputs, each document's previous-year report of the
+	// same body (by the title's body name and year) for the cross-year rules.
+	Pair bool
+	// Params override the packs' rule parameters (repeat_threshold ...).
+	Params map[string]float64
 }
 
 // Rules returns the rules of every pack the linter may use, one descriptor per id (the
@@ -70,7 +79,70 @@ func (l *Linter) Extract(ctx context.Context, path string) (*Document, error) {
 		return nil, err
 	}
 	p, facts := l.choose(doc)
+	facts.Params = map[string]float64{}
+	for k, v := range p.Params {
+		facts.Params[k] = v
+	}
+	for k, v := range l.Params {
+		facts.Params[k] = v
+	}
 	return &Document{Doc: doc, Pack: p, Facts: facts}, nil
+}
+
+// previousFinder returns, for a document's facts, the summary of the same body's report
+// for the year before, or nil.
+type previousFinder func(*profile.Facts) *profile.Summary
+
+// pairing prepares the cross-year lookup for a run: the explicit --previous report, or
+// the inputs indexed by body and year (the first document of each wins).
+func (l *Linter) pairing(ctx context.Context, paths []string) (previousFinder, error) {
+	if l.Previous != "" {
+		d, err := l.Extract(ctx, l.Previous)
+		if err != nil {
+			return nil, fmt.Errorf("--previous %s: %w", l.Previous, err)
+		}
+		prev := profile.Summarize(d.Facts)
+		return func(*profile.Facts) *profile.Summary { return prev }, nil
+	}
+	if !l.Pair || len(paths) < 2 {
+		return nil, nil
+	}
+	type key struct {
+		body string
+		year int
+	}
+	summaries := make([]*profile.Summary, len(paths))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, max(l.Workers, runtime.GOMAXPROCS(0)))
+	for i, p := range paths {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem; _ = recover() }()
+			if d, err := l.Extract(ctx, p); err == nil {
+				summaries[i] = profile.Summarize(d.Facts)
+			}
+		}()
+	}
+	wg.Wait()
+	index := map[key]*profile.Summary{}
+	for _, s := range summaries {
+		if s == nil || s.Body == "" || s.Year == 0 {
+			continue
+		}
+		k := key{s.Body, s.Year}
+		if _, ok := index[k]; !ok {
+			index[k] = s
+		}
+	}
+	return func(f *profile.Facts) *profile.Summary {
+		cur := profile.Summarize(f)
+		if cur.Body == "" || cur.Year == 0 {
+			return nil
+		}
+		return index[key{cur.Body, cur.Year - 1}]
+	}, nil
 }
 
 // choose picks the pack for doc: the one whose edition the document's tables follow and
@@ -108,7 +180,11 @@ func (l *Linter) choose(doc *document.Document) (*pack.Pack, *profile.Facts) {
 }
 
 // Lint lints one file. It never panics: an internal error becomes the result's Err.
-func (l *Linter) Lint(ctx context.Context, path string) (res finding.Result) {
+func (l *Linter) Lint(ctx context.Context, path string) finding.Result {
+	return l.lint(ctx, path, nil)
+}
+
+func (l *Linter) lint(ctx context.Context, path string, previous previousFinder) (res finding.Result) {
 	res.Path = path
 	defer func() {
 		if r := recover(); r != nil {
@@ -131,6 +207,11 @@ func (l *Linter) Lint(ctx context.Context, path string) (res finding.Result) {
 	}
 	res.Format = d.Doc.Format
 	res.Pack = d.Pack.Ref()
+	if previous != nil {
+		if prev := previous(d.Facts); prev != nil && prev.Path != path {
+			profile.Link(d.Facts, prev)
+		}
+	}
 	raws, err := d.Pack.Evaluate(ctx, d.Facts)
 	if err != nil {
 		if errors.Is(err, context.DeadlineExceeded) {
@@ -147,6 +228,10 @@ func (l *Linter) Lint(ctx context.Context, path string) (res finding.Result) {
 // Run lints paths with l.Workers documents at once and calls emit with each result in the
 // order of paths. Memory stays bounded: at most a few results wait to be emitted.
 func (l *Linter) Run(ctx context.Context, paths []string, emit func(finding.Result) error) error {
+	previous, err := l.pairing(ctx, paths)
+	if err != nil {
+		return err
+	}
 	workers := l.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -165,7 +250,7 @@ func (l *Linter) Run(ctx context.Context, paths []string, emit func(finding.Resu
 	for w := 0; w < workers; w++ {
 		go func() {
 			for j := range jobs {
-				done[j.i] <- l.Lint(ctx, j.path)
+				done[j.i] <- l.lint(ctx, j.path, previous)
 			}
 		}()
 	}

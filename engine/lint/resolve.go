@@ -109,6 +109,9 @@ func locate(path string, facts *profile.Facts, ref string) finding.Location {
 		r, _ = facts.Resolve("doc")
 	}
 	loc := finding.Location{Path: path, Span: r.Span, Snippet: r.Snippet, Logical: r.Logical, LogicalKind: r.Kind, Ref: ref}
+	if r.Path != "" {
+		loc.Path = r.Path // a fact of another document (the previous year's report)
+	}
 	if c, ok := facts.Cell(ref); ok {
 		loc.Message = cellState(c)
 	}

@@ -257,6 +257,9 @@ func (s *sarifReporter) Result(r finding.Result) error {
 }
 
 func (s *sarifReporter) location(uri string, l finding.Location, id *int, logical bool) sarifLocation {
+	if l.Path != "" {
+		uri = s.uri(l.Path) // a related place may be in another document
+	}
 	loc := sarifLocation{ID: id, PhysicalLocation: &sarifPhysical{ArtifactLocation: sarifArtifact{URI: uri, URIBaseID: "%SRCROOT%"}}}
 	st, en := l.Span.Start, l.Span.End
 	if st.Line > 0 {

@@ -46,6 +46,9 @@ type Manifest struct {
 	// HelpURI is the address of a rule's doc, with {id} for the rule id and {dir} for
 	// the folder the doc is in (the pack's or an included one).
 	HelpURI string `yaml:"help_uri"`
+	// Params are the pack's rule parameters and their defaults (repeat_threshold: 0.5);
+	// rules read them as input.params, and the command line may override them.
+	Params map[string]float64 `yaml:"params"`
 	// Include names sibling folders whose rules (cel/, rego/) and docs (docs/) the pack
 	// shares, such as the rules common to both report editions. Tests are the pack's own.
 	Include []string `yaml:"include"`

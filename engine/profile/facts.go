@@ -15,13 +15,18 @@ const (
 // Facts is what rules see of one document: its sections, tables and narrative claims,
 // each with the place in the source it came from. `reportlint extract` prints it.
 type Facts struct {
-	Source   Source              `json:"source"`
-	Report   Report              `json:"report"`
-	Edition  Edition             `json:"edition"`
-	Sections []*Section          `json:"sections"`
-	Tables   map[string]*Table   `json:"tables"`
-	Claims   []*Claim            `json:"claims"`
-	Notes    []Note              `json:"notes,omitempty"`
+	Source   Source            `json:"source"`
+	Report   Report            `json:"report"`
+	Edition  Edition           `json:"edition"`
+	Sections []*Section        `json:"sections"`
+	Tables   map[string]*Table `json:"tables"`
+	Claims   []*Claim          `json:"claims"`
+	Notes    []Note            `json:"notes,omitempty"`
+	// Params are the run's rule parameters (repeat_threshold ...), pack defaults overridden
+	// by the command line.
+	Params map[string]float64 `json:"params,omitempty"`
+	// Previous is the same body's report for the year before, when one is linted with it.
+	Previous *Previous           `json:"previous,omitempty"`
 	refs     map[string]Resolved `json:"-"`
 	cells    map[string]*Cell    `json:"-"`
 }
@@ -185,6 +190,8 @@ type Note struct {
 
 // Resolved is what a fact reference points at, for locating findings.
 type Resolved struct {
+	// Path is set when the fact is in another document (the previous year's report).
+	Path    string
 	Span    document.Span
 	Snippet string
 	// Logical is a readable path such as 表三/（一）予以公开/自然人.

@@ -44,11 +44,34 @@ func factsValue(f *profile.Facts) ast.Value {
 	if f.Report.Title != nil {
 		rep = append(rep, ast.Item(ast.StringTerm("title"), ast.NewTerm(claimValue(f.Report.Title))))
 	}
+	params := make([][2]*ast.Term, 0, len(f.Params))
+	for _, k := range sortedKeys(f.Params) {
+		params = append(params, num(k, f.Params[k]))
+	}
+	items := [][2]*ast.Term{ast.Item(ast.StringTerm("params"), ast.ObjectTerm(params...))}
+	if p := f.Previous; p != nil {
+		cells := make([][2]*ast.Term, 0, len(p.Cells))
+		for _, ref := range sortedKeys(p.Cells) {
+			c := p.Cells[ref]
+			ci := [][2]*ast.Term{str("ref", "previous:"+c.Ref), str("state", c.State), str("text", c.Text), str("table", c.Table), str("row", c.Row), str("col", c.Col)}
+			if c.State == profile.StateNumber {
+				ci = append(ci, num("value", c.Value))
+			}
+			cells = append(cells, ast.Item(ast.StringTerm(ref), ast.ObjectTerm(ci...)))
+		}
+		items = append(items, ast.Item(ast.StringTerm("previous"), ast.ObjectTerm(
+			str("path", p.Path), num("year", float64(p.Year)), str("body", p.Body), str("edition", p.Edition),
+			ast.Item(ast.StringTerm("cells"), ast.ObjectTerm(cells...)),
+			ast.Item(ast.StringTerm("repeat"), ast.ObjectTerm(
+				ast.Item(ast.StringTerm("share"), ast.FloatNumberTerm(p.Repeat.Share)),
+				num("sentences", float64(p.Repeat.Sentences)), num("repeated", float64(p.Repeat.Repeated)))),
+		)))
+	}
 	notes := make([]*ast.Term, 0, len(f.Notes))
 	for _, n := range f.Notes {
 		notes = append(notes, ast.ObjectTerm(str("ref", n.Ref), str("message", n.Message)))
 	}
-	return ast.NewObject(
+	return ast.NewObject(append(items,
 		ast.Item(ast.StringTerm("source"), ast.ObjectTerm(str("path", f.Source.Path), str("format", f.Source.Format), str("encoding", f.Source.Encoding))),
 		ast.Item(ast.StringTerm("report"), ast.ObjectTerm(rep...)),
 		ast.Item(ast.StringTerm("edition"), ast.ObjectTerm(str("detected", f.Edition.Detected), ast.Item(ast.StringTerm("markers"), ast.ObjectTerm(markers...)), ast.Item(ast.StringTerm("refs"), ast.ObjectTerm(erefs...)))),
@@ -56,7 +79,7 @@ func factsValue(f *profile.Facts) ast.Value {
 		ast.Item(ast.StringTerm("tables"), ast.ObjectTerm(tables...)),
 		ast.Item(ast.StringTerm("claims"), ast.ArrayTerm(claims...)),
 		ast.Item(ast.StringTerm("notes"), ast.ArrayTerm(notes...)),
-	)
+	)...)
 }
 
 func tableValue(t *profile.Table) ast.Value {

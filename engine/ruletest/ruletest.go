@@ -34,6 +34,7 @@ import (
 	"github.com/reportlint/reportlint/engine/ingest/limit"
 	"github.com/reportlint/reportlint/engine/lint"
 	"github.com/reportlint/reportlint/engine/pack"
+	"github.com/reportlint/reportlint/engine/profile"
 )
 
 // File is one tests/<RULE-ID>.yaml.
@@ -51,8 +52,10 @@ type Case struct {
 	// Format forces the importer (text, html, markdown ...); default: detect from Base.
 	Format string `yaml:"format"`
 	Edits  []Edit `yaml:"edits"`
-	Want   []Want `yaml:"want"`
-	line   int
+	// Previous is the same body's report for the year before, for cross-year rules.
+	Previous *Case `yaml:"previous"`
+	Want     []Want `yaml:"want"`
+	line     int
 }
 
 // Edit replaces one exact occurrence of Replace with With.
@@ -185,6 +188,18 @@ func runCase(ctx context.Context, p *pack.Pack, rule string, c Case) (errs []str
 		return []string{"read document: " + err.Error()}
 	}
 	facts := p.Profile.Apply(doc)
+	facts.Params = p.Params
+	if c.Previous != nil {
+		pdata, pname, err := document(p, *c.Previous)
+		if err != nil {
+			return []string{"previous: " + err.Error()}
+		}
+		pdoc, err := ingest.Read(ctx, "previous-"+pname, pdata, ingest.Options{Format: c.Previous.Format, Limits: limit.Default()})
+		if err != nil {
+			return []string{"read previous document: " + err.Error()}
+		}
+		profile.Link(facts, profile.Summarize(p.Profile.Apply(pdoc)))
+	}
 	raws, err := p.Evaluate(ctx, facts)
 	if err != nil {
 		return []string{"evaluate: " + err.Error()}
