@@ -53,7 +53,7 @@ type Case struct {
 	Format string `yaml:"format"`
 	Edits  []Edit `yaml:"edits"`
 	// Previous is the same body's report for the year before, for cross-year rules.
-	Previous *Case `yaml:"previous"`
+	Previous *Case  `yaml:"previous"`
 	Want     []Want `yaml:"want"`
 	line     int
 }
