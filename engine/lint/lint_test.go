@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/reportlint/reportlint/engine/finding"
@@ -27,13 +28,20 @@ func newTestLinter(tb testing.TB) *Linter {
 	return &Linter{Packs: packs, Ingest: ingest.Options{Limits: limit.Default()}}
 }
 
+// The sample balances and says it received no applications, as its tables show. Its one
+// real gap is the missing statement on information-processing fees; all its tables are
+// zero, which is worth a note asking for confirmation, not more.
 func TestSampleGivesOnlyTheFeeWarning(t *testing.T) {
 	r := newTestLinter(t).Lint(context.Background(), sample)
 	if r.Err != nil {
 		t.Fatal(r.Err)
 	}
-	if len(r.Findings) != 1 || r.Findings[0].RuleID != "FEE-STATEMENT" || r.Findings[0].Level != finding.Warning {
-		t.Fatalf("findings = %+v, want exactly one FEE-STATEMENT warning", r.Findings)
+	var got []string
+	for _, f := range r.Findings {
+		got = append(got, string(f.Level)+" "+f.RuleID)
+	}
+	if strings.Join(got, ", ") != "note DOC-ALL-ZERO, warning FEE-STATEMENT" {
+		t.Fatalf("findings = %v, want the FEE-STATEMENT warning and the DOC-ALL-ZERO note", got)
 	}
 }
 

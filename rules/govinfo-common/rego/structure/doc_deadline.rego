@@ -1,0 +1,44 @@
+# METADATA
+# title: 报告应按期发布
+# description: >-
+#   《政府信息公开条例》第四十九条：县级以上人民政府部门应在每年 1 月 31 日前公布本部门上一年度的年度报告；
+#   县级以上地方人民政府的政府信息公开工作主管部门应在每年 3 月 31 日前公布本级政府上一年度的年度报告。
+#   规则读取报告中写明的发布日期；机关类型从标题中的机关名称判断，判断不出时按 3 月 31 日。
+# custom:
+#   id: DOC-DEADLINE
+#   level: warning
+#   tags: [metadata]
+#   since: 1.0.0
+package reportlint.rules.doc_deadline
+
+import data.reportlint.lib.body
+import data.reportlint.lib.facts
+import data.reportlint.lib.result
+
+published := facts.claims("publish_date")[0]
+
+deadline_month := 1 if body.department
+
+deadline_month := 3 if not body.department
+
+report contains result.fail(msg, published.ref) if {
+	input.report.year > 0
+	y := published.fields.y.value
+	m := published.fields.m.value
+	d := published.fields.d.value
+	late(y, m, d)
+	msg := sprintf("报告发布日期为 %d年%d月%d日，%s应在 %d年%d月%d日前公布", [y, m, d, who, input.report.year + 1, deadline_month, last_day])
+}
+
+late(y, _, _) if y > input.report.year + 1
+
+late(y, m, d) if {
+	y == input.report.year + 1
+	[m, d] > [deadline_month, last_day]
+}
+
+last_day := 31
+
+who := "部门年度报告" if body.department
+
+who := "年度报告" if not body.department

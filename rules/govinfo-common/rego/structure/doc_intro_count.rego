@@ -1,0 +1,19 @@
+# METADATA
+# title: 引言所述部分数应为六
+# description: 引言中写明报告“包括……等 N 个部分”的，N 应为 6，与报告实际的六个部分一致。
+# custom:
+#   id: DOC-INTRO-COUNT
+#   level: warning
+#   tags: [section]
+#   since: 1.0.0
+package reportlint.rules.doc_intro_count
+
+import data.reportlint.lib.facts
+import data.reportlint.lib.result
+
+report contains result.fail(msg, c.fields.n.ref) if {
+	some c in facts.claims("intro_parts")
+	c.fields.n.number
+	c.fields.n.value != 6
+	msg := sprintf("引言称报告包括 %s 个部分，格式规定为六个部分", [c.fields.n.text])
+}
