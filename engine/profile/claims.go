@@ -12,10 +12,13 @@ import (
 // findClaims runs every claim pattern over its region of the folded, whitespace-free text,
 // skipping the ranges tables occupy, and records each match with its named groups.
 func (p *profiler) findClaims() {
+	// Claims are read within a sentence of one block: windows end at sentence ends and at
+	// block starts.
+	p.bounds = mergeBounds(sentenceBounds(p.s.foldedStr), p.blockBytes())
 	for i, c := range p.spec.Claims {
 		re := p.claimRE[i]
 		for _, r := range p.claimRegions(c.In) {
-			if p.findClaimIn(c, re, r[0], r[1]) && c.First {
+			if p.findClaimIn(c, re, p.claimLits[i], r[0], r[1]) && c.First {
 				break
 			}
 		}
@@ -67,11 +70,26 @@ func claimLogical(f *Facts, c *Claim) string {
 	return "前言"
 }
 
-// findClaimIn records the matches of re in [from, to); it reports whether it found one.
-func (p *profiler) findClaimIn(c ClaimSpec, re *regexp.Regexp, from, to int) bool {
+// findClaimIn records the matches of re in [from, to), looking only in the sentences that
+// hold one of the pattern's required literals; it reports whether it found one.
+func (p *profiler) findClaimIn(c ClaimSpec, re *regexp.Regexp, lits []string, from, to int) bool {
+	found := false
+	for _, w := range windows(p.s.foldedStr, p.bounds, p.s.foldByte(from), p.s.foldByte(to), lits) {
+		if p.findClaimWindow(c, re, w[0], w[1]) {
+			found = true
+			if c.First {
+				break
+			}
+		}
+	}
+	return found
+}
+
+// findClaimWindow records the matches of re in the byte range [a, b) of the folded text.
+func (p *profiler) findClaimWindow(c ClaimSpec, re *regexp.Regexp, a, b int) bool {
 	s := p.s
-	base := s.foldByte(from)
-	hay := s.foldedStr[base:s.foldByte(to)]
+	base := a
+	hay := s.foldedStr[a:b]
 	found := false
 	names := re.SubexpNames()
 	for _, m := range re.FindAllStringSubmatchIndex(hay, -1) {
@@ -171,6 +189,38 @@ func subtract(r [2]int, cut [][2]int) [][2]int {
 	}
 	if cur < r[1] {
 		out = append(out, [2]int{cur, r[1]})
+	}
+	return out
+}
+
+// blockBytes returns the byte offsets in the folded text where blocks start.
+func (p *profiler) blockBytes() []int {
+	out := make([]int, 0, len(p.s.blockStart))
+	for _, i := range p.s.blockStart {
+		if i > 0 {
+			out = append(out, p.s.foldByte(i))
+		}
+	}
+	return out
+}
+
+// mergeBounds merges two sorted lists of offsets.
+func mergeBounds(a, b []int) []int {
+	out := make([]int, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case j == len(b) || (i < len(a) && a[i] < b[j]):
+			out = append(out, a[i])
+			i++
+		case i == len(a) || b[j] < a[i]:
+			out = append(out, b[j])
+			j++
+		default:
+			out = append(out, a[i])
+			i++
+			j++
+		}
 	}
 	return out
 }

@@ -15,6 +15,9 @@ type Profile struct {
 	sectionRE []*regexp.Regexp
 	altRE     []*regexp.Regexp
 	claimRE   []*regexp.Regexp
+	// sectionLits and claimLits are each pattern's required literals (see gate.go).
+	sectionLits [][]string
+	claimLits   [][]string
 }
 
 // Compile checks spec and compiles its patterns.
@@ -30,6 +33,7 @@ func Compile(spec *Spec) (*Profile, error) {
 			alt = regexp.MustCompile(sec.Alt)
 		}
 		p.altRE = append(p.altRE, alt)
+		p.sectionLits = append(p.sectionLits, requiredLiterals(p.sectionRE[len(p.sectionRE)-1].String()))
 	}
 	for _, c := range spec.Claims {
 		re, err := regexp.Compile(spec.expand(c.Pattern))
@@ -37,6 +41,7 @@ func Compile(spec *Spec) (*Profile, error) {
 			return nil, fmt.Errorf("claim %s: %w", c.ID, err)
 		}
 		p.claimRE = append(p.claimRE, re)
+		p.claimLits = append(p.claimLits, requiredLiterals(re.String()))
 	}
 	return p, nil
 }
@@ -50,6 +55,7 @@ type profiler struct {
 	s           *stream
 	facts       *Facts
 	tableRanges [][2]int
+	bounds      []int // sentence ends in the folded text
 }
 
 // Apply maps doc to facts.

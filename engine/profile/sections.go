@@ -21,22 +21,39 @@ type headingCandidate struct {
 func (p *profiler) findSections() {
 	spec := p.spec
 	var cands []headingCandidate
+	bounds := sentenceBounds(p.s.foldedStr)
 	for i, sec := range spec.Sections {
 		re := p.sectionRE[i]
-		for _, m := range re.FindAllStringSubmatchIndex(p.s.foldedStr, -1) {
-			start := int(p.s.foldIdx[m[0]])
-			end := int(p.s.foldIdx[m[1]])
-			numeral := ""
-			if m[2] >= 0 {
-				numeral = p.s.foldedStr[m[2]:m[3]]
-			}
-			c := headingCandidate{sec: i, start: start, end: end, numeral: numeral}
-			if !p.scoreHeading(&c, sec.Numeral) {
-				continue
-			}
-			cands = append(cands, c)
+		for _, w := range windows(p.s.foldedStr, bounds, 0, len(p.s.foldedStr), p.sectionLits[i]) {
+			p.headingCandidates(re, w, i, sec.Numeral, &cands)
 		}
 	}
+	p.chooseSections(cands)
+}
+
+// headingCandidates adds the matches of re in the byte window w of the folded text.
+func (p *profiler) headingCandidates(re *regexp.Regexp, w [2]int, i int, want string, cands *[]headingCandidate) {
+	hay := p.s.foldedStr[w[0]:w[1]]
+	for _, m := range re.FindAllStringSubmatchIndex(hay, -1) {
+		{
+			start := int(p.s.foldIdx[w[0]+m[0]])
+			end := int(p.s.foldIdx[w[0]+m[1]])
+			numeral := ""
+			if m[2] >= 0 {
+				numeral = hay[m[2]:m[3]]
+			}
+			c := headingCandidate{sec: i, start: start, end: end, numeral: numeral}
+			if !p.scoreHeading(&c, want) {
+				continue
+			}
+			*cands = append(*cands, c)
+		}
+	}
+}
+
+// chooseSections picks the headings from the candidates and fills the section facts.
+func (p *profiler) chooseSections(cands []headingCandidate) {
+	spec := p.spec
 	sort.SliceStable(cands, func(a, b int) bool { return cands[a].start < cands[b].start })
 
 	chain := bestChain(len(cands), func(i int) (int, int, int, int) {

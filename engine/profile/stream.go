@@ -27,6 +27,8 @@ type stream struct {
 	atoms  []atom
 	// lineStart marks code points that begin a source line, a paragraph or a cell.
 	lineStart []bool
+	// blockStart lists the code points that begin a block (paragraph, heading, cell).
+	blockStart []int
 
 	foldedStr string  // string(folded), for regular expressions
 	canonStr  string  // canonical form, for label matching; same code points as folded
@@ -54,12 +56,14 @@ func newStream(doc *document.Document) *stream {
 				row++
 				for _, c := range r.Cells {
 					cell++
+					s.blockStart = append(s.blockStart, len(s.folded))
 					if !s.addSegments(c.Segments, cell, row) {
 						s.addEmptyCell(c.Span.Start, cell, row)
 					}
 				}
 			}
 		default:
+			s.blockStart = append(s.blockStart, len(s.folded))
 			s.addSegments(b.Segments, -1, -1)
 		}
 	}

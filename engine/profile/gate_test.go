@@ -1,0 +1,36 @@
+package profile
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestRequiredLiterals(t *testing.T) {
+	tests := map[string][]string{
+		`行政复议(?:案件)?(?P<n>[0-9]+)件`:     {"行政复议"},
+		`(?:未|没有)(?:收到|受理)申请`:           {"收到", "受理"},
+		`(?:新收|收到)申请|申请(?:数量)?为0`:       {"新收", "收到", "申请"},
+		`(?:政府)?(?:信息公开|政务公开)(?:报告|年报)`: {"信息公开", "政务公开"},
+		`[0-9]+万条`:  {"万条"},
+		`(?:予以)?公开`: {"公开"},
+		`a?`:        nil,
+		`[0-9]+年`:   nil, // one character: not worth it
+	}
+	for p, want := range tests {
+		if got := requiredLiterals(p); !slices.Equal(got, want) {
+			t.Errorf("requiredLiterals(%q) = %q, want %q", p, got, want)
+		}
+	}
+}
+
+func TestWindows(t *testing.T) {
+	s := "甲乙丙。丁戊己。甲庚辛。"
+	b := sentenceBounds(s)
+	got := windows(s, b, 0, len(s), []string{"甲"})
+	if len(got) != 2 || s[got[0][0]:got[0][1]] != "甲乙丙。" || s[got[1][0]:got[1][1]] != "甲庚辛。" {
+		t.Fatalf("windows = %v", got)
+	}
+	if all := windows(s, b, 3, 12, nil); len(all) != 1 || all[0] != [2]int{3, 12} {
+		t.Fatalf("no literals: %v", all)
+	}
+}
