@@ -38,6 +38,11 @@ fuzz:
 	@for target in \
 		./engine/ingest/charset:FuzzDecode \
 		./engine/ingest/text:FuzzBlocks \
+		./engine/ingest/html:FuzzImport \
+		./engine/ingest/markdown:FuzzImport \
+		./engine/ingest/docx:FuzzImport \
+		./engine/ingest/pdf:FuzzLayout \
+		./engine/ingest/pdf:FuzzImport \
 		./engine/cnnum:FuzzParse \
 		./engine/profile:FuzzApply ; do \
 		pkg=$${target%%:*}; fn=$${target##*:}; \

@@ -17,6 +17,7 @@ import (
 	"github.com/reportlint/reportlint/engine/ingest/html"
 	"github.com/reportlint/reportlint/engine/ingest/limit"
 	"github.com/reportlint/reportlint/engine/ingest/markdown"
+	"github.com/reportlint/reportlint/engine/ingest/pdf"
 	"github.com/reportlint/reportlint/engine/ingest/text"
 )
 
@@ -87,7 +88,7 @@ func Read(ctx context.Context, path string, data []byte, opts Options) (*documen
 	case "docx":
 		doc, err = docx.Import(ctx, path, data, opts.Limits)
 	case "pdf":
-		return nil, fmt.Errorf("%s documents are not supported yet", format)
+		doc, err = pdf.Import(ctx, path, data, opts.Limits)
 	default:
 		return nil, fmt.Errorf("unknown input format %q (known: %s)", format, strings.Join(Formats(), ", "))
 	}

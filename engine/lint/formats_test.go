@@ -12,7 +12,7 @@ import (
 )
 
 // formatExtensions are the renderings of each fixture, the text one first.
-func formatExtensions() []string { return []string{".txt", ".html", ".docx"} }
+func formatExtensions() []string { return []string{".txt", ".html", ".docx", ".pdf"} }
 
 // TestSameFindingsInEveryFormat lints the same report rendered as text, HTML, DOCX and
 // PDF (fixtures/formats, made by make.sh) and requires the same findings from each: the

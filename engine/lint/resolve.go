@@ -108,6 +108,13 @@ func locate(path string, facts *profile.Facts, ref string) finding.Location {
 	if !ok {
 		r, _ = facts.Resolve("doc")
 	}
+	// A cell of a row that was not found has no place of its own: point at its table.
+	for parent := ref; r.Span.IsZero() && strings.Contains(parent, "."); {
+		parent = parent[:strings.LastIndex(parent, ".")]
+		if pr, ok := facts.Resolve(parent); ok && !pr.Span.IsZero() {
+			r.Span = pr.Span
+		}
+	}
 	loc := finding.Location{Path: path, Span: r.Span, Snippet: r.Snippet, Logical: r.Logical, LogicalKind: r.Kind, Ref: ref}
 	if r.Path != "" {
 		loc.Path = r.Path // a fact of another document (the previous year's report)

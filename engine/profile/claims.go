@@ -14,9 +14,14 @@ import (
 func (p *profiler) findClaims() {
 	// Claims are read within a sentence of one block: windows end at sentence ends and at
 	// block starts.
-	p.bounds = mergeBounds(sentenceBounds(p.s.foldedStr), p.blockBytes())
+	sentences := sentenceBounds(p.s.foldedStr)
+	inBlocks := mergeBounds(sentences, p.blockBytes())
 	for i, c := range p.spec.Claims {
 		re := p.claimRE[i]
+		p.bounds = inBlocks
+		if c.AcrossBlocks {
+			p.bounds = sentences
+		}
 		for _, r := range p.claimRegions(c.In) {
 			if p.findClaimIn(c, re, p.claimLits[i], r[0], r[1]) && c.First {
 				break

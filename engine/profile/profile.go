@@ -15,6 +15,7 @@ type Profile struct {
 	sectionRE []*regexp.Regexp
 	altRE     []*regexp.Regexp
 	claimRE   []*regexp.Regexp
+	editionRE map[string][]*regexp.Regexp
 	// sectionLits and claimLits are each pattern's required literals (see gate.go).
 	sectionLits [][]string
 	claimLits   [][]string
@@ -34,6 +35,12 @@ func Compile(spec *Spec) (*Profile, error) {
 		}
 		p.altRE = append(p.altRE, alt)
 		p.sectionLits = append(p.sectionLits, requiredLiterals(p.sectionRE[len(p.sectionRE)-1].String()))
+	}
+	p.editionRE = map[string][]*regexp.Regexp{}
+	for ed, ps := range spec.EditionPatterns {
+		for _, np := range ps {
+			p.editionRE[ed] = append(p.editionRE[ed], regexp.MustCompile(np.Pattern))
+		}
 	}
 	for _, c := range spec.Claims {
 		re, err := regexp.Compile(spec.expand(c.Pattern))
@@ -112,13 +119,29 @@ func (p *profiler) sectionTexts() {
 func (p *profiler) detectEdition() {
 	e := Edition{Markers: map[string][]string{}, Refs: map[string]string{}}
 	var found []string
-	for _, ed := range sortedKeys(p.spec.Editions) {
+	eds := map[string]bool{}
+	for ed := range p.spec.Editions {
+		eds[ed] = true
+	}
+	for ed := range p.spec.EditionPatterns {
+		eds[ed] = true
+	}
+	for _, ed := range sortedKeys(eds) {
 		first := [2]int{-1, -1}
 		for _, m := range p.spec.Editions[ed] {
 			if occ := p.s.indexAll(m, 0, p.s.len()); len(occ) > 0 {
 				e.Markers[ed] = append(e.Markers[ed], m)
 				if first[0] < 0 || occ[0][0] < first[0] {
 					first = occ[0]
+				}
+			}
+		}
+		for i, np := range p.spec.EditionPatterns[ed] {
+			if loc := p.editionRE[ed][i].FindStringIndex(p.s.foldedStr); loc != nil {
+				e.Markers[ed] = append(e.Markers[ed], np.Name)
+				a, b := int(p.s.foldIdx[loc[0]]), int(p.s.foldIdx[loc[1]])
+				if first[0] < 0 || a < first[0] {
+					first = [2]int{a, b}
 				}
 			}
 		}

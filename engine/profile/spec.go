@@ -32,6 +32,9 @@ type Spec struct {
 	// Editions lists, per edition of the report format, literal markers whose presence
 	// says the document uses that edition's tables.
 	Editions map[string][]string `yaml:"editions"`
+	// EditionPatterns are markers that need a pattern over folded text (a row directly
+	// followed by another), each with the name messages show.
+	EditionPatterns map[string][]NamedPattern `yaml:"edition_patterns"`
 	// Placeholders are cell texts that mean "nothing / not applicable" in this domain, in
 	// addition to the generic ones (/, -, —, 无 ...).
 	Placeholders []string `yaml:"placeholders"`
@@ -115,9 +118,19 @@ type ClaimSpec struct {
 	Pattern string `yaml:"pattern"`
 	// First keeps only the first match.
 	First bool `yaml:"first"`
+	// AcrossBlocks lets matches run over block boundaries (a title a PDF wrapped into two
+	// lines); other claims are read within one block.
+	AcrossBlocks bool `yaml:"across_blocks"`
 	// YieldTo lists claims that win where they overlap this one: "同意公开答复9件" is a
 	// result count, not a count of answered applications.
 	YieldTo []string `yaml:"yield_to"`
+}
+
+// NamedPattern is a regular expression over folded, whitespace-free text with a readable
+// name.
+type NamedPattern struct {
+	Name    string `yaml:"name"`
+	Pattern string `yaml:"pattern"`
 }
 
 // ParseSpec reads a profile from YAML and checks it.
@@ -160,6 +173,7 @@ func Overlay(base, s *Spec) *Spec {
 	}
 	out.Macros = mergeMaps(base.Macros, s.Macros)
 	out.Editions = mergeMaps(base.Editions, s.Editions)
+	out.EditionPatterns = mergeMaps(base.EditionPatterns, s.EditionPatterns)
 	out.Placeholders = append(append([]string(nil), base.Placeholders...), s.Placeholders...)
 	out.Units = append(append([]string(nil), base.Units...), s.Units...)
 	out.Sections = overlayByID(base.Sections, s.Sections, func(x SectionSpec) string { return x.ID })
@@ -313,6 +327,13 @@ func (s *Spec) validate() error {
 		}
 		if _, err := regexp.Compile(s.expand(c.Pattern)); err != nil {
 			bad("claim %s: pattern: %v", c.ID, err)
+		}
+	}
+	for ed, ps := range s.EditionPatterns {
+		for _, np := range ps {
+			if _, err := regexp.Compile(np.Pattern); err != nil || np.Name == "" {
+				bad("edition_patterns %s %q: needs a name and a valid pattern (%v)", ed, np.Name, err)
+			}
 		}
 	}
 	if len(errs) > 0 {

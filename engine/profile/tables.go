@@ -202,12 +202,16 @@ func (p *profiler) readTable(m *tableMatch, bound int) {
 			if ai+1 < len(m.anchors) {
 				end, last = m.anchors[ai+1].start, false
 			}
-			toks[i] = p.rowValues(a.end, end, want, last, p.s.atoms[p.s.atom[a.end-1]].row)
+			la := p.s.atoms[p.s.atom[a.end-1]]
+			toks[i] = p.rowValues(a.end, end, want, last, la.row, la.cell)
 		case rs.Label == "" && m.first >= 0:
 			toks[i] = p.unlabelledValues(p.headerEnd(t, m.first, bound), bound, want)
 			if len(toks[i]) > 0 {
 				row.Found = true
 			}
+		}
+		if len(toks[i]) > want {
+			toks[i] = dropExtraBlanks(toks[i], want)
 		}
 		if len(toks[i]) != want && (rs.Kind != "group" || len(toks[i]) > 0) {
 			switch splits := p.splitRuns(toks[i], want, sums); len(splits) {
@@ -297,13 +301,28 @@ func (p *profiler) readTable(m *tableMatch, bound int) {
 		}
 		p.addRowRef(out, row)
 	}
-	// Group rows list the data rows under them, at any depth.
-	for _, id := range out.RowOrder {
-		r := out.Rows[id]
-		for anc := r.Parent; anc != ""; anc = out.Rows[anc].Parent {
-			if r.Kind != "group" {
-				out.Rows[anc].Leaves = append(out.Rows[anc].Leaves, r.ID)
+	// Group rows list the data rows under them, at any depth. A group written as one row
+	// with values of its own and none of its sub-rows (the 2019 layout of （六）其他处理)
+	// counts as a data row.
+	var leaves func(id string) []string
+	leaves = func(id string) []string {
+		var ls []string
+		for _, cid := range out.RowOrder {
+			c := out.Rows[cid]
+			if c.Parent != id {
+				continue
 			}
+			if c.Kind != "group" || asRow(out, c) {
+				ls = append(ls, c.ID)
+			} else {
+				ls = append(ls, leaves(c.ID)...)
+			}
+		}
+		return ls
+	}
+	for _, id := range out.RowOrder {
+		if r := out.Rows[id]; r.Kind == "group" {
+			r.Leaves = leaves(id)
 		}
 	}
 	found := 0
@@ -326,6 +345,42 @@ func (p *profiler) readTable(m *tableMatch, bound int) {
 		p.tableRanges = append(p.tableRanges, [2]int{tableStart, tableEnd})
 	}
 	p.facts.addRef(out.Ref, Resolved{Span: out.Span, Logical: t.Title, Kind: "element"})
+}
+
+// asRow reports whether a group row stands for itself: it has values and none of its
+// sub-rows was found.
+func asRow(t *Table, g *Row) bool {
+	if g.Values == 0 {
+		return false
+	}
+	for _, r := range t.Rows {
+		if r.Parent == g.ID && r.Found {
+			return false
+		}
+	}
+	return true
+}
+
+// dropExtraBlanks removes blank cells from a row that has too many values when exactly
+// the blanks are in excess: a PDF's stray ruling line makes an empty cell between two
+// columns.
+func dropExtraBlanks(toks []token, want int) []token {
+	blanks := 0
+	for _, t := range toks {
+		if t.kind == tokBlank {
+			blanks++
+		}
+	}
+	if len(toks)-blanks != want {
+		return toks
+	}
+	out := make([]token, 0, want)
+	for _, t := range toks {
+		if t.kind != tokBlank {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // garbled reports whether a table's rows and values are out of order: at least three data
@@ -383,12 +438,15 @@ func displayLabel(r *Row) string {
 // rowValues reads the values after a row label, in [from, to). In flowing text a word that
 // is not a value ends the row once values have started, so a short row never borrows the
 // next table's numbers. In a table, every cell after the label in the label's own row
-// (labelRow) is a value slot, and so is every cell after the first value (text there is an
+// (labelRow) is a value slot, except the rest of the label's cell (labelCell), and so is every cell after the first value (text there is an
 // invalid value); other text cells before the first value are header cells or labels a
 // converter repeated, and are skipped. A row that is not the last stops after want values.
-func (p *profiler) rowValues(from, to, want int, last bool, labelRow int32) []token {
+func (p *profiler) rowValues(from, to, want int, last bool, labelRow, labelCell int32) []token {
 	var out []token
 	for _, t := range p.tokens(from, to) {
+		if t.inCell && labelCell >= 0 && p.s.atoms[p.s.atom[t.start]].cell == labelCell {
+			continue // the rest of the label's own cell (an alias matched its start)
+		}
 		slot := t.inCell && labelRow >= 0 && t.row == labelRow
 		if t.kind == tokText && !slot && (!t.inCell || len(out) == 0) {
 			if len(out) > 0 {

@@ -266,10 +266,19 @@ func (b body) breaksBefore(prev, l *tline) bool {
 		return true // extra space between the lines
 	case math.Abs(prev.size-l.size) > 0.2*size:
 		return true // a change of font size
-	case l.x0-b.left >= 1.5*l.size && math.Abs(l.x0-prev.x0) > 0.5*size:
-		return true // first-line indent
+	case l.x0-b.left >= 1.5*l.size && math.Abs(l.x0-prev.x0) > 0.5*size &&
+		(math.Abs(prev.x0-b.left) < 0.5*size || endsSentence(prev.text)):
+		return true // first-line indent (not the second line of a centred title)
 	case b.right > 0 && prev.x1 < b.right-2*size:
 		return true // the previous line ended short
+	case endsSentence(prev.text) && enumMarker.MatchString(strings.TrimSpace(l.text)):
+		return true // an enumerated item after a finished sentence: （二）…, 2. …
 	}
 	return false
+}
+
+// endsSentence reports whether s ends with sentence-final punctuation.
+func endsSentence(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(s))
+	return strings.ContainsRune("。；：！？.;:!?", r)
 }

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -328,6 +329,19 @@ func checkPositions(t testing.TB, doc *document.Document) {
 		for _, s := range b.Segments {
 			seg("block", s)
 		}
+		occ := map[[2]int]bool{}
+		for r, row := range b.Rows {
+			for _, c := range row.Cells {
+				for rr := r; rr < r+max(1, c.RowSpan); rr++ {
+					for cc := c.Col; cc < c.Col+max(1, c.ColSpan); cc++ {
+						if occ[[2]int{rr, cc}] {
+							t.Errorf("block %d: cells overlap at row %d column %d", i, rr, cc)
+						}
+						occ[[2]int{rr, cc}] = true
+					}
+				}
+			}
+		}
 		for r, row := range b.Rows {
 			last := -1
 			for _, c := range row.Cells {
@@ -391,5 +405,28 @@ func TestSample(t *testing.T) {
 	t2 := findTable(doc, "第二十条")
 	if t2 == nil || len(t2.Rows) != 14 {
 		t.Fatalf("table 2 = %+v", t2)
+	}
+}
+
+// TestConcurrent reads the corpus from several goroutines through the shared Engine; run
+// with -race it checks that the Engine is safe for concurrent use.
+func TestConcurrent(t *testing.T) {
+	errs := make(chan error, 2*len(goldens))
+	for range 2 {
+		for _, g := range goldens {
+			data := readFile(t, filepath.Join(corpusDir, g.file))
+			go func() {
+				doc, err := Import(context.Background(), g.file, data, limit.Default())
+				if err == nil && doc.Pages != g.pages {
+					err = fmt.Errorf("%s: %d pages", g.file, doc.Pages)
+				}
+				errs <- err
+			}()
+		}
+	}
+	for range 2 * len(goldens) {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
 	}
 }

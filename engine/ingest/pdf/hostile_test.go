@@ -234,3 +234,45 @@ func tableGrid(b document.Block) string {
 	}
 	return strings.Join(rows, "\n")
 }
+
+// TestRepeatedHeader: a table continued on the next page under a repeated header row is
+// one table, with the header once.
+func TestRepeatedHeader(t *testing.T) {
+	part := func(top float64, rows ...[2]string) string {
+		var sb strings.Builder
+		sb.WriteString("0.5 w\n")
+		bottom := top - 20*float64(len(rows))
+		for i := range rows {
+			y := top - 20*float64(i)
+			fmt.Fprintf(&sb, "100 %.1f m 400 %.1f l S\n", y, y)
+		}
+		// No bottom border on the first page; the verticals end at the cut.
+		fmt.Fprintf(&sb, "100 %.1f m 100 %.1f l S 250 %.1f m 250 %.1f l S 400 %.1f m 400 %.1f l S\n", top, bottom, top, bottom, top, bottom)
+		for i, r := range rows {
+			y := top - 20*float64(i) - 14
+			sb.WriteString(text(105, y, r[0]) + text(255, y, r[1]))
+		}
+		return sb.String()
+	}
+	head := [2]string{"Name", "Value"}
+	p1 := text(100, 780, "Intro") + part(760, head, [2]string{"a", "1"}, [2]string{"b", "2"})
+	p2 := part(800, head, [2]string{"c", "3"}) + "100 760 m 400 760 l S\n" + text(100, 700, "After.")
+	doc, err := importBytes(t, makePDF([]string{p1, p2}), limit.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkPositions(t, doc)
+	var tables []document.Block
+	for _, b := range doc.Blocks {
+		if b.Kind == document.Table {
+			tables = append(tables, b)
+		}
+	}
+	if len(tables) != 1 {
+		t.Fatalf("%d tables:\n%s", len(tables), dumpDoc(doc))
+	}
+	want := "0/1x1 Name | 1/1x1 Value\n0/1x1 a | 1/1x1 1\n0/1x1 b | 1/1x1 2\n0/1x1 c | 1/1x1 3"
+	if got := tableGrid(tables[0]); got != want {
+		t.Errorf("table:\n%s\nwant\n%s", got, want)
+	}
+}

@@ -33,6 +33,7 @@ type table struct {
 	top, bottom         float64 // top on firstPage, bottom on lastPage
 	x0, x1              float64
 	irregular           bool
+	overlaps            bool // finish had to join or cut cells that claimed the same place
 }
 
 // tcell is a cell; a cell that continues on the next page has one part per page.

@@ -53,6 +53,7 @@ func firstContent(p *pageLayout) int {
 
 // joinTables appends b (on the page after a's last page) to a.
 func joinTables(a, b *table) {
+	dropRepeatedHeader(a, b)
 	ab := a.pageBounds(a.lastPage)
 	bb := b.pageBounds(b.firstPage)
 	var aBottom []*tcell
@@ -106,6 +107,67 @@ func joinTables(a, b *table) {
 	}
 	a.lastPage, a.bottom = b.lastPage, b.bottom
 	a.irregular = a.irregular || b.irregular
+}
+
+// dropRepeatedHeader removes from b the header rows that a word processor repeats at the
+// top of every page of a table: up to three leading rows of b that read exactly like the
+// leading rows of a (same texts at the same x positions), when no cell of them reaches
+// below them and at least one row of b remains.
+func dropRepeatedHeader(a, b *table) {
+	sigs := func(t *table, page int) ([]string, []float64) {
+		ys := t.pageBounds(page)
+		rows := make([][]*cpart, max(0, len(ys)-1))
+		for _, c := range t.cells {
+			p := c.parts[0]
+			if p.page != page {
+				continue
+			}
+			if r := nearest(ys, p.y0); r < len(rows) {
+				rows[r] = append(rows[r], p)
+			}
+		}
+		out := make([]string, len(rows))
+		for i, ps := range rows {
+			sort.Slice(ps, func(x, y int) bool { return ps[x].x0 < ps[y].x0 })
+			var sb strings.Builder
+			for _, p := range ps {
+				fmt.Fprintf(&sb, "%.0f:%s|", math.Round(p.x0/3), p.text)
+			}
+			out[i] = sb.String()
+		}
+		return out, ys
+	}
+	sa, _ := sigs(a, a.firstPage)
+	sb, ys := sigs(b, b.firstPage)
+	k := 0
+	for k < 3 && k < len(sa) && k+1 < len(sb) && sa[k] == sb[k] && strings.Contains(sa[k], ":") && strings.Trim(sa[k], "0123456789:|") != "" {
+		k++
+	}
+	for ; k > 0; k-- {
+		cut := ys[k]
+		clean := true
+		for _, c := range b.cells {
+			if p := c.parts[0]; p.y0 < cut-snapTol && p.y1 > cut+snapTol {
+				clean = false
+				break
+			}
+		}
+		if clean {
+			break
+		}
+	}
+	if k == 0 {
+		return
+	}
+	cut := ys[k]
+	kept := b.cells[:0]
+	for _, c := range b.cells {
+		if c.parts[0].y0 >= cut-snapTol {
+			kept = append(kept, c)
+		}
+	}
+	b.cells = kept
+	b.top = cut
 }
 
 // pageBounds returns the row lines of the table's part on page.
@@ -192,16 +254,6 @@ func (t *table) finish() (nrows int) {
 		c.r0, c.r1 = ri[min(c.r0, len(ri)-2)], end(ri, c.r1)
 		c.c0, c.c1 = ci[min(c.c0, len(ci)-2)], end(ci, c.c1)
 	}
-	sort.SliceStable(t.cells, func(a, b int) bool {
-		if t.cells[a].r0 != t.cells[b].r0 {
-			return t.cells[a].r0 < t.cells[b].r0
-		}
-		return t.cells[a].c0 < t.cells[b].c0
-	})
-	nrows = 0
-	for _, c := range t.cells {
-		nrows = max(nrows, c.r1)
-	}
 	// A part's row on its own page: where its dump line goes.
 	for _, c := range t.cells {
 		for k, p := range c.parts {
@@ -212,7 +264,85 @@ func (t *table) finish() (nrows int) {
 			p.row = ri[min(row(p.page, p.y0), len(ri)-2)]
 		}
 	}
+	sort.SliceStable(t.cells, func(a, b int) bool {
+		if t.cells[a].r0 != t.cells[b].r0 {
+			return t.cells[a].r0 < t.cells[b].r0
+		}
+		return t.cells[a].c0 < t.cells[b].c0
+	})
+	t.resolveOverlaps()
+	return t.compressRows()
+}
+
+// compressRows renumbers the rows so that a cell starts in every row (joining cells in
+// resolveOverlaps can leave a row without one) and returns the number of rows.
+func (t *table) compressRows() int {
+	n := 0
+	for _, c := range t.cells {
+		n = max(n, c.r1)
+	}
+	used := make([]bool, n+1)
+	for _, c := range t.cells {
+		used[c.r0] = true
+	}
+	idx := make([]int, n+1)
+	k := -1
+	for r := 0; r <= n; r++ {
+		if used[r] || k < 0 {
+			k++
+		}
+		idx[r] = k
+	}
+	nrows := 0
+	for _, c := range t.cells {
+		r1 := idx[c.r1-1] + 1
+		c.r0, c.r1 = idx[c.r0], r1
+		for _, p := range c.parts {
+			p.row = idx[min(max(p.row, 0), n)]
+		}
+		nrows = max(nrows, c.r1)
+	}
 	return nrows
+}
+
+// resolveOverlaps makes the grid consistent when cells claim the same place (rulings or
+// text lines closer than the grid resolution, overlapping text): a cell whose top-left
+// slot is taken is joined to the cell holding it, and spans are cut where they would run
+// into another cell. It notes that it did so.
+func (t *table) resolveOverlaps() {
+	occ := map[[2]int]*tcell{}
+	kept := t.cells[:0]
+	for _, c := range t.cells {
+		if o := occ[[2]int{c.r0, c.c0}]; o != nil {
+			o.parts = append(o.parts, c.parts...)
+			t.overlaps = true
+			continue
+		}
+		for cc := c.c0 + 1; cc < c.c1; cc++ {
+			if occ[[2]int{c.r0, cc}] != nil {
+				c.c1 = cc
+				t.overlaps = true
+				break
+			}
+		}
+	rows:
+		for rr := c.r0 + 1; rr < c.r1; rr++ {
+			for cc := c.c0; cc < c.c1; cc++ {
+				if occ[[2]int{rr, cc}] != nil {
+					c.r1 = rr
+					t.overlaps = true
+					break rows
+				}
+			}
+		}
+		for rr := c.r0; rr < c.r1; rr++ {
+			for cc := c.c0; cc < c.c1; cc++ {
+				occ[[2]int{rr, cc}] = c
+			}
+		}
+		kept = append(kept, c)
+	}
+	t.cells = kept
 }
 
 // table writes a table block. Its dump has one line per grid row and page: the texts of
@@ -272,19 +402,16 @@ func (e *emitter) table(t *table) {
 			b.Rows[c.r0].Cells = append(b.Rows[c.r0].Cells, *dc)
 		}
 	}
-	// Rows whose cells all come from the previous page's continuation are not possible
-	// after finish; drop any empty row defensively so that row indexes stay dense.
-	rows := b.Rows[:0]
-	for _, r := range b.Rows {
-		if len(r.Cells) > 0 {
-			rows = append(rows, r)
-		}
-	}
-	b.Rows = rows
 	if len(b.Rows) == 0 {
 		return
 	}
 	e.doc.Blocks = append(e.doc.Blocks, b)
+	if t.overlaps {
+		e.doc.Notes = append(e.doc.Notes, document.Note{
+			Message: fmt.Sprintf("cells of the table on page %d overlap (its rulings or text lines are closer than the grid can tell apart); their texts were joined", t.firstPage),
+			Span:    b.Span,
+		})
+	}
 	if t.stream {
 		e.doc.Notes = append(e.doc.Notes, document.Note{
 			Message: fmt.Sprintf("the table on page %d has no ruling lines; its columns were inferred from the alignment of its text and may be wrong", t.firstPage),
