@@ -50,9 +50,9 @@ fuzz:
 		$(GO) test -run '^$$' -fuzz "^$$fn$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
 	done
 
-# Lint every report of the shared corpus, if it is there.
+# Lint every real report of the corpus (fixtures/corpus/real, see its SOURCES.md).
 corpus: build
-	-./$(BIN) lint ../shared/corpus/real ../shared/corpus/sample
+	-./$(BIN) lint fixtures/corpus/real
 
 clean:
 	rm -rf bin

@@ -16,7 +16,7 @@ import (
 )
 
 // corpus is the shared corpus of real reports, relative to this package.
-const corpus = "../../../../shared/corpus/real/"
+const corpus = "../../../fixtures/corpus/real/"
 
 // seg is an expected segment: text and start line:col.
 type seg struct {

@@ -14,7 +14,7 @@ import (
 )
 
 // corpus is the shared corpus of real reports, relative to this package.
-const corpus = "../../../../shared/corpus/real/"
+const corpus = "../../../fixtures/corpus/real/"
 
 type seg struct {
 	text      string

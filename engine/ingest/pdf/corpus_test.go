@@ -14,7 +14,7 @@ import (
 )
 
 // corpusDir is the shared corpus, relative to this package.
-const corpusDir = "../../../../shared/corpus/real"
+const corpusDir = "../../../fixtures/corpus/real"
 
 // readFile reads a test input; a missing file fails the test (it must not be skipped).
 func readFile(t testing.TB, path string) []byte {
