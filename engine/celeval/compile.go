@@ -31,7 +31,7 @@ func compileRule(env *cel.Env, file string, node *yaml.Node, pack string) (*Rule
 	if spec.Title == "" {
 		bad(node.Line, "title is required")
 	}
-	if !hasCategory(spec.Tags) {
+	if !finding.HasCategory(spec.Tags) {
 		bad(node.Line, "tags must include one of %s", strings.Join(finding.Categories(), ", "))
 	}
 	if spec.Assert.Value == "" {
@@ -154,13 +154,3 @@ func compileMessage(tmpl string, compile func(string) cel.Program) []messagePart
 	return parts
 }
 
-func hasCategory(tags []string) bool {
-	for _, t := range tags {
-		for _, c := range finding.Categories() {
-			if t == c {
-				return true
-			}
-		}
-	}
-	return false
-}

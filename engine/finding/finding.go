@@ -61,6 +61,18 @@ func Categories() []string {
 	return []string{"section", "arithmetic", "narrative", "metadata", "format"}
 }
 
+// HasCategory reports whether tags include one of the categories.
+func HasCategory(tags []string) bool {
+	for _, t := range tags {
+		for _, c := range Categories() {
+			if t == c {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // Raw is a finding as an engine returns it: it names facts by reference (for example
 // t3.new_received.total or claim.4.n), and the lint run resolves them to source places.
 type Raw struct {

@@ -92,3 +92,9 @@ func TestCountsMax(t *testing.T) {
 		t.Fatalf("counts = %+v max %s", c, c.Max())
 	}
 }
+
+func TestHasCategory(t *testing.T) {
+	if !HasCategory([]string{"x", "narrative"}) || HasCategory([]string{"misc"}) || HasCategory(nil) {
+		t.Fatal("HasCategory is wrong")
+	}
+}

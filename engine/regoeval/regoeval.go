@@ -187,7 +187,7 @@ func ruleFromModule(m *ast.Module, name, pack string) (finding.Rule, error) {
 			}
 		}
 	}
-	if !hasCategory(r.Tags) {
+	if !finding.HasCategory(r.Tags) {
 		problems = append(problems, "custom.tags must include one of "+strings.Join(finding.Categories(), ", "))
 	}
 	if len(problems) > 0 {
@@ -196,16 +196,6 @@ func ruleFromModule(m *ast.Module, name, pack string) (finding.Rule, error) {
 	return r, nil
 }
 
-func hasCategory(tags []string) bool {
-	for _, t := range tags {
-		for _, c := range finding.Categories() {
-			if t == c {
-				return true
-			}
-		}
-	}
-	return false
-}
 
 // Rules returns the rule descriptors, sorted by id.
 func (s *Set) Rules() []finding.Rule {
