@@ -153,4 +153,3 @@ func compileMessage(tmpl string, compile func(string) cel.Program) []messagePart
 	}
 	return parts
 }
-

@@ -196,7 +196,6 @@ func ruleFromModule(m *ast.Module, name, pack string) (finding.Rule, error) {
 	return r, nil
 }
 
-
 // Rules returns the rule descriptors, sorted by id.
 func (s *Set) Rules() []finding.Rule {
 	out := make([]finding.Rule, 0, len(s.rules))
