@@ -1,6 +1,7 @@
 package docx
 
 import (
+	"cmp"
 	"encoding/xml"
 	"fmt"
 	"sort"
@@ -94,6 +95,13 @@ func newBuilder(x *xmlReader, st *styles, num *numbering) *builder {
 	return &builder{x: x, st: st, num: num}
 }
 
+// note records a remark about content that could not be read, at most maxNotes of them.
+func (b *builder) note(msg string, at document.Pos) {
+	if len(b.notes) < maxNotes {
+		b.notes = append(b.notes, document.Note{Message: msg, Span: document.Span{Start: at, End: at}})
+	}
+}
+
 func (b *builder) nextSeq() int { b.seq++; return b.seq }
 
 // run reads the whole part.
@@ -117,10 +125,7 @@ func (b *builder) blockContent(c container) func(xml.StartElement) error {
 		case "tbl":
 			return b.table(c)
 		case "altChunk":
-			b.notes = append(b.notes, document.Note{
-				Message: "the document embeds content from another file (w:altChunk) that was not read",
-				Span:    document.Span{Start: b.lastEnd, End: b.lastEnd},
-			})
+			b.note("the document embeds content from another file (w:altChunk) that was not read", b.lastEnd)
 			return b.x.skip()
 		case "sectPr", "del", "moveFrom", "tblPr", "tblGrid", "trPr", "tcPr":
 			return b.x.skip()
@@ -233,6 +238,12 @@ func (b *builder) paragraph(c container) error {
 	x := b.x
 	err := x.walk(func(se xml.StartElement) error {
 		if isFallback(se.Name) {
+			return x.skip()
+		}
+		if se.Name.Local == "OLEObject" {
+			// An embedded object (often an Excel sheet holding a table) is only a picture here.
+			at := document.Pos{Line: p.n, Col: ps.col, Ref: ps.ref}
+			b.note(fmt.Sprintf("an embedded object (%s) was not read; a table or text inside it cannot be checked", cmp.Or(attr(se, "ProgID"), "unknown type")), at)
 			return x.skip()
 		}
 		if !isW(se.Name) {
@@ -661,13 +672,7 @@ func (b *builder) finishTable(t *tableBuild, c container) {
 
 // cell converts a finished cell.
 func (cb *cellBuild) cell() document.Cell {
-	dc := document.Cell{Col: cb.col, Header: cb.header}
-	if cb.rowspan > 1 {
-		dc.RowSpan = cb.rowspan
-	}
-	if cb.span > 1 {
-		dc.ColSpan = cb.span
-	}
+	dc := document.Cell{Col: cb.col, RowSpan: cb.rowspan, ColSpan: cb.span, Header: cb.header}
 	for _, p := range cb.paras {
 		dc.Segments = append(dc.Segments, p.segs...)
 	}

@@ -32,8 +32,8 @@
 // paragraphs are its Segments (one per paragraph or line break; an empty cell has none).
 // A vertically merged area is one cell, emitted in the row where it starts, with RowSpan the
 // number of rows it covers; its continuation cells are not emitted, and text found in them
-// (malformed files) is appended to the merged cell. RowSpan and ColSpan are set only when
-// they are greater than 1. Cell.Col counts grid columns (w:gridCol) except slivers under
+// (malformed files) is appended to the merged cell. RowSpan and ColSpan are always at least
+// 1, as the other importers write them. Cell.Col counts grid columns (w:gridCol) except slivers under
 // 30 twips wide that misaligned cell edges leave behind (LibreOffice writes such columns
 // with width 0), so a table saved by another editor keeps its columns. A table of one row
 // and one cell in the flow (not inside another table) is a layout frame, not data: its
@@ -71,6 +71,8 @@ const (
 	// the reader recurses once per element level, and a Go program whose stack passes 1 GB
 	// dies without a chance to recover.
 	depthCeiling = 100000
+	// maxNotes is the most notes one document gets.
+	maxNotes = 100
 	// maxSpan bounds w:gridSpan, w:gridBefore and w:gridAfter (Word allows 63 columns).
 	maxSpan = 1000
 )
@@ -228,6 +230,7 @@ func normName(s string) string {
 	return strings.ToLower(strings.TrimPrefix(s, "/"))
 }
 
+// path2dir is path.Dir for Import, whose path parameter hides the package.
 func path2dir(name string) string { return path.Dir(name) }
 
 func (p *pkgReader) has(name string) bool { _, ok := p.files[normName(name)]; return ok }
@@ -249,6 +252,7 @@ func (p *pkgReader) open(name string) (io.ReadCloser, error) {
 	return &partReader{rc: rc, b: p.budget, name: name}, nil
 }
 
+// partReader reads one part, counting its bytes against the shared budget.
 type partReader struct {
 	rc   io.ReadCloser
 	b    *budget
@@ -258,6 +262,9 @@ type partReader struct {
 func (r *partReader) Read(buf []byte) (int, error) {
 	if r.b.limit > 0 {
 		left := r.b.limit - r.b.used
+		if left < 0 {
+			return 0, &limit.Error{What: "decompressed size", Limit: r.b.limit, Actual: r.b.used, Unit: "bytes"}
+		}
 		// Ask for one byte more than is left, so that going over is seen.
 		if int64(len(buf)) > left+1 {
 			buf = buf[:left+1]

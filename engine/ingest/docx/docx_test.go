@@ -51,7 +51,7 @@ func checkInvariants(tb testing.TB, doc *document.Document) {
 		for _, r := range b.Rows {
 			col := -1
 			for _, c := range r.Cells {
-				if c.Col <= col || c.RowSpan < 0 || c.RowSpan == 1 || c.ColSpan < 0 || c.ColSpan == 1 {
+				if c.Col <= col || c.RowSpan < 1 || c.ColSpan < 1 {
 					tb.Fatalf("bad cell %+v after col %d", c, col)
 				}
 				col = c.Col
@@ -326,10 +326,10 @@ func describeRows(b document.Block) [][]string {
 		row := []string{}
 		for _, c := range r.Cells {
 			s := strconv.Itoa(c.Col)
-			if c.RowSpan > 0 {
+			if c.RowSpan > 1 {
 				s += "+" + strconv.Itoa(c.RowSpan)
 			}
-			if c.ColSpan > 0 {
+			if c.ColSpan > 1 {
 				s += "x" + strconv.Itoa(c.ColSpan)
 			}
 			if c.Header {
@@ -464,6 +464,13 @@ func TestPackageVariants(t *testing.T) {
 			t.Errorf("got %q", got)
 		}
 	})
+	t.Run("encoding label utf8", func(t *testing.T) {
+		xml := strings.Replace(docXML(p("正文")), `encoding="UTF-8"`, `encoding="utf8"`, 1)
+		doc := importBytes(t, zipParts(t, map[string]string{"word/document.xml": xml}))
+		if got := texts(doc); len(got) != 1 {
+			t.Errorf("got %q", got)
+		}
+	})
 	t.Run("backslash names and upper case", func(t *testing.T) {
 		doc := importBytes(t, zipParts(t, map[string]string{`Word\Document.xml`: docXML(p("正文"))}))
 		if got := texts(doc); len(got) != 1 {
@@ -498,6 +505,15 @@ func TestNotDocx(t *testing.T) {
 				t.Errorf("err = %v, want it to mention %q", err, tt.want)
 			}
 		})
+	}
+}
+
+func TestEmbeddedObjectNote(t *testing.T) {
+	body := p("表3见下：") + `<w:p><w:r><w:object><v:shape id="_x0000_i1025" style="width:400pt;height:300pt"/>` +
+		`<o:OLEObject xmlns:o="urn:schemas-microsoft-com:office:office" Type="Embed" ProgID="Excel.Sheet.12" ShapeID="_x0000_i1025" r:id="rId9"/></w:object></w:r></w:p>`
+	doc := importBody(t, body)
+	if len(doc.Notes) != 1 || !strings.Contains(doc.Notes[0].Message, "Excel.Sheet.12") || doc.Notes[0].Span.Start != (document.Pos{Line: 2, Col: 1, Ref: "p2"}) {
+		t.Errorf("notes = %+v", doc.Notes)
 	}
 }
 

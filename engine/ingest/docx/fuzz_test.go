@@ -41,6 +41,10 @@ func storedDocx(xml []byte) []byte {
 // reader, tables and merges). Either way it must return a document that keeps the model's
 // invariants or an error, quickly, and never panic. Crashers found are kept under
 // testdata/fuzz/FuzzImport.
+//
+// The engine minimises every new input for up to -fuzzminimizetime (60 s by default)
+// before counting on, and the fixture seeds are a few KB, so the exec count stalls for long
+// stretches; -fuzzminimizetime=2s gives far more executions per minute.
 func FuzzImport(f *testing.F) {
 	f.Add(readFile(f, fixturePath))
 	f.Add(readFile(f, fixtureLOPath))

@@ -127,6 +127,17 @@ func TestZipBomb(t *testing.T) {
 		if n > 1<<20 {
 			t.Errorf("read %d bytes past a budget of %d", n, 1<<20)
 		}
+		// Once the budget is spent, every later read fails at once.
+		r2, err := pkg.open("word/document.xml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer r2.Close()
+		if n, err := r2.Read(make([]byte, 64)); n != 0 {
+			t.Errorf("read %d bytes after the budget was spent", n)
+		} else {
+			wantLimit(t, err, "decompressed size")
+		}
 	})
 }
 

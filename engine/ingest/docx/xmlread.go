@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/reportlint/reportlint/engine/ingest/limit"
 )
@@ -34,6 +35,10 @@ type xmlReader struct {
 func newXMLReader(ctx context.Context, r io.Reader, part string, maxDepth int) *xmlReader {
 	d := xml.NewDecoder(r)
 	d.CharsetReader = func(label string, in io.Reader) (io.Reader, error) {
+		switch strings.ToLower(label) {
+		case "utf8", "us-ascii", "ascii":
+			return in, nil
+		}
 		return nil, fmt.Errorf("unsupported XML encoding %q (DOCX parts are UTF-8)", label)
 	}
 	return &xmlReader{ctx: ctx, dec: d, part: part, maxDepth: maxDepth}
