@@ -19,7 +19,7 @@ import (
 
 var update = flag.Bool("update", false, "rewrite testdata/chanhe_sample.docx and the golden JSON files")
 
-// The fixture is the sample report /work/shared/corpus/sample/2023_chanhe_zhengshuju.txt
+// The fixture is the sample report fixtures/2023_chanhe_zhengshuju.txt
 // (a PDF text export) laid out as a Word document: headings in heading styles, the three
 // tables of the v2021 format as real Word tables with gridSpan and vMerge. It is generated
 // by chanheBody and written with `go test ./engine/ingest/docx/ -run TestFixture -update`.
@@ -461,7 +461,7 @@ func BenchmarkImport(b *testing.B) {
 	}
 }
 
-// TestRealReport reads a published report (shared/corpus/real/2023_pingtan.html, a web page
+// TestRealReport reads a published report (fixtures/corpus/real/2023_pingtan.html, a web page
 // with site navigation around the report) converted to DOCX by LibreOffice: its three tables
 // come out with their merged headers and the numbers in the right grid columns.
 func TestRealReport(t *testing.T) {

@@ -3,7 +3,7 @@
 # tested on files a real word processor produced:
 #   chanhe_sample_lo.docx  chanhe_sample.docx (written by the Go generator in
 #                          ../fixture_test.go: go test -run TestFixture -update) saved again;
-#   pingtan_2023_lo.docx   the published HTML report shared/corpus/real/2023_pingtan.html
+#   pingtan_2023_lo.docx   the published HTML report fixtures/corpus/real/2023_pingtan.html
 #                          (a real report with non-zero tables) converted to DOCX.
 # Needs LibreOffice (apt-get install -y libreoffice-writer); the tests do not.
 # SHARED names the shared/ folder (default: beside the repository).
