@@ -97,7 +97,7 @@ func (p *profiler) findClaimWindow(c ClaimSpec, re *regexp.Regexp, a, b int) boo
 	hay := s.foldedStr[a:b]
 	found := false
 	names := re.SubexpNames()
-	for _, m := range re.FindAllStringSubmatchIndex(hay, -1) {
+	for _, m := range re.FindAllStringSubmatchIndex(hay, maxOccurrences) {
 		start := int(s.foldIdx[base+m[0]])
 		end := int(s.foldIdx[base+m[1]])
 		cl := &Claim{ID: c.ID, Section: p.sectionAt(start), Text: s.text(start, end), Fields: map[string]*Field{}, Span: s.span(start, end), start: start, end: end}

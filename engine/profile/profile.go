@@ -79,6 +79,9 @@ func (p *Profile) Apply(doc *document.Document) *Facts {
 	pr.findClaims()
 	pr.detectEdition()
 	pr.reportYear()
+	if pr.s.truncated {
+		f.Notes = append(f.Notes, Note{Ref: "import.truncated", Message: fmt.Sprintf("文档过长，只检查了前 %d 个字符", maxRunes)})
+	}
 	for i, n := range doc.Notes {
 		ref := fmt.Sprintf("import.%d", i)
 		f.Notes = append(f.Notes, Note{Ref: ref, Message: n.Message, Span: n.Span})

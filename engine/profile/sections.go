@@ -34,7 +34,7 @@ func (p *profiler) findSections() {
 // headingCandidates adds the matches of re in the byte window w of the folded text.
 func (p *profiler) headingCandidates(re *regexp.Regexp, w [2]int, i int, want string, cands *[]headingCandidate) {
 	hay := p.s.foldedStr[w[0]:w[1]]
-	for _, m := range re.FindAllStringSubmatchIndex(hay, -1) {
+	for _, m := range re.FindAllStringSubmatchIndex(hay, maxOccurrences) {
 		{
 			start := int(p.s.foldIdx[w[0]+m[0]])
 			end := int(p.s.foldIdx[w[0]+m[1]])

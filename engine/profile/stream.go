@@ -20,15 +20,21 @@ const emptyCell = '\uE000'
 // source it came from. Words (runs between whitespace in the source) and table cells are
 // kept as atoms, so that values can still be told apart after whitespace is gone.
 type stream struct {
-	folded []rune         // width-folded code points, no whitespace
-	orig   []rune         // the same code points as written in the source
-	pos    []document.Pos // source position of each code point
-	atom   []int32        // atom of each code point
+	folded []rune // width-folded code points, no whitespace
+	orig   []rune // the same code points as written in the source
+	// The source position of code point i is starts[seg[i]] moved off[i] columns right:
+	// two int32 per code point instead of a whole Pos.
+	seg    []int32
+	off    []int32
+	starts []document.Pos
+	atom   []int32 // atom of each code point
 	atoms  []atom
 	// lineStart marks code points that begin a source line, a paragraph or a cell.
 	lineStart []bool
 	// blockStart lists the code points that begin a block (paragraph, heading, cell).
 	blockStart []int
+	// truncated is set when the document was longer than maxRunes.
+	truncated bool
 
 	foldedStr string  // string(folded), for regular expressions
 	canonStr  string  // canonical form, for label matching; same code points as folded
@@ -76,39 +82,60 @@ func newStream(doc *document.Document) *stream {
 func (s *stream) addSegments(segs []document.Segment, cell, row int32) bool {
 	added := false
 	for _, seg := range segs {
-		col := seg.Start.Col
+		if s.full() {
+			break
+		}
+		s.starts = append(s.starts, seg.Start)
+		idx := int32(len(s.starts) - 1)
+		off := int32(0)
 		inWord := false
 		lineFirst := true
 		for _, r := range seg.Text {
 			if isSpace(r) {
 				inWord = false
-				col++
+				off++
 				continue
 			}
 			if !inWord {
 				s.atoms = append(s.atoms, atom{cell: cell, row: row})
 				inWord = true
 			}
-			p := seg.Start
-			p.Col = col
-			s.push(r, p, lineFirst)
+			s.push(r, idx, off, lineFirst)
 			lineFirst = false
 			added = true
-			col++
+			off++
 		}
 	}
 	return added
 }
 
 func (s *stream) addEmptyCell(p document.Pos, cell, row int32) {
+	if s.full() {
+		return
+	}
+	s.starts = append(s.starts, p)
 	s.atoms = append(s.atoms, atom{cell: cell, row: row, empty: true})
-	s.push(emptyCell, p, true)
+	s.push(emptyCell, int32(len(s.starts)-1), 0, true)
 }
 
-func (s *stream) push(r rune, p document.Pos, lineStart bool) {
+// maxRunes bounds the text the profile reads: far more than any annual report (they run
+// to tens of thousands of characters), small enough that a huge file cannot exhaust
+// memory. A document cut here gets a note.
+const maxRunes = 2_000_000
+
+func (s *stream) full() bool {
+	if len(s.folded) >= maxRunes {
+		s.truncated = true
+		return true
+	}
+	return false
+}
+
+func (s *stream) push(r rune, seg, off int32, lineStart bool) {
 	s.orig = append(s.orig, r)
 	s.folded = append(s.folded, fold(r))
-	s.pos = append(s.pos, p)
+	s.seg = append(s.seg, seg)
+	s.off = append(s.off, off)
 	s.atom = append(s.atom, int32(len(s.atoms)-1))
 	s.lineStart = append(s.lineStart, lineStart)
 }
@@ -158,17 +185,25 @@ func byteOf(idx []int32, i int) int {
 	return lo
 }
 
+// pos returns the source position of code point i.
+func (s *stream) pos(i int) document.Pos {
+	p := s.starts[s.seg[i]]
+	p.Col += int(s.off[i])
+	return p
+}
+
 // span returns the source span of code points [a, b).
 func (s *stream) span(a, b int) document.Span {
-	if a >= b || a < 0 || b > len(s.pos) {
-		if a >= 0 && a < len(s.pos) {
-			return document.Span{Start: s.pos[a], End: s.pos[a]}
+	n := len(s.folded)
+	if a >= b || a < 0 || b > n {
+		if a >= 0 && a < n {
+			return document.Span{Start: s.pos(a), End: s.pos(a)}
 		}
 		return document.Span{}
 	}
-	end := s.pos[b-1]
+	end := s.pos(b - 1)
 	end.Col++
-	return document.Span{Start: s.pos[a], End: end}
+	return document.Span{Start: s.pos(a), End: end}
 }
 
 // text returns the source text of code points [a, b) (whitespace removed).
@@ -185,8 +220,13 @@ func (s *stream) text(a, b int) string {
 	return string(out)
 }
 
-// indexAll returns the code-point ranges of every occurrence of the canonical form of
-// label in [from, to).
+// maxOccurrences bounds the occurrences of one label or heading considered, so that a
+// document repeating a label a hundred thousand times costs bounded time (the ordered
+// matching is quadratic in the occurrences).
+const maxOccurrences = 64
+
+// indexAll returns the code-point ranges of the occurrences of the canonical form of label
+// in [from, to), the first maxOccurrences of them.
 func (s *stream) indexAll(label string, from, to int) [][2]int {
 	needle := canonString(label)
 	if needle == "" || from >= to {
@@ -204,6 +244,9 @@ func (s *stream) indexAll(label string, from, to int) [][2]int {
 		start := int(s.canonIdx[base+off+i])
 		out = append(out, [2]int{start, start + n})
 		off += i + len(needle)
+		if len(out) == maxOccurrences {
+			break
+		}
 	}
 	return out
 }

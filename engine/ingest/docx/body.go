@@ -125,7 +125,7 @@ func (b *builder) blockContent(c container) func(xml.StartElement) error {
 		case "tbl":
 			return b.table(c)
 		case "altChunk":
-			b.note("the document embeds content from another file (w:altChunk) that was not read", b.lastEnd)
+			b.note("文档嵌入了另一个文件的内容（w:altChunk），未读取", b.lastEnd)
 			return b.x.skip()
 		case "sectPr", "del", "moveFrom", "tblPr", "tblGrid", "trPr", "tcPr":
 			return b.x.skip()
@@ -243,7 +243,7 @@ func (b *builder) paragraph(c container) error {
 		if se.Name.Local == "OLEObject" {
 			// An embedded object (often an Excel sheet holding a table) is only a picture here.
 			at := document.Pos{Line: p.n, Col: ps.col, Ref: ps.ref}
-			b.note(fmt.Sprintf("an embedded object (%s) was not read; a table or text inside it cannot be checked", cmp.Or(attr(se, "ProgID"), "unknown type")), at)
+			b.note(fmt.Sprintf("嵌入对象（%s）未读取，其中的表格或文字无法检查", cmp.Or(attr(se, "ProgID"), "未知类型")), at)
 			return x.skip()
 		}
 		if !isW(se.Name) {

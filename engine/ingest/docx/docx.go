@@ -133,7 +133,7 @@ func Import(ctx context.Context, path string, data []byte, lim limit.Limits) (*d
 			if errors.As(err, &le) || ctx.Err() != nil {
 				return nil, err
 			}
-			notes = append(notes, document.Note{Message: fmt.Sprintf("%s could not be read, so heading styles or list numbers may be missing: %v", name, err)})
+			notes = append(notes, document.Note{Message: fmt.Sprintf("%s 无法读取，标题样式或列表编号可能缺失：%v", name, err)})
 		}
 	}
 	r, err := pkg.open(main)

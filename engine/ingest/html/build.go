@@ -231,7 +231,7 @@ func (b *builder) span(n *node, v int32, attr string) int {
 		return 1
 	case v > maxSpan:
 		b.notes = append(b.notes, document.Note{
-			Message: fmt.Sprintf("%s=%d of a table cell exceeds %d and was clamped to %d; the table grid may be wrong", attr, v, maxSpan, maxSpan),
+			Message: fmt.Sprintf("表格单元格的 %s=%d 超过 %d，已按 %d 处理，表格的行列可能不准确", attr, v, maxSpan, maxSpan),
 			Span:    document.Span{Start: n.start.doc(), End: n.end.doc()},
 		})
 		return maxSpan

@@ -81,21 +81,21 @@ func layoutPage(n int, rp *rawPage) *pageLayout {
 		}
 	}
 	if text == 0 {
-		msg := fmt.Sprintf("page %d has no text", n)
+		msg := fmt.Sprintf("第 %d 页没有文字", n)
 		if rp.images > 0 {
-			msg = fmt.Sprintf("page %d has no text layer (it is a scanned image); OCR is not supported, so its content was not read", n)
+			msg = fmt.Sprintf("第 %d 页没有文字层（是扫描图片），不支持文字识别，该页内容未读取", n)
 		}
 		p.notes = append(p.notes, document.Note{Message: msg, Span: pageSpan(n)})
 		return p
 	}
 	if rp.truncated != "" {
-		p.notes = append(p.notes, document.Note{Message: fmt.Sprintf("page %d is too complex: %s was read", n, rp.truncated), Span: pageSpan(n)})
+		p.notes = append(p.notes, document.Note{Message: fmt.Sprintf("第 %d 页内容过多，只读取了%s", n, rp.truncated), Span: pageSpan(n)})
 	}
 	tables, rest := latticeTables(n, rp.rules, rp.glyphs)
 	for _, t := range tables {
 		p.items = append(p.items, item{table: t})
 		if t.irregular {
-			p.notes = append(p.notes, document.Note{Message: fmt.Sprintf("a table on page %d has merged cells that are not rectangles; they were read as separate cells", n), Span: pageSpan(n)})
+			p.notes = append(p.notes, document.Note{Message: fmt.Sprintf("第 %d 页表格有不规则的合并单元格，已按单独的单元格读取", n), Span: pageSpan(n)})
 		}
 	}
 	ls := makeLines(rest)

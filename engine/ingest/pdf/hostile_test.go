@@ -129,7 +129,7 @@ func TestScanned(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if doc.Pages != 2 || len(doc.Notes) != 1 || !strings.Contains(doc.Notes[0].Message, "page 1 has no text layer") || doc.Notes[0].Span.Start.Page != 1 {
+	if doc.Pages != 2 || len(doc.Notes) != 1 || !strings.Contains(doc.Notes[0].Message, "第 1 页没有文字层") || doc.Notes[0].Span.Start.Page != 1 {
 		t.Fatalf("pages %d notes %+v", doc.Pages, doc.Notes)
 	}
 	if len(doc.Blocks) != 1 || doc.Blocks[0].Text() != "Page two has text." || doc.Blocks[0].Span.Start.Page != 2 {
@@ -209,7 +209,7 @@ func TestSyntheticTables(t *testing.T) {
 	if got := tableGrid(tables[1]); got != "0/1x1 Name | 1/1x1 A | 2/1x1 B\n0/1x1 x | 1/1x1 1 | 2/1x1 2\n0/1x1 y | 1/1x1 3 | 2/1x1 4" {
 		t.Errorf("stream table:\n%s", got)
 	}
-	if len(doc.Notes) != 1 || !strings.Contains(doc.Notes[0].Message, "no ruling lines") {
+	if len(doc.Notes) != 1 || !strings.Contains(doc.Notes[0].Message, "没有框线") {
 		t.Errorf("notes = %+v", doc.Notes)
 	}
 	var furniture []string

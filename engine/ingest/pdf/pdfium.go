@@ -283,7 +283,7 @@ func (x *extractor) text(page requests.Page, rp *rawPage) error {
 	n := cc.Count
 	if n > maxCharsPerPage {
 		n = maxCharsPerPage
-		rp.truncated = fmt.Sprintf("only the first %d characters", maxCharsPerPage)
+		rp.truncated = fmt.Sprintf("前 %d 个字符", maxCharsPerPage)
 	}
 	rp.glyphs = make([]glyph, 0, n)
 	for i := 0; i < n; i++ {
@@ -431,7 +431,7 @@ func (w *objWalker) stop() bool {
 	}
 	if w.objects >= maxObjectsPerPage || w.segments >= maxSegmentsPerPage {
 		if w.rp.truncated == "" {
-			w.rp.truncated = "only part of the drawing (table rulings)"
+			w.rp.truncated = "部分图形（表格框线）"
 		}
 		return true
 	}

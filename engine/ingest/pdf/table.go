@@ -408,13 +408,13 @@ func (e *emitter) table(t *table) {
 	e.doc.Blocks = append(e.doc.Blocks, b)
 	if t.overlaps {
 		e.doc.Notes = append(e.doc.Notes, document.Note{
-			Message: fmt.Sprintf("cells of the table on page %d overlap (its rulings or text lines are closer than the grid can tell apart); their texts were joined", t.firstPage),
+			Message: fmt.Sprintf("第 %d 页表格的单元格相互重叠（框线或文字行过密，无法分开），其文字已合并", t.firstPage),
 			Span:    b.Span,
 		})
 	}
 	if t.stream {
 		e.doc.Notes = append(e.doc.Notes, document.Note{
-			Message: fmt.Sprintf("the table on page %d has no ruling lines; its columns were inferred from the alignment of its text and may be wrong", t.firstPage),
+			Message: fmt.Sprintf("第 %d 页的表格没有框线，列是按文字对齐推断的，可能不准确", t.firstPage),
 			Span:    b.Span,
 		})
 	}
