@@ -80,7 +80,8 @@ func (p *Profile) Apply(doc *document.Document) *Facts {
 	pr.detectEdition()
 	pr.reportYear()
 	if pr.s.truncated {
-		f.Notes = append(f.Notes, Note{Ref: "import.truncated", Message: fmt.Sprintf("文档过长，只检查了前 %d 个字符", maxRunes)})
+		n := pr.s.len()
+		f.Notes = append(f.Notes, Note{Ref: "import.truncated", Message: fmt.Sprintf("文档过长，只检查了前 %d 个字符，之后的内容未检查", maxRunes), Span: pr.s.span(n-1, n)})
 	}
 	for i, n := range doc.Notes {
 		ref := fmt.Sprintf("import.%d", i)
