@@ -1,4 +1,4 @@
-// Package output writes lint results: one Reporter per format (text, json, sarif), each
+// Package output writes lint results: one Reporter per format (text, json, sarif, github), each
 // writing to an io.Writer as results arrive, so memory does not grow with the number of
 // documents. Every reporter is deterministic: same results, same bytes.
 package output
@@ -54,7 +54,7 @@ type Options struct {
 }
 
 // Formats lists the format names New accepts.
-func Formats() []string { return []string{"text", "json", "sarif"} }
+func Formats() []string { return []string{"text", "json", "sarif", "github"} }
 
 // New returns the reporter for format.
 func New(format string, w io.Writer, opts Options) (Reporter, error) {
@@ -65,6 +65,8 @@ func New(format string, w io.Writer, opts Options) (Reporter, error) {
 		return &jsonReporter{w: w, version: opts.ToolVersion}, nil
 	case "sarif":
 		return &sarifReporter{w: w, version: opts.ToolVersion, workDir: opts.WorkDir}, nil
+	case "github":
+		return &githubReporter{w: w}, nil
 	}
-	return nil, fmt.Errorf("unknown format %q (want text, json or sarif)", format)
+	return nil, fmt.Errorf("unknown format %q (want text, json, sarif or github)", format)
 }

@@ -108,6 +108,7 @@ func TestGolden(t *testing.T) {
 		{"text", "report-color.txt", true},
 		{"json", "report.json", false},
 		{"sarif", "report.sarif", false},
+		{"github", "report.github", false},
 	} {
 		t.Run(tt.file, func(t *testing.T) {
 			a := render(t, tt.format, tt.color)
