@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"os"
 	"testing"
@@ -12,7 +13,7 @@ var updateCatalogue = flag.Bool("update-catalogue", false, "rewrite rules/RULES.
 // metadata, in step with the packs (go test -update-catalogue rewrites it).
 func TestCatalogueIsCurrent(t *testing.T) {
 	io, out, _ := TestIO()
-	if err := rulesRun(nil, &RulesOptions{IO: io, Format: "markdown"}); err != nil {
+	if err := rulesRun(context.Background(), &RulesOptions{IO: io, Format: "markdown"}); err != nil {
 		t.Fatal(err)
 	}
 	const path = "../../rules/RULES.md"

@@ -17,18 +17,8 @@ import (
 // SARIFSchema is the schema URI written into every log.
 const SARIFSchema = "https://json.schemastore.org/sarif-2.1.0.json"
 
-type sarifLog struct {
-	Schema  string     `json:"$schema"`
-	Version string     `json:"version"`
-	Runs    []sarifRun `json:"runs"`
-}
-
-type sarifRun struct {
-	Tool        sarifTool         `json:"tool"`
-	ColumnKind  string            `json:"columnKind"`
-	Results     []sarifResult     `json:"results"`
-	Invocations []sarifInvocation `json:"invocations"`
-}
+// The log itself (schema, version, one run with tool, columnKind, results and
+// invocations) is written piece by piece by sarifReporter, so results stream.
 
 type sarifTool struct {
 	Driver sarifDriver `json:"driver"`

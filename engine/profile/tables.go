@@ -137,11 +137,8 @@ func (p *profiler) matchAnchors(t *TableSpec, from, to int) *tableMatch {
 	} else if t.Rows[0].Label == "" {
 		// A table whose only row has no label (table 4) starts at its header.
 		for _, h := range t.Header {
-			for _, r := range p.s.indexAll(h, from, to) {
-				if m.first < 0 || r[0] < m.first {
-					m.first, m.firstEnd = r[0], r[1]
-				}
-				break
+			if occ := p.s.indexAll(h, from, to); len(occ) > 0 && (m.first < 0 || occ[0][0] < m.first) {
+				m.first, m.firstEnd = occ[0][0], occ[0][1]
 			}
 		}
 	}

@@ -107,7 +107,8 @@ func Run(ctx context.Context, p *pack.Pack) ([]Outcome, error) {
 		}
 		var node yaml.Node
 		var tf File
-		if err := yaml.Unmarshal(data, &node); err == nil {
+		err = yaml.Unmarshal(data, &node)
+		if err == nil {
 			err = node.Decode(&tf)
 		}
 		if err != nil {
