@@ -313,3 +313,18 @@ func TestOverlay(t *testing.T) {
 		t.Error("Overlay changed its base")
 	}
 }
+
+func TestSubtotalColumnIsDropped(t *testing.T) {
+	// An eighth column: 法人或其他组织 (3 = 1 + 2) after 自然人.
+	src := strings.Replace(sampleText(t), "一、本年新收政府信息公开申请数量 0 0 0 0 0 0 0", "一、本年新收政府信息公开申请数量 4 3 1 0 0 0 2 7", 1)
+	f := apply(t, src)
+	r := f.Tables["t3"].Rows["new_received"]
+	if !r.Aligned || r.Cells["commercial"].Text != "1" || r.Cells["other"].Text != "2" || r.Cells["total"].Text != "7" {
+		t.Fatalf("row = %+v", r)
+	}
+	// Eight values that are not a subtotal stay unaligned.
+	src = strings.Replace(sampleText(t), "一、本年新收政府信息公开申请数量 0 0 0 0 0 0 0", "一、本年新收政府信息公开申请数量 4 9 1 0 0 0 2 7", 1)
+	if r := apply(t, src).Tables["t3"].Rows["new_received"]; r.Aligned {
+		t.Fatalf("row = %+v", r)
+	}
+}

@@ -74,6 +74,17 @@ type TableSpec struct {
 	Header  []string     `yaml:"header"`
 	Columns []ColumnSpec `yaml:"columns"`
 	Rows    []RowSpec    `yaml:"rows"`
+	// Subtotals are extra columns some reports add (a 法人或其他组织 subtotal): a row with
+	// one value too many, where the value after column After is the sum of SumOf, is read
+	// without it.
+	Subtotals []SubtotalSpec `yaml:"subtotals"`
+}
+
+// SubtotalSpec is a column a report may add that the format does not have.
+type SubtotalSpec struct {
+	Label string   `yaml:"label"`
+	After string   `yaml:"after"`
+	SumOf []string `yaml:"sum_of"`
 }
 
 // ColumnSpec is one value column.
@@ -264,6 +275,16 @@ func (s *Spec) validate() error {
 			for _, id := range c.SumOf {
 				if !cols[id] || id == c.ID {
 					bad("table %s column %s: sum_of names unknown column %q", t.ID, c.ID, id)
+				}
+			}
+		}
+		for _, st := range t.Subtotals {
+			if !cols[st.After] || len(st.SumOf) == 0 {
+				bad("table %s subtotal %q: after must name a column and sum_of must list columns", t.ID, st.Label)
+			}
+			for _, id := range st.SumOf {
+				if !cols[id] {
+					bad("table %s subtotal %q: sum_of names unknown column %q", t.ID, st.Label, id)
 				}
 			}
 		}

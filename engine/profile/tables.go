@@ -210,6 +210,9 @@ func (p *profiler) readTable(m *tableMatch, bound int) {
 		if len(toks[i]) > want {
 			toks[i] = dropExtraBlanks(toks[i], want)
 		}
+		if len(toks[i]) == want+1 {
+			toks[i] = p.dropSubtotal(t, toks[i])
+		}
 		if len(toks[i]) != want && (rs.Kind != "group" || len(toks[i]) > 0) {
 			switch splits := p.splitRuns(toks[i], want, sums); len(splits) {
 			case 0:
@@ -356,6 +359,37 @@ func asRow(t *Table, g *Row) bool {
 		}
 	}
 	return true
+}
+
+// dropSubtotal removes, from a row with one value too many, a subtotal column the table
+// allows (法人或其他组织 between 自然人 and the five kinds of organisation) when its value is
+// the sum of the columns it totals.
+func (p *profiler) dropSubtotal(t *TableSpec, toks []token) []token {
+	idx := map[string]int{}
+	for i, c := range t.Columns {
+		idx[c.ID] = i
+	}
+	for _, st := range t.Subtotals {
+		at := idx[st.After] + 1 // the subtotal's position among the row's values
+		if at >= len(toks) || toks[at].kind != tokNumber {
+			continue
+		}
+		rest := append(append([]token(nil), toks[:at]...), toks[at+1:]...)
+		sum := 0.0
+		ok := true
+		for _, id := range st.SumOf {
+			v := rest[idx[id]]
+			if v.kind != tokNumber {
+				ok = false
+				break
+			}
+			sum += v.num.Value
+		}
+		if ok && sum == toks[at].num.Value {
+			return rest
+		}
+	}
+	return toks
 }
 
 // dropExtraBlanks removes blank cells from a row that has too many values when exactly
