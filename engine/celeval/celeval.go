@@ -145,7 +145,10 @@ func Load(files []File, pack string, opts Options) (*Set, error) {
 // and the helper functions.
 func newEnv(opts Options) (*cel.Env, error) {
 	bz := opts.BlankAsZero
-	return cel.NewEnv(
+	// The helpers return lists of native cells, which only the environment's own adapter
+	// (with the native types registered) can wrap; it is set once the environment exists.
+	var adapter types.Adapter
+	env, err := cel.NewEnv(
 		ext.NativeTypes(
 			reflect.TypeOf(&profile.Facts{}),
 			ext.ParseStructTag("json"),
@@ -168,6 +171,14 @@ func newEnv(opts Options) (*cel.Env, error) {
 				cel.UnaryBinding(func(v ref.Val) ref.Val { return sumOf(v, bz) })),
 			cel.Overload("sum_doubles", []*cel.Type{cel.ListType(cel.DoubleType)}, cel.DoubleType,
 				cel.UnaryBinding(sumDoubles))),
+		// cells(row, cols) and column(table, rows, col) pick cells out of the facts in Go,
+		// far cheaper than the same comprehension over native types in CEL.
+		cel.Function("cells",
+			cel.Overload("cells_row_cols", []*cel.Type{cel.ObjectType("profile.Row"), cel.ListType(cel.StringType)}, cel.ListType(cel.ObjectType("profile.Cell")),
+				cel.BinaryBinding(func(row, cols ref.Val) ref.Val { return rowCells(adapter, row, cols) }))),
+		cel.Function("column",
+			cel.Overload("column_table_rows_col", []*cel.Type{cel.ObjectType("profile.Table"), cel.ListType(cel.StringType), cel.StringType}, cel.ListType(cel.ObjectType("profile.Cell")),
+				cel.FunctionBinding(func(args ...ref.Val) ref.Val { return columnCells(adapter, args...) }))),
 		cel.Function("is_number",
 			cel.Overload("is_number_cell", []*cel.Type{cel.ObjectType("profile.Cell")}, cel.BoolType,
 				cel.UnaryBinding(func(v ref.Val) ref.Val {
@@ -175,6 +186,11 @@ func newEnv(opts Options) (*cel.Env, error) {
 					return types.Bool(ok && c.State == profile.StateNumber)
 				}))),
 	)
+	if err != nil {
+		return nil, err
+	}
+	adapter = env.CELTypeAdapter()
+	return env, nil
 }
 
 // NotAssessable is the error num() and sum() raise for cells without a number.
@@ -222,6 +238,49 @@ func sumOf(v ref.Val, blankAsZero bool) ref.Val {
 		return types.WrapErr(&NotAssessable{Refs: missing})
 	}
 	return types.Double(total)
+}
+
+func rowCells(adapter types.Adapter, rowVal, colsVal ref.Val) ref.Val {
+	row, ok := rowVal.Value().(*profile.Row)
+	cols, ok2 := colsVal.(traits.Lister)
+	if !ok || !ok2 || row == nil {
+		return types.NewErr("cells: want a row and a list of column ids")
+	}
+	var out []*profile.Cell
+	it := cols.Iterator()
+	for it.HasNext() == types.True {
+		id, _ := it.Next().Value().(string)
+		if c, ok := row.Cells[id]; ok {
+			out = append(out, c)
+		} else {
+			return types.NewErr("cells: row %s has no column %q", row.ID, id)
+		}
+	}
+	return types.NewDynamicList(adapter, out)
+}
+
+func columnCells(adapter types.Adapter, args ...ref.Val) ref.Val {
+	t, ok := args[0].Value().(*profile.Table)
+	rows, ok2 := args[1].(traits.Lister)
+	col, ok3 := args[2].Value().(string)
+	if !ok || !ok2 || !ok3 || t == nil {
+		return types.NewErr("column: want a table, a list of row ids and a column id")
+	}
+	var out []*profile.Cell
+	it := rows.Iterator()
+	for it.HasNext() == types.True {
+		id, _ := it.Next().Value().(string)
+		r, ok := t.Rows[id]
+		if !ok {
+			return types.NewErr("column: table %s has no row %q", t.ID, id)
+		}
+		c, ok := r.Cells[col]
+		if !ok {
+			return types.NewErr("column: row %s has no column %q", id, col)
+		}
+		out = append(out, c)
+	}
+	return types.NewDynamicList(adapter, out)
 }
 
 func sumDoubles(v ref.Val) ref.Val {

@@ -22,14 +22,7 @@ import (
 // the document) does not stop the others: its error is returned joined with the rest,
 // next to the findings of the rules that worked.
 func (s *Set) Eval(ctx context.Context, facts *profile.Facts) ([]finding.Raw, error) {
-	vars := map[string]any{
-		"tables":   facts.Tables,
-		"sections": facts.Sections,
-		"claims":   facts.Claims,
-		"report":   &facts.Report,
-		"edition":  &facts.Edition,
-		"cells":    allCells(facts),
-	}
+	vars := varsOf(facts)
 	var out []finding.Raw
 	var errs []error
 	for _, r := range s.rules {
@@ -43,6 +36,18 @@ func (s *Set) Eval(ctx context.Context, facts *profile.Facts) ([]finding.Raw, er
 		}
 	}
 	return out, errors.Join(errs...)
+}
+
+// varsOf returns the variables every rule sees.
+func varsOf(facts *profile.Facts) map[string]any {
+	return map[string]any{
+		"tables":   facts.Tables,
+		"sections": facts.Sections,
+		"claims":   facts.Claims,
+		"report":   &facts.Report,
+		"edition":  &facts.Edition,
+		"cells":    allCells(facts),
+	}
 }
 
 func (r *Rule) eval(ctx context.Context, vars map[string]any) ([]finding.Raw, error) {

@@ -1,0 +1,73 @@
+package celeval
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/reportlint/reportlint/engine/document"
+	"github.com/reportlint/reportlint/engine/ingest/text"
+	"github.com/reportlint/reportlint/engine/profile"
+)
+
+// BenchmarkRules times each CEL rule of the bundled packs on the sample report, so a rule
+// that costs too much stands out.
+func BenchmarkRules(b *testing.B) {
+	var files []File
+	for _, dir := range []string{"../../rules/govinfo-common/cel", "../../rules/govinfo-2021/cel"} {
+		names, _ := filepath.Glob(filepath.Join(dir, "*.yaml"))
+		for _, n := range names {
+			data, err := os.ReadFile(n)
+			if err != nil {
+				b.Fatal(err)
+			}
+			files = append(files, File{Name: n, Data: data})
+		}
+	}
+	set, err := Load(files, "bench", Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	read := func(name string) *profile.Spec {
+		data, err := os.ReadFile("../../rules/" + name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		s, err := profile.DecodeSpec(data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		return s
+	}
+	ed := read("govinfo-2021/profile.yaml")
+	prof, err := profile.Compile(profile.Overlay(read(ed.Extends), ed))
+	if err != nil {
+		b.Fatal(err)
+	}
+	src, err := os.ReadFile("../../fixtures/2023_chanhe_zhengshuju.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	facts := prof.Apply(&document.Document{Blocks: text.Blocks(string(src))})
+	ctx := context.Background()
+	b.Run("all", func(b *testing.B) {
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			if _, err := set.Eval(ctx, facts); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	vars := varsOf(facts)
+	for _, r := range set.rules {
+		b.Run(r.Meta.ID, func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				if _, err := r.eval(ctx, vars); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
