@@ -188,3 +188,24 @@ type Note struct {
 	Message string `json:"message"`
 	Span    Span   `json:"span"`
 }
+
+// Tables returns the document's table blocks in reading order.
+func (d *Document) Tables() []Block {
+	var out []Block
+	for _, b := range d.Blocks {
+		if b.Kind == Table {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// Cell returns the cell of r whose left edge is at grid column col.
+func (r Row) Cell(col int) (Cell, bool) {
+	for _, c := range r.Cells {
+		if c.Col == col {
+			return c, true
+		}
+	}
+	return Cell{}, false
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -165,7 +166,7 @@ func digest(f *profile.Facts) string {
 	}
 	for _, c := range f.Claims {
 		var fields []string
-		for _, k := range sortedKeys(c.Fields) {
+		for _, k := range slices.Sorted(maps.Keys(c.Fields)) {
 			fields = append(fields, k+"="+c.Fields[k].Text)
 		}
 		fmt.Fprintf(&b, "claim %s %s\n", c.ID, strings.Join(fields, " "))
@@ -180,15 +181,6 @@ func findingLines(r finding.Result) string {
 		fmt.Fprintf(&b, "%d:%d:%d %s %s %s\n", s.Page, s.Line, s.Col, f.Level, f.RuleID, f.Message)
 	}
 	return b.String()
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 func firstDiff(a, b string) string {

@@ -2,8 +2,9 @@ package profile
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/reportlint/reportlint/engine/document"
@@ -130,7 +131,7 @@ func (p *profiler) detectEdition() {
 	for ed := range p.spec.EditionPatterns {
 		eds[ed] = true
 	}
-	for _, ed := range sortedKeys(eds) {
+	for _, ed := range slices.Sorted(maps.Keys(eds)) {
 		first := [2]int{-1, -1}
 		for _, m := range p.spec.Editions[ed] {
 			if occ := p.s.indexAll(m, 0, p.s.len()); len(occ) > 0 {
@@ -191,13 +192,4 @@ func (p *profiler) reportYear() {
 			}
 		}
 	}
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

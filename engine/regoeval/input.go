@@ -1,8 +1,9 @@
 package regoeval
 
 import (
+	"maps"
 	"math"
-	"sort"
+	"slices"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
@@ -13,7 +14,7 @@ import (
 // trip, and it leaves out source spans, which rules never need (they name facts by ref).
 func factsValue(f *profile.Facts) ast.Value {
 	tables := make([][2]*ast.Term, 0, len(f.Tables))
-	for _, id := range sortedKeys(f.Tables) {
+	for _, id := range slices.Sorted(maps.Keys(f.Tables)) {
 		tables = append(tables, ast.Item(ast.StringTerm(id), ast.NewTerm(tableValue(f.Tables[id]))))
 	}
 	sections := make([]*ast.Term, 0, len(f.Sections))
@@ -29,11 +30,11 @@ func factsValue(f *profile.Facts) ast.Value {
 		claims = append(claims, ast.NewTerm(claimValue(c)))
 	}
 	erefs := make([][2]*ast.Term, 0, len(f.Edition.Refs))
-	for _, ed := range sortedKeys(f.Edition.Refs) {
+	for _, ed := range slices.Sorted(maps.Keys(f.Edition.Refs)) {
 		erefs = append(erefs, str(ed, f.Edition.Refs[ed]))
 	}
 	markers := make([][2]*ast.Term, 0, len(f.Edition.Markers))
-	for _, ed := range sortedKeys(f.Edition.Markers) {
+	for _, ed := range slices.Sorted(maps.Keys(f.Edition.Markers)) {
 		ms := make([]*ast.Term, 0, len(f.Edition.Markers[ed]))
 		for _, m := range f.Edition.Markers[ed] {
 			ms = append(ms, ast.StringTerm(m))
@@ -45,13 +46,13 @@ func factsValue(f *profile.Facts) ast.Value {
 		rep = append(rep, ast.Item(ast.StringTerm("title"), ast.NewTerm(claimValue(f.Report.Title))))
 	}
 	params := make([][2]*ast.Term, 0, len(f.Params))
-	for _, k := range sortedKeys(f.Params) {
+	for _, k := range slices.Sorted(maps.Keys(f.Params)) {
 		params = append(params, num(k, f.Params[k]))
 	}
 	items := [][2]*ast.Term{ast.Item(ast.StringTerm("params"), ast.ObjectTerm(params...))}
 	if p := f.Previous; p != nil {
 		cells := make([][2]*ast.Term, 0, len(p.Cells))
-		for _, ref := range sortedKeys(p.Cells) {
+		for _, ref := range slices.Sorted(maps.Keys(p.Cells)) {
 			c := p.Cells[ref]
 			ci := [][2]*ast.Term{str("ref", "previous:"+c.Ref), str("state", c.State), str("text", c.Text), str("table", c.Table), str("row", c.Row), str("col", c.Col)}
 			if c.State == profile.StateNumber {
@@ -88,7 +89,7 @@ func tableValue(t *profile.Table) ast.Value {
 		cols = append(cols, ast.StringTerm(c))
 	}
 	labels := make([][2]*ast.Term, 0, len(t.ColumnLabels))
-	for _, k := range sortedKeys(t.ColumnLabels) {
+	for _, k := range slices.Sorted(maps.Keys(t.ColumnLabels)) {
 		labels = append(labels, str(k, t.ColumnLabels[k]))
 	}
 	order := make([]*ast.Term, 0, len(t.RowOrder))
@@ -139,7 +140,7 @@ func rowValue(r *profile.Row, columns []string) ast.Value {
 
 func claimValue(c *profile.Claim) ast.Value {
 	fields := make([][2]*ast.Term, 0, len(c.Fields))
-	for _, name := range sortedKeys(c.Fields) {
+	for _, name := range slices.Sorted(maps.Keys(c.Fields)) {
 		f := c.Fields[name]
 		items := [][2]*ast.Term{str("ref", f.Ref), str("text", f.Text), boolean("number", f.Number)}
 		if f.Number {
@@ -162,13 +163,4 @@ func num(k string, v float64) [2]*ast.Term {
 		return ast.Item(ast.StringTerm(k), ast.IntNumberTerm(int(v)))
 	}
 	return ast.Item(ast.StringTerm(k), ast.FloatNumberTerm(v))
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

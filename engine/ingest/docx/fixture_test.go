@@ -239,26 +239,6 @@ func importFile(tb testing.TB, name string) *document.Document {
 	return doc
 }
 
-func tables(doc *document.Document) []document.Block {
-	var out []document.Block
-	for _, b := range doc.Blocks {
-		if b.Kind == document.Table {
-			out = append(out, b)
-		}
-	}
-	return out
-}
-
-// cellAt returns the cell of row r whose grid column is col.
-func cellAt(r document.Row, col int) (document.Cell, bool) {
-	for _, c := range r.Cells {
-		if c.Col == col {
-			return c, true
-		}
-	}
-	return document.Cell{}, false
-}
-
 // TestChanheSample is the golden test of the fixture and of its LibreOffice copy.
 func TestChanheSample(t *testing.T) {
 	for _, name := range []string{fixturePath, fixtureLOPath} {
@@ -281,7 +261,7 @@ func TestChanheSample(t *testing.T) {
 			if got := strings.Join(headings, " "); got != wantHeadings {
 				t.Errorf("headings:\n got %s\nwant %s", got, wantHeadings)
 			}
-			tbs := tables(doc)
+			tbs := doc.Tables()
 			if len(tbs) != 3 {
 				t.Fatalf("got %d tables, want 3", len(tbs))
 			}
@@ -313,7 +293,7 @@ func checkTable2(t *testing.T, tb document.Block) {
 	if c := tb.Rows[0].Cells[0]; len(tb.Rows[0].Cells) != 1 || c.ColSpan != 4 || c.Text() != "第二十条第（一）项" {
 		t.Errorf("table 2 caption row = %+v", tb.Rows[0].Cells)
 	}
-	if c, _ := cellAt(tb.Rows[13], 1); c.ColSpan != 3 || c.Text() != "0" {
+	if c, _ := tb.Rows[13].Cell(1); c.ColSpan != 3 || c.Text() != "0" {
 		t.Errorf("table 2 fee cell = %+v", c)
 	}
 }
@@ -348,7 +328,7 @@ func checkTable3(t *testing.T, tb document.Block) {
 		{26, 1, 0, 2, "（七）总计"},
 		{27, 0, 0, 3, "四、结转下年度继续办理"},
 	} {
-		c, ok := cellAt(tb.Rows[w.row], w.col)
+		c, ok := tb.Rows[w.row].Cell(w.col)
 		if !ok || c.RowSpan != max(w.rowspan, 1) || c.ColSpan != max(w.colspan, 1) || c.Text() != w.text {
 			t.Errorf("table 3 row %d col %d = %+v (found %v), want rowspan %d colspan %d %q", w.row, w.col, c, ok, w.rowspan, w.colspan, w.text)
 		}
@@ -365,7 +345,7 @@ func checkTable3(t *testing.T, tb document.Block) {
 	for i := 3; i < 28; i++ {
 		r := tb.Rows[i]
 		for col := 3; col <= 9; col++ {
-			c, ok := cellAt(r, col)
+			c, ok := r.Cell(col)
 			if !ok || c.Text() != "0" || c.RowSpan != 1 || c.ColSpan != 1 {
 				t.Errorf("table 3 row %d col %d = %+v (found %v), want a single \"0\"", i, col, c, ok)
 				continue
@@ -398,7 +378,7 @@ func checkTable4(t *testing.T, tb document.Block) {
 		{2, 5, 0, 0, "结果维持"}, {2, 14, 0, 0, "总计"},
 	}
 	for _, w := range want {
-		c, ok := cellAt(tb.Rows[w.row], w.col)
+		c, ok := tb.Rows[w.row].Cell(w.col)
 		if !ok || c.RowSpan != max(w.rowspan, 1) || c.ColSpan != max(w.colspan, 1) || c.Text() != w.text {
 			t.Errorf("table 4 row %d col %d = %+v (found %v), want rowspan %d colspan %d %q", w.row, w.col, c, ok, w.rowspan, w.colspan, w.text)
 		}
@@ -467,14 +447,14 @@ func BenchmarkImport(b *testing.B) {
 func TestRealReport(t *testing.T) {
 	doc := importFile(t, "testdata/pingtan_2023_lo.docx")
 	checkInvariants(t, doc)
-	tbs := tables(doc)
+	tbs := doc.Tables()
 	if len(tbs) != 3 {
 		t.Fatalf("got %d tables, want 3", len(tbs))
 	}
 	if n := len(tbs[0].Rows); n != 14 {
 		t.Errorf("table 2 has %d rows, want 14", n)
 	}
-	if c, _ := cellAt(tbs[0].Rows[13], 1); c.Text() != "5949.088667" || c.ColSpan != 3 {
+	if c, _ := tbs[0].Rows[13].Cell(1); c.Text() != "5949.088667" || c.ColSpan != 3 {
 		t.Errorf("table 2 fee = %+v", c)
 	}
 	t3 := tbs[1]
@@ -484,7 +464,7 @@ func TestRealReport(t *testing.T) {
 	values := func(r document.Row) string {
 		var out []string
 		for col := 3; col <= 9; col++ {
-			c, _ := cellAt(r, col)
+			c, _ := r.Cell(col)
 			out = append(out, c.Text())
 		}
 		return strings.Join(out, " ")
@@ -503,7 +483,7 @@ func TestRealReport(t *testing.T) {
 			t.Errorf("table 3 row %d = %s, want %s", w.row, got, w.values)
 		}
 	}
-	if c, _ := cellAt(t3.Rows[5], 0); c.RowSpan != 22 || c.Text() != "三、本年度办理结果" {
+	if c, _ := t3.Rows[5].Cell(0); c.RowSpan != 22 || c.Text() != "三、本年度办理结果" {
 		t.Errorf("table 3 group label = %+v", c)
 	}
 	t4 := tbs[2]

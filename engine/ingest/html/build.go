@@ -206,6 +206,18 @@ func (b *builder) startCell(id int32) {
 	for col < len(t.until) && t.until[col] > r {
 		col++
 	}
+	for c := col + 1; c < col+cs && c < len(t.until); c++ {
+		if t.until[c] > r {
+			// A column span running into a row span from above is a table model error; the
+			// cell stops where the other begins, so no grid place has two cells.
+			b.notes = append(b.notes, document.Note{
+				Message: fmt.Sprintf("表格单元格的 colspan=%d 与上方跨行的单元格重叠，已按 %d 处理，表格的行列可能不准确", cs, c-col),
+				Span:    document.Span{Start: n.start.doc(), End: n.end.doc()},
+			})
+			cs = c - col
+			break
+		}
+	}
 	b.work += col - t.next + cs
 	if b.work > maxGridWork {
 		b.err = fmt.Errorf("line %d, column %d: %w", n.start.line, n.start.col,

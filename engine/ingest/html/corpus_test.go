@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/reportlint/reportlint/engine/document"
+	"github.com/reportlint/reportlint/engine/document/doctest"
 	"github.com/reportlint/reportlint/engine/ingest/limit"
 )
 
@@ -25,26 +26,6 @@ func rowCells(tbl document.Block, label string) map[int]string {
 		}
 	}
 	return nil
-}
-
-// cellAt returns the cell of row r that starts at grid column col.
-func cellAt(r document.Row, col int) (document.Cell, bool) {
-	for _, c := range r.Cells {
-		if c.Col == col {
-			return c, true
-		}
-	}
-	return document.Cell{}, false
-}
-
-func tables(doc *document.Document) []document.Block {
-	var out []document.Block
-	for _, b := range doc.Blocks {
-		if b.Kind == document.Table {
-			out = append(out, b)
-		}
-	}
-	return out
 }
 
 // rowWant is an expected row of a corpus table: its label and the cell texts at the grid
@@ -81,20 +62,20 @@ func TestCorpus(t *testing.T) {
 			},
 			forbidden: []string{"福建省人民政府", "扫一扫在手机上查看当前页面", "文字解读", "文件下载", "首页"},
 			check: func(t *testing.T, doc *document.Document) {
-				t3 := tables(doc)[1]
+				t3 := doc.Tables()[1]
 				// "三、本年度办理结果" spans 22 rows; "（三）不予公开" 8.
-				if c, _ := cellAt(t3.Rows[5], 0); c.Text() != "三、本年度办理结果" || c.RowSpan != 22 {
+				if c, _ := t3.Rows[5].Cell(0); c.Text() != "三、本年度办理结果" || c.RowSpan != 22 {
 					t.Errorf("T3 row 5 col 0 = %q rowspan %d", c.Text(), c.RowSpan)
 				}
-				if c, _ := cellAt(t3.Rows[7], 1); c.Text() != "（三）不予公开" || c.RowSpan != 8 {
+				if c, _ := t3.Rows[7].Cell(1); c.Text() != "（三）不予公开" || c.RowSpan != 8 {
 					t.Errorf("T3 row 7 col 1 = %q rowspan %d", c.Text(), c.RowSpan)
 				}
-				t4 := tables(doc)[2]
-				hdr, _ := cellAt(t4.Rows[1], 1)
+				t4 := doc.Tables()[2]
+				hdr, _ := t4.Rows[1].Cell(1)
 				if len(hdr.Segments) != 2 || hdr.Segments[0].Text != "结果" || hdr.Segments[1].Text != "纠正" {
 					t.Errorf("T4 header split by <br/>: %+v", hdr.Segments)
 				}
-				if c, _ := cellAt(t4.Rows[3], 14); c.Text() != "2" {
+				if c, _ := t4.Rows[3].Cell(14); c.Text() != "2" {
 					t.Errorf("T4 复议后起诉 总计 = %q", c.Text())
 				}
 			},
@@ -111,16 +92,16 @@ func TestCorpus(t *testing.T) {
 				{1, "（七）总计", []int{3, 9}, []string{"217", "218"}},
 			},
 			check: func(t *testing.T, doc *document.Document) {
-				t3 := tables(doc)[1]
+				t3 := doc.Tables()[1]
 				// Header text padded with &nbsp; runs in extra <p>s: only the words remain.
-				if c, _ := cellAt(t3.Rows[2], 7); c.Text() != "法律 服务 机构" {
+				if c, _ := t3.Rows[2].Cell(7); c.Text() != "法律 服务 机构" {
 					t.Errorf("T3 header = %q", c.Text())
 				}
-				t4 := tables(doc)[2]
-				if a, _ := cellAt(t4.Rows[3], 4); a.Text() != "7" {
+				t4 := doc.Tables()[2]
+				if a, _ := t4.Rows[3].Cell(4); a.Text() != "7" {
 					t.Errorf("T4 复议总计 = %q", a.Text())
 				}
-				if b, _ := cellAt(t4.Rows[3], 14); b.Text() != "19" {
+				if b, _ := t4.Rows[3].Cell(14); b.Text() != "19" {
 					t.Errorf("T4 复议后起诉总计 = %q", b.Text())
 				}
 			},
@@ -140,7 +121,7 @@ func TestCorpus(t *testing.T) {
 			},
 			check: func(t *testing.T, doc *document.Document) {
 				// Blank is not "0": &nbsp; cells have no segments at all.
-				t3 := tables(doc)[1]
+				t3 := doc.Tables()[1]
 				for _, r := range t3.Rows {
 					for _, c := range r.Cells {
 						for _, s := range c.Segments {
@@ -150,14 +131,14 @@ func TestCorpus(t *testing.T) {
 						}
 					}
 				}
-				if c, _ := cellAt(t3.Rows[4], 4); len(c.Segments) != 0 || c.Span.IsZero() {
+				if c, _ := t3.Rows[4].Cell(4); len(c.Segments) != 0 || c.Span.IsZero() {
 					t.Errorf("blank cell: %+v", c)
 				}
-				t4 := tables(doc)[2]
-				if c, _ := cellAt(t4.Rows[3], 4); c.Text() != "7" {
+				t4 := doc.Tables()[2]
+				if c, _ := t4.Rows[3].Cell(4); c.Text() != "7" {
 					t.Errorf("T4 复议总计 = %q", c.Text())
 				}
-				if c, _ := cellAt(t4.Rows[3], 1); len(c.Segments) != 0 {
+				if c, _ := t4.Rows[3].Cell(1); len(c.Segments) != 0 {
 					t.Errorf("T4 结果纠正 should be blank: %q", c.Text())
 				}
 			},
@@ -170,11 +151,11 @@ func TestCorpus(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			checkDocument(t, string(data), doc)
+			doctest.CheckSource(t, string(data), doc, "&")
 			if doc.Encoding != tc.encoding || len(doc.Blocks) != tc.blocks || len(doc.Notes) != 0 {
 				t.Errorf("encoding %s, %d blocks, notes %v; want %s, %d blocks", doc.Encoding, len(doc.Blocks), doc.Notes, tc.encoding, tc.blocks)
 			}
-			tbls := tables(doc)
+			tbls := doc.Tables()
 			if len(tbls) != tc.tables {
 				t.Fatalf("%d tables, want %d", len(tbls), tc.tables)
 			}
@@ -223,7 +204,7 @@ func TestTestdata(t *testing.T) {
 				if got := doc.Blocks[1].Segments[1]; got.Text != "时间：2024-03-08 15:34" || got.Start != (document.Pos{Line: 96, Col: 64}) {
 					t.Errorf("publication line = %+v", got)
 				}
-				c, _ := cellAt(tables(doc)[0].Rows[3], 9)
+				c, _ := doc.Tables()[0].Rows[3].Cell(9)
 				if c.Text() != "5" || c.Segments[0].Start.Line != 138 {
 					t.Errorf("T4 直接起诉总计 = %+v", c)
 				}
@@ -235,7 +216,7 @@ func TestTestdata(t *testing.T) {
 			first:  "三、收到和处理政府信息公开申请情况",
 			tables: 1,
 			check: func(t *testing.T, doc *document.Document) {
-				cells := rowCells(tables(doc)[0], "（七）总计")
+				cells := rowCells(doc.Tables()[0], "（七）总计")
 				if cells[3] != "767" || cells[5] != "" || cells[9] != "805" {
 					t.Errorf("（七）总计 = %v", cells)
 				}
@@ -252,9 +233,9 @@ func TestTestdata(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			checkDocument(t, string(data), doc)
-			if doc.Blocks[0].Text() != tc.first || len(tables(doc)) != tc.tables {
-				t.Fatalf("first %q, %d tables\n%s", doc.Blocks[0].Text(), len(tables(doc)), dump(doc))
+			doctest.CheckSource(t, string(data), doc, "&")
+			if doc.Blocks[0].Text() != tc.first || len(doc.Tables()) != tc.tables {
+				t.Fatalf("first %q, %d tables\n%s", doc.Blocks[0].Text(), len(doc.Tables()), doctest.Dump(doc))
 			}
 			tc.check(t, doc)
 		})

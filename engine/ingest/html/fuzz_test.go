@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/reportlint/reportlint/engine/document/doctest"
 	"github.com/reportlint/reportlint/engine/ingest/charset"
 	"github.com/reportlint/reportlint/engine/ingest/limit"
 	xhtml "golang.org/x/net/html"
@@ -55,7 +56,7 @@ func FuzzImport(f *testing.F) {
 		if err != nil {
 			t.Fatalf("decoded by Import but not by charset.Decode: %v", err)
 		}
-		checkDocument(t, src, doc)
+		doctest.CheckSource(t, src, doc, "&")
 		checkRawTags(t, src)
 	})
 }

@@ -7,9 +7,9 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/engine/document"
+	"github.com/reportlint/reportlint/engine/document/doctest"
 	"github.com/reportlint/reportlint/engine/ingest/charset"
 	"github.com/reportlint/reportlint/engine/ingest/limit"
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -37,7 +37,7 @@ func importString(t *testing.T, src string) *document.Document {
 	if err != nil {
 		t.Fatalf("Import: %v", err)
 	}
-	checkDocument(t, src, doc)
+	doctest.CheckSource(t, src, doc, "&")
 	return doc
 }
 
@@ -138,7 +138,7 @@ func TestImportBlocks(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			doc := importString(t, tc.in)
 			if len(doc.Blocks) != len(tc.want) {
-				t.Fatalf("got %d blocks, want %d:\n%s", len(doc.Blocks), len(tc.want), dump(doc))
+				t.Fatalf("got %d blocks, want %d:\n%s", len(doc.Blocks), len(tc.want), doctest.Dump(doc))
 			}
 			for i, w := range tc.want {
 				b := doc.Blocks[i]
@@ -288,13 +288,13 @@ func TestTables(t *testing.T) {
 				}
 			}
 			if fmt.Sprint(kinds) != fmt.Sprint(tc.kinds) {
-				t.Fatalf("block kinds = %v, want %v\n%s", kinds, tc.kinds, dump(doc))
+				t.Fatalf("block kinds = %v, want %v\n%s", kinds, tc.kinds, doctest.Dump(doc))
 			}
 			if tc.rows == nil {
 				return
 			}
 			if len(tbl.Rows) != len(tc.rows) {
-				t.Fatalf("got %d rows, want %d\n%s", len(tbl.Rows), len(tc.rows), dump(doc))
+				t.Fatalf("got %d rows, want %d\n%s", len(tbl.Rows), len(tc.rows), doctest.Dump(doc))
 			}
 			for r, want := range tc.rows {
 				if got := cellsOf(tbl.Rows[r]); fmt.Sprint(got) != fmt.Sprint(want) {
@@ -309,7 +309,7 @@ func TestCellSpans(t *testing.T) {
 	src := "<table>\n<tr><td>规章</td><td>\n  <p>13</p></td></tr>\n<tr><td>a<td>&nbsp;</tr></table>"
 	doc := importString(t, src)
 	if len(doc.Blocks) != 1 {
-		t.Fatalf("got %d blocks\n%s", len(doc.Blocks), dump(doc))
+		t.Fatalf("got %d blocks\n%s", len(doc.Blocks), doctest.Dump(doc))
 	}
 	b := doc.Blocks[0]
 	want := document.Span{Start: document.Pos{Line: 1, Col: 1}, End: document.Pos{Line: 4, Col: 33}}
@@ -395,7 +395,7 @@ func TestArticle(t *testing.T) {
 			if got := doc.Blocks[0].Text(); got != tc.first {
 				t.Errorf("first block = %q, want %q", got, tc.first)
 			}
-			if n := countTables(doc); n != tc.tables {
+			if n := len(doc.Tables()); n != tc.tables {
 				t.Errorf("%d tables, want %d", n, tc.tables)
 			}
 			all := allText(doc)
@@ -558,8 +558,8 @@ func TestHostile(t *testing.T) {
 			data: []byte(`<html><body><div><table><tr><td><p><b><i>甲<td>乙<tr><td>丙<div><span>丁`),
 			lim:  limit.Default(),
 			check: func(t *testing.T, doc *document.Document, _ error) {
-				if n := countTables(doc); n != 1 || !strings.Contains(allText(doc), "丙 丁") {
-					t.Errorf("got:\n%s", dump(doc))
+				if n := len(doc.Tables()); n != 1 || !strings.Contains(allText(doc), "丙 丁") {
+					t.Errorf("got:\n%s", doctest.Dump(doc))
 				}
 			},
 		},
@@ -595,8 +595,8 @@ func TestHostile(t *testing.T) {
 			}) + `</div></body></html>`),
 			lim: limit.Default(),
 			check: func(t *testing.T, doc *document.Document, _ error) {
-				if countTables(doc) < 40000 {
-					t.Errorf("only %d tables", countTables(doc))
+				if len(doc.Tables()) < 40000 {
+					t.Errorf("only %d tables", len(doc.Tables()))
 				}
 			},
 		},
@@ -630,80 +630,13 @@ func TestHostile(t *testing.T) {
 				t.Fatalf("error = %v", err)
 			}
 			if doc != nil {
-				checkDocument(t, "", doc)
+				doctest.Check(t, doc)
 			}
 			if tc.check != nil {
 				tc.check(t, doc, err)
 			}
 		})
 	}
-}
-
-// checkDocument asserts the invariants every document must keep; with src, it also checks
-// that each segment starts where its first character is in the source (unless the source
-// has a character reference or tag there).
-func checkDocument(t *testing.T, src string, doc *document.Document) {
-	t.Helper()
-	var lines [][]rune
-	if src != "" {
-		src = strings.ReplaceAll(strings.ReplaceAll(src, "\r\n", "\n"), "\r", "\n")
-		for _, l := range strings.Split(src, "\n") {
-			lines = append(lines, []rune(l))
-		}
-	}
-	checkSeg := func(block int, s document.Segment) {
-		where := func() string { return fmt.Sprintf("block %d", block) }
-		if s.Start.Line < 1 || s.Start.Col < 1 || s.Text == "" || strings.ContainsAny(s.Text, "\r\n") {
-			t.Errorf("%s: bad segment %+v", where(), s)
-			return
-		}
-		if lines == nil {
-			return
-		}
-		if s.Start.Line > len(lines) {
-			t.Errorf("%s: segment %q on line %d of %d", where(), s.Text, s.Start.Line, len(lines))
-			return
-		}
-		line := lines[s.Start.Line-1]
-		if s.Start.Col > len(line) {
-			t.Errorf("%s: segment %q at column %d of %d", where(), s.Text, s.Start.Col, len(line))
-			return
-		}
-		first, _ := utf8.DecodeRuneInString(s.Text)
-		if got := line[s.Start.Col-1]; got != first && got != '&' {
-			t.Errorf("%s: segment %q starts at %d:%d, where the source has %q", where(), s.Text, s.Start.Line, s.Start.Col, got)
-		}
-	}
-	for i, b := range doc.Blocks {
-		if b.Span.Start.Line < 1 || b.Span.Start.Col < 1 {
-			t.Errorf("block %d: bad span %+v", i, b.Span)
-		}
-		for _, s := range b.Segments {
-			checkSeg(i, s)
-		}
-		for r, row := range b.Rows {
-			last := -1
-			for _, c := range row.Cells {
-				if c.Col < 0 || c.Col <= last || c.RowSpan < 1 || c.ColSpan < 1 || c.Span.Start.Line < 1 {
-					t.Errorf("block %d row %d: bad cell %+v", i, r, c)
-				}
-				last = c.Col
-				for _, s := range c.Segments {
-					checkSeg(i, s)
-				}
-			}
-		}
-	}
-}
-
-func countTables(doc *document.Document) int {
-	n := 0
-	for _, b := range doc.Blocks {
-		if b.Kind == document.Table {
-			n++
-		}
-	}
-	return n
 }
 
 func allText(doc *document.Document) string {
@@ -714,21 +647,6 @@ func allText(doc *document.Document) string {
 	return strings.Join(parts, "\n")
 }
 
-// dump renders a document for failure messages.
-func dump(doc *document.Document) string {
-	var sb strings.Builder
-	for i, b := range doc.Blocks {
-		fmt.Fprintf(&sb, "#%d %s L%d %d:%d-%d:%d\n", i, b.Kind, b.Level, b.Span.Start.Line, b.Span.Start.Col, b.Span.End.Line, b.Span.End.Col)
-		for r, row := range b.Rows {
-			fmt.Fprintf(&sb, "  r%d: %v\n", r, cellsOf(row))
-		}
-		for _, s := range b.Segments {
-			fmt.Fprintf(&sb, "  %d:%d %q\n", s.Start.Line, s.Start.Col, s.Text)
-		}
-	}
-	return sb.String()
-}
-
 func readCorpus(tb testing.TB, name string) []byte {
 	tb.Helper()
 	data, err := os.ReadFile(corpus + name)
@@ -736,4 +654,20 @@ func readCorpus(tb testing.TB, name string) []byte {
 		tb.Fatalf("corpus file missing: %v", err)
 	}
 	return data
+}
+
+// A colspan that runs into a rowspan from the row above is cut where the other cell
+// begins, with a note, so that no grid place holds two cells.
+func TestOverlappingSpans(t *testing.T) {
+	doc := importString(t, "<table><tr><td>a<td rowspan=2>b<td>c<tr><td colspan=3>d</table>")
+	tbl := doc.Tables()
+	if len(tbl) != 1 || len(tbl[0].Rows) != 2 {
+		t.Fatalf("got\n%s", doctest.Dump(doc))
+	}
+	if got := cellsOf(tbl[0].Rows[1]); fmt.Sprint(got) != fmt.Sprint([]cell{{0, 1, 1, "d", false}}) {
+		t.Errorf("second row = %v", got)
+	}
+	if len(doc.Notes) != 1 || !strings.Contains(doc.Notes[0].Message, "colspan=3") || !strings.Contains(doc.Notes[0].Message, "按 1 处理") {
+		t.Errorf("notes = %+v", doc.Notes)
+	}
 }

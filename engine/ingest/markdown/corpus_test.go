@@ -5,23 +5,14 @@ import (
 	"testing"
 
 	"github.com/reportlint/reportlint/engine/document"
+	"github.com/reportlint/reportlint/engine/document/doctest"
 	"github.com/reportlint/reportlint/engine/ingest/limit"
 )
-
-func tables(doc *document.Document) []document.Block {
-	var out []document.Block
-	for _, b := range doc.Blocks {
-		if b.Kind == document.Table {
-			out = append(out, b)
-		}
-	}
-	return out
-}
 
 // row returns the cell texts ("" for blank cells) of the first row of a table whose first
 // cell is label, searching all tables.
 func row(doc *document.Document, label string) []string {
-	for _, t := range tables(doc) {
+	for _, t := range doc.Tables() {
 		for _, r := range t.Rows {
 			if len(r.Cells) == 0 || r.Cells[0].Text() != label {
 				continue
@@ -70,11 +61,11 @@ func TestCorpus(t *testing.T) {
 				"四、结转下年度继续办理": {"四、结转下年度继续办理", "1", "0", "0", "0", "0", "0", ""},
 			},
 			check: func(t *testing.T, doc *document.Document) {
-				last := tables(doc)[6].Rows[3].Cells[7]
+				last := doc.Tables()[6].Rows[3].Cells[7]
 				if len(last.Segments) != 0 || last.Span.Start != (document.Pos{Line: 178, Col: 40}) {
 					t.Errorf("blank cell = %+v", last)
 				}
-				c := tables(doc)[0].Rows[2].Cells[3]
+				c := doc.Tables()[0].Rows[2].Cells[3]
 				if c.Text() != "55" || c.Segments[0].Start != (document.Pos{Line: 89, Col: 20}) {
 					t.Errorf("现行有效件数 = %+v", c)
 				}
@@ -109,8 +100,8 @@ func TestCorpus(t *testing.T) {
 				t.Fatal(err)
 			}
 			checkDocument(t, string(data), doc)
-			if doc.Encoding != "utf-8" || len(doc.Blocks) != tc.blocks || len(tables(doc)) != tc.tables {
-				t.Errorf("%s, %d blocks, %d tables; want utf-8, %d, %d", doc.Encoding, len(doc.Blocks), len(tables(doc)), tc.blocks, tc.tables)
+			if doc.Encoding != "utf-8" || len(doc.Blocks) != tc.blocks || len(doc.Tables()) != tc.tables {
+				t.Errorf("%s, %d blocks, %d tables; want utf-8, %d, %d", doc.Encoding, len(doc.Blocks), len(doc.Tables()), tc.blocks, tc.tables)
 			}
 			var heads []string
 			for _, b := range doc.Blocks {
@@ -181,11 +172,11 @@ func TestTestdata(t *testing.T) {
 				kinds = append(kinds, b.Kind)
 			}
 			if len(kinds) != len(tc.kinds) {
-				t.Fatalf("kinds %v, want %v\n%s", kinds, tc.kinds, dump(doc))
+				t.Fatalf("kinds %v, want %v\n%s", kinds, tc.kinds, doctest.Dump(doc))
 			}
 			for i := range kinds {
 				if kinds[i] != tc.kinds[i] {
-					t.Fatalf("kinds %v, want %v\n%s", kinds, tc.kinds, dump(doc))
+					t.Fatalf("kinds %v, want %v\n%s", kinds, tc.kinds, doctest.Dump(doc))
 				}
 			}
 			for label, want := range tc.rows {

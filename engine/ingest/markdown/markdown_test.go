@@ -7,9 +7,9 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/engine/document"
+	"github.com/reportlint/reportlint/engine/document/doctest"
 	"github.com/reportlint/reportlint/engine/ingest/limit"
 )
 
@@ -134,7 +134,7 @@ func TestBlocks(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			doc := importString(t, tc.in)
 			if len(doc.Blocks) != len(tc.want) {
-				t.Fatalf("got %d blocks, want %d:\n%s", len(doc.Blocks), len(tc.want), dump(doc))
+				t.Fatalf("got %d blocks, want %d:\n%s", len(doc.Blocks), len(tc.want), doctest.Dump(doc))
 			}
 			for i, w := range tc.want {
 				b := doc.Blocks[i]
@@ -294,11 +294,11 @@ func TestTables(t *testing.T) {
 				}
 			}
 			if fmt.Sprint(kinds) != fmt.Sprint(tc.kinds) {
-				t.Fatalf("block kinds = %v, want %v\n%s", kinds, tc.kinds, dump(doc))
+				t.Fatalf("block kinds = %v, want %v\n%s", kinds, tc.kinds, doctest.Dump(doc))
 			}
 			for i, rows := range tc.tables {
 				if len(tbls[i].Rows) != len(rows) {
-					t.Fatalf("table %d: %d rows, want %d\n%s", i, len(tbls[i].Rows), len(rows), dump(doc))
+					t.Fatalf("table %d: %d rows, want %d\n%s", i, len(tbls[i].Rows), len(rows), doctest.Dump(doc))
 				}
 				for r, want := range rows {
 					if got := cellsOf(tbls[i].Rows[r]); fmt.Sprint(got) != fmt.Sprint(want) {
@@ -319,7 +319,7 @@ func TestSpans(t *testing.T) {
 	src := "前言\n\n  | 规章 |  | 13 |\n| 规范性文件 | 60 |   \n"
 	doc := importString(t, src)
 	if len(doc.Blocks) != 2 {
-		t.Fatalf("got\n%s", dump(doc))
+		t.Fatalf("got\n%s", doctest.Dump(doc))
 	}
 	tb := doc.Blocks[1]
 	tests := []struct {
@@ -426,79 +426,12 @@ func TestHostile(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			checkDocument(t, "", doc)
+			doctest.CheckOrder(t, doc)
 			if tc.check != nil {
 				tc.check(t, doc)
 			}
 		})
 	}
-}
-
-// checkDocument asserts the invariants of every document; with src, it also checks that
-// each segment starts where its first character is in the source (unless a character
-// reference or an escaped pipe is there).
-func checkDocument(t *testing.T, src string, doc *document.Document) {
-	t.Helper()
-	var lines [][]rune
-	if src != "" {
-		src = strings.ReplaceAll(strings.ReplaceAll(src, "\r\n", "\n"), "\r", "\n")
-		for _, l := range strings.Split(src, "\n") {
-			lines = append(lines, []rune(l))
-		}
-	}
-	checkSeg := func(block int, s document.Segment) {
-		if s.Start.Line < 1 || s.Start.Col < 1 || s.Text == "" || strings.ContainsAny(s.Text, "\r\n") {
-			t.Errorf("block %d: bad segment %+v", block, s)
-			return
-		}
-		if lines == nil {
-			return
-		}
-		if s.Start.Line > len(lines) || s.Start.Col > len(lines[s.Start.Line-1]) {
-			t.Errorf("block %d: segment %q at %d:%d is outside the source", block, s.Text, s.Start.Line, s.Start.Col)
-			return
-		}
-		first, _ := utf8.DecodeRuneInString(s.Text)
-		if got := lines[s.Start.Line-1][s.Start.Col-1]; got != first && got != '&' && got != '\\' {
-			t.Errorf("block %d: segment %q starts at %d:%d, where the source has %q", block, s.Text, s.Start.Line, s.Start.Col, got)
-		}
-	}
-	for i, b := range doc.Blocks {
-		if b.Span.Start.Line < 1 || b.Span.Start.Col < 1 {
-			t.Errorf("block %d: bad span %+v", i, b.Span)
-		}
-		if i > 0 && b.Span.Start.Line < doc.Blocks[i-1].Span.Start.Line {
-			t.Errorf("block %d starts before block %d", i, i-1)
-		}
-		for _, s := range b.Segments {
-			checkSeg(i, s)
-		}
-		for r, row := range b.Rows {
-			for _, c := range row.Cells {
-				if c.Col < 0 || c.RowSpan < 1 || c.ColSpan < 1 || c.Span.Start.Line < 1 || c.Span.Start.Col < 1 {
-					t.Errorf("block %d row %d: bad cell %+v", i, r, c)
-				}
-				for _, s := range c.Segments {
-					checkSeg(i, s)
-				}
-			}
-		}
-	}
-}
-
-// dump renders a document for failure messages.
-func dump(doc *document.Document) string {
-	var sb strings.Builder
-	for i, b := range doc.Blocks {
-		fmt.Fprintf(&sb, "#%d %s L%d %d:%d-%d:%d\n", i, b.Kind, b.Level, b.Span.Start.Line, b.Span.Start.Col, b.Span.End.Line, b.Span.End.Col)
-		for r, row := range b.Rows {
-			fmt.Fprintf(&sb, "  r%d: %v\n", r, cellsOf(row))
-		}
-		for _, s := range b.Segments {
-			fmt.Fprintf(&sb, "  %d:%d %q\n", s.Start.Line, s.Start.Col, s.Text)
-		}
-	}
-	return sb.String()
 }
 
 func readCorpus(tb testing.TB, name string) []byte {
@@ -508,4 +441,14 @@ func readCorpus(tb testing.TB, name string) []byte {
 		tb.Fatalf("corpus file missing: %v", err)
 	}
 	return data
+}
+
+// checkDocument checks the document contract, source order and that each segment starts at
+// its first character in src (or at the '&' or '\' that escapes it).
+func checkDocument(t *testing.T, src string, doc *document.Document) {
+	t.Helper()
+	doctest.CheckSource(t, src, doc, `&\`)
+	if err := doc.InSourceOrder(); err != nil {
+		t.Error(err)
+	}
 }

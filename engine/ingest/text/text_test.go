@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/reportlint/reportlint/engine/document"
+	"github.com/reportlint/reportlint/engine/document/doctest"
 )
 
 func TestBlocks(t *testing.T) {
@@ -62,15 +63,10 @@ func FuzzBlocks(f *testing.F) {
 	f.Add("一、总体情况\n0 0 0\r\n- 3 -\n")
 	f.Add("\r\r\n\f")
 	f.Fuzz(func(t *testing.T, s string) {
-		for _, b := range Blocks(s) {
-			if len(b.Segments) == 0 {
-				t.Fatal("block without segments")
-			}
-			for _, seg := range b.Segments {
-				if seg.Start.Line < 1 || seg.Start.Col < 1 || seg.Text == "" {
-					t.Fatalf("bad segment %+v", seg)
-				}
-			}
+		doc := &document.Document{Path: "fuzz.txt", Blocks: Blocks(s)}
+		doctest.CheckSource(t, s, doc, "")
+		if err := doc.InSourceOrder(); err != nil {
+			t.Fatal(err)
 		}
 	})
 }
