@@ -50,30 +50,44 @@ func cmdSARIFValid(ts *testscript.TestScript, neg bool, args []string) {
 	}
 }
 
-// checkCodeScanning checks the members GitHub code scanning relies on.
+// sarifRule is what code scanning reads of a rule.
+type sarifRule struct {
+	ID                   string         `json:"id"`
+	ShortDescription     map[string]any `json:"shortDescription"`
+	FullDescription      map[string]any `json:"fullDescription"`
+	Help                 map[string]any `json:"help"`
+	HelpURI              string         `json:"helpUri"`
+	DefaultConfiguration map[string]any `json:"defaultConfiguration"`
+	Properties           struct {
+		Tags []string `json:"tags"`
+	} `json:"properties"`
+}
+
+// checkCodeScanning checks the members GitHub code scanning relies on: a driver with name
+// and version, each pack an extension with name, version and complete rules, and each
+// result pointing at its rule by id, index and extension.
 func checkCodeScanning(data []byte) error {
+	type component struct {
+		Name    string      `json:"name"`
+		Version string      `json:"version"`
+		Rules   []sarifRule `json:"rules"`
+	}
 	var log struct {
 		Runs []struct {
 			Tool struct {
-				Driver struct {
-					Name    string `json:"name"`
-					Version string `json:"version"`
-					Rules   []struct {
-						ID                   string         `json:"id"`
-						ShortDescription     map[string]any `json:"shortDescription"`
-						FullDescription      map[string]any `json:"fullDescription"`
-						Help                 map[string]any `json:"help"`
-						HelpURI              string         `json:"helpUri"`
-						DefaultConfiguration map[string]any `json:"defaultConfiguration"`
-						Properties           struct {
-							Tags []string `json:"tags"`
-						} `json:"properties"`
-					} `json:"rules"`
-				} `json:"driver"`
+				Driver     component   `json:"driver"`
+				Extensions []component `json:"extensions"`
 			} `json:"tool"`
 			Results []struct {
-				RuleID              string            `json:"ruleId"`
-				RuleIndex           *int              `json:"ruleIndex"`
+				RuleID    string `json:"ruleId"`
+				RuleIndex *int   `json:"ruleIndex"`
+				Rule      *struct {
+					ID            string `json:"id"`
+					Index         int    `json:"index"`
+					ToolComponent struct {
+						Index int `json:"index"`
+					} `json:"toolComponent"`
+				} `json:"rule"`
 				Locations           []any             `json:"locations"`
 				PartialFingerprints map[string]string `json:"partialFingerprints"`
 			} `json:"results"`
@@ -86,26 +100,39 @@ func checkCodeScanning(data []byte) error {
 		return fmt.Errorf("want one run, got %d", len(log.Runs))
 	}
 	run := log.Runs[0]
-	d := run.Tool.Driver
-	if d.Name == "" || d.Version == "" || len(d.Rules) == 0 {
-		return fmt.Errorf("driver needs name, version and rules")
+	if d := run.Tool.Driver; d.Name == "" || d.Version == "" {
+		return fmt.Errorf("driver needs a name and a version")
+	}
+	if len(run.Tool.Extensions) == 0 {
+		return fmt.Errorf("no rule pack among the extensions")
 	}
 	cats := "section arithmetic narrative metadata format"
-	for _, r := range d.Rules {
-		if r.ShortDescription == nil || r.FullDescription == nil || r.Help == nil || r.HelpURI == "" || r.DefaultConfiguration == nil {
-			return fmt.Errorf("rule %s lacks a description, help, helpUri or defaultConfiguration", r.ID)
+	for _, ext := range run.Tool.Extensions {
+		if ext.Name == "" || ext.Version == "" || len(ext.Rules) == 0 {
+			return fmt.Errorf("extension %q needs a name, a version and rules", ext.Name)
 		}
-		ok := false
-		for _, t := range r.Properties.Tags {
-			ok = ok || strings.Contains(cats, t)
-		}
-		if !ok {
-			return fmt.Errorf("rule %s has no category tag", r.ID)
+		for _, r := range ext.Rules {
+			if r.ShortDescription == nil || r.FullDescription == nil || r.Help == nil || r.HelpURI == "" || r.DefaultConfiguration == nil {
+				return fmt.Errorf("rule %s of %s lacks a description, help, helpUri or defaultConfiguration", r.ID, ext.Name)
+			}
+			ok := false
+			for _, t := range r.Properties.Tags {
+				ok = ok || strings.Contains(cats, t)
+			}
+			if !ok {
+				return fmt.Errorf("rule %s of %s has no category tag", r.ID, ext.Name)
+			}
 		}
 	}
 	for _, res := range run.Results {
-		if res.RuleIndex == nil || *res.RuleIndex >= len(d.Rules) || d.Rules[*res.RuleIndex].ID != res.RuleID {
-			return fmt.Errorf("result %s has a wrong ruleIndex", res.RuleID)
+		ref := res.Rule
+		if ref == nil || res.RuleIndex == nil || *res.RuleIndex != ref.Index || ref.ID != res.RuleID ||
+			ref.ToolComponent.Index >= len(run.Tool.Extensions) {
+			return fmt.Errorf("result %s does not name its rule by id, index and pack", res.RuleID)
+		}
+		rules := run.Tool.Extensions[ref.ToolComponent.Index].Rules
+		if ref.Index >= len(rules) || rules[ref.Index].ID != res.RuleID {
+			return fmt.Errorf("result %s points at another rule", res.RuleID)
 		}
 		if len(res.Locations) == 0 || res.PartialFingerprints["reportlint/v1"] == "" {
 			return fmt.Errorf("result %s lacks a location or fingerprint", res.RuleID)

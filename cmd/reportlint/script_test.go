@@ -21,6 +21,10 @@ func TestScripts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	fixtures, err := filepath.Abs("../../fixtures")
+	if err != nil {
+		t.Fatal(err)
+	}
 	schema, err := filepath.Abs("../../schemas/sarif-schema-2.1.0.json")
 	if err != nil {
 		t.Fatal(err)
@@ -32,6 +36,7 @@ func TestScripts(t *testing.T) {
 		UpdateScripts:       os.Getenv("UPDATE_SCRIPTS") != "",
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("SAMPLE", sample)
+			env.Setenv("FIXTURES", fixtures)
 			env.Setenv("SARIF_SCHEMA", schema)
 			env.Setenv("NO_COLOR", "")
 			return nil

@@ -44,24 +44,19 @@ type Linter struct {
 	Params map[string]float64
 }
 
-// Rules returns the rules of every pack the linter may use, one descriptor per id (the
-// newest pack's), sorted by id.
+// Rules returns the rules of every pack the linter may use, pack by pack in the linter's
+// order and by id within a pack. Packs may share ids (each has its own FMT-EDITION).
 func (l *Linter) Rules() []finding.Rule {
 	packs := l.Packs
 	if l.Force != nil {
 		packs = []*pack.Pack{l.Force}
 	}
-	seen := map[string]bool{}
 	var out []finding.Rule
 	for _, p := range packs {
-		for _, r := range p.Rules() {
-			if !seen[r.ID] {
-				seen[r.ID] = true
-				out = append(out, r)
-			}
-		}
+		rules := p.Rules()
+		sort.Slice(rules, func(a, b int) bool { return rules[a].ID < rules[b].ID })
+		out = append(out, rules...)
 	}
-	sort.Slice(out, func(a, b int) bool { return out[a].ID < out[b].ID })
 	return out
 }
 

@@ -2,6 +2,7 @@ package output
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"flag"
 	"os"
@@ -48,6 +49,11 @@ func results() []finding.Result {
 		}},
 		{Path: "dir/报告 二.txt", Err: errors.New("open dir/报告 二.txt: no such file or directory")},
 		{Path: "clean.txt", Format: "text", Pack: "p@1.0.0"},
+		{Path: "old.txt", Format: "text", Pack: "q@2.1.0", Findings: []finding.Finding{{
+			RuleID: "T3-ROW-SUM", Level: finding.Error, Tags: []string{"arithmetic"}, Pack: "q@2.1.0",
+			Message:  "表三“总计”为 2，六类申请人之和为 1",
+			Location: finding.Location{Path: "old.txt", Span: span(3, 20, 21), Snippet: "2", Ref: "t3.r1.total"},
+		}}, Lines: finding.SourceLines{{Line: 3}: "一、本年新收 0 0 0 0 0 1 2"}},
 	}
 }
 
@@ -56,6 +62,7 @@ func rules() []finding.Rule {
 		{ID: "NAR-APPLICATIONS", Title: "正文所述申请数量应与表三一致", Level: finding.Error, Tags: []string{"narrative"}, HelpURI: "https://example.com/NAR.md", Help: "# NAR\n", Engine: "rego", Pack: "p@1.0.0", Source: "rego/x.rego:7", Since: "1.0.0"},
 		{ID: "PDF-RULE", Title: "t", Level: finding.Warning, Tags: []string{"format"}, HelpURI: "https://example.com/P.md", Engine: "cel", Pack: "p@1.0.0"},
 		{ID: "T3-ROW-SUM", Title: "表三各行“总计”等于六类申请人之和", Description: "每行总计", Level: finding.Error, Tags: []string{"arithmetic"}, HelpURI: "https://example.com/T3.md", Engine: "cel", Pack: "p@1.0.0"},
+		{ID: "T3-ROW-SUM", Title: "旧格式表三各行总计", Level: finding.Error, Tags: []string{"arithmetic"}, HelpURI: "https://example.com/q/T3.md", Engine: "cel", Pack: "q@2.1.0"},
 	}
 }
 
@@ -156,5 +163,51 @@ func TestSARIFValidatesAgainstTheSchema(t *testing.T) {
 	}
 	if err := sch.Validate(doc); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// Each pack is a SARIF extension with its own rules, and a result names its rule by pack
+// and index as well as by id, so two packs may define the same id differently.
+func TestSARIFRulesByPack(t *testing.T) {
+	var log struct {
+		Runs []struct {
+			Tool struct {
+				Driver     struct{ Rules []json.RawMessage }
+				Extensions []struct {
+					Name, Version string
+					Rules         []struct{ ID, HelpURI string }
+				}
+			}
+			Results []struct {
+				RuleID    string
+				RuleIndex int
+				Rule      struct {
+					ID            string
+					Index         int
+					ToolComponent struct{ Index int }
+				}
+				Message struct{ Text string }
+			}
+		}
+	}
+	if err := json.Unmarshal(render(t, "sarif", false), &log); err != nil {
+		t.Fatal(err)
+	}
+	run := log.Runs[0]
+	if len(run.Tool.Driver.Rules) != 0 || len(run.Tool.Extensions) != 2 {
+		t.Fatalf("driver rules %d, extensions %+v", len(run.Tool.Driver.Rules), run.Tool.Extensions)
+	}
+	if e := run.Tool.Extensions[1]; e.Name != "q" || e.Version != "2.1.0" || len(e.Rules) != 1 {
+		t.Fatalf("second extension = %+v", e)
+	}
+	for _, r := range run.Results {
+		ext := run.Tool.Extensions[r.Rule.ToolComponent.Index]
+		rule := ext.Rules[r.Rule.Index]
+		if rule.ID != r.RuleID || r.Rule.ID != r.RuleID || r.RuleIndex != r.Rule.Index {
+			t.Errorf("result %q points at %s rule %d (%s)", r.Message.Text, ext.Name, r.Rule.Index, rule.ID)
+		}
+		if r.Message.Text == "表三“总计”为 2，六类申请人之和为 1" && rule.HelpURI != "https://example.com/q/T3.md" {
+			t.Errorf("the q finding uses the rule of pack %s (%s)", ext.Name, rule.HelpURI)
+		}
 	}
 }

@@ -20,15 +20,20 @@ const SARIFSchema = "https://json.schemastore.org/sarif-2.1.0.json"
 // The log itself (schema, version, one run with tool, columnKind, results and
 // invocations) is written piece by piece by sarifReporter, so results stream.
 
+// The driver is reportlint itself; each rule pack is an extension with its own name,
+// version and rules, as CodeQL writes its query packs. Two packs may define the same rule id
+// differently (FMT-EDITION asks for the 2021 format in one and the 2019 format in the
+// other), so a result names its rule by pack (rule.toolComponent) as well as by id.
 type sarifTool struct {
-	Driver sarifDriver `json:"driver"`
+	Driver     sarifComponent   `json:"driver"`
+	Extensions []sarifComponent `json:"extensions,omitempty"`
 }
 
-type sarifDriver struct {
+type sarifComponent struct {
 	Name            string      `json:"name"`
-	Version         string      `json:"version"`
+	Version         string      `json:"version,omitempty"`
 	SemanticVersion string      `json:"semanticVersion,omitempty"`
-	InformationURI  string      `json:"informationUri"`
+	InformationURI  string      `json:"informationUri,omitempty"`
 	Rules           []sarifRule `json:"rules"`
 }
 
@@ -68,12 +73,26 @@ type sarifRuleProps struct {
 type sarifResult struct {
 	RuleID              string            `json:"ruleId"`
 	RuleIndex           *int              `json:"ruleIndex,omitempty"`
+	Rule                *sarifRuleRef     `json:"rule,omitempty"`
 	Level               string            `json:"level"`
 	Message             sarifText         `json:"message"`
 	Locations           []sarifLocation   `json:"locations"`
 	RelatedLocations    []sarifLocation   `json:"relatedLocations,omitempty"`
 	PartialFingerprints map[string]string `json:"partialFingerprints"`
 	Properties          *sarifResultProps `json:"properties,omitempty"`
+}
+
+// sarifRuleRef is a reportingDescriptorReference: the rule by id and by its index in the
+// rules of the extension (pack) that defines it.
+type sarifRuleRef struct {
+	ID            string       `json:"id"`
+	Index         int          `json:"index"`
+	ToolComponent sarifCompRef `json:"toolComponent"`
+}
+
+type sarifCompRef struct {
+	Name  string `json:"name"`
+	Index int    `json:"index"`
 }
 
 type sarifResultProps struct {
@@ -141,50 +160,71 @@ type sarifReporter struct {
 	w       io.Writer
 	version string
 	workDir string
-	index   map[string]int
-	n       int
-	notes   []sarifNotification
+	// index finds a rule by pack (name@version) and id.
+	index map[[2]string]sarifRuleRef
+	n     int
+	notes []sarifNotification
 }
 
 func (s *sarifReporter) Begin(rules []finding.Rule) error {
-	s.index = map[string]int{}
-	driver := sarifDriver{
+	s.index = map[[2]string]sarifRuleRef{}
+	tool := sarifTool{Driver: sarifComponent{
 		Name: "reportlint", Version: s.version, SemanticVersion: s.version,
 		InformationURI: "https://github.com/reportlint/reportlint",
 		Rules:          []sarifRule{},
+	}}
+	packs := map[string]int{}
+	for _, r := range rules {
+		ext, ok := packs[r.Pack]
+		if !ok {
+			ext = len(tool.Extensions)
+			packs[r.Pack] = ext
+			name, version, _ := strings.Cut(r.Pack, "@")
+			tool.Extensions = append(tool.Extensions, sarifComponent{
+				Name: name, Version: version, SemanticVersion: version, Rules: []sarifRule{},
+			})
+		}
+		key := [2]string{r.Pack, r.ID}
+		if _, dup := s.index[key]; dup {
+			continue
+		}
+		c := &tool.Extensions[ext]
+		s.index[key] = sarifRuleRef{ID: r.ID, Index: len(c.Rules), ToolComponent: sarifCompRef{Name: c.Name, Index: ext}}
+		c.Rules = append(c.Rules, sarifRuleOf(r))
 	}
-	for i, r := range rules {
-		s.index[r.ID] = i
-		full := r.Description
-		if full == "" {
-			full = r.Title
-		}
-		sr := sarifRule{
-			ID: r.ID, Name: ruleName(r.ID),
-			ShortDescription:     sarifText{r.Title},
-			FullDescription:      sarifText{full},
-			HelpURI:              r.HelpURI,
-			DefaultConfiguration: sarifConfiguration{Level: string(r.Level)},
-			Properties: sarifRuleProps{
-				Tags: nonNil(r.Tags), Precision: "high", Pack: r.Pack, Engine: r.Engine,
-				Source: r.Source, Since: r.Since,
-			},
-		}
-		if r.Help != "" {
-			sr.Help = &sarifMultiformat{Text: r.Help, Markdown: r.Help}
-		} else {
-			sr.Help = &sarifMultiformat{Text: full}
-		}
-		driver.Rules = append(driver.Rules, sr)
-	}
-	tool, err := json.Marshal(sarifTool{Driver: driver})
+	b, err := json.Marshal(tool)
 	if err != nil {
 		return err
 	}
-	head := `{"$schema":"` + SARIFSchema + `","version":"2.1.0","runs":[{"tool":` + string(tool) +
+	head := `{"$schema":"` + SARIFSchema + `","version":"2.1.0","runs":[{"tool":` + string(b) +
 		`,"columnKind":"unicodeCodePoints","results":[`
 	_, err = io.WriteString(s.w, head)
 	return err
+}
+
+// sarifRuleOf is a rule's reportingDescriptor.
+func sarifRuleOf(r finding.Rule) sarifRule {
+	full := r.Description
+	if full == "" {
+		full = r.Title
+	}
+	sr := sarifRule{
+		ID: r.ID, Name: ruleName(r.ID),
+		ShortDescription:     sarifText{r.Title},
+		FullDescription:      sarifText{full},
+		HelpURI:              r.HelpURI,
+		DefaultConfiguration: sarifConfiguration{Level: string(r.Level)},
+		Properties: sarifRuleProps{
+			Tags: nonNil(r.Tags), Precision: "high", Pack: r.Pack, Engine: r.Engine,
+			Source: r.Source, Since: r.Since,
+		},
+	}
+	if r.Help != "" {
+		sr.Help = &sarifMultiformat{Text: r.Help, Markdown: r.Help}
+	} else {
+		sr.Help = &sarifMultiformat{Text: full}
+	}
+	return sr
 }
 
 // ruleName turns T3-ROW-SUM into the SARIF name T3RowSum (PascalCase, as SARIF suggests).
@@ -223,8 +263,8 @@ func (s *sarifReporter) Result(r finding.Result) error {
 			PartialFingerprints: map[string]string{"reportlint/v1": f.Fingerprint},
 			Properties:          &sarifResultProps{NotAssessable: f.NotAssessable, Pack: f.Pack, Tags: f.Tags},
 		}
-		if i, ok := s.index[f.RuleID]; ok {
-			res.RuleIndex = &i
+		if ref, ok := s.index[[2]string{f.Pack, f.RuleID}]; ok {
+			res.RuleIndex, res.Rule = &ref.Index, &ref
 		}
 		for i, rel := range f.Related {
 			id := i + 1

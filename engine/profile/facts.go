@@ -140,6 +140,8 @@ type Row struct {
 	Run   string           `json:"run,omitempty"`
 	Cells map[string]*Cell `json:"cells"`
 	Span  document.Span    `json:"span"`
+	// carry is RowSpec.Carry: Summarize keeps the row's cells.
+	carry bool
 }
 
 // Cell is one value of a row.

@@ -42,12 +42,8 @@ type Repeat struct {
 	Repeated  int     `json:"repeated"`
 }
 
-// carried lists the tables and rows whose cells a later report compares with.
-func carried() [][2]string {
-	return [][2]string{{"t3", "carried_forward"}, {"t2_1", "rules"}, {"t2_1", "normative"}}
-}
-
-// Summarize returns the summary of a document's facts.
+// Summarize returns the summary of a document's facts: it keeps the cells of the rows the
+// profile marks carry.
 func Summarize(f *Facts) *Summary {
 	s := &Summary{Path: f.Source.Path, Year: f.Report.Year, Edition: f.Edition.Detected,
 		cells: map[string]*Cell{}, refs: map[string]Resolved{}, sentences: map[uint64]int{}}
@@ -56,20 +52,20 @@ func Summarize(f *Facts) *Summary {
 			s.Body = BodyKey(b.Text)
 		}
 	}
-	for _, tr := range carried() {
-		t, ok := f.Tables[tr[0]]
-		if !ok || !t.Found {
+	for _, t := range f.Tables {
+		if !t.Found {
 			continue
 		}
-		r, ok := t.Rows[tr[1]]
-		if !ok || !r.Found {
-			continue
-		}
-		for _, c := range r.Cells {
-			cp := *c
-			s.cells[c.Ref] = &cp
-			if res, ok := f.Resolve(c.Ref); ok {
-				s.refs[c.Ref] = res
+		for _, r := range t.Rows {
+			if !r.carry || !r.Found {
+				continue
+			}
+			for _, c := range r.Cells {
+				cp := *c
+				s.cells[c.Ref] = &cp
+				if res, ok := f.Resolve(c.Ref); ok {
+					s.refs[c.Ref] = res
+				}
 			}
 		}
 	}

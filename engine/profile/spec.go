@@ -116,6 +116,10 @@ type RowSpec struct {
 	// totals, column by column. Like ColumnSpec.SumOf, it only helps split runs of
 	// digits written without separators.
 	SumOf []string `yaml:"sum_of"`
+	// Carry marks a row whose cells a later report of the same body compares with (this
+	// year's 上年结转 is last year's 结转下年度): they are kept in the report's Summary and
+	// reach rules as input.previous.cells.
+	Carry bool `yaml:"carry"`
 }
 
 // ClaimSpec is a pattern read from the narrative.

@@ -185,7 +185,7 @@ func (p *profiler) readTable(m *tableMatch, bound int) {
 		rs := &t.Rows[i]
 		row := &Row{
 			Ref: t.ID + "." + rs.ID, ID: rs.ID, Label: rs.Label, Kind: rs.Kind, Parent: rs.Parent,
-			Cells: map[string]*Cell{},
+			Cells: map[string]*Cell{}, carry: rs.Carry,
 		}
 		out.Rows[rs.ID] = row
 		out.RowOrder = append(out.RowOrder, rs.ID)
