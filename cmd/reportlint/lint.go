@@ -48,6 +48,7 @@ Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 on a usage 
 an unreadable document or a broken rule pack.`,
 		Example: `  reportlint lint report.txt
   reportlint lint --format sarif -o results.sarif reports/
+  reportlint lint --format html -o report.html reports/
   reportlint lint --fail-on warning --pack govinfo-2021@1.0.0 report.html`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
@@ -166,7 +167,7 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 		w = file
 	}
 	wd, _ := os.Getwd()
-	rep, err := output.New(opts.Format, w, output.Options{Color: color, ToolVersion: Version, WorkDir: wd})
+	rep, err := output.New(opts.Format, w, output.Options{Color: color, ToolVersion: Version, WorkDir: wd, FailOn: failOn})
 	if err != nil {
 		return usagef("%v", err)
 	}

@@ -1,11 +1,12 @@
-// Package output writes lint results: one Reporter per format (text, json, sarif, github), each
-// writing to an io.Writer as results arrive, so memory does not grow with the number of
-// documents. Every reporter is deterministic: same results, same bytes.
+// Package output writes lint results: one Reporter per format (text, json, sarif, github,
+// junit, html), each writing to an io.Writer as results arrive, so memory does not grow
+// with the number of documents. Every reporter is deterministic: same results, same bytes.
 package output
 
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/reportlint/reportlint/engine/finding"
 )
@@ -51,10 +52,12 @@ type Options struct {
 	ToolVersion string
 	// WorkDir is the directory SARIF artifact URIs are made relative to.
 	WorkDir string
+	// FailOn is the --fail-on level: in JUnit XML, findings at or above it are failures.
+	FailOn finding.Level
 }
 
 // Formats lists the format names New accepts.
-func Formats() []string { return []string{"text", "json", "sarif", "github"} }
+func Formats() []string { return []string{"text", "json", "sarif", "github", "junit", "html"} }
 
 // New returns the reporter for format.
 func New(format string, w io.Writer, opts Options) (Reporter, error) {
@@ -67,6 +70,10 @@ func New(format string, w io.Writer, opts Options) (Reporter, error) {
 		return &sarifReporter{w: w, version: opts.ToolVersion, workDir: opts.WorkDir}, nil
 	case "github":
 		return &githubReporter{w: w}, nil
+	case "junit":
+		return &junitReporter{w: w, failOn: opts.FailOn}, nil
+	case "html":
+		return newHTMLReporter(w, opts), nil
 	}
-	return nil, fmt.Errorf("unknown format %q (want text, json, sarif or github)", format)
+	return nil, fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats(), ", "))
 }

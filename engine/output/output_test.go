@@ -3,10 +3,13 @@ package output
 import (
 	"bytes"
 	"encoding/json"
+	"encoding/xml"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
@@ -69,7 +72,7 @@ func rules() []finding.Rule {
 func render(t *testing.T, format string, color bool) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	rep, err := New(format, &buf, Options{Color: color, ToolVersion: "9.9.9", WorkDir: "/work"})
+	rep, err := New(format, &buf, Options{Color: color, ToolVersion: "9.9.9", WorkDir: "/work", FailOn: finding.Warning})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,6 +119,8 @@ func TestGolden(t *testing.T) {
 		{"json", "report.json", false},
 		{"sarif", "report.sarif", false},
 		{"github", "report.github", false},
+		{"junit", "report.junit.xml", false},
+		{"html", "report.html", false},
 	} {
 		t.Run(tt.file, func(t *testing.T) {
 			a := render(t, tt.format, tt.color)
@@ -209,5 +214,78 @@ func TestSARIFRulesByPack(t *testing.T) {
 		if r.Message.Text == "表三“总计”为 2，六类申请人之和为 1" && rule.HelpURI != "https://example.com/q/T3.md" {
 			t.Errorf("the q finding uses the rule of pack %s (%s)", ext.Name, rule.HelpURI)
 		}
+	}
+}
+
+// The JUnit report parses as XML; findings at or above FailOn are failures, the others are
+// recorded in system-out; an unreadable document is an error; a clean one passes.
+func TestJUnit(t *testing.T) {
+	var doc struct {
+		Suites []struct {
+			Name     string `xml:"name,attr"`
+			Tests    int    `xml:"tests,attr"`
+			Failures int    `xml:"failures,attr"`
+			Errors   int    `xml:"errors,attr"`
+			Cases    []struct {
+				Name      string    `xml:"name,attr"`
+				Failure   *struct{} `xml:"failure"`
+				Error     *struct{} `xml:"error"`
+				SystemOut string    `xml:"system-out"`
+			} `xml:"testcase"`
+		} `xml:"testsuite"`
+	}
+	if err := xml.Unmarshal(render(t, "junit", false), &doc); err != nil {
+		t.Fatal(err)
+	}
+	type summary struct {
+		name                    string
+		tests, failures, errors int
+	}
+	var got []summary
+	for _, s := range doc.Suites {
+		got = append(got, summary{s.Name, s.Tests, s.Failures, s.Errors})
+		failures := 0
+		for _, c := range s.Cases {
+			if c.Failure != nil {
+				failures++
+			}
+		}
+		if failures != s.Failures || len(s.Cases) != s.Tests {
+			t.Errorf("suite %s: counts %d/%d do not match its %d cases", s.Name, s.Failures, s.Tests, len(s.Cases))
+		}
+	}
+	want := []summary{{"a.txt", 3, 2, 0}, {"dir/报告 二.txt", 1, 0, 1}, {"clean.txt", 1, 0, 0}, {"old.txt", 1, 1, 0}}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("suites = %v, want %v", got, want)
+	}
+	if note := doc.Suites[0].Cases[1]; note.Failure != nil || !strings.Contains(note.SystemOut, "note[T3-ROW-SUM]") {
+		t.Errorf("a note below --fail-on is %+v", note)
+	}
+}
+
+// The HTML page escapes everything that comes from documents.
+func TestHTMLEscapes(t *testing.T) {
+	var buf bytes.Buffer
+	rep, _ := New("html", &buf, Options{})
+	if err := rep.Begin(nil); err != nil {
+		t.Fatal(err)
+	}
+	bad := `<script>alert(1)</script>.txt`
+	err := rep.Result(finding.Result{Path: bad, Findings: []finding.Finding{{
+		RuleID: "X", Level: finding.Error, Message: `<img src=x onerror=alert(1)>`,
+		Location: finding.Location{Path: bad, Span: span(1, 1, 2)},
+	}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := rep.End(Summary{Documents: 1}); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	if strings.Contains(out, "<script>") || strings.Contains(out, "<img") {
+		t.Fatalf("unescaped input in\n%s", out)
+	}
+	if !strings.Contains(out, "&lt;script&gt;") || !strings.HasSuffix(out, "</html>\n") {
+		t.Fatalf("page:\n%s", out)
 	}
 }
