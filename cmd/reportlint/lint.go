@@ -24,6 +24,7 @@ type LintOptions struct {
 	Format      string
 	Output      string
 	FailOn      string
+	Exclude     []string
 	Color       string
 	InputFormat string
 	Charset     string
@@ -75,6 +76,7 @@ an unreadable document or a broken rule pack.`,
 	f.Int64Var(&opts.MaxFileSize, "max-file-size", limit.Default().MaxBytes, "largest document read, in bytes")
 	f.StringVar(&opts.Timeout, "timeout", limit.Default().Timeout.String(), "time limit per document")
 	f.StringVar(&opts.Previous, "previous", "", "the previous year's report of the same body (`FILE`), for the cross-year rules")
+	f.StringArrayVar(&opts.Exclude, "exclude", nil, "leave out files and folders of a folder walk whose name or path below the folder matches `PATTERN` (repeatable; * ? [...] as in shell patterns)")
 	f.BoolVar(&opts.NoPair, "no-pair", false, "do not pair each document with the same body's previous-year report among the inputs")
 	f.Float64Var(&opts.Repeat, "repeat-threshold", 0, "share of narrative repeated from the previous year above which DOC-REPEAT warns (default: the pack's, 0.5)")
 	addPackFlags(cmd, &opts.packFlags)
@@ -145,9 +147,9 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 	if opts.Repeat > 0 {
 		l.Params = map[string]float64{"repeat_threshold": opts.Repeat}
 	}
-	paths, err := lint.Expand(opts.Paths)
+	paths, err := lint.Expand(opts.Paths, opts.Exclude)
 	if err != nil {
-		return err
+		return usagef("%v", err)
 	}
 	if len(paths) == 0 {
 		return usagef("no documents found in %s", strings.Join(opts.Paths, " "))

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -284,9 +285,33 @@ func Extensions() []string {
 }
 
 // Expand turns the command-line paths into files: files as given, folders walked
-// recursively for files with a known extension (hidden entries skipped), sorted. A path
-// that does not exist is returned as is, so that reading it reports the error in order.
-func Expand(paths []string) ([]string, error) {
+// recursively for files with a known extension (hidden entries skipped), sorted. A walked
+// file or folder is left out when one of the exclude patterns (filepath.Match syntax)
+// matches its name or its slash-separated path below the folder walked; files named on the
+// command line are always kept. A path that does not exist is returned as is, so that
+// reading it reports the error in order.
+func Expand(paths, exclude []string) ([]string, error) {
+	for _, pat := range exclude {
+		if _, err := filepath.Match(pat, ""); err != nil {
+			return nil, fmt.Errorf("exclude pattern %q: %w", pat, err)
+		}
+	}
+	excluded := func(root, path, name string) bool {
+		rel, err := filepath.Rel(root, path)
+		if err != nil {
+			rel = path
+		}
+		rel = filepath.ToSlash(rel)
+		for _, pat := range exclude {
+			if ok, _ := filepath.Match(pat, name); ok {
+				return true
+			}
+			if ok, _ := filepath.Match(pat, rel); ok {
+				return true
+			}
+		}
+		return false
+	}
 	var out []string
 	for _, p := range paths {
 		st, err := os.Stat(p)
@@ -296,11 +321,23 @@ func Expand(paths []string) ([]string, error) {
 		}
 		var found []string
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil && path != p {
+				// An unreadable entry below the folder is kept as a path: reading it
+				// reports the error as that document's, and the walk goes on.
+				found = append(found, path)
+				if d != nil && d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
 			if err != nil {
 				return err
 			}
+			if path == p {
+				return nil
+			}
 			name := d.Name()
-			if path != p && strings.HasPrefix(name, ".") {
+			if strings.HasPrefix(name, ".") || excluded(p, path, name) {
 				if d.IsDir() {
 					return filepath.SkipDir
 				}
@@ -310,11 +347,8 @@ func Expand(paths []string) ([]string, error) {
 				return nil
 			}
 			ext := strings.ToLower(filepath.Ext(name))
-			for _, e := range Extensions() {
-				if ext == e {
-					found = append(found, path)
-					break
-				}
+			if slices.Contains(Extensions(), ext) {
+				found = append(found, path)
 			}
 			return nil
 		})

@@ -81,7 +81,7 @@ func TestExpand(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	got, err := Expand([]string{dir, "explicit.csv"})
+	got, err := Expand([]string{dir, "explicit.csv"}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -91,6 +91,29 @@ func TestExpand(t *testing.T) {
 	}
 	if !slices.Equal(got, want) {
 		t.Fatalf("Expand = %v, want %v", got, want)
+	}
+
+	// Exclusions match names or paths below the walked folder, and prune folders; a file
+	// named on the command line stays.
+	explicit := filepath.Join(dir, "b.txt")
+	got, err = Expand([]string{dir, explicit}, []string{"b.*", "sub"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = []string{filepath.Join(dir, "a.html"), filepath.Join(dir, "e.TXT"), explicit}
+	if !slices.Equal(got, want) {
+		t.Fatalf("Expand with exclusions = %v, want %v", got, want)
+	}
+	got, err = Expand([]string{dir}, []string{"sub/*.pdf", "*.TXT"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = []string{filepath.Join(dir, "a.html"), filepath.Join(dir, "b.txt")}
+	if !slices.Equal(got, want) {
+		t.Fatalf("Expand with path exclusions = %v, want %v", got, want)
+	}
+	if _, err := Expand([]string{dir}, []string{"[a-"}); err == nil {
+		t.Fatal("a malformed pattern was accepted")
 	}
 }
 
