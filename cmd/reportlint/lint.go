@@ -25,6 +25,11 @@ type LintOptions struct {
 	Output      string
 	FailOn      string
 	Exclude     []string
+	Select      []string
+	Ignore      []string
+	Levels      map[string]string
+	Config      string
+	NoConfig    bool
 	Color       string
 	InputFormat string
 	Charset     string
@@ -59,6 +64,9 @@ an unreadable document or a broken rule pack.`,
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
+			if _, err := applyConfig(cmd, opts); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(cmd.Context(), opts)
 			}
@@ -77,6 +85,11 @@ an unreadable document or a broken rule pack.`,
 	f.StringVar(&opts.Timeout, "timeout", limit.Default().Timeout.String(), "time limit per document")
 	f.StringVar(&opts.Previous, "previous", "", "the previous year's report of the same body (`FILE`), for the cross-year rules")
 	f.StringArrayVar(&opts.Exclude, "exclude", nil, "leave out files and folders of a folder walk whose name or path below the folder matches `PATTERN` (repeatable; * ? [...] as in shell patterns)")
+	f.StringSliceVar(&opts.Select, "select", nil, "report only these rules: ids (T3-ROW-SUM), id patterns (T3-*) or categories (arithmetic); comma-separated or repeated")
+	f.StringSliceVar(&opts.Ignore, "ignore", nil, "do not report these rules (ids, id patterns or categories); wins over --select")
+	f.StringToStringVar(&opts.Levels, "level", nil, "change rules' levels: `ID=LEVEL`[,ID=LEVEL...] with LEVEL error, warning or note")
+	f.StringVar(&opts.Config, "config", "", "read defaults from this configuration `FILE` (default: the nearest .reportlint.yaml or reportlint.yaml)")
+	f.BoolVar(&opts.NoConfig, "no-config", false, "ignore configuration files")
 	f.BoolVar(&opts.NoPair, "no-pair", false, "do not pair each document with the same body's previous-year report among the inputs")
 	f.Float64Var(&opts.Repeat, "repeat-threshold", 0, "share of narrative repeated from the previous year above which DOC-REPEAT warns (default: the pack's, 0.5)")
 	addPackFlags(cmd, &opts.packFlags)
@@ -147,6 +160,11 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 	if opts.Repeat > 0 {
 		l.Params = map[string]float64{"repeat_threshold": opts.Repeat}
 	}
+	sel, err := selection(opts, l.Rules())
+	if err != nil {
+		return err
+	}
+	l.Selection = sel
 	paths, err := lint.Expand(opts.Paths, opts.Exclude)
 	if err != nil {
 		return usagef("%v", err)
@@ -213,4 +231,24 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// selection builds the rule selection from --select, --ignore and --level (or the
+// configuration file), checked against the rules of the packs in use.
+func selection(opts *LintOptions, rules []finding.Rule) (*lint.Selection, error) {
+	if len(opts.Select) == 0 && len(opts.Ignore) == 0 && len(opts.Levels) == 0 {
+		return nil, nil
+	}
+	sel := &lint.Selection{Select: opts.Select, Ignore: opts.Ignore, Levels: map[string]finding.Level{}}
+	for id, v := range opts.Levels {
+		lv, err := finding.ParseLevel(v)
+		if err != nil || lv == finding.None {
+			return nil, usagef("--level %s: want error, warning or note, not %q", id, v)
+		}
+		sel.Levels[id] = lv
+	}
+	if err := sel.Check(rules); err != nil {
+		return nil, usagef("--select/--ignore/--level: %v", err)
+	}
+	return sel, nil
 }

@@ -43,6 +43,9 @@ type Linter struct {
 	Pair bool
 	// Params override the packs' rule parameters (repeat_threshold ...).
 	Params map[string]float64
+	// Selection narrows and adjusts the rules reported; nil reports every rule as the
+	// packs define it.
+	Selection *Selection
 }
 
 // Rules returns the rules of every pack the linter may use, pack by pack in the linter's
@@ -56,7 +59,7 @@ func (l *Linter) Rules() []finding.Rule {
 	for _, p := range packs {
 		rules := p.Rules()
 		sort.Slice(rules, func(a, b int) bool { return rules[a].ID < rules[b].ID })
-		out = append(out, rules...)
+		out = append(out, l.Selection.rules(rules)...)
 	}
 	return out
 }
@@ -216,7 +219,7 @@ func (l *Linter) lint(ctx context.Context, path string, previous previousFinder)
 		}
 		res.Err = fmt.Errorf("evaluate pack %s: %w", d.Pack.Ref(), err)
 	}
-	res.Findings = Resolve(path, d.Pack, d.Facts, raws)
+	res.Findings = l.Selection.findings(Resolve(path, d.Pack, d.Facts, raws))
 	res.Lines = sourceLines(d.Doc, res.Findings)
 	return res
 }
