@@ -49,7 +49,7 @@ type Linter struct {
 }
 
 // Rules returns the rules of every pack the linter may use, pack by pack in the linter's
-// order and by id within a pack. Packs may share ids (each has its own FMT-EDITION).
+// order and by id within a pack (Pack.Rules is sorted), as the selection adjusts them. Packs may share ids (each has its own FMT-EDITION).
 func (l *Linter) Rules() []finding.Rule {
 	packs := l.Packs
 	if l.Force != nil {
@@ -57,9 +57,7 @@ func (l *Linter) Rules() []finding.Rule {
 	}
 	var out []finding.Rule
 	for _, p := range packs {
-		rules := p.Rules()
-		sort.Slice(rules, func(a, b int) bool { return rules[a].ID < rules[b].ID })
-		out = append(out, l.Selection.rules(rules)...)
+		out = append(out, l.Selection.rules(p.Rules())...)
 	}
 	return out
 }

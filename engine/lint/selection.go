@@ -82,12 +82,12 @@ func (s *Selection) Check(rules []finding.Rule) error {
 	return nil
 }
 
-// rules filters and adjusts rule descriptors.
+// rules returns the rule descriptors the selection keeps, adjusted, in a new slice.
 func (s *Selection) rules(in []finding.Rule) []finding.Rule {
+	out := make([]finding.Rule, 0, len(in))
 	if s == nil {
-		return in
+		return append(out, in...)
 	}
-	out := in[:0]
 	for _, r := range in {
 		if !s.Keeps(r.ID, r.Tags) {
 			continue
@@ -100,12 +100,12 @@ func (s *Selection) rules(in []finding.Rule) []finding.Rule {
 	return out
 }
 
-// findings filters and adjusts a document's findings.
+// findings returns the findings the selection keeps, adjusted, in a new slice.
 func (s *Selection) findings(in []finding.Finding) []finding.Finding {
 	if s == nil {
 		return in
 	}
-	out := in[:0]
+	out := make([]finding.Finding, 0, len(in))
 	for _, f := range in {
 		if !s.Keeps(f.RuleID, f.Tags) {
 			continue

@@ -74,4 +74,13 @@ func TestSelectionOnSample(t *testing.T) {
 			t.Errorf("rule list not adjusted: %+v", r)
 		}
 	}
+	// The packs themselves are untouched.
+	for _, p := range l.Packs {
+		if r, ok := p.Rule("FEE-STATEMENT"); ok && r.Level != finding.Warning {
+			t.Errorf("pack %s rule changed: %+v", p.Ref(), r)
+		}
+		if !slices.ContainsFunc(p.Rules(), func(r finding.Rule) bool { return r.ID == "DOC-ALL-ZERO" }) {
+			t.Errorf("pack %s lost DOC-ALL-ZERO", p.Ref())
+		}
+	}
 }
