@@ -217,7 +217,7 @@ func (l *Linter) lint(ctx context.Context, path string, previous previousFinder)
 		}
 		res.Err = fmt.Errorf("evaluate pack %s: %w", d.Pack.Ref(), err)
 	}
-	res.Findings = l.Selection.findings(Resolve(path, d.Pack, d.Facts, raws))
+	res.Findings = l.Selection.findings(d.Pack.ApplyGate(Resolve(path, d.Pack, d.Facts, raws), l.Selection.Keeps))
 	res.Lines = sourceLines(d.Doc, res.Findings)
 	return res
 }

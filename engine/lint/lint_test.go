@@ -130,3 +130,23 @@ func TestLintIsDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// A document that is not a report at all gets one DOC-NOT-REPORT error, not a list of
+// everything missing; with the rule ignored, the full list comes back.
+func TestNotAReport(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "404.html")
+	page := "<html><head><title>404 页面不存在</title></head><body><p>您访问的页面不存在或已被删除。</p></body></html>"
+	if err := os.WriteFile(path, []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	l := newTestLinter(t)
+	res := l.Lint(context.Background(), path)
+	if res.Err != nil || len(res.Findings) != 1 || res.Findings[0].RuleID != "DOC-NOT-REPORT" || res.Findings[0].Level != finding.Error {
+		t.Fatalf("got %v, %+v", res.Err, res.Findings)
+	}
+	l.Selection = &Selection{Ignore: []string{"DOC-NOT-REPORT"}}
+	res = l.Lint(context.Background(), path)
+	if len(res.Findings) < 5 || !slices.ContainsFunc(res.Findings, func(f finding.Finding) bool { return f.RuleID == "DOC-SECTIONS" }) {
+		t.Fatalf("with DOC-NOT-REPORT ignored: %+v", res.Findings)
+	}
+}

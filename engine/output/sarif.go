@@ -252,7 +252,7 @@ func (s *sarifReporter) Result(r finding.Result) error {
 		s.notes = append(s.notes, sarifNotification{
 			Level:      "error",
 			Message:    sarifText{"无法读取 " + r.Path + "：" + r.Err.Error()},
-			Locations:  []sarifLocation{{PhysicalLocation: &sarifPhysical{ArtifactLocation: sarifArtifact{URI: uri, URIBaseID: "%SRCROOT%"}}}},
+			Locations:  []sarifLocation{{PhysicalLocation: &sarifPhysical{ArtifactLocation: artifact(uri)}}},
 			Descriptor: &sarifDescRef{ID: "reportlint/unreadable"},
 		})
 	}
@@ -290,7 +290,7 @@ func (s *sarifReporter) location(uri string, l finding.Location, id *int, logica
 	if l.Path != "" {
 		uri = s.uri(l.Path) // a related place may be in another document
 	}
-	loc := sarifLocation{ID: id, PhysicalLocation: &sarifPhysical{ArtifactLocation: sarifArtifact{URI: uri, URIBaseID: "%SRCROOT%"}}}
+	loc := sarifLocation{ID: id, PhysicalLocation: &sarifPhysical{ArtifactLocation: artifact(uri)}}
 	st, en := l.Span.Start, l.Span.End
 	if st.Line > 0 {
 		reg := &sarifRegion{StartLine: st.Line, StartColumn: max(st.Col, 1)}
@@ -321,6 +321,16 @@ func (s *sarifReporter) location(uri string, l finding.Location, id *int, logica
 
 // uri makes a path a relative URI reference (forward slashes, percent-encoded), relative
 // to the working directory when the path is inside it.
+// artifact locates a document: a relative URI is relative to %SRCROOT% (the working
+// directory, which code scanning maps to the repository root); an absolute file: URI
+// stands alone, without a base.
+func artifact(uri string) sarifArtifact {
+	if strings.HasPrefix(uri, "file:") {
+		return sarifArtifact{URI: uri}
+	}
+	return sarifArtifact{URI: uri, URIBaseID: "%SRCROOT%"}
+}
+
 func (s *sarifReporter) uri(path string) string {
 	p := path
 	if filepath.IsAbs(p) && s.workDir != "" {

@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -25,7 +26,7 @@ import (
 
 // EngineVersion is the version of the rule engine; a pack's manifest names the lowest
 // version it needs.
-const EngineVersion = "1.0.0"
+const EngineVersion = "1.1.0"
 
 // Manifest is a pack's pack.yaml.
 type Manifest struct {
@@ -52,6 +53,14 @@ type Manifest struct {
 	// Include names sibling folders whose rules (cel/, rego/) and docs (docs/) the pack
 	// shares, such as the rules common to both report editions. Tests are the pack's own.
 	Include []string `yaml:"include"`
+	// Gate lists rules that decide whether the document is something the pack can check at
+	// all (a report of this kind, with readable text). When one of them reports, only its
+	// findings and those of the rules in Keep (importer notes) are reported: the others
+	// would only restate that nothing was found. Needs engine 1.1.0.
+	Gate struct {
+		Rules []string `yaml:"rules"`
+		Keep  []string `yaml:"keep"`
+	} `yaml:"gate"`
 }
 
 // Options change how a pack is compiled.
@@ -84,6 +93,25 @@ func (p *Pack) Rules() []finding.Rule { return p.rules }
 func (p *Pack) Rule(id string) (finding.Rule, bool) {
 	r, ok := p.byID[id]
 	return r, ok
+}
+
+// ApplyGate returns the findings to report: when a gate rule that applies (by applies,
+// the run's rule selection) has a finding, only the gate rules' findings and those of the
+// rules the gate keeps; otherwise all of them.
+func (p *Pack) ApplyGate(fs []finding.Finding, applies func(id string, tags []string) bool) []finding.Finding {
+	closed := slices.ContainsFunc(fs, func(f finding.Finding) bool {
+		return slices.Contains(p.Gate.Rules, f.RuleID) && applies(f.RuleID, f.Tags)
+	})
+	if !closed {
+		return fs
+	}
+	out := make([]finding.Finding, 0, len(fs))
+	for _, f := range fs {
+		if slices.Contains(p.Gate.Rules, f.RuleID) || slices.Contains(p.Gate.Keep, f.RuleID) {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 var semver = regexp.MustCompile(`^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(?:-[0-9A-Za-z.-]+)?$`)
@@ -212,6 +240,11 @@ func Load(ctx context.Context, root fs.FS, dir string, opts Options) (*Pack, err
 		}
 		p.byID[r.ID] = rules[i]
 	}
+	for _, id := range append(append([]string(nil), p.Gate.Rules...), p.Gate.Keep...) {
+		if _, ok := p.byID[id]; !ok {
+			errs = append(errs, fmt.Errorf("pack.yaml: gate names rule %s, which the pack does not define", id))
+		}
+	}
 	if len(errs) > 0 {
 		return nil, fmt.Errorf("pack %s:\n%w", ref, errors.Join(errs...))
 	}
@@ -267,6 +300,9 @@ func (p *Pack) checkManifest() error {
 		} else if compareVersions(p.Engine, EngineVersion) > 0 {
 			problems = append(problems, fmt.Sprintf("needs engine %s, this is %s", p.Engine, EngineVersion))
 		}
+	}
+	if (len(p.Gate.Rules) > 0 || len(p.Gate.Keep) > 0) && (!semver.MatchString(p.Engine) || compareVersions(p.Engine, "1.1.0") < 0) {
+		problems = append(problems, "gate needs engine: 1.1.0 or later")
 	}
 	if len(problems) > 0 {
 		return fmt.Errorf("pack.yaml: %s", strings.Join(problems, "; "))

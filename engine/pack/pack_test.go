@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/reportlint/reportlint/engine/finding"
 )
 
 const profileYAML = `
@@ -78,11 +80,13 @@ func TestLoad(t *testing.T) {
 
 func TestLoadRejectsBadManifests(t *testing.T) {
 	tests := map[string]string{
-		"no name":         "version: 1.0.0\n",
-		"bad version":     "name: x\nversion: one\n",
-		"newer engine":    "name: x\nversion: 1.0.0\nengine: 99.0.0\n",
-		"unknown field":   "name: x\nversion: 1.0.0\ncolour: blue\n",
-		"not yaml at all": "{{{",
+		"no name":          "version: 1.0.0\n",
+		"bad version":      "name: x\nversion: one\n",
+		"newer engine":     "name: x\nversion: 1.0.0\nengine: 99.0.0\n",
+		"unknown field":    "name: x\nversion: 1.0.0\ncolour: blue\n",
+		"gate, old engine": "name: x\nversion: 1.0.0\nengine: 1.0.0\ngate: {rules: [CEL-ONE]}\n" + inc,
+		"gate, no rule":    "name: x\nversion: 1.0.0\nengine: 1.1.0\ngate: {rules: [NOPE]}\n" + inc,
+		"not yaml at all":  "{{{",
 	}
 	for name, m := range tests {
 		t.Run(name, func(t *testing.T) {
@@ -116,5 +120,28 @@ func TestCompareVersions(t *testing.T) {
 		if got := compareVersions(tt.a, tt.b); got != tt.want {
 			t.Errorf("compareVersions(%s, %s) = %d, want %d", tt.a, tt.b, got, tt.want)
 		}
+	}
+}
+
+// When a gate rule reports, only the gate's and the kept rules' findings remain, unless
+// the run's selection leaves the gate rule out.
+func TestApplyGate(t *testing.T) {
+	p, err := Load(context.Background(), fsys("name: x\nversion: 1.0.0\nengine: 1.1.0\ngate: {rules: [REGO-TWO], keep: [CEL-ONE]}\n"+inc), "p", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := func(string, []string) bool { return true }
+	open := []finding.Finding{{RuleID: "CEL-ONE"}, {RuleID: "OTHER"}}
+	if got := p.ApplyGate(open, all); len(got) != 2 {
+		t.Errorf("without a gate finding: %+v", got)
+	}
+	closed := []finding.Finding{{RuleID: "CEL-ONE"}, {RuleID: "OTHER"}, {RuleID: "REGO-TWO"}}
+	got := p.ApplyGate(closed, all)
+	if len(got) != 2 || got[0].RuleID != "CEL-ONE" || got[1].RuleID != "REGO-TWO" {
+		t.Errorf("with a gate finding: %+v", got)
+	}
+	ignored := func(id string, _ []string) bool { return id != "REGO-TWO" }
+	if got := p.ApplyGate(closed, ignored); len(got) != 3 {
+		t.Errorf("with the gate rule ignored: %+v", got)
 	}
 }
