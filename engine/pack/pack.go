@@ -22,6 +22,7 @@ import (
 	"github.com/reportlint/reportlint/engine/finding"
 	"github.com/reportlint/reportlint/engine/profile"
 	"github.com/reportlint/reportlint/engine/regoeval"
+	"github.com/reportlint/reportlint/schemas"
 )
 
 // EngineVersion is the version of the rule engine; a pack's manifest names the lowest
@@ -81,7 +82,13 @@ type Pack struct {
 	rego    *regoeval.Set
 	rules   []finding.Rule
 	byID    map[string]finding.Rule
+	// inputSchema is the rule input's JSON Schema for this pack's profile.
+	inputSchema []byte
 }
+
+// InputSchema returns the JSON Schema of the input the pack's rules see: the generic
+// schemas/input.schema.json with the profile's tables, rows and columns spelled out.
+func (p *Pack) InputSchema() []byte { return p.inputSchema }
 
 // Ref returns name@version.
 func (p *Pack) Ref() string { return p.Name + "@" + p.Version }
@@ -135,11 +142,15 @@ func Load(ctx context.Context, root fs.FS, dir string, opts Options) (*Pack, err
 		return nil, err
 	}
 	var errs []error
+	input := schemas.Input
 	if spec, err := p.loadProfile(root); err != nil {
 		errs = append(errs, err)
 	} else if p.Profile, err = profile.Compile(spec); err != nil {
 		errs = append(errs, fmt.Errorf("profile.yaml: %w", err))
+	} else if input, err = inputSchema(spec); err != nil {
+		errs = append(errs, err)
 	}
+	p.inputSchema = input
 	var celFiles []celeval.File
 	var regoFiles []regoeval.File
 	type doc struct {
@@ -212,7 +223,7 @@ func Load(ctx context.Context, root fs.FS, dir string, opts Options) (*Pack, err
 		}
 	}
 	if len(regoFiles) > 0 {
-		if p.rego, err = regoeval.Load(ctx, regoFiles, ref, regoeval.Options{StrictBuiltinErrors: opts.StrictBuiltinErrors}); err != nil {
+		if p.rego, err = regoeval.Load(ctx, regoFiles, ref, regoeval.Options{StrictBuiltinErrors: opts.StrictBuiltinErrors, InputSchema: input}); err != nil {
 			errs = append(errs, err)
 		}
 	}

@@ -145,3 +145,38 @@ func TestApplyGate(t *testing.T) {
 		t.Errorf("with the gate rule ignored: %+v", got)
 	}
 }
+
+// Rules are type-checked against the input schema specialised to the pack's profile: a
+// table, row or column the profile does not define is an error when the pack loads.
+func TestRulesCheckedAgainstTheProfile(t *testing.T) {
+	rule := func(body string) string {
+		return "# METADATA\n# title: two\n# custom:\n#   id: REGO-TWO\n#   level: error\n#   tags: [section]\npackage reportlint.rules.two\n\nreport contains {\"msg\": \"m\", \"at\": \"doc\"} if {\n" + body + "\n}\n"
+	}
+	load := func(body string) error {
+		f := fsys("name: x\nversion: 1.0.0\n" + inc)
+		f["common/rego/x/two.rego"] = &fstest.MapFile{Data: []byte(rule(body))}
+		_, err := Load(context.Background(), f, "p", Options{})
+		return err
+	}
+	for _, good := range []string{
+		"	input.tables.t.rows.r1.cells.total.value > 0",
+		"	input.tables.t.found",
+		"	some r in input.tables.t.row_order\n	input.tables.t.rows[r].found",
+	} {
+		if err := load(good); err != nil {
+			t.Errorf("%q: %v", good, err)
+		}
+	}
+	for _, bad := range []string{
+		"	input.tables.u.found",
+		"	input.tables.t.rows.r3.found",
+		"	input.tables.t.rows.r1.cells.totl.value > 0",
+		"	input.tables.t.rows.r1.cells.total.valeu > 0",
+		"	input.report.titel",
+	} {
+		err := load(bad)
+		if err == nil || !strings.Contains(err.Error(), "two.rego:") {
+			t.Errorf("%q loads (err %v)", bad, err)
+		}
+	}
+}

@@ -9,6 +9,7 @@ package regoeval
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"sort"
@@ -35,6 +36,9 @@ type Options struct {
 	// StrictBuiltinErrors makes a built-in error (to_number("x")) fail the query instead
 	// of silently making an expression undefined; `rules test` turns it on.
 	StrictBuiltinErrors bool
+	// InputSchema, a JSON Schema of the input, makes the type checker reject a rule that
+	// reads an input field the schema does not define (input.tables.t3.rws).
+	InputSchema []byte
 }
 
 // Set is a prepared pack of Rego rules, safe for concurrent use.
@@ -122,6 +126,15 @@ func Load(ctx context.Context, files []File, pack string, opts Options) (*Set, e
 	}
 	for _, m := range mods {
 		args = append(args, rego.ParsedModule(m))
+	}
+	if len(opts.InputSchema) > 0 {
+		var schema any
+		if err := json.Unmarshal(opts.InputSchema, &schema); err != nil {
+			return nil, fmt.Errorf("input schema: %w", err)
+		}
+		ss := ast.NewSchemaSet()
+		ss.Put(ast.SchemaRootRef, schema)
+		args = append(args, rego.Schemas(ss))
 	}
 	pq, err := rego.New(args...).PrepareForEval(ctx)
 	if err != nil {

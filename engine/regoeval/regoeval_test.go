@@ -2,12 +2,15 @@ package regoeval
 
 import (
 	"context"
+	"encoding/json"
 	"strings"
 	"testing"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/reportlint/reportlint/engine/profile"
+	"github.com/reportlint/reportlint/schemas"
 )
 
 const okRule = `# METADATA
@@ -124,5 +127,81 @@ func TestInputMatchesGenericConversion(t *testing.T) {
 	y1, err := v.Find(ast.MustParseRef("x.claims[0].fields.y1.value")[1:])
 	if err != nil || y1.String() != "2023" {
 		t.Fatalf("claims[0].fields.y1.value = %v, %v", y1, err)
+	}
+}
+
+// With the input schema, a rule that reads a field the input does not have fails to load,
+// naming the file and line; the same rule loads without the schema, and correct reads
+// load with it. (Tables, rows and columns are maps in the generic schema; the pack
+// package checks them against a schema specialised to the profile.)
+func TestInputSchemaCatchesWrongFields(t *testing.T) {
+	rule := func(body string) []File {
+		return []File{{Name: "rego/x.rego", Data: []byte(`# METADATA
+# title: t
+# custom:
+#   id: X-ONE
+#   level: error
+#   tags: [section]
+package reportlint.rules.x
+
+report contains {"msg": "m", "at": "doc"} if {
+` + body + `
+}
+`)}}
+	}
+	opts := Options{InputSchema: schemas.Input}
+	for _, bad := range []string{
+		"	input.report.titel",
+		"	input.sections[_].found == \"yes\"",
+		"	input.previous.repeat.shar > 0",
+	} {
+		if _, err := Load(context.Background(), rule(bad), "p@1.0.0", Options{}); err != nil {
+			t.Fatalf("%q does not load without the schema: %v", bad, err)
+		}
+		_, err := Load(context.Background(), rule(bad), "p@1.0.0", opts)
+		if err == nil || !strings.Contains(err.Error(), "rego/x.rego:") {
+			t.Errorf("%q loads with the schema (err %v)", bad, err)
+		}
+	}
+	good := "	some t in input.tables\n	some r in t.rows\n	r.cells.total.value > 0\n	input.previous.repeat.share > input.params.repeat_threshold"
+	if _, err := Load(context.Background(), rule(good), "p@1.0.0", opts); err != nil {
+		t.Errorf("a correct rule fails with the schema: %v", err)
+	}
+}
+
+// The input built for every bundled fixture validates against the input schema, so the
+// schema the packs are checked against is what they are given.
+func TestInputValidatesAgainstSchema(t *testing.T) {
+	c := jsonschema.NewCompiler()
+	var doc any
+	if err := json.Unmarshal(schemas.Input, &doc); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.AddResource("input.schema.json", doc); err != nil {
+		t.Fatal(err)
+	}
+	sch, err := c.Compile("input.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := &profile.Facts{
+		Source:   profile.Source{Path: "a.txt", Format: "text"},
+		Report:   profile.Report{Year: 2023, YearFrom: "title", Title: &profile.Claim{Ref: "claim.title", ID: "title", Fields: map[string]*profile.Field{}}},
+		Edition:  profile.Edition{Detected: "2021", Markers: map[string][]string{"2021": {"本年制发件数"}}, Refs: map[string]string{"2021": "edition.2021"}},
+		Sections: []*profile.Section{{Ref: "s1", ID: "s1", Found: true, Order: 1}},
+		Tables: map[string]*profile.Table{"t3": {Ref: "t3", ID: "t3", Found: true, Columns: []string{"total"}, ColumnLabels: map[string]string{"total": "总计"},
+			RowOrder: []string{"r1"}, Rows: map[string]*profile.Row{"r1": {Ref: "t3.r1", ID: "r1", Found: true, Cells: map[string]*profile.Cell{
+				"total": {Ref: "t3.r1.total", Table: "t3", Row: "r1", Col: "total", State: profile.StateNumber, Value: 3, Integer: true},
+			}}}}},
+		Claims:   []*profile.Claim{},
+		Params:   map[string]float64{"repeat_threshold": 0.5},
+		Previous: &profile.Previous{Path: "b.txt", Year: 2022, Cells: map[string]*profile.Cell{"t3.r1.total": {Ref: "t3.r1.total", State: profile.StateBlank}}},
+	}
+	js, err := ast.JSON(Input(f))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sch.Validate(js); err != nil {
+		t.Fatal(err)
 	}
 }
