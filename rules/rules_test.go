@@ -24,7 +24,7 @@ func TestBundledPacks(t *testing.T) {
 	}
 	for _, name := range names {
 		t.Run(name, func(t *testing.T) {
-			p, err := pack.Load(context.Background(), FS(), name, pack.Options{StrictBuiltinErrors: true})
+			p, err := pack.Load(context.Background(), FS(), name, pack.Options{StrictBuiltinErrors: true, TypeCheck: true})
 			if err != nil {
 				t.Fatal(err)
 			}

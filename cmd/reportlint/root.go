@@ -75,13 +75,16 @@ type packFlags struct {
 // loadPacks returns the packs to use: the one --pack names (NAME, NAME@VERSION, or a
 // folder holding pack.yaml), else every bundled pack for automatic selection, newest first.
 func loadPacks(ctx context.Context, pf packFlags, strict bool) (candidates []*pack.Pack, forced *pack.Pack, err error) {
-	opts := pack.Options{BlankAsZero: pf.BlankAsZero, StrictBuiltinErrors: strict}
+	// Bundled packs are type-checked by their tests; a pack from a folder, and any pack
+	// under `rules test`, is checked when it loads.
+	opts := pack.Options{BlankAsZero: pf.BlankAsZero, StrictBuiltinErrors: strict, TypeCheck: strict}
 	if pf.Pack != "" {
 		if st, err := os.Stat(pf.Pack); err == nil && st.IsDir() {
 			abs, err := filepath.Abs(pf.Pack)
 			if err != nil {
 				return nil, nil, err
 			}
+			opts.TypeCheck = true
 			p, err := pack.Load(ctx, os.DirFS(filepath.Dir(abs)), filepath.Base(abs), opts)
 			if err != nil {
 				return nil, nil, err

@@ -155,7 +155,7 @@ func TestRulesCheckedAgainstTheProfile(t *testing.T) {
 	load := func(body string) error {
 		f := fsys("name: x\nversion: 1.0.0\n" + inc)
 		f["common/rego/x/two.rego"] = &fstest.MapFile{Data: []byte(rule(body))}
-		_, err := Load(context.Background(), f, "p", Options{})
+		_, err := Load(context.Background(), f, "p", Options{TypeCheck: true})
 		return err
 	}
 	for _, good := range []string{
