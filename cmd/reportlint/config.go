@@ -28,6 +28,7 @@ type fileConfig struct {
 	Pack            string            `yaml:"pack"`
 	BlankAsZero     *bool             `yaml:"blank-as-zero"`
 	RepeatThreshold *float64          `yaml:"repeat-threshold"`
+	Params          map[string]string `yaml:"params"`
 }
 
 // findConfig returns the nearest configuration file at or above dir, or "".
@@ -108,6 +109,9 @@ func applyConfig(cmd *cobra.Command, opts *LintOptions) (string, error) {
 	}
 	if c.BlankAsZero != nil && set("blank-as-zero") {
 		opts.BlankAsZero = *c.BlankAsZero
+	}
+	if c.Params != nil && set("param") {
+		opts.Params = c.Params
 	}
 	if c.RepeatThreshold != nil && set("repeat-threshold") {
 		opts.Repeat = *c.RepeatThreshold

@@ -4,8 +4,12 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"maps"
+	"math"
 	"os"
 	"runtime/debug"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -15,6 +19,7 @@ import (
 	"github.com/reportlint/reportlint/engine/ingest/limit"
 	"github.com/reportlint/reportlint/engine/lint"
 	"github.com/reportlint/reportlint/engine/output"
+	"github.com/reportlint/reportlint/engine/pack"
 )
 
 // LintOptions are the settings of `reportlint lint`.
@@ -30,6 +35,7 @@ type LintOptions struct {
 	Levels      map[string]string
 	Config      string
 	NoConfig    bool
+	Params      map[string]string
 	Color       string
 	InputFormat string
 	Charset     string
@@ -88,6 +94,7 @@ an unreadable document or a broken rule pack.`,
 	f.StringSliceVar(&opts.Select, "select", nil, "report only these rules: ids (T3-ROW-SUM), id patterns (T3-*) or categories (arithmetic); comma-separated or repeated")
 	f.StringSliceVar(&opts.Ignore, "ignore", nil, "do not report these rules (ids, id patterns or categories); wins over --select")
 	f.StringToStringVar(&opts.Levels, "level", nil, "change rules' levels: `ID=LEVEL`[,ID=LEVEL...] with LEVEL error, warning or note")
+	f.StringToStringVar(&opts.Params, "param", nil, "set rule parameters: `NAME=VALUE`[,NAME=VALUE...], e.g. deadline_department=120 (reportlint rules lists them)")
 	f.StringVar(&opts.Config, "config", "", "read defaults from this configuration `FILE` (default: the nearest .reportlint.yaml or reportlint.yaml)")
 	f.BoolVar(&opts.NoConfig, "no-config", false, "ignore configuration files")
 	f.BoolVar(&opts.NoPair, "no-pair", false, "do not pair each document with the same body's previous-year report among the inputs")
@@ -157,8 +164,8 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 	if opts.Repeat < 0 || opts.Repeat > 1 {
 		return usagef("--repeat-threshold: want a share between 0 and 1, not %v", opts.Repeat)
 	}
-	if opts.Repeat > 0 {
-		l.Params = map[string]float64{"repeat_threshold": opts.Repeat}
+	if l.Params, err = params(opts, l.Packs); err != nil {
+		return err
 	}
 	sel, err := selection(opts, l.Rules())
 	if err != nil {
@@ -251,4 +258,33 @@ func selection(opts *LintOptions, rules []finding.Rule) (*lint.Selection, error)
 		return nil, usagef("--select/--ignore/--level: %v", err)
 	}
 	return sel, nil
+}
+
+// params builds the rule parameters the command line sets (--param, and
+// --repeat-threshold for repeat_threshold), checked against the packs' parameters.
+func params(opts *LintOptions, packs []*pack.Pack) (map[string]float64, error) {
+	known := map[string]bool{}
+	for _, p := range packs {
+		for k := range p.Params {
+			known[k] = true
+		}
+	}
+	out := map[string]float64{}
+	for k, v := range opts.Params {
+		if !known[k] {
+			return nil, usagef("--param: no pack has a parameter %q (have %s)", k, strings.Join(slices.Sorted(maps.Keys(known)), ", "))
+		}
+		x, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+		if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
+			return nil, usagef("--param %s: want a number, not %q", k, v)
+		}
+		out[k] = x
+	}
+	if opts.Repeat > 0 {
+		out["repeat_threshold"] = opts.Repeat
+	}
+	if len(out) == 0 {
+		return nil, nil
+	}
+	return out, nil
 }

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -53,15 +55,16 @@ func rulesRun(ctx context.Context, opts *RulesOptions) error {
 	switch opts.Format {
 	case "json":
 		type packOut struct {
-			Name    string         `json:"name"`
-			Version string         `json:"version"`
-			Title   string         `json:"title"`
-			Edition string         `json:"edition"`
-			Rules   []finding.Rule `json:"rules"`
+			Name    string             `json:"name"`
+			Version string             `json:"version"`
+			Title   string             `json:"title"`
+			Edition string             `json:"edition"`
+			Params  map[string]float64 `json:"params"`
+			Rules   []finding.Rule     `json:"rules"`
 		}
 		var out []packOut
 		for _, p := range packs {
-			out = append(out, packOut{p.Name, p.Version, p.Title, p.Edition, p.Rules()})
+			out = append(out, packOut{p.Name, p.Version, p.Title, p.Edition, p.Params, p.Rules()})
 		}
 		enc := json.NewEncoder(opts.IO.Out)
 		enc.SetIndent("", "  ")
@@ -89,6 +92,13 @@ func rulesRun(ctx context.Context, opts *RulesOptions) error {
 		}
 		if err := tw.Flush(); err != nil {
 			return err
+		}
+		if len(p.Params) > 0 {
+			var ps []string
+			for _, k := range slices.Sorted(maps.Keys(p.Params)) {
+				ps = append(ps, fmt.Sprintf("%s=%v", k, p.Params[k]))
+			}
+			fmt.Fprintf(opts.IO.Out, "参数（--param 可改）：%s\n", strings.Join(ps, " "))
 		}
 	}
 	return nil

@@ -53,9 +53,11 @@ type Case struct {
 	Format string `yaml:"format"`
 	Edits  []Edit `yaml:"edits"`
 	// Previous is the same body's report for the year before, for cross-year rules.
-	Previous *Case  `yaml:"previous"`
-	Want     []Want `yaml:"want"`
-	line     int
+	Previous *Case `yaml:"previous"`
+	// Params override the pack's rule parameters for this case (as --param does).
+	Params map[string]float64 `yaml:"params"`
+	Want   []Want             `yaml:"want"`
+	line   int
 }
 
 // Edit replaces one exact occurrence of Replace with With.
@@ -189,7 +191,16 @@ func runCase(ctx context.Context, p *pack.Pack, rule string, c Case) (errs []str
 		return []string{"read document: " + err.Error()}
 	}
 	facts := p.Profile.Apply(doc)
-	facts.Params = p.Params
+	facts.Params = map[string]float64{}
+	for k, v := range p.Params {
+		facts.Params[k] = v
+	}
+	for k, v := range c.Params {
+		if _, ok := p.Params[k]; !ok {
+			return []string{fmt.Sprintf("params: the pack has no parameter %q", k)}
+		}
+		facts.Params[k] = v
+	}
 	if c.Previous != nil {
 		pdata, pname, err := document(p, *c.Previous)
 		if err != nil {

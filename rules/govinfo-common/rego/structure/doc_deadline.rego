@@ -4,6 +4,7 @@
 #   《政府信息公开条例》第四十九条：县级以上人民政府部门应在每年 1 月 31 日前公布本部门上一年度的年度报告；
 #   县级以上地方人民政府的政府信息公开工作主管部门应在每年 3 月 31 日前公布本级政府上一年度的年度报告。
 #   规则读取报告中写明的发布日期；机关类型从标题中的机关名称判断，判断不出时按 3 月 31 日。
+#   地方规定的期限更早时，可用参数 deadline_department、deadline_government（月×100+日）调整。
 # custom:
 #   id: DOC-DEADLINE
 #   level: warning
@@ -17,9 +18,14 @@ import data.reportlint.lib.result
 
 published := facts.claims("publish_date")[0]
 
-deadline_month := 1 if body.department
+# deadline is month×100+day of the year after the report year (pack parameters).
+deadline := input.params.deadline_department if body.department
 
-deadline_month := 3 if not body.department
+deadline := input.params.deadline_government if not body.department
+
+deadline_month := floor(deadline / 100)
+
+last_day := deadline % 100
 
 report contains result.fail(msg, published.ref) if {
 	input.report.year > 0
@@ -36,8 +42,6 @@ late(y, m, d) if {
 	y == input.report.year + 1
 	[m, d] > [deadline_month, last_day]
 }
-
-last_day := 31
 
 who := "部门年度报告" if body.department
 
