@@ -86,3 +86,34 @@ func BenchmarkStages(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkLintFormats lints the same report in every format it is published in, and
+// real reports of the corpus, end to end on one core: what a document costs by carrier.
+// PDF runs warm (pdfium compiled once per process, as in a sweep).
+func BenchmarkLintFormats(b *testing.B) {
+	l := newTestLinter(b)
+	ctx := context.Background()
+	for _, tc := range []struct{ name, path string }{
+		{"sample.txt", "../../fixtures/formats/sample.txt"},
+		{"sample.html", "../../fixtures/formats/sample.html"},
+		{"sample.docx", "../../fixtures/formats/sample.docx"},
+		{"sample.pdf", "../../fixtures/formats/sample.pdf"},
+		{"portal.html", corpusDir + "/2023_pingtan.html"},
+		{"report.md", corpusDir + "/2024_shkewei.md"},
+		{"report.pdf", corpusDir + "/2023_hongzequ.pdf"},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			if r := l.Lint(ctx, tc.path); r.Err != nil { // warm up, and fail early
+				b.Fatal(r.Err)
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				if r := l.Lint(ctx, tc.path); r.Err != nil {
+					b.Fatal(r.Err)
+				}
+			}
+			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "docs/s")
+		})
+	}
+}
