@@ -4,12 +4,15 @@
 package ingest
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/reportlint/reportlint/engine/document"
@@ -74,6 +77,9 @@ func Read(ctx context.Context, path string, data []byte, opts Options) (*documen
 	}
 	format := opts.Format
 	if format == "" {
+		if err := Unsupported(path, data); err != nil {
+			return nil, err
+		}
 		format = Detect(path, data)
 	}
 	var doc *document.Document
@@ -99,6 +105,97 @@ func Read(ctx context.Context, path string, data []byte, opts Options) (*documen
 		return nil, fmt.Errorf("the %s document has no text", format)
 	}
 	return doc, nil
+}
+
+// Unsupported recognises, by content and then by extension, files that reports are also
+// published as but that reportlint cannot read, and says what each is and what to do:
+// legacy Word and WPS files, spreadsheets, OFD, RTF, images, archives. It returns nil for
+// anything else.
+func Unsupported(path string, data []byte) error {
+	head := data[:min(len(data), 4096)]
+	switch {
+	case bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
+		return unsupportedOLE(path, data)
+	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
+		return unsupportedZIP(data)
+	case bytes.HasPrefix(head, []byte(`{\rtf`)):
+		return errors.New("an RTF document, which reportlint cannot read: save it as .docx")
+	case bytes.HasPrefix(head, []byte("\x89PNG\r\n\x1a\n")):
+		return imageError("PNG")
+	case bytes.HasPrefix(head, []byte{0xFF, 0xD8, 0xFF}):
+		return imageError("JPEG")
+	case bytes.HasPrefix(head, []byte("GIF87a")) || bytes.HasPrefix(head, []byte("GIF89a")):
+		return imageError("GIF")
+	case bytes.HasPrefix(head, []byte("II*\x00")) || bytes.HasPrefix(head, []byte("MM\x00*")):
+		return imageError("TIFF")
+	case bytes.HasPrefix(head, []byte("BM")) && strings.EqualFold(filepath.Ext(path), ".bmp"):
+		return imageError("BMP")
+	case bytes.HasPrefix(head, []byte("Rar!\x1a\x07")) || bytes.HasPrefix(head, []byte{'7', 'z', 0xBC, 0xAF, 0x27, 0x1C}):
+		return errors.New("an archive (RAR or 7z): unpack it and lint the files inside")
+	}
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".doc", ".wps":
+		return unsupportedOLE(path, data)
+	case ".ofd":
+		return errors.New("an OFD document, which reportlint cannot read: lint the PDF or DOCX version of the report")
+	case ".xls", ".xlsx", ".et":
+		return errors.New("a spreadsheet, not a report document: lint the report itself (DOCX, PDF, HTML or text)")
+	}
+	return nil
+}
+
+// unsupportedZIP tells a Word document from the other ZIP-based files by the archive's
+// entry names (read from its central directory, nothing is decompressed). A ZIP that
+// cannot be opened is left to the DOCX importer, which says what is wrong with it.
+func unsupportedZIP(data []byte) error {
+	// A central directory with very many entries is the DOCX importer's to refuse (zip
+	// bombs): counting record signatures bounds what zip.NewReader would allocate.
+	if bytes.Count(data, []byte("PK\x01\x02")) > 10000 {
+		return nil
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil
+	}
+	has := func(prefix string) bool {
+		return slices.ContainsFunc(zr.File, func(f *zip.File) bool { return strings.HasPrefix(f.Name, prefix) })
+	}
+	switch {
+	case has("word/"):
+		return nil
+	case has("OFD.xml"):
+		return errors.New("an OFD document, which reportlint cannot read: lint the PDF or DOCX version of the report")
+	case has("xl/"):
+		return errors.New("an Excel workbook (.xlsx), not a report document: lint the report itself (DOCX, PDF, HTML or text)")
+	case has("ppt/"):
+		return errors.New("a PowerPoint presentation (.pptx), not a report document")
+	}
+	return errors.New("a ZIP archive, not a Word document: unpack it and lint the files inside")
+}
+
+// unsupportedOLE describes an OLE compound file: a legacy Word or WPS document, an
+// encrypted Office document, or a legacy spreadsheet.
+func unsupportedOLE(path string, data []byte) error {
+	utf16 := func(s string) []byte {
+		out := make([]byte, 0, 2*len(s))
+		for i := 0; i < len(s); i++ {
+			out = append(out, s[i], 0)
+		}
+		return out
+	}
+	switch {
+	case bytes.Contains(data, utf16("EncryptedPackage")):
+		return errors.New("a password-protected Office document: remove the password and save it as .docx")
+	case bytes.Contains(data, utf16("Workbook")) || bytes.Contains(data, utf16("Book")) && !bytes.Contains(data, utf16("WordDocument")):
+		return errors.New("a legacy spreadsheet (.xls/.et), not a report document")
+	case strings.EqualFold(filepath.Ext(path), ".wps"):
+		return errors.New("a WPS document (.wps), which reportlint cannot read: save it as .docx or PDF")
+	}
+	return errors.New("a Word 97-2003 document (.doc), which reportlint cannot read: save it as .docx or PDF")
+}
+
+func imageError(kind string) error {
+	return fmt.Errorf("an image (%s), which has no text to check: lint the report's text version, or run OCR and lint its output", kind)
 }
 
 // Detect names the importer for data: content first (PDF and ZIP magic, HTML markup), then

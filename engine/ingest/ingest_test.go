@@ -1,10 +1,13 @@
 package ingest
 
 import (
+	"archive/zip"
+	"bytes"
 	"context"
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/reportlint/reportlint/engine/ingest/limit"
@@ -61,5 +64,77 @@ func TestReadErrors(t *testing.T) {
 	}
 	if _, err := ReadFile(ctx, filepath.Join(t.TempDir(), "missing.txt"), Options{}); err == nil {
 		t.Error("missing file: want an error")
+	}
+}
+
+// Files reports are also published as, that reportlint cannot read, are named with what to
+// do; a DOCX is not mistaken for one of them.
+func TestUnsupported(t *testing.T) {
+	zipOf := func(names ...string) []byte {
+		var buf bytes.Buffer
+		w := zip.NewWriter(&buf)
+		for _, n := range names {
+			f, err := w.Create(n)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f.Write([]byte("x"))
+		}
+		if err := w.Close(); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	ole := []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0}
+	utf16 := func(s string) []byte {
+		var out []byte
+		for _, c := range []byte(s) {
+			out = append(out, c, 0)
+		}
+		return out
+	}
+	tests := []struct {
+		path string
+		data []byte
+		want string
+	}{
+		{"a.doc", ole, "Word 97-2003 document (.doc)"},
+		{"a.bin", append(ole, utf16("WordDocument")...), "Word 97-2003 document (.doc)"},
+		{"a.wps", ole, "WPS document (.wps)"},
+		{"a.docx", append(ole, utf16("EncryptedPackage")...), "password-protected"},
+		{"a.xls", append(ole, utf16("Workbook")...), "legacy spreadsheet"},
+		{"a.doc", []byte("not even OLE"), "Word 97-2003"},
+		{"a.ofd", zipOf("OFD.xml", "Doc_0/Document.xml"), "OFD document"},
+		{"a.zip", zipOf("OFD.xml"), "OFD document"},
+		{"a.xlsx", zipOf("[Content_Types].xml", "xl/workbook.xml"), "Excel workbook"},
+		{"a.pptx", zipOf("[Content_Types].xml", "ppt/presentation.xml"), "PowerPoint"},
+		{"reports.zip", zipOf("2023.docx", "2024.pdf"), "ZIP archive"},
+		{"a.rtf", []byte(`{\rtf1\ansi hello}`), "RTF document"},
+		{"scan.png", []byte("\x89PNG\r\n\x1a\n...."), "image (PNG)"},
+		{"scan.jpg", []byte{0xFF, 0xD8, 0xFF, 0xE0}, "image (JPEG)"},
+		{"scan.tif", []byte("II*\x00...."), "image (TIFF)"},
+		{"a.rar", []byte("Rar!\x1a\x07\x00"), "archive (RAR or 7z)"},
+	}
+	for _, tt := range tests {
+		err := Unsupported(tt.path, tt.data)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("Unsupported(%s) = %v, want %q", tt.path, err, tt.want)
+		}
+		if _, rerr := Read(context.Background(), tt.path, tt.data, Options{}); rerr == nil || rerr.Error() != err.Error() {
+			t.Errorf("Read(%s) = %v, want the same error", tt.path, rerr)
+		}
+	}
+	for _, ok := range []struct {
+		path string
+		data []byte
+	}{
+		{"a.docx", zipOf("[Content_Types].xml", "word/document.xml")},
+		{"a.txt", []byte("BM 开头的文字")},
+		{"a.pdf", []byte("%PDF-1.7")},
+		{"broken.docx", []byte("PK\x03\x04garbage")},
+	} {
+		if err := Unsupported(ok.path, ok.data); err != nil {
+			t.Errorf("Unsupported(%s) = %v, want nil", ok.path, err)
+		}
 	}
 }

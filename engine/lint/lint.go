@@ -280,9 +280,11 @@ func (l *Linter) Run(ctx context.Context, paths []string, emit func(finding.Resu
 	return nil
 }
 
-// Extensions are the file types a folder walk picks up.
+// Extensions are the file types a folder walk picks up: the formats reportlint reads, and
+// the other formats reports are published as (.doc, .wps, .ofd, .rtf), so that a sweep
+// reports those as unreadable, saying what to do, instead of skipping them silently.
 func Extensions() []string {
-	return []string{".txt", ".md", ".markdown", ".html", ".htm", ".shtml", ".docx", ".pdf"}
+	return []string{".txt", ".md", ".markdown", ".html", ".htm", ".shtml", ".docx", ".pdf", ".doc", ".wps", ".ofd", ".rtf"}
 }
 
 // Expand turns the command-line paths into files: files as given, folders walked

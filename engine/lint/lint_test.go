@@ -72,7 +72,7 @@ func TestRunKeepsOrderAndSurvivesBadDocuments(t *testing.T) {
 
 func TestExpand(t *testing.T) {
 	dir := t.TempDir()
-	for _, name := range []string{"b.txt", "a.html", "sub/c.pdf", "sub/notes.csv", ".hidden/d.txt", "e.TXT"} {
+	for _, name := range []string{"b.txt", "a.html", "sub/c.pdf", "sub/notes.csv", ".hidden/d.txt", "e.TXT", "sub/old.doc", "sub/logo.png"} {
 		p := filepath.Join(dir, name)
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)
@@ -87,7 +87,7 @@ func TestExpand(t *testing.T) {
 	}
 	want := []string{
 		filepath.Join(dir, "a.html"), filepath.Join(dir, "b.txt"), filepath.Join(dir, "e.TXT"),
-		filepath.Join(dir, "sub/c.pdf"), "explicit.csv",
+		filepath.Join(dir, "sub/c.pdf"), filepath.Join(dir, "sub/old.doc"), "explicit.csv",
 	}
 	if !slices.Equal(got, want) {
 		t.Fatalf("Expand = %v, want %v", got, want)
@@ -104,7 +104,7 @@ func TestExpand(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Fatalf("Expand with exclusions = %v, want %v", got, want)
 	}
-	got, err = Expand([]string{dir}, []string{"sub/*.pdf", "*.TXT"})
+	got, err = Expand([]string{dir}, []string{"sub/*.pdf", "*.TXT", "sub/*.doc"})
 	if err != nil {
 		t.Fatal(err)
 	}
