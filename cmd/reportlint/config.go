@@ -29,6 +29,7 @@ type fileConfig struct {
 	BlankAsZero     *bool             `yaml:"blank-as-zero"`
 	RepeatThreshold *float64          `yaml:"repeat-threshold"`
 	Params          map[string]string `yaml:"params"`
+	Baseline        string            `yaml:"baseline"`
 }
 
 // findConfig returns the nearest configuration file at or above dir, or "".
@@ -109,6 +110,13 @@ func applyConfig(cmd *cobra.Command, opts *LintOptions) (string, error) {
 	}
 	if c.BlankAsZero != nil && set("blank-as-zero") {
 		opts.BlankAsZero = *c.BlankAsZero
+	}
+	if c.Baseline != "" && set("baseline") && set("write-baseline") {
+		// A baseline file is relative to the configuration file.
+		opts.Baseline = c.Baseline
+		if !filepath.IsAbs(c.Baseline) {
+			opts.Baseline = filepath.Join(filepath.Dir(path), c.Baseline)
+		}
 	}
 	if c.Params != nil && set("param") {
 		opts.Params = c.Params

@@ -14,6 +14,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/reportlint/reportlint/engine/baseline"
 	"github.com/reportlint/reportlint/engine/finding"
 	"github.com/reportlint/reportlint/engine/ingest"
 	"github.com/reportlint/reportlint/engine/ingest/limit"
@@ -24,27 +25,29 @@ import (
 
 // LintOptions are the settings of `reportlint lint`.
 type LintOptions struct {
-	IO          *IOStreams
-	Paths       []string
-	Format      string
-	Output      string
-	FailOn      string
-	Exclude     []string
-	Select      []string
-	Ignore      []string
-	Levels      map[string]string
-	Config      string
-	NoConfig    bool
-	Params      map[string]string
-	Color       string
-	InputFormat string
-	Charset     string
-	Workers     int
-	MaxFileSize int64
-	Timeout     string
-	Previous    string
-	NoPair      bool
-	Repeat      float64
+	IO            *IOStreams
+	Paths         []string
+	Format        string
+	Output        string
+	FailOn        string
+	Exclude       []string
+	Select        []string
+	Ignore        []string
+	Levels        map[string]string
+	Config        string
+	NoConfig      bool
+	Params        map[string]string
+	Baseline      string
+	WriteBaseline string
+	Color         string
+	InputFormat   string
+	Charset       string
+	Workers       int
+	MaxFileSize   int64
+	Timeout       string
+	Previous      string
+	NoPair        bool
+	Repeat        float64
 	packFlags
 }
 
@@ -95,6 +98,8 @@ an unreadable document or a broken rule pack.`,
 	f.StringSliceVar(&opts.Ignore, "ignore", nil, "do not report these rules (ids, id patterns or categories); wins over --select")
 	f.StringToStringVar(&opts.Levels, "level", nil, "change rules' levels: `ID=LEVEL`[,ID=LEVEL...] with LEVEL error, warning or note")
 	f.StringToStringVar(&opts.Params, "param", nil, "set rule parameters: `NAME=VALUE`[,NAME=VALUE...], e.g. deadline_department=120 (reportlint rules lists them)")
+	f.StringVar(&opts.Baseline, "baseline", "", "leave out the findings accepted in this baseline `FILE` (written by --write-baseline)")
+	f.StringVar(&opts.WriteBaseline, "write-baseline", "", "write every finding of this run to a baseline `FILE` and exit 0 (unless a document cannot be read)")
 	f.StringVar(&opts.Config, "config", "", "read defaults from this configuration `FILE` (default: the nearest .reportlint.yaml or reportlint.yaml)")
 	f.BoolVar(&opts.NoConfig, "no-config", false, "ignore configuration files")
 	f.BoolVar(&opts.NoPair, "no-pair", false, "do not pair each document with the same body's previous-year report among the inputs")
@@ -198,14 +203,37 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 	if err != nil {
 		return usagef("%v", err)
 	}
+	if opts.Baseline != "" && opts.WriteBaseline != "" {
+		return usagef("--baseline and --write-baseline do not go together: write a new baseline from all findings, or lint against one")
+	}
+	var base *baseline.Baseline
+	if opts.Baseline != "" {
+		if base, err = baseline.Load(opts.Baseline); err != nil {
+			return usagef("--baseline: %v", err)
+		}
+	}
+	var bw *baseline.Writer
+	if opts.WriteBaseline != "" {
+		bw = baseline.NewWriter(opts.WriteBaseline)
+	}
 	if err := rep.Begin(l.Rules()); err != nil {
 		return err
 	}
 	var sum output.Summary
 	err = l.Run(ctx, paths, func(r finding.Result) error {
+		if bw != nil {
+			bw.Add(r)
+		}
+		r, n := base.Filter(r)
+		sum.Baselined += n
 		sum.Add(r)
 		return rep.Result(r)
 	})
+	if err == nil && bw != nil {
+		if err = bw.Close(); err == nil {
+			fmt.Fprintf(opts.IO.ErrOut, "已把 %d 个发现写入基线 %s\n", bw.Len(), opts.WriteBaseline)
+		}
+	}
 	if err == nil {
 		err = rep.End(sum)
 	}
@@ -225,6 +253,8 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 			fmt.Fprintf(opts.IO.ErrOut, "reportlint: %d 个文档无法读取\n", sum.Unreadable)
 		}
 		return inputError{sum.Unreadable}
+	case bw != nil:
+		return nil // the findings were just accepted
 	case sum.Counts.Max().AtLeast(failOn):
 		return findingsError{}
 	}

@@ -30,6 +30,7 @@ type jsonSummary struct {
 	Warnings      int `json:"warnings"`
 	Notes         int `json:"notes"`
 	NotAssessable int `json:"notAssessable"`
+	Baselined     int `json:"baselined,omitempty"`
 }
 
 func (j *jsonReporter) Begin([]finding.Rule) error {
@@ -63,6 +64,7 @@ func (j *jsonReporter) End(s Summary) error {
 	b, _ := json.Marshal(jsonSummary{
 		Documents: s.Documents, Unreadable: s.Unreadable, Errors: s.Counts.Error,
 		Warnings: s.Counts.Warning, Notes: s.Counts.Note, NotAssessable: s.NotAssessable,
+		Baselined: s.Baselined,
 	})
 	_, err := io.WriteString(j.w, "\n],\"summary\":"+string(b)+"}\n")
 	return err

@@ -28,6 +28,8 @@ type Summary struct {
 	Unreadable    int
 	Counts        finding.Counts
 	NotAssessable int
+	// Baselined counts findings left out because the baseline accepts them.
+	Baselined int
 }
 
 // Add counts one result.

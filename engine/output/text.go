@@ -179,6 +179,9 @@ func SummaryLine(s Summary) string {
 	if s.NotAssessable > 0 {
 		line += fmt.Sprintf("（其中 %d 个无法判定）", s.NotAssessable)
 	}
+	if s.Baselined > 0 {
+		line += fmt.Sprintf("；另有 %d 个发现已在基线中，未报告", s.Baselined)
+	}
 	if s.Unreadable > 0 {
 		line += fmt.Sprintf("；%d 个文档无法读取", s.Unreadable)
 	}

@@ -1,0 +1,86 @@
+package baseline
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/reportlint/reportlint/engine/finding"
+)
+
+func TestWriteLoadFilter(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	if err := os.MkdirAll("ci", 0o755); err != nil || os.MkdirAll("reports", 0o755) != nil {
+		t.Fatal(err)
+	}
+	f1 := finding.Finding{RuleID: "T3-ROW-SUM", Fingerprint: "aa", Message: "总计应为 1"}
+	f2 := finding.Finding{RuleID: "FEE-STATEMENT", Fingerprint: "bb", Message: "未说明"}
+	res := finding.Result{Path: "reports/a.txt", Findings: []finding.Finding{f1, f2}}
+
+	w := NewWriter("ci/baseline.json")
+	w.Add(res)
+	w.Add(finding.Result{Path: "reports/b.txt"})
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile("ci/baseline.json")
+	want := `{
+  "version": 1,
+  "findings": [
+    {
+      "path": "../reports/a.txt",
+      "rule": "FEE-STATEMENT",
+      "fingerprint": "bb",
+      "message": "未说明"
+    },
+    {
+      "path": "../reports/a.txt",
+      "rule": "T3-ROW-SUM",
+      "fingerprint": "aa",
+      "message": "总计应为 1"
+    }
+  ]
+}
+`
+	if string(data) != want {
+		t.Fatalf("baseline file:\n%s", data)
+	}
+
+	b, err := Load("ci/baseline.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A new finding in the same document stays; the accepted ones go, whatever the
+	// working directory and however the path is spelled.
+	f3 := finding.Finding{RuleID: "T3-ROW-SUM", Fingerprint: "cc"}
+	t.Chdir(filepath.Join(dir, "reports"))
+	got, n := b.Filter(finding.Result{Path: "./a.txt", Findings: []finding.Finding{f1, f3, f2}})
+	if n != 2 || len(got.Findings) != 1 || got.Findings[0].Fingerprint != "cc" {
+		t.Fatalf("Filter = %+v, %d", got.Findings, n)
+	}
+	// The same finding in another document is not accepted.
+	if _, n := b.Filter(finding.Result{Path: "b.txt", Findings: []finding.Finding{f1}}); n != 0 {
+		t.Fatalf("a finding of another document was filtered")
+	}
+}
+
+func TestLoadRejectsBadFiles(t *testing.T) {
+	dir := t.TempDir()
+	for name, content := range map[string]string{
+		"version.json": `{"version": 2, "findings": []}`,
+		"field.json":   `{"version": 1, "findings": [], "extra": true}`,
+		"broken.json":  `{"version": 1, "findings": [`,
+	} {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Load(p); err == nil {
+			t.Errorf("%s loaded", name)
+		}
+	}
+	if _, err := Load(filepath.Join(dir, "missing.json")); err == nil {
+		t.Error("a missing file loaded")
+	}
+}
