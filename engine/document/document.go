@@ -46,6 +46,21 @@ func (s Span) Cover(t Span) Span {
 	return out
 }
 
+// Overlaps reports whether s and t share a place, comparing page, line and column. A span
+// without an end is the single place where it starts.
+func (s Span) Overlaps(t Span) bool {
+	if s.IsZero() || t.IsZero() {
+		return false
+	}
+	end := func(x Span) Pos {
+		if x.End.IsZero() {
+			return x.Start
+		}
+		return x.End
+	}
+	return !before(end(s), t.Start) && !before(end(t), s.Start)
+}
+
 func before(a, b Pos) bool {
 	if a.Page != b.Page {
 		return a.Page < b.Page

@@ -31,3 +31,31 @@ func TestBlockText(t *testing.T) {
 		t.Fatalf("table text = %q", got)
 	}
 }
+
+func TestSpanOverlaps(t *testing.T) {
+	sp := func(p1, l1, c1, p2, l2, c2 int) Span {
+		return Span{Start: Pos{Page: p1, Line: l1, Col: c1}, End: Pos{Page: p2, Line: l2, Col: c2}}
+	}
+	table := sp(1, 26, 1, 2, 30, 5)
+	tests := []struct {
+		name string
+		s    Span
+		want bool
+	}{
+		{"inside", sp(1, 30, 1, 1, 30, 9), true},
+		{"straddles the start", sp(1, 20, 1, 1, 26, 3), true},
+		{"on the next page, within", sp(2, 1, 1, 2, 2, 1), true},
+		{"before", sp(1, 1, 1, 1, 25, 9), false},
+		{"after", sp(2, 31, 1, 2, 40, 1), false},
+		{"a point inside", Span{Start: Pos{Page: 2, Line: 3, Col: 1}}, true},
+		{"no position", Span{}, false},
+	}
+	for _, tc := range tests {
+		if got := table.Overlaps(tc.s); got != tc.want {
+			t.Errorf("%s: Overlaps = %v", tc.name, got)
+		}
+		if got := tc.s.Overlaps(table); got != tc.want {
+			t.Errorf("%s (reversed): Overlaps = %v", tc.name, got)
+		}
+	}
+}

@@ -56,3 +56,27 @@ func ruleCounts(fs []finding.Finding) string {
 	sort.Strings(parts)
 	return strings.Join(parts, " ")
 }
+
+// A PDF whose tables have no rulings is read by text alignment, which the importer says
+// may be wrong: the clean sample then gets no error (what the reading got wrong is a
+// warning that says why), and the importer's note is reported.
+func TestBorderlessPDFHasNoFalseErrors(t *testing.T) {
+	l := newTestLinter(t)
+	r := l.Lint(context.Background(), "../../fixtures/formats/borderless.pdf")
+	if r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	doubted := 0
+	for _, f := range r.Findings {
+		if f.Level == finding.Error {
+			t.Errorf("false error: %s %s", f.RuleID, f.Message)
+		}
+		if strings.Contains(f.Message, "该表格读取可能不准确") {
+			doubted++
+		}
+	}
+	counts := ruleCounts(r.Findings)
+	if !strings.Contains(counts, "DOC-IMPORT×") || doubted == 0 {
+		t.Errorf("findings %s, %d doubted", counts, doubted)
+	}
+}

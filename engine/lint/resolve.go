@@ -55,9 +55,25 @@ func Resolve(path string, p *pack.Pack, facts *profile.Facts, raws []finding.Raw
 		if isMergedNA(merged, out, i) {
 			out[i].Message = naMessage(p, out[i])
 		}
+		doubt(facts, &out[i])
 	}
 	finding.Sort(out)
 	return out
+}
+
+// doubt turns an error about a table the importer may have read wrongly into a warning
+// that says so: the defect may be the reading's, not the report's.
+func doubt(facts *profile.Facts, f *finding.Finding) {
+	if f.Level != finding.Error {
+		return
+	}
+	id, _, _ := strings.Cut(f.Location.Ref, ".")
+	t, ok := facts.Tables[id]
+	if !ok || !t.Uncertain {
+		return
+	}
+	f.Level = finding.Warning
+	f.Message += "（该表格读取可能不准确：" + strings.TrimSuffix(t.Doubt, "。") + "；请人工核对）"
 }
 
 func isMergedNA(merged map[string]int, out []finding.Finding, i int) bool {

@@ -111,8 +111,13 @@ type Table struct {
 	// Garbled is true when so many rows could not be aligned with the columns that the
 	// rows that could are not trusted either (labels and values out of order, as PDF
 	// converters leave them): every cell is then missing.
-	Garbled bool          `json:"garbled,omitempty"`
-	Span    document.Span `json:"span"`
+	Garbled bool `json:"garbled,omitempty"`
+	// Uncertain is set when the importer noted that it may have read the table wrongly (a
+	// PDF table without rulings, clamped spans): Doubt is its note. Errors about the
+	// table's facts are then reported as warnings.
+	Uncertain bool          `json:"uncertain,omitempty"`
+	Doubt     string        `json:"doubt,omitempty"`
+	Span      document.Span `json:"span"`
 }
 
 // Row is one row of a table.

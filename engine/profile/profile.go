@@ -84,6 +84,13 @@ func (p *Profile) Apply(doc *document.Document) *Facts {
 		n := pr.s.len()
 		f.Notes = append(f.Notes, Note{Ref: "import.truncated", Message: fmt.Sprintf("文档过长，只检查了前 %d 个字符，之后的内容未检查", maxRunes), Span: pr.s.span(n-1, n)})
 	}
+	for _, t := range f.Tables {
+		for _, n := range doc.Notes {
+			if t.Found && !t.Uncertain && t.Span.Overlaps(n.Span) {
+				t.Uncertain, t.Doubt = true, n.Message
+			}
+		}
+	}
 	for i, n := range doc.Notes {
 		ref := fmt.Sprintf("import.%d", i)
 		f.Notes = append(f.Notes, Note{Ref: ref, Message: n.Message, Span: n.Span})

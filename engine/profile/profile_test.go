@@ -328,3 +328,21 @@ func TestSubtotalColumnIsDropped(t *testing.T) {
 		t.Fatalf("row = %+v", r)
 	}
 }
+
+// An importer note inside a table's span marks that table uncertain, with the note as the
+// doubt; the other tables stay certain.
+func TestImportNoteMakesTableUncertain(t *testing.T) {
+	doc := &document.Document{Path: "t.txt", Format: "text", Blocks: text.Blocks(sampleText(t))}
+	at := document.Pos{Line: 120, Col: 1}
+	doc.Notes = []document.Note{{Message: "第 1 页的表格没有框线", Span: document.Span{Start: at, End: document.Pos{Line: 120, Col: 5}}}}
+	f := loadProfile(t).Apply(doc)
+	t3 := f.Tables["t3"]
+	if !t3.Found || !t3.Uncertain || t3.Doubt != "第 1 页的表格没有框线" {
+		t.Fatalf("t3 = found %v, uncertain %v, doubt %q (span %+v)", t3.Found, t3.Uncertain, t3.Doubt, t3.Span)
+	}
+	for _, id := range []string{"t2_1", "t4"} {
+		if f.Tables[id].Uncertain {
+			t.Errorf("%s is uncertain", id)
+		}
+	}
+}

@@ -101,7 +101,7 @@ func tableValue(t *profile.Table) ast.Value {
 	return ast.NewObject(
 		str("ref", t.Ref), str("id", t.ID), str("group", t.Group), str("title", t.Title), str("section", t.Section),
 		boolean("found", t.Found), num("header_found", float64(t.HeaderFound)), num("numbers", float64(t.Numbers)),
-		boolean("garbled", t.Garbled),
+		boolean("garbled", t.Garbled), boolean("uncertain", t.Uncertain),
 		ast.Item(ast.StringTerm("columns"), ast.ArrayTerm(cols...)),
 		ast.Item(ast.StringTerm("column_labels"), ast.ObjectTerm(labels...)),
 		ast.Item(ast.StringTerm("row_order"), ast.ArrayTerm(order...)),
