@@ -6,7 +6,7 @@ BIN      := bin/reportlint
 SAMPLE   := fixtures/2023_chanhe_zhengshuju.txt
 FUZZTIME ?= 10s
 
-.PHONY: all build run test vet fmt-check bench fuzz corpus clean
+.PHONY: all build run test vet fmt-check bench fuzz corpus generate clean
 
 all: build
 
@@ -49,6 +49,11 @@ fuzz:
 		echo "fuzz $$pkg $$fn ($(FUZZTIME))"; \
 		$(GO) test -run '^$$' -fuzz "^$$fn$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
 	done
+
+# Regenerate the files made from the code: the rule catalogue (rules/RULES.md) and the
+# command-line reference (docs/cli.md). make test fails while they are stale.
+generate:
+	$(GO) test ./cmd/reportlint -run 'TestCatalogueIsCurrent|TestCLIReferenceIsCurrent' -update-catalogue -update-cli-docs
 
 # Lint every real report of the corpus (fixtures/corpus/real, see its SOURCES.md).
 corpus: build

@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"os"
+	"strings"
 	"testing"
 )
 
@@ -28,5 +29,38 @@ func TestCatalogueIsCurrent(t *testing.T) {
 	}
 	if out.String() != string(want) {
 		t.Fatalf("%s is stale: run go test ./cmd/reportlint -run TestCatalogueIsCurrent -update-catalogue", path)
+	}
+}
+
+var updateCLIDocs = flag.Bool("update-cli-docs", false, "rewrite docs/cli.md")
+
+// TestCLIReferenceIsCurrent keeps docs/cli.md, generated from the command tree, in step
+// with the commands and flags (go test -update-cli-docs rewrites it).
+func TestCLIReferenceIsCurrent(t *testing.T) {
+	var out strings.Builder
+	io, _, _ := TestIO()
+	if err := writeCLIReference(&out, NewRootCmd(io)); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"## reportlint lint\n", "## reportlint rules new\n", "--fail-on", "--baseline"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("the reference lacks %q", want)
+		}
+	}
+	const path = "../../docs/cli.md"
+	if *updateCLIDocs {
+		if err := os.MkdirAll("../../docs", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(out.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out.String() != string(want) {
+		t.Fatalf("%s is stale: run make generate", path)
 	}
 }

@@ -51,7 +51,8 @@ func NewRootCmd(io *IOStreams) *cobra.Command {
 		Use:   "reportlint",
 		Short: "Lint report documents against versioned rule packs",
 		Long: `reportlint checks report documents against declarative, versioned rule packs
-(CEL and Rego) and reports findings as text, JSON or SARIF.
+(CEL and Rego) and reports findings as text, JSON, SARIF, GitHub annotations, JUnit XML
+or an HTML page.
 
 Bundled packs check the Chinese government information-disclosure annual report
 (政府信息公开工作年度报告); the pack is picked from the report's format edition and year.`,

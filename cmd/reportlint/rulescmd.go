@@ -40,7 +40,7 @@ func NewCmdRules(io *IOStreams, runF func(context.Context, *RulesOptions) error)
 	}
 	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text, json or markdown (the catalogue in rules/RULES.md)")
 	addPackFlags(cmd, &opts.packFlags)
-	cmd.AddCommand(NewCmdRulesTest(io, nil), NewCmdRulesExplain(io))
+	cmd.AddCommand(NewCmdRulesTest(io, nil), NewCmdRulesExplain(io), NewCmdRulesNew(io, nil))
 	return cmd
 }
 

@@ -70,7 +70,8 @@ type Edit struct {
 
 // Want is an expected finding of the rule under test.
 type Want struct {
-	// At is line:col of the primary location.
+	// At is line:col of the primary location; it is required, since a rule test pins the
+	// exact finding.
 	At string `yaml:"at"`
 	// Level is error, warning or note; empty accepts any.
 	Level string `yaml:"level"`
@@ -224,6 +225,10 @@ func runCase(ctx context.Context, p *pack.Pack, rule string, c Case) (errs []str
 	}
 	used := make([]bool, len(got))
 	for _, w := range c.Want {
+		if w.At == "" {
+			errs = append(errs, "a wanted finding needs at: LINE:COL, the exact place it points at")
+			continue
+		}
 		found := false
 		for i, f := range got {
 			if !used[i] && matches(w, f) {

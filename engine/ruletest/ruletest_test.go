@@ -78,6 +78,14 @@ cases:
     base: docs/doc.txt
     edits: [{replace: nothing, with: foo}]
     want: []
+  - name: no place
+    base: docs/doc.txt
+    edits: [{replace: bar, with: foo}]
+    want: [{level: error}]
+  - name: unknown parameter
+    base: docs/doc.txt
+    params: {nope: 1}
+    want: []
 `)
 	all := strings.Join(errs, "\n")
 	for _, want := range []string{
@@ -85,6 +93,8 @@ cases:
 		`case "wrong place": unexpected finding at 1:1 error "foo"`,
 		`case "unexpected": unexpected finding at 1:1`,
 		`case "edit not found": edit: "nothing" does not occur in the document`,
+		`case "no place": a wanted finding needs at: LINE:COL`,
+		`case "unknown parameter": params: the pack has no parameter "nope"`,
 	} {
 		if !strings.Contains(all, want) {
 			t.Errorf("errors lack %q:\n%s", want, all)
