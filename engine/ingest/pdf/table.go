@@ -3,7 +3,9 @@ package pdf
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -24,8 +26,14 @@ func mergeAcrossPages(pages []*pageLayout) {
 			continue
 		}
 		a, b := pages[i].items[li].table, pages[i+1].items[fi].table
+		// Ruled tables share their outer rulings; a borderless table's extent comes from its
+		// text, which varies from page to page by a few characters' width.
+		tol := 4.0
+		if a != nil && a.stream {
+			tol = 12
+		}
 		if a == nil || b == nil || pages[i+1].items[fi].cont || a.stream != b.stream ||
-			a.lastPage != pages[i].n || math.Abs(a.x0-b.x0) > 4 || math.Abs(a.x1-b.x1) > 4 {
+			a.lastPage != pages[i].n || math.Abs(a.x0-b.x0) > tol || math.Abs(a.x1-b.x1) > tol {
 			continue
 		}
 		joinTables(a, b)
@@ -426,11 +434,13 @@ func (e *emitter) table(t *table) {
 // columns becomes a cell spanning them); every line is a row. A line with text only in
 // the first column (a wrapped row label) is joined to the row label next to it.
 func streamTables(p *pageLayout) {
+	margin := leftMargin(p)
 	var out []item
 	i := 0
 	for i < len(p.items) {
 		j := i
 		wide := 0
+		first := [2]float64{math.Inf(1), math.Inf(-1)} // x-range of the run's row labels
 		for j < len(p.items) {
 			it := p.items[j]
 			if it.line == nil || it.furniture || len(it.line.chunks) < 2 && j == i {
@@ -441,6 +451,12 @@ func streamTables(p *pageLayout) {
 				if it.line.y0-prev.y1 > 2.5*math.Max(prev.size, it.line.size) {
 					break
 				}
+			}
+			if c := it.line.chunks; len(c) == 1 && j > i && !continuesTable(c[0], first, margin) {
+				break
+			}
+			if c := it.line.chunks; len(c) >= 2 {
+				first[0], first[1] = math.Min(first[0], c[0].x0), math.Max(first[1], c[0].x1)
 			}
 			if len(it.line.chunks) >= 3 {
 				wide++
@@ -464,10 +480,58 @@ func streamTables(p *pageLayout) {
 	p.items = out
 }
 
+// numericChunks counts the chunks of l that are a number.
+func numericChunks(l *tline) int {
+	n := 0
+	for _, c := range l.chunks {
+		if _, err := strconv.ParseFloat(strings.TrimSpace(c.text), 64); err == nil {
+			n++
+		}
+	}
+	return n
+}
+
+// continuesTable reports whether a line of one chunk c belongs to the borderless table
+// above it: a wrapped row label, within the x-range first of the rows' labels. A line
+// that starts at the page's left margin (a heading, a paragraph) or lies beside the labels
+// (a caption centred over the next block, which has columns of its own) ends the table.
+func continuesTable(c chunk, first [2]float64, margin float64) bool {
+	if c.x0 <= margin+2 {
+		return false
+	}
+	return c.x1 > first[0] && c.x0 < first[1]
+}
+
+// leftMargin is the page's text margin: the leftmost start of a line of one chunk (the
+// prose), or of any line when there is no prose.
+func leftMargin(p *pageLayout) float64 {
+	m, any := math.Inf(1), math.Inf(1)
+	for _, it := range p.items {
+		if it.line == nil || it.furniture || len(it.line.chunks) == 0 {
+			continue
+		}
+		x := it.line.chunks[0].x0
+		any = math.Min(any, x)
+		if len(it.line.chunks) == 1 {
+			m = math.Min(m, x)
+		}
+	}
+	if math.IsInf(m, 1) {
+		return any
+	}
+	return m
+}
+
 func streamTable(page int, items []item) *table {
+	// Columns come from the data lines (three chunks or more, at least two of them numbers)
+	// when there are any: header lines often run two column titles into one chunk.
+	template := func(it item) bool { return len(it.line.chunks) >= 3 && numericChunks(it.line) >= 2 }
+	if !slices.ContainsFunc(items, template) {
+		template = func(it item) bool { return len(it.line.chunks) >= 3 }
+	}
 	var iv [][2]float64
 	for _, it := range items {
-		if len(it.line.chunks) >= 3 {
+		if template(it) {
 			for _, c := range it.line.chunks {
 				iv = append(iv, [2]float64{c.x0, c.x1})
 			}
