@@ -16,6 +16,7 @@ type ExtractOptions struct {
 	Path        string
 	InputFormat string
 	Charset     string
+	StdinName   string
 	packFlags
 }
 
@@ -44,6 +45,7 @@ cell, narrative claims), each with the place in the source it came from.`,
 	}
 	cmd.Flags().StringVar(&opts.InputFormat, "input-format", "", "read the document as this format; default: detect")
 	cmd.Flags().StringVar(&opts.Charset, "charset", "", "character encoding of a text-like document; default: detect")
+	cmd.Flags().StringVar(&opts.StdinName, "stdin-filename", "", "the `NAME` a document read from standard input (PATH -) goes under; its extension helps detect the format")
 	addPackFlags(cmd, &opts.packFlags)
 	return cmd
 }
@@ -63,7 +65,11 @@ func extractRun(ctx context.Context, opts *ExtractOptions) error {
 	if err != nil {
 		return err
 	}
-	d, err := l.Extract(ctx, opts.Path)
+	paths, err := readStdin(opts.IO.In, opts.StdinName, l, []string{opts.Path})
+	if err != nil {
+		return err
+	}
+	d, err := l.Extract(ctx, paths[0])
 	if err != nil {
 		return err
 	}

@@ -39,6 +39,7 @@ type LintOptions struct {
 	Params        map[string]string
 	Baseline      string
 	WriteBaseline string
+	StdinName     string
 	Color         string
 	InputFormat   string
 	Charset       string
@@ -98,6 +99,7 @@ an unreadable document or a broken rule pack.`,
 	f.StringSliceVar(&opts.Ignore, "ignore", nil, "do not report these rules (ids, id patterns or categories); wins over --select")
 	f.StringToStringVar(&opts.Levels, "level", nil, "change rules' levels: `ID=LEVEL`[,ID=LEVEL...] with LEVEL error, warning or note")
 	f.StringToStringVar(&opts.Params, "param", nil, "set rule parameters: `NAME=VALUE`[,NAME=VALUE...], e.g. deadline_department=120 (reportlint rules lists them)")
+	f.StringVar(&opts.StdinName, "stdin-filename", "", "the `NAME` a document read from standard input (PATH -) is reported under; its extension helps detect the format")
 	f.StringVar(&opts.Baseline, "baseline", "", "leave out the findings accepted in this baseline `FILE` (written by --write-baseline)")
 	f.StringVar(&opts.WriteBaseline, "write-baseline", "", "write every finding of this run to a baseline `FILE` and exit 0 (unless a document cannot be read)")
 	f.StringVar(&opts.Config, "config", "", "read defaults from this configuration `FILE` (default: the nearest .reportlint.yaml or reportlint.yaml)")
@@ -180,6 +182,9 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 	paths, err := lint.Expand(opts.Paths, opts.Exclude)
 	if err != nil {
 		return usagef("%v", err)
+	}
+	if paths, err = readStdin(opts.IO.In, opts.StdinName, l, paths); err != nil {
+		return err
 	}
 	if len(paths) == 0 {
 		return usagef("no documents found in %s", strings.Join(opts.Paths, " "))
@@ -315,6 +320,50 @@ func params(opts *LintOptions, packs []*pack.Pack) (map[string]float64, error) {
 	}
 	if len(out) == 0 {
 		return nil, nil
+	}
+	return out, nil
+}
+
+// readStdin reads the document standing for the path "-" from standard input, once, into
+// the linter's memory under --stdin-filename (default <stdin>), and renames the path.
+func readStdin(in io.Reader, stdinName string, l *lint.Linter, paths []string) ([]string, error) {
+	n := 0
+	for _, p := range paths {
+		if p == "-" {
+			n++
+		}
+	}
+	switch {
+	case n == 0:
+		return paths, nil
+	case n > 1:
+		return nil, usagef("standard input (-) can be named only once")
+	case in == nil:
+		return nil, usagef("no standard input to read")
+	}
+	name := stdinName
+	if name == "" {
+		name = "<stdin>"
+	}
+	max := l.Ingest.Limits.MaxBytes
+	r := in
+	if max > 0 {
+		r = io.LimitReader(r, max+1)
+	}
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("read standard input: %w", err)
+	}
+	if max > 0 && int64(len(data)) > max {
+		return nil, usagef("standard input is larger than --max-file-size (%d bytes)", max)
+	}
+	l.Memory = map[string][]byte{name: data}
+	out := make([]string, len(paths))
+	for i, p := range paths {
+		out[i] = p
+		if p == "-" {
+			out[i] = name
+		}
 	}
 	return out, nil
 }

@@ -46,6 +46,9 @@ type Linter struct {
 	// Selection narrows and adjusts the rules reported; nil reports every rule as the
 	// packs define it.
 	Selection *Selection
+	// Memory holds documents given as bytes rather than files (standard input), by the
+	// path they are linted under; a path found here is not read from disk.
+	Memory map[string][]byte
 }
 
 // Rules returns the rules of every pack the linter may use, pack by pack in the linter's
@@ -69,9 +72,16 @@ type Document struct {
 	Facts *profile.Facts
 }
 
-// Extract reads the file at path and maps it to facts, as the rules would see it.
+// Extract reads the file at path (or the document Memory holds for it) and maps it to
+// facts, as the rules would see it.
 func (l *Linter) Extract(ctx context.Context, path string) (*Document, error) {
-	doc, err := ingest.ReadFile(ctx, path, l.Ingest)
+	var doc *document.Document
+	var err error
+	if data, ok := l.Memory[path]; ok {
+		doc, err = ingest.Read(ctx, path, data, l.Ingest)
+	} else {
+		doc, err = ingest.ReadFile(ctx, path, l.Ingest)
+	}
 	if err != nil {
 		return nil, err
 	}
