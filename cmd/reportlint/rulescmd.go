@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -40,7 +41,7 @@ func NewCmdRules(io *IOStreams, runF func(context.Context, *RulesOptions) error)
 	}
 	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text, json or markdown (the catalogue in rules/RULES.md)")
 	addPackFlags(cmd, &opts.packFlags)
-	cmd.AddCommand(NewCmdRulesTest(io, nil), NewCmdRulesExplain(io), NewCmdRulesNew(io, nil))
+	cmd.AddCommand(NewCmdRulesTest(io, nil), NewCmdRulesExplain(io), NewCmdRulesNew(io, nil), NewCmdRulesSchema(io))
 	return cmd
 }
 
@@ -273,4 +274,38 @@ func rulesMarkdown(w io.Writer, packs []*pack.Pack) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// NewCmdRulesSchema builds `rules schema`, which prints the JSON Schema of the input a
+// pack's rules see, with the pack's tables, rows and columns spelled out: for editors and
+// for writing rules.
+func NewCmdRulesSchema(io *IOStreams) *cobra.Command {
+	var pf packFlags
+	cmd := &cobra.Command{
+		Use:   "schema --pack NAME[@VERSION]|DIR",
+		Short: "Print the JSON Schema of the input a pack's rules see",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			if ctx == nil {
+				ctx = context.Background()
+			}
+			packs, forced, err := loadPacks(ctx, pf, false)
+			if err != nil {
+				return err
+			}
+			if forced == nil {
+				return usagef("--pack: name the pack (%s)", packNames(packs))
+			}
+			var out bytes.Buffer
+			if err := json.Indent(&out, forced.InputSchema(), "", "  "); err != nil {
+				return err
+			}
+			out.WriteByte('\n')
+			_, err = out.WriteTo(io.Out)
+			return err
+		},
+	}
+	addPackFlags(cmd, &pf)
+	return cmd
 }
