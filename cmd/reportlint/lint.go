@@ -40,6 +40,7 @@ type LintOptions struct {
 	Baseline      string
 	WriteBaseline string
 	StdinName     string
+	Aggregate     string
 	Color         string
 	InputFormat   string
 	Charset       string
@@ -99,6 +100,7 @@ an unreadable document or a broken rule pack.`,
 	f.StringSliceVar(&opts.Ignore, "ignore", nil, "do not report these rules (ids, id patterns or categories); wins over --select")
 	f.StringToStringVar(&opts.Levels, "level", nil, "change rules' levels: `ID=LEVEL`[,ID=LEVEL...] with LEVEL error, warning or note")
 	f.StringToStringVar(&opts.Params, "param", nil, "set rule parameters: `NAME=VALUE`[,NAME=VALUE...], e.g. deadline_department=120 (reportlint rules lists them)")
+	f.StringVar(&opts.Aggregate, "aggregate", "", "the report (`FILE`) that aggregates the other inputs, as some regions require of district reports: AGG-SUM compares its tables with the sums of theirs")
 	f.StringVar(&opts.StdinName, "stdin-filename", "", "the `NAME` a document read from standard input (PATH -) is reported under; its extension helps detect the format")
 	f.StringVar(&opts.Baseline, "baseline", "", "leave out the findings accepted in this baseline `FILE` (written by --write-baseline)")
 	f.StringVar(&opts.WriteBaseline, "write-baseline", "", "write every finding of this run to a baseline `FILE` and exit 0 (unless a document cannot be read)")
@@ -168,6 +170,7 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 	}
 	l.Previous = opts.Previous
 	l.Pair = !opts.NoPair
+	l.Aggregate = opts.Aggregate
 	if opts.Repeat < 0 || opts.Repeat > 1 {
 		return usagef("--repeat-threshold: want a share between 0 and 1, not %v", opts.Repeat)
 	}

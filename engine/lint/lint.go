@@ -49,6 +49,10 @@ type Linter struct {
 	// Memory holds documents given as bytes rather than files (standard input), by the
 	// path they are linted under; a path found here is not read from disk.
 	Memory map[string][]byte
+	// Aggregate is the path of a report that aggregates the others of the run (a
+	// district's report over its bodies' reports): its tables are compared, cell by cell,
+	// with the sums of theirs (--aggregate).
+	Aggregate string
 }
 
 // Rules returns the rules of every pack the linter may use, pack by pack in the linter's
@@ -152,6 +156,33 @@ func (l *Linter) pairing(ctx context.Context, paths []string) (previousFinder, e
 	}, nil
 }
 
+// components sums the tables of every document of the run but the aggregate report, as
+// many at once as the run lints. A component that cannot be read is recorded as such (no
+// total can then be judged); its own result reports why.
+func (l *Linter) components(ctx context.Context, paths []string, aggregate string) *profile.Totals {
+	totals := profile.NewTotals()
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, max(l.Workers, runtime.GOMAXPROCS(0)))
+	for _, p := range paths {
+		if p == aggregate {
+			continue
+		}
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem; _ = recover() }()
+			if d, err := l.Extract(ctx, p); err == nil {
+				totals.Add(d.Facts)
+			} else {
+				totals.Fail(p)
+			}
+		}()
+	}
+	wg.Wait()
+	return totals
+}
+
 // choose picks the pack for doc: the one whose edition the document's tables follow and
 // whose years cover the report year; failing that, the one for the year (its format rule
 // then reports the wrong edition); failing that, the newest.
@@ -188,10 +219,29 @@ func (l *Linter) choose(doc *document.Document) (*pack.Pack, *profile.Facts) {
 
 // Lint lints one file. It never panics: an internal error becomes the result's Err.
 func (l *Linter) Lint(ctx context.Context, path string) finding.Result {
-	return l.lint(ctx, path, nil)
+	return l.lint(ctx, path, runState{})
 }
 
-func (l *Linter) lint(ctx context.Context, path string, previous previousFinder) (res finding.Result) {
+// runState is what a run prepares before linting its documents: the cross-year lookup and
+// the sums of an aggregate report's components.
+type runState struct {
+	previous previousFinder
+	// totals are the components' sums, attached to the document at path aggregate.
+	totals    *profile.Totals
+	aggregate string
+}
+
+// samePath reports whether a and b name the same file.
+func samePath(a, b string) bool {
+	x, errA := filepath.Abs(a)
+	y, errB := filepath.Abs(b)
+	if errA != nil || errB != nil {
+		return filepath.Clean(a) == filepath.Clean(b)
+	}
+	return x == y
+}
+
+func (l *Linter) lint(ctx context.Context, path string, run runState) (res finding.Result) {
 	res.Path = path
 	defer func() {
 		if r := recover(); r != nil {
@@ -214,10 +264,13 @@ func (l *Linter) lint(ctx context.Context, path string, previous previousFinder)
 	}
 	res.Format = d.Doc.Format
 	res.Pack = d.Pack.Ref()
-	if previous != nil {
-		if prev := previous(d.Facts); prev != nil && prev.Path != path {
+	if run.previous != nil {
+		if prev := run.previous(d.Facts); prev != nil && prev.Path != path {
 			profile.Link(d.Facts, prev)
 		}
+	}
+	if run.totals != nil && path == run.aggregate {
+		run.totals.Attach(d.Facts)
 	}
 	raws, err := d.Pack.Evaluate(ctx, d.Facts)
 	if err != nil {
@@ -239,6 +292,18 @@ func (l *Linter) Run(ctx context.Context, paths []string, emit func(finding.Resu
 	if err != nil {
 		return err
 	}
+	run := runState{previous: previous}
+	if l.Aggregate != "" {
+		// The aggregate report is the input that names the same file, however spelled;
+		// it is linted first when it is not among the inputs.
+		run.aggregate = l.Aggregate
+		if i := slices.IndexFunc(paths, func(p string) bool { return samePath(p, l.Aggregate) }); i >= 0 {
+			run.aggregate = paths[i]
+		} else {
+			paths = append([]string{l.Aggregate}, paths...)
+		}
+		run.totals = l.components(ctx, paths, run.aggregate)
+	}
 	workers := l.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -257,7 +322,7 @@ func (l *Linter) Run(ctx context.Context, paths []string, emit func(finding.Resu
 	for w := 0; w < workers; w++ {
 		go func() {
 			for j := range jobs {
-				done[j.i] <- l.lint(ctx, j.path, previous)
+				done[j.i] <- l.lint(ctx, j.path, run)
 			}
 		}()
 	}

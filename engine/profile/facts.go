@@ -26,9 +26,12 @@ type Facts struct {
 	// by the command line.
 	Params map[string]float64 `json:"params,omitempty"`
 	// Previous is the same body's report for the year before, when one is linted with it.
-	Previous *Previous           `json:"previous,omitempty"`
-	refs     map[string]Resolved `json:"-"`
-	cells    map[string]*Cell    `json:"-"`
+	Previous *Previous `json:"previous,omitempty"`
+	// Aggregate is the component reports' tables summed cell by cell, when this report is
+	// linted as their aggregate (--aggregate).
+	Aggregate *Aggregate          `json:"aggregate,omitempty"`
+	refs      map[string]Resolved `json:"-"`
+	cells     map[string]*Cell    `json:"-"`
 }
 
 // Source says which file the facts come from and how it was read.

@@ -68,6 +68,9 @@ func factsValue(f *profile.Facts) ast.Value {
 				num("sentences", float64(p.Repeat.Sentences)), num("repeated", float64(p.Repeat.Repeated)))),
 		)))
 	}
+	if a := f.Aggregate; a != nil {
+		items = append(items, ast.Item(ast.StringTerm("aggregate"), ast.NewTerm(aggregateValue(a))))
+	}
 	notes := make([]*ast.Term, 0, len(f.Notes))
 	for _, n := range f.Notes {
 		notes = append(notes, ast.ObjectTerm(str("ref", n.Ref), str("message", n.Message)))
@@ -81,6 +84,30 @@ func factsValue(f *profile.Facts) ast.Value {
 		ast.Item(ast.StringTerm("claims"), ast.ArrayTerm(claims...)),
 		ast.Item(ast.StringTerm("notes"), ast.ArrayTerm(notes...)),
 	)...)
+}
+
+func aggregateValue(a *profile.Aggregate) ast.Value {
+	strs := func(xs []string) *ast.Term {
+		ts := make([]*ast.Term, 0, len(xs))
+		for _, x := range xs {
+			ts = append(ts, ast.StringTerm(x))
+		}
+		return ast.ArrayTerm(ts...)
+	}
+	cells := make([][2]*ast.Term, 0, len(a.Cells))
+	for _, ref := range slices.Sorted(maps.Keys(a.Cells)) {
+		c := a.Cells[ref]
+		cells = append(cells, ast.Item(ast.StringTerm(ref), ast.ObjectTerm(
+			num("sum", c.Sum), num("numbers", float64(c.Numbers)),
+			ast.Item(ast.StringTerm("lacking"), strs(c.Lacking)),
+		)))
+	}
+	return ast.NewObject(
+		num("documents", float64(a.Documents)),
+		ast.Item(ast.StringTerm("paths"), strs(a.Paths)),
+		ast.Item(ast.StringTerm("unreadable"), strs(a.Unreadable)),
+		ast.Item(ast.StringTerm("cells"), ast.ObjectTerm(cells...)),
+	)
 }
 
 func tableValue(t *profile.Table) ast.Value {

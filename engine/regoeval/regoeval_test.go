@@ -197,6 +197,10 @@ func TestInputValidatesAgainstSchema(t *testing.T) {
 		Params:   map[string]float64{"repeat_threshold": 0.5},
 		Previous: &profile.Previous{Path: "b.txt", Year: 2022, Cells: map[string]*profile.Cell{"t3.r1.total": {Ref: "t3.r1.total", State: profile.StateBlank}}},
 	}
+	totals := profile.NewTotals()
+	totals.Add(f)
+	totals.Fail("c.pdf")
+	totals.Attach(f)
 	js, err := ast.JSON(Input(f))
 	if err != nil {
 		t.Fatal(err)

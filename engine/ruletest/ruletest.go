@@ -54,6 +54,9 @@ type Case struct {
 	Edits  []Edit `yaml:"edits"`
 	// Previous is the same body's report for the year before, for cross-year rules.
 	Previous *Case `yaml:"previous"`
+	// Components are the reports this one aggregates (as --aggregate does): their
+	// tables are summed cell by cell for the aggregate rules.
+	Components []Case `yaml:"components"`
 	// Params override the pack's rule parameters for this case (as --param does).
 	Params map[string]float64 `yaml:"params"`
 	Want   []Want             `yaml:"want"`
@@ -212,6 +215,21 @@ func runCase(ctx context.Context, p *pack.Pack, rule string, c Case) (errs []str
 			return []string{"read previous document: " + err.Error()}
 		}
 		profile.Link(facts, profile.Summarize(p.Profile.Apply(pdoc)))
+	}
+	if len(c.Components) > 0 {
+		totals := profile.NewTotals()
+		for i, cc := range c.Components {
+			cdata, cname, err := document(p, cc)
+			if err != nil {
+				return []string{fmt.Sprintf("component %d: %v", i+1, err)}
+			}
+			cdoc, err := ingest.Read(ctx, fmt.Sprintf("component-%d-%s", i+1, cname), cdata, ingest.Options{Format: cc.Format, Limits: limit.Default()})
+			if err != nil {
+				return []string{fmt.Sprintf("read component %d: %v", i+1, err)}
+			}
+			totals.Add(p.Profile.Apply(cdoc))
+		}
+		totals.Attach(facts)
 	}
 	raws, err := p.Evaluate(ctx, facts)
 	if err != nil {
