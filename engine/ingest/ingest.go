@@ -50,7 +50,7 @@ func ReadFile(ctx context.Context, path string, opts Options) (*document.Documen
 		return nil, err
 	}
 	if st.IsDir() {
-		return nil, fmt.Errorf("is a directory")
+		return nil, errors.New("这是一个文件夹，不是文件")
 	}
 	max := opts.Limits.MaxBytes
 	if max > 0 && st.Size() > max {
@@ -96,13 +96,13 @@ func Read(ctx context.Context, path string, data []byte, opts Options) (*documen
 	case "pdf":
 		doc, err = pdf.Import(ctx, path, data, opts.Limits)
 	default:
-		return nil, fmt.Errorf("unknown input format %q (known: %s)", format, strings.Join(Formats(), ", "))
+		return nil, fmt.Errorf("未知的输入格式 %q（可用：%s）", format, strings.Join(Formats(), "、"))
 	}
 	if err != nil {
 		return nil, err
 	}
 	if len(doc.Blocks) == 0 {
-		return nil, fmt.Errorf("the %s document has no text", format)
+		return nil, fmt.Errorf("文档中没有文字（按 %s 格式读取）", format)
 	}
 	return doc, nil
 }
@@ -119,7 +119,7 @@ func Unsupported(path string, data []byte) error {
 	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
 		return unsupportedZIP(data)
 	case bytes.HasPrefix(head, []byte(`{\rtf`)):
-		return errors.New("an RTF document, which reportlint cannot read: save it as .docx")
+		return errors.New("RTF 文档，不支持这种格式：请另存为 .docx")
 	case bytes.HasPrefix(head, []byte("\x89PNG\r\n\x1a\n")):
 		return imageError("PNG")
 	case bytes.HasPrefix(head, []byte{0xFF, 0xD8, 0xFF}):
@@ -131,15 +131,15 @@ func Unsupported(path string, data []byte) error {
 	case bytes.HasPrefix(head, []byte("BM")) && strings.EqualFold(filepath.Ext(path), ".bmp"):
 		return imageError("BMP")
 	case bytes.HasPrefix(head, []byte("Rar!\x1a\x07")) || bytes.HasPrefix(head, []byte{'7', 'z', 0xBC, 0xAF, 0x27, 0x1C}):
-		return errors.New("an archive (RAR or 7z): unpack it and lint the files inside")
+		return errors.New("压缩包（RAR 或 7z）：请解压后检查其中的文件")
 	}
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".doc", ".wps":
 		return unsupportedOLE(path, data)
 	case ".ofd":
-		return errors.New("an OFD document, which reportlint cannot read: lint the PDF or DOCX version of the report")
+		return errors.New("OFD 版式文档，不支持这种格式：请检查报告的 PDF 或 DOCX 版本")
 	case ".xls", ".xlsx", ".et":
-		return errors.New("a spreadsheet, not a report document: lint the report itself (DOCX, PDF, HTML or text)")
+		return errors.New("电子表格，不是报告文档：请检查报告本身（DOCX、PDF、HTML 或文本）")
 	}
 	return nil
 }
@@ -164,13 +164,13 @@ func unsupportedZIP(data []byte) error {
 	case has("word/"):
 		return nil
 	case has("OFD.xml"):
-		return errors.New("an OFD document, which reportlint cannot read: lint the PDF or DOCX version of the report")
+		return errors.New("OFD 版式文档，不支持这种格式：请检查报告的 PDF 或 DOCX 版本")
 	case has("xl/"):
-		return errors.New("an Excel workbook (.xlsx), not a report document: lint the report itself (DOCX, PDF, HTML or text)")
+		return errors.New("Excel 工作簿（.xlsx），不是报告文档：请检查报告本身（DOCX、PDF、HTML 或文本）")
 	case has("ppt/"):
-		return errors.New("a PowerPoint presentation (.pptx), not a report document")
+		return errors.New("PowerPoint 演示文稿（.pptx），不是报告文档")
 	}
-	return errors.New("a ZIP archive, not a Word document: unpack it and lint the files inside")
+	return errors.New("ZIP 压缩包，不是 Word 文档：请解压后检查其中的文件")
 }
 
 // unsupportedOLE describes an OLE compound file: a legacy Word or WPS document, an
@@ -185,17 +185,17 @@ func unsupportedOLE(path string, data []byte) error {
 	}
 	switch {
 	case bytes.Contains(data, utf16("EncryptedPackage")):
-		return errors.New("a password-protected Office document: remove the password and save it as .docx")
+		return errors.New("设有密码的 Office 文档：请去掉密码后另存为 .docx")
 	case bytes.Contains(data, utf16("Workbook")) || bytes.Contains(data, utf16("Book")) && !bytes.Contains(data, utf16("WordDocument")):
-		return errors.New("a legacy spreadsheet (.xls/.et), not a report document")
+		return errors.New("旧版电子表格（.xls/.et），不是报告文档")
 	case strings.EqualFold(filepath.Ext(path), ".wps"):
-		return errors.New("a WPS document (.wps), which reportlint cannot read: save it as .docx or PDF")
+		return errors.New("WPS 文档（.wps），不支持这种格式：请另存为 .docx 或 PDF")
 	}
-	return errors.New("a Word 97-2003 document (.doc), which reportlint cannot read: save it as .docx or PDF")
+	return errors.New("Word 97-2003 文档（.doc），不支持这种格式：请另存为 .docx 或 PDF")
 }
 
 func imageError(kind string) error {
-	return fmt.Errorf("an image (%s), which has no text to check: lint the report's text version, or run OCR and lint its output", kind)
+	return fmt.Errorf("图片（%s），其中没有可检查的文字：请检查报告的文字版本，或先做文字识别（OCR）再检查识别结果", kind)
 }
 
 // Detect names the importer for data: content first (PDF and ZIP magic, HTML markup), then

@@ -98,22 +98,22 @@ func TestUnsupported(t *testing.T) {
 		data []byte
 		want string
 	}{
-		{"a.doc", ole, "Word 97-2003 document (.doc)"},
-		{"a.bin", append(ole, utf16("WordDocument")...), "Word 97-2003 document (.doc)"},
-		{"a.wps", ole, "WPS document (.wps)"},
-		{"a.docx", append(ole, utf16("EncryptedPackage")...), "password-protected"},
-		{"a.xls", append(ole, utf16("Workbook")...), "legacy spreadsheet"},
-		{"a.doc", []byte("not even OLE"), "Word 97-2003"},
-		{"a.ofd", zipOf("OFD.xml", "Doc_0/Document.xml"), "OFD document"},
-		{"a.zip", zipOf("OFD.xml"), "OFD document"},
-		{"a.xlsx", zipOf("[Content_Types].xml", "xl/workbook.xml"), "Excel workbook"},
-		{"a.pptx", zipOf("[Content_Types].xml", "ppt/presentation.xml"), "PowerPoint"},
-		{"reports.zip", zipOf("2023.docx", "2024.pdf"), "ZIP archive"},
-		{"a.rtf", []byte(`{\rtf1\ansi hello}`), "RTF document"},
-		{"scan.png", []byte("\x89PNG\r\n\x1a\n...."), "image (PNG)"},
-		{"scan.jpg", []byte{0xFF, 0xD8, 0xFF, 0xE0}, "image (JPEG)"},
-		{"scan.tif", []byte("II*\x00...."), "image (TIFF)"},
-		{"a.rar", []byte("Rar!\x1a\x07\x00"), "archive (RAR or 7z)"},
+		{"a.doc", ole, "Word 97-2003 文档（.doc）"},
+		{"a.bin", append(ole, utf16("WordDocument")...), "Word 97-2003 文档（.doc）"},
+		{"a.wps", ole, "WPS 文档（.wps）"},
+		{"a.docx", append(ole, utf16("EncryptedPackage")...), "设有密码"},
+		{"a.xls", append(ole, utf16("Workbook")...), "旧版电子表格"},
+		{"a.doc", []byte("not even OLE"), "Word 97-2003 文档"},
+		{"a.ofd", zipOf("OFD.xml", "Doc_0/Document.xml"), "OFD 版式文档"},
+		{"a.zip", zipOf("OFD.xml"), "OFD 版式文档"},
+		{"a.xlsx", zipOf("[Content_Types].xml", "xl/workbook.xml"), "Excel 工作簿"},
+		{"a.pptx", zipOf("[Content_Types].xml", "ppt/presentation.xml"), "PowerPoint 演示文稿"},
+		{"reports.zip", zipOf("2023.docx", "2024.pdf"), "ZIP 压缩包"},
+		{"a.rtf", []byte(`{\rtf1\ansi hello}`), "RTF 文档"},
+		{"scan.png", []byte("\x89PNG\r\n\x1a\n...."), "图片（PNG）"},
+		{"scan.jpg", []byte{0xFF, 0xD8, 0xFF, 0xE0}, "图片（JPEG）"},
+		{"scan.tif", []byte("II*\x00...."), "图片（TIFF）"},
+		{"a.rar", []byte("Rar!\x1a\x07\x00"), "压缩包（RAR 或 7z）"},
 	}
 	for _, tt := range tests {
 		err := Unsupported(tt.path, tt.data)

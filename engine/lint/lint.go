@@ -222,6 +222,27 @@ func (l *Linter) Lint(ctx context.Context, path string) finding.Result {
 	return l.lint(ctx, path, runState{})
 }
 
+// readError says in Chinese why a file could not be opened, for the errors of the file
+// system that users meet (missing file, no permission); other errors already do.
+func readError(err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return wrapped{"文件不存在", err}
+	case errors.Is(err, fs.ErrPermission):
+		return wrapped{"没有读取这个文件的权限", err}
+	}
+	return err
+}
+
+// wrapped is an error with a message of its own that still unwraps to its cause.
+type wrapped struct {
+	msg string
+	err error
+}
+
+func (w wrapped) Error() string { return w.msg }
+func (w wrapped) Unwrap() error { return w.err }
+
 // runState is what a run prepares before linting its documents: the cross-year lookup and
 // the sums of an aggregate report's components.
 type runState struct {
@@ -246,7 +267,7 @@ func (l *Linter) lint(ctx context.Context, path string, run runState) (res findi
 	defer func() {
 		if r := recover(); r != nil {
 			res.Findings = nil
-			res.Err = fmt.Errorf("internal error: %v", r)
+			res.Err = fmt.Errorf("内部错误：%v", r)
 		}
 	}()
 	if t := l.Ingest.Limits.Timeout; t > 0 {
@@ -256,9 +277,9 @@ func (l *Linter) lint(ctx context.Context, path string, run runState) (res findi
 	}
 	d, err := l.Extract(ctx, path)
 	if err != nil {
-		res.Err = err
+		res.Err = readError(err)
 		if errors.Is(err, context.DeadlineExceeded) {
-			res.Err = fmt.Errorf("time limit of %s exceeded", l.Ingest.Limits.Timeout)
+			res.Err = fmt.Errorf("超过每个文档 %s 的时间限制", l.Ingest.Limits.Timeout)
 		}
 		return res
 	}
@@ -275,10 +296,10 @@ func (l *Linter) lint(ctx context.Context, path string, run runState) (res findi
 	raws, err := d.Pack.Evaluate(ctx, d.Facts)
 	if err != nil {
 		if errors.Is(err, context.DeadlineExceeded) {
-			res.Err = fmt.Errorf("time limit of %s exceeded", l.Ingest.Limits.Timeout)
+			res.Err = fmt.Errorf("超过每个文档 %s 的时间限制", l.Ingest.Limits.Timeout)
 			return res
 		}
-		res.Err = fmt.Errorf("evaluate pack %s: %w", d.Pack.Ref(), err)
+		res.Err = fmt.Errorf("执行规则包 %s：%w", d.Pack.Ref(), err)
 	}
 	res.Findings = l.Selection.findings(d.Pack.ApplyGate(Resolve(path, d.Pack, d.Facts, raws), l.Selection.Keeps))
 	res.Lines = sourceLines(d.Doc, res.Findings)

@@ -25,7 +25,7 @@ const (
 )
 
 // ErrBinary is returned for bytes that are not text in any encoding reportlint reads.
-var ErrBinary = errors.New("not a text file: the bytes are neither UTF-8, UTF-16 nor GB18030 text")
+var ErrBinary = errors.New("不是文本文件：内容既不是 UTF-8、UTF-16 编码的文字，也不是 GB18030 编码的文字")
 
 // Decode returns data as a UTF-8 string and the name of the encoding it was read from.
 //
@@ -85,7 +85,7 @@ func normalizeLabel(label string) string {
 
 func decodeUTF8(data []byte, name string) (string, string, error) {
 	if !utf8.Valid(data) {
-		return "", "", fmt.Errorf("file starts with a UTF-8 byte-order mark but is not valid UTF-8")
+		return "", "", errors.New("文件以 UTF-8 字节顺序标记开头，但内容不是有效的 UTF-8")
 	}
 	return string(data), name, nil
 }
@@ -104,7 +104,7 @@ func decodeWith(enc encoding.Encoding, data []byte, name string) (string, string
 func decodeGB(data []byte) (string, string, error) {
 	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
 	if err != nil {
-		return "", "", fmt.Errorf("decode gb18030: %w", err)
+		return "", "", fmt.Errorf("按 GB18030 解码：%w", err)
 	}
 	s := string(out)
 	bad, total := 0, 0

@@ -152,18 +152,18 @@ func Import(ctx context.Context, path string, data []byte, lim limit.Limits) (*d
 func sniff(data []byte) error {
 	switch {
 	case len(data) == 0:
-		return errors.New("not a DOCX file: the file is empty")
+		return errors.New("不是 DOCX 文件：文件是空的")
 	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
 		if bytes.Contains(data, utf16le("EncryptedPackage")) {
-			return errors.New("password-protected (encrypted) DOCX is not supported; remove the password and save again as .docx")
+			return errors.New("不支持设有密码（加密）的 DOCX：请去掉密码后重新另存为 .docx")
 		}
-		return errors.New("legacy .doc (Word 97-2003) is not supported; save as .docx (the file is an OLE compound document)")
+		return errors.New("不支持旧版 .doc（Word 97-2003）：请另存为 .docx（该文件是 OLE 复合文档）")
 	case bytes.HasPrefix(data, []byte("%PDF-")):
-		return errors.New("not a DOCX file: it is a PDF")
+		return errors.New("不是 DOCX 文件：这是 PDF")
 	case bytes.HasPrefix(data, []byte(`{\rtf`)):
-		return errors.New("RTF is not supported; save as .docx")
+		return errors.New("不支持 RTF：请另存为 .docx")
 	case !bytes.HasPrefix(data, []byte("PK\x03\x04")) && !bytes.HasPrefix(data, []byte("PK\x05\x06")):
-		return errors.New("not a DOCX file: no ZIP signature at the start")
+		return errors.New("不是 DOCX 文件：开头没有 ZIP 标志")
 	}
 	return nil
 }
@@ -196,7 +196,7 @@ func openPackage(data []byte, lim limit.Limits) (*pkgReader, error) {
 	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
-		return nil, fmt.Errorf("not a valid DOCX file (broken or truncated ZIP archive): %w", err)
+		return nil, fmt.Errorf("不是有效的 DOCX 文件（ZIP 压缩包损坏或不完整）：%w", err)
 	}
 	if len(zr.File) > maxEntries {
 		return nil, &limit.Error{What: "zip entries", Limit: maxEntries, Actual: int64(len(zr.File)), Unit: "entries"}
@@ -240,10 +240,10 @@ func (p *pkgReader) has(name string) bool { _, ok := p.files[normName(name)]; re
 func (p *pkgReader) open(name string) (io.ReadCloser, error) {
 	f, ok := p.files[normName(name)]
 	if !ok {
-		return nil, fmt.Errorf("%s: part not found", name)
+		return nil, fmt.Errorf("%s：找不到该部分", name)
 	}
 	if f.Flags&1 != 0 {
-		return nil, fmt.Errorf("%s: the zip entry is encrypted; password-protected files are not supported", name)
+		return nil, fmt.Errorf("%s：压缩包条目已加密，不支持设有密码的文件", name)
 	}
 	rc, err := f.Open()
 	if err != nil {
@@ -278,9 +278,9 @@ func (r *partReader) Read(buf []byte) (int, error) {
 	switch {
 	case err == nil, err == io.EOF:
 	case errors.Is(err, zip.ErrFormat), errors.Is(err, zip.ErrChecksum):
-		err = fmt.Errorf("read %s: the zip entry is corrupt (its data does not match its header): %w", r.name, err)
+		err = fmt.Errorf("读取 %s：压缩包条目损坏（数据与条目头不符）：%w", r.name, err)
 	default:
-		err = fmt.Errorf("read %s: %w", r.name, err)
+		err = fmt.Errorf("读取 %s：%w", r.name, err)
 	}
 	return n, err
 }
@@ -345,15 +345,15 @@ func (p *pkgReader) mainPart(ctx context.Context) (string, error) {
 	}
 	switch {
 	case p.has("xl/workbook.xml"):
-		return "", errors.New("not a Word document: it is an Excel workbook (.xlsx)")
+		return "", errors.New("不是 Word 文档：这是 Excel 工作簿（.xlsx）")
 	case p.has("ppt/presentation.xml"):
-		return "", errors.New("not a Word document: it is a PowerPoint presentation (.pptx)")
+		return "", errors.New("不是 Word 文档：这是 PowerPoint 演示文稿（.pptx）")
 	case p.has("content.xml") && p.has("mimetype"):
-		return "", errors.New("OpenDocument (.odt) is not supported; save as .docx")
+		return "", errors.New("不支持 OpenDocument（.odt）：请另存为 .docx")
 	case p.has("EncryptionInfo"), p.has("EncryptedPackage"):
-		return "", errors.New("password-protected (encrypted) DOCX is not supported; remove the password and save again as .docx")
+		return "", errors.New("不支持设有密码（加密）的 DOCX：请去掉密码后重新另存为 .docx")
 	}
-	return "", errors.New("not a DOCX file: the zip has no word/document.xml")
+	return "", errors.New("不是 DOCX 文件：压缩包中没有 word/document.xml")
 }
 
 // partRels reads the relationships of part name (word/_rels/document.xml.rels).

@@ -476,16 +476,16 @@ func TestNotDocx(t *testing.T) {
 		data []byte
 		want string
 	}{
-		{"empty", nil, "empty"},
-		{"legacy doc", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 504)...), "legacy .doc (Word 97-2003) is not supported; save as .docx"},
-		{"encrypted docx", append(append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 100)...), utf16le("EncryptedPackage")...), "password-protected"},
+		{"empty", nil, "文件是空的"},
+		{"legacy doc", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 504)...), "不支持旧版 .doc（Word 97-2003）：请另存为 .docx"},
+		{"encrypted docx", append(append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 100)...), utf16le("EncryptedPackage")...), "设有密码"},
 		{"pdf", []byte("%PDF-1.7\n"), "PDF"},
 		{"rtf", []byte(`{\rtf1\ansi 一}`), "RTF"},
-		{"text", []byte("一、总体情况"), "no ZIP signature"},
+		{"text", []byte("一、总体情况"), "开头没有 ZIP 标志"},
 		{"xlsx", zipParts(t, map[string]string{"xl/workbook.xml": "<workbook/>"}), "Excel"},
-		{"pptx", zipParts(t, map[string]string{"ppt/presentation.xml": "<p/>"}), "PowerPoint"},
+		{"pptx", zipParts(t, map[string]string{"ppt/presentation.xml": "<p/>"}), "PowerPoint 演示文稿"},
 		{"odt", zipParts(t, map[string]string{"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<x/>"}), "OpenDocument"},
-		{"zip without document", zipParts(t, map[string]string{"a.txt": "x"}), "no word/document.xml"},
+		{"zip without document", zipParts(t, map[string]string{"a.txt": "x"}), "压缩包中没有 word/document.xml"},
 		{"broken xml", zipParts(t, map[string]string{"word/document.xml": "<w:document><w:body><w:p>"}), "word/document.xml"},
 		{"not utf-8", zipParts(t, map[string]string{"word/document.xml": `<?xml version="1.0" encoding="GBK"?><w:document/>`}), "GBK"},
 	}

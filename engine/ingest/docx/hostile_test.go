@@ -225,10 +225,10 @@ func TestHostileZip(t *testing.T) {
 		data []byte
 		want string
 	}{
-		{"truncated zip", fixture[:len(fixture)/2], "truncated"},
-		{"zip without its directory end", fixture[:len(fixture)-10], "truncated"},
-		{"OLE header (.doc)", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, fixture...), "legacy .doc"},
-		{"too many entries", zipParts(t, many), "zip entries"},
+		{"truncated zip", fixture[:len(fixture)/2], "损坏或不完整"},
+		{"zip without its directory end", fixture[:len(fixture)-10], "损坏或不完整"},
+		{"OLE header (.doc)", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, fixture...), "不支持旧版 .doc"},
+		{"too many entries", zipParts(t, many), "压缩包条目数超过上限"},
 	}
 	rng := rand.New(rand.NewPCG(1, 2))
 	for i := 0; i < 5; i++ {
@@ -240,7 +240,7 @@ func TestHostileZip(t *testing.T) {
 			name string
 			data []byte
 			want string
-		}{"random bytes after PK header", append([]byte("PK\x03\x04"), junk...), "not a valid DOCX"})
+		}{"random bytes after PK header", append([]byte("PK\x03\x04"), junk...), "不是有效的 DOCX 文件"})
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -220,7 +220,7 @@ func (b *builder) startCell(id int32) {
 	}
 	b.work += col - t.next + cs
 	if b.work > maxGridWork {
-		b.err = fmt.Errorf("line %d, column %d: %w", n.start.line, n.start.col,
+		b.err = fmt.Errorf("第 %d 行第 %d 列：%w", n.start.line, n.start.col,
 			&limit.Error{What: "table grid size", Limit: maxGridWork, Actual: int64(b.work), Unit: "cells"})
 		return
 	}

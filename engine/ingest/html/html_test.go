@@ -514,7 +514,7 @@ func TestHostile(t *testing.T) {
 			name:    "100000 nested divs",
 			data:    []byte(strings.Repeat("<div>", 100000) + "深" + strings.Repeat("</div>", 100000)),
 			lim:     limit.Default(),
-			wantErr: "nesting depth exceeds the limit",
+			wantErr: "嵌套层数超过上限",
 			check: func(t *testing.T, _ *document.Document, err error) {
 				var le *limit.Error
 				if !errors.As(err, &le) || le.What != "nesting depth" || le.Limit != 512 {
@@ -551,7 +551,7 @@ func TestHostile(t *testing.T) {
 			name:    "a grid too large to place",
 			data:    []byte("<table><tr>" + strings.Repeat("<td colspan=1000>x", 5000) + "</table>"),
 			lim:     limit.Default(),
-			wantErr: "table grid size exceeds the limit",
+			wantErr: "表格网格大小超过上限",
 		},
 		{
 			name: "unclosed tags everywhere",
@@ -572,7 +572,7 @@ func TestHostile(t *testing.T) {
 			name:    "invalid bytes with a GBK meta",
 			data:    invalid,
 			lim:     limit.Default(),
-			wantErr: "not a text file",
+			wantErr: "不是文本文件",
 		},
 		{
 			name: "GBK text with a few invalid bytes",

@@ -387,7 +387,7 @@ func (s *scanner) brk(at pos) {
 func (s *scanner) push(tag string, at pos) *node {
 	depth := len(s.stack) // the root is at depth 0
 	if s.maxDepth > 0 && depth > s.maxDepth {
-		s.err = fmt.Errorf("line %d, column %d: %w", at.line, at.col,
+		s.err = fmt.Errorf("第 %d 行第 %d 列：%w", at.line, at.col,
 			&limit.Error{What: "nesting depth", Limit: int64(s.maxDepth), Actual: int64(depth), Unit: "levels"})
 		return nil
 	}

@@ -44,6 +44,55 @@ type Error struct {
 	Unit string
 }
 
+// Error says, in Chinese like the rest of what users read, which limit was exceeded and by
+// how much; What and Unit stay English identifiers for programs.
 func (e *Error) Error() string {
-	return fmt.Sprintf("%s exceeds the limit: %d %s > %d %s", e.What, e.Actual, e.Unit, e.Limit, e.Unit)
+	unit := unitName(e.Unit)
+	return fmt.Sprintf("%s超过上限：%d %s > %d %s", limitName(e.What), e.Actual, unit, e.Limit, unit)
+}
+
+func limitName(what string) string {
+	switch what {
+	case "file size":
+		return "文件大小"
+	case "HTML source size":
+		return "HTML 源码大小"
+	case "decompressed size":
+		return "解压后大小"
+	case "decompressed size (declared in the zip directory)":
+		return "解压后大小（压缩包目录中声明的）"
+	case "nesting depth":
+		return "嵌套层数"
+	case "page count":
+		return "页数"
+	case "paragraphs":
+		return "段落数"
+	case "reading time":
+		return "读取时间"
+	case "table cells":
+		return "表格单元格数"
+	case "table grid size":
+		return "表格网格大小"
+	case "zip entries":
+		return "压缩包条目数"
+	}
+	return what
+}
+
+func unitName(unit string) string {
+	switch unit {
+	case "bytes":
+		return "字节"
+	case "levels":
+		return "层"
+	case "pages":
+		return "页"
+	case "paragraphs":
+		return "段"
+	case "ms":
+		return "毫秒"
+	case "cells", "entries":
+		return "个"
+	}
+	return unit
 }

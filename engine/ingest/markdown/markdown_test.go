@@ -382,7 +382,7 @@ func TestHostile(t *testing.T) {
 		{
 			name:    "deeply nested HTML table",
 			data:    "<table>" + strings.Repeat("<div>", 100000) + "\n",
-			wantErr: "nesting depth exceeds the limit",
+			wantErr: "嵌套层数超过上限",
 		},
 		{
 			// Each unclosed table ends at the next blank line; finding that must not rescan

@@ -68,14 +68,14 @@ func TestHostile(t *testing.T) {
 		// want is a substring of the error, or "" for success.
 		want string
 	}{
-		{name: "empty", data: nil, want: "not a PDF"},
-		{name: "text", data: []byte("一、总体情况\n"), want: "not a PDF"},
-		{name: "random after header", data: append([]byte("%PDF-1.7\n"), random...), want: "not a readable PDF"},
-		{name: "header only", data: []byte("%PDF-1.4\n%%EOF\n"), want: "not a readable PDF"},
-		{name: "no pages", data: makePDF(nil), want: "no pages"},
-		{name: "page limit", data: real, lim: func(l *limit.Limits) { l.MaxPages = 2 }, want: "page count exceeds the limit"},
-		{name: "size limit", data: real, lim: func(l *limit.Limits) { l.MaxBytes = 1000 }, want: "file size exceeds the limit"},
-		{name: "timeout", data: real, lim: func(l *limit.Limits) { l.Timeout = time.Nanosecond }, want: "reading time exceeds the limit"},
+		{name: "empty", data: nil, want: "不是 PDF 文件"},
+		{name: "text", data: []byte("一、总体情况\n"), want: "不是 PDF 文件"},
+		{name: "random after header", data: append([]byte("%PDF-1.7\n"), random...), want: "无法读取的 PDF"},
+		{name: "header only", data: []byte("%PDF-1.4\n%%EOF\n"), want: "无法读取的 PDF"},
+		{name: "PDF 没有页面", data: makePDF(nil), want: "PDF 没有页面"},
+		{name: "page limit", data: real, lim: func(l *limit.Limits) { l.MaxPages = 2 }, want: "页数超过上限"},
+		{name: "size limit", data: real, lim: func(l *limit.Limits) { l.MaxBytes = 1000 }, want: "文件大小超过上限"},
+		{name: "timeout", data: real, lim: func(l *limit.Limits) { l.Timeout = time.Nanosecond }, want: "读取时间超过上限"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			lim := limit.Default()
@@ -142,7 +142,7 @@ func TestScanned(t *testing.T) {
 // error; with only an owner password (an empty user password, the usual "protected" PDF)
 // it is read.
 func TestEncrypted(t *testing.T) {
-	if _, err := importBytes(t, readFile(t, "testdata/encrypted_user.pdf"), limit.Default()); err == nil || !strings.Contains(err.Error(), "encrypted and needs a password") {
+	if _, err := importBytes(t, readFile(t, "testdata/encrypted_user.pdf"), limit.Default()); err == nil || !strings.Contains(err.Error(), "PDF 已加密，需要密码才能打开") {
 		t.Errorf("user password: err = %v", err)
 	}
 	doc, err := importBytes(t, readFile(t, "testdata/encrypted_owner.pdf"), limit.Default())

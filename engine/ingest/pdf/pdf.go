@@ -84,7 +84,7 @@ func checkHeader(data []byte, lim limit.Limits) error {
 		head = head[:1024]
 	}
 	if !bytes.Contains(head, []byte("%PDF-")) {
-		return errors.New("not a PDF file: no %PDF- header in the first 1024 bytes")
+		return errors.New("不是 PDF 文件：前 1024 个字节中没有 %PDF- 文件头")
 	}
 	return nil
 }

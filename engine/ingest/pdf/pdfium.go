@@ -93,7 +93,7 @@ func NewEngine(opts Options) (*Engine, error) {
 		Stderr:   io.Discard,
 	})
 	if err != nil {
-		return nil, fmt.Errorf("start the pdfium WebAssembly runtime: %w", err)
+		return nil, fmt.Errorf("启动 pdfium（WebAssembly）：%w", err)
 	}
 	return &Engine{pool: pool}, nil
 }
@@ -176,7 +176,7 @@ type seg struct{ x0, y0, x1, y1 float64 }
 func (e *Engine) extract(ctx context.Context, data []byte, lim limit.Limits) (*rawDoc, error) {
 	inst, err := e.pool.GetInstanceWithContext(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("get a pdfium instance: %w", err)
+		return nil, fmt.Errorf("取得 pdfium 实例：%w", err)
 	}
 	defer inst.Close()
 	x := &extractor{p: inst, ctx: ctx}
@@ -193,7 +193,7 @@ func (x *extractor) run(data []byte, lim limit.Limits) (out *rawDoc, err error) 
 		// go-pdfium turns WebAssembly traps into errors, but be safe against panics in the
 		// binding code on damaged input: a bad document is an error, never a crash.
 		if r := recover(); r != nil {
-			out, err = nil, fmt.Errorf("pdfium failed on this file: %v", r)
+			out, err = nil, fmt.Errorf("pdfium 无法处理这个文件：%v", r)
 		}
 	}()
 	buf := data
@@ -204,11 +204,11 @@ func (x *extractor) run(data []byte, lim limit.Limits) (out *rawDoc, err error) 
 	defer x.p.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: doc.Document})
 	pc, err := x.p.FPDF_GetPageCount(&requests.FPDF_GetPageCount{Document: doc.Document})
 	if err != nil {
-		return nil, fmt.Errorf("count pages: %w", err)
+		return nil, fmt.Errorf("统计页数：%w", err)
 	}
 	n := pc.PageCount
 	if n <= 0 {
-		return nil, errors.New("the PDF has no pages")
+		return nil, errors.New("PDF 没有页面")
 	}
 	if lim.MaxPages > 0 && n > lim.MaxPages {
 		return nil, &limit.Error{What: "page count", Limit: int64(lim.MaxPages), Actual: int64(n), Unit: "pages"}
@@ -222,7 +222,7 @@ func (x *extractor) run(data []byte, lim limit.Limits) (out *rawDoc, err error) 
 			if x.ctx.Err() != nil {
 				return nil, x.ctx.Err()
 			}
-			return nil, fmt.Errorf("page %d: %w", i+1, err)
+			return nil, fmt.Errorf("第 %d 页：%w", i+1, err)
 		}
 	}
 	return out, nil
@@ -232,19 +232,19 @@ func (x *extractor) run(data []byte, lim limit.Limits) (out *rawDoc, err error) 
 func openError(err error) error {
 	switch {
 	case errors.Is(err, pdfiumerrors.ErrPassword):
-		return errors.New("the PDF is encrypted and needs a password to open; save an unprotected copy and lint that")
+		return errors.New("PDF 已加密，需要密码才能打开：请另存一份不加密的副本再检查")
 	case errors.Is(err, pdfiumerrors.ErrFormat), errors.Is(err, pdfiumerrors.ErrFile):
-		return errors.New("not a readable PDF: the file is damaged or truncated")
+		return errors.New("无法读取的 PDF：文件损坏或不完整")
 	case errors.Is(err, pdfiumerrors.ErrSecurity):
-		return errors.New("the PDF uses an unsupported security handler")
+		return errors.New("PDF 使用了不支持的安全处理程序")
 	}
-	return fmt.Errorf("open the PDF: %w", err)
+	return fmt.Errorf("打开 PDF：%w", err)
 }
 
 func (x *extractor) page(doc references.FPDF_DOCUMENT, index int, rp *rawPage) error {
 	lp, err := x.p.FPDF_LoadPage(&requests.FPDF_LoadPage{Document: doc, Index: index})
 	if err != nil {
-		return fmt.Errorf("load: %w", err)
+		return fmt.Errorf("载入：%w", err)
 	}
 	defer x.p.FPDF_ClosePage(&requests.FPDF_ClosePage{Page: lp.Page})
 	ref := lp.Page
@@ -262,10 +262,10 @@ func (x *extractor) page(doc references.FPDF_DOCUMENT, index int, rp *rawPage) e
 		rp.w, rp.h = 595, 842
 	}
 	if err := x.text(page, rp); err != nil {
-		return fmt.Errorf("text: %w", err)
+		return fmt.Errorf("读取文字：%w", err)
 	}
 	if err := x.objects(page, rp); err != nil {
-		return fmt.Errorf("graphics: %w", err)
+		return fmt.Errorf("读取图形：%w", err)
 	}
 	return nil
 }
