@@ -123,20 +123,11 @@ func (l *Linter) pairing(ctx context.Context, paths []string) (previousFinder, e
 		year int
 	}
 	summaries := make([]*profile.Summary, len(paths))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, max(l.Workers, runtime.GOMAXPROCS(0)))
-	for i, p := range paths {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer wg.Done()
-			defer func() { <-sem; _ = recover() }()
-			if d, err := l.Extract(ctx, p); err == nil {
-				summaries[i] = profile.Summarize(d.Facts)
-			}
-		}()
-	}
-	wg.Wait()
+	l.extractAll(ctx, paths, func(i int, d *Document, err error) {
+		if err == nil {
+			summaries[i] = profile.Summarize(d.Facts)
+		}
+	})
 	index := map[key]*profile.Summary{}
 	for _, s := range summaries {
 		if s == nil || s.Body == "" || s.Year == 0 {
@@ -161,26 +152,41 @@ func (l *Linter) pairing(ctx context.Context, paths []string) (previousFinder, e
 // total can then be judged); its own result reports why.
 func (l *Linter) components(ctx context.Context, paths []string, aggregate string) *profile.Totals {
 	totals := profile.NewTotals()
+	parts := slices.DeleteFunc(slices.Clone(paths), func(p string) bool { return p == aggregate })
+	l.extractAll(ctx, parts, func(i int, d *Document, err error) {
+		if err == nil {
+			totals.Add(d.Facts)
+		} else {
+			totals.Fail(parts[i])
+		}
+	})
+	return totals
+}
+
+// extractAll extracts paths, as many at once as the run lints, and calls fn with each
+// (concurrently; fn must be safe for that). A panic while reading a document is passed on
+// as that document's error, so no document goes missing.
+func (l *Linter) extractAll(ctx context.Context, paths []string, fn func(i int, d *Document, err error)) {
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, max(l.Workers, runtime.GOMAXPROCS(0)))
-	for _, p := range paths {
-		if p == aggregate {
-			continue
-		}
+	for i, p := range paths {
 		wg.Add(1)
 		sem <- struct{}{}
 		go func() {
 			defer wg.Done()
-			defer func() { <-sem; _ = recover() }()
-			if d, err := l.Extract(ctx, p); err == nil {
-				totals.Add(d.Facts)
-			} else {
-				totals.Fail(p)
-			}
+			defer func() { <-sem }()
+			d, err := func() (d *Document, err error) {
+				defer func() {
+					if r := recover(); r != nil {
+						d, err = nil, fmt.Errorf("内部错误：%v", r)
+					}
+				}()
+				return l.Extract(ctx, p)
+			}()
+			fn(i, d, err)
 		}()
 	}
 	wg.Wait()
-	return totals
 }
 
 // choose picks the pack for doc: the one whose edition the document's tables follow and
