@@ -44,6 +44,9 @@ type builder struct {
 	frames    []frame
 	work      int
 	err       error
+	// images counts the <img> elements of the content; firstImage is where the first is.
+	images     int
+	firstImage document.Span
 }
 
 // tableBuilder collects one data table.
@@ -79,6 +82,11 @@ func build(sc *scanner, lo, hi int, dropLinks bool) *builder {
 			}
 		case evBreak:
 			b.brk()
+		case evImage:
+			if b.images == 0 {
+				b.firstImage = document.Span{Start: ev.at.doc()}
+			}
+			b.images++
 		}
 	}
 	for len(b.frames) > 0 && b.err == nil {
@@ -87,6 +95,12 @@ func build(sc *scanner, lo, hi int, dropLinks bool) *builder {
 		b.end(f)
 	}
 	b.flush()
+	if b.images > 0 {
+		b.notes = append(b.notes, document.Note{
+			Message: fmt.Sprintf("正文中有 %d 张图片，图片中的内容没有检查；表格如以图片发布，请人工核对", b.images),
+			Span:    b.firstImage,
+		})
+	}
 	return b
 }
 

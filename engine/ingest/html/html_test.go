@@ -671,3 +671,25 @@ func TestOverlappingSpans(t *testing.T) {
 		t.Errorf("notes = %+v", doc.Notes)
 	}
 }
+
+// Images in the content are counted in one note at the first of them (a table published as
+// a picture cannot be checked); images outside the article, or in skipped markup, are not.
+func TestImagesNoted(t *testing.T) {
+	doc := importString(t, "<p>二、主动公开政府信息情况</p>\n<p><img src=\"t2.png\"></p>\n<table><tr><td>甲<td><img src=x></table>\n<noscript><img src=y></noscript>")
+	if len(doc.Notes) != 1 {
+		t.Fatalf("notes = %+v", doc.Notes)
+	}
+	n := doc.Notes[0]
+	if n.Message != "正文中有 2 张图片，图片中的内容没有检查；表格如以图片发布，请人工核对" || n.Span.Start != (document.Pos{Line: 2, Col: 4}) {
+		t.Errorf("note = %+v", n)
+	}
+	if doc := importString(t, "<p>一、总体情况</p><p>正文</p>"); len(doc.Notes) != 0 {
+		t.Errorf("notes without images: %+v", doc.Notes)
+	}
+	// A portal page: the logo in the header is not the report's.
+	page := `<html><head><title>t</title></head><body><div class="header"><img src="/logo.png"><a href="/">首页</a></div>` +
+		`<div class="article_content"><p>一、总体情况</p><p>` + strings.Repeat("本机关依法公开政府信息。", 20) + `</p></div></body></html>`
+	if doc := importString(t, page); len(doc.Notes) != 0 {
+		t.Errorf("a header logo was noted: %+v", doc.Notes)
+	}
+}

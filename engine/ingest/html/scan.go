@@ -22,6 +22,7 @@ const (
 	evEnd                 // an element closes (explicitly or implicitly)
 	evText                // a run of character data
 	evBreak               // <br> or <hr>
+	evImage               // <img>: content reportlint cannot read
 )
 
 // event is one entry of the flat, balanced event list the scanner produces. Start and end
@@ -266,6 +267,9 @@ func (s *scanner) startTag(z *xhtml.Tokenizer, selfClosing bool, at pos) {
 		}
 	}
 	if void(tag) {
+		if tag == "img" || tag == "image" {
+			s.image(at)
+		}
 		return
 	}
 	if h := s.top("head"); h >= 0 && !headContent(tag) {
@@ -381,6 +385,14 @@ func (s *scanner) brk(at pos) {
 		return
 	}
 	s.events = append(s.events, event{kind: evBreak, node: s.stack[len(s.stack)-1], at: at})
+}
+
+// image records an <img>, whose content (a table published as a picture) cannot be read.
+func (s *scanner) image(at pos) {
+	if s.current().skip {
+		return
+	}
+	s.events = append(s.events, event{kind: evImage, node: s.stack[len(s.stack)-1], at: at})
 }
 
 // push opens an element. It fails with a *limit.Error when the nesting limit is reached.

@@ -28,6 +28,8 @@
 package markdown
 
 import (
+	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -67,6 +69,7 @@ func Blocks(s string, lim limit.Limits) ([]document.Block, []document.Note, erro
 	var depth *tableDepth               // built when the first HTML table is met
 	var blocks []document.Block
 	var notes []document.Note
+	opaque := make([]bool, len(lines)) // code blocks and HTML tables: their images are not counted here
 	for i := 0; i < len(lines); {
 		line := lines[i]
 		switch k := kinds[i]; {
@@ -74,6 +77,9 @@ func Blocks(s string, lim limit.Limits) ([]document.Block, []document.Note, erro
 			j := fenceEnd(lines, i)
 			for n := i + 1; n < j; n++ {
 				plain[n] = lines[n]
+			}
+			for n := i; n <= j && n < len(lines); n++ {
+				opaque[n] = true
 			}
 			i = j + 1
 		case k == lineHTMLTable:
@@ -87,6 +93,9 @@ func Blocks(s string, lim limit.Limits) ([]document.Block, []document.Note, erro
 			}
 			blocks = append(blocks, b...)
 			notes = append(notes, n...)
+			for n := i; n <= j; n++ {
+				opaque[n] = true
+			}
 			i = j + 1
 		case k == lineHeading:
 			if b, ok := heading(line, i+1); ok {
@@ -116,6 +125,12 @@ func Blocks(s string, lim limit.Limits) ([]document.Block, []document.Note, erro
 			i++
 		}
 	}
+	if n, at := images(lines, opaque); n > 0 {
+		notes = append(notes, document.Note{
+			Message: fmt.Sprintf("正文中有 %d 张图片，图片中的内容没有检查；表格如以图片发布，请人工核对", n),
+			Span:    document.Span{Start: at},
+		})
+	}
 	blocks = append(blocks, text.Blocks(strings.Join(plain, "\n"))...)
 	sort.SliceStable(blocks, func(a, b int) bool {
 		pa, pb := blocks[a].Span.Start, blocks[b].Span.Start
@@ -125,6 +140,28 @@ func Blocks(s string, lim limit.Limits) ([]document.Block, []document.Note, erro
 		return pa.Col < pb.Col
 	})
 	return blocks, notes, nil
+}
+
+// imageRef matches a Markdown image, ![alt](src), or an HTML <img> written in the text.
+var imageRef = regexp.MustCompile(`!\[[^\]]*\]\([^)]*\)|(?i)<img\b`)
+
+// images counts the images outside code blocks and embedded HTML tables (which note their
+// own), and where the first one is.
+func images(lines []string, opaque []bool) (int, document.Pos) {
+	n := 0
+	var at document.Pos
+	for i, l := range lines {
+		if opaque[i] {
+			continue
+		}
+		for _, m := range imageRef.FindAllStringIndex(l, -1) {
+			if n == 0 {
+				at = document.Pos{Line: i + 1, Col: utf8.RuneCountInString(l[:m[0]]) + 1}
+			}
+			n++
+		}
+	}
+	return n, at
 }
 
 // lineKind classifies a source line.

@@ -452,3 +452,21 @@ func checkDocument(t *testing.T, src string, doc *document.Document) {
 		t.Error(err)
 	}
 }
+
+// Images are noted once, at the first: Markdown images and <img> in the text; those in code
+// blocks are not images, and those in embedded HTML tables are noted by the HTML reader.
+func TestImagesNoted(t *testing.T) {
+	src := "# 二、主动公开政府信息情况\n\n表二见下图：![表二](t2.png)\n\n```\n![not an image](x.png)\n```\n\n<img src=\"t3.png\">\n"
+	doc := importString(t, src)
+	if len(doc.Notes) != 1 {
+		t.Fatalf("notes = %+v", doc.Notes)
+	}
+	n := doc.Notes[0]
+	if n.Message != "正文中有 2 张图片，图片中的内容没有检查；表格如以图片发布，请人工核对" || n.Span.Start != (document.Pos{Line: 3, Col: 7}) {
+		t.Errorf("note = %+v", n)
+	}
+	tbl := "<table><tr><td>甲</td><td><img src=a.png></td></tr><tr><td>乙</td><td>1</td></tr></table>\n"
+	if doc := importString(t, tbl); len(doc.Notes) != 1 || !strings.Contains(doc.Notes[0].Message, "正文中有 1 张图片") {
+		t.Errorf("an image in an HTML table: %+v", doc.Notes)
+	}
+}
