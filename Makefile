@@ -29,9 +29,11 @@ fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 
-# Throughput and memory: documents per second (docs/s) and allocations per document.
+# Throughput and memory: documents per second (docs/s) and allocations per document; the
+# time hostile inputs (megabyte lines, deep nesting) take to read.
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -count 1 ./engine/lint/ ./engine/profile/
+	$(GO) test -run '^$$' -bench Hostile -benchmem -count 1 ./engine/ingest/html/ ./engine/ingest/markdown/
 
 # Short fuzz runs of every importer (FUZZTIME each); see scripts/fuzz.sh for the one Go
 # 1.26 fuzzing flake it tolerates.

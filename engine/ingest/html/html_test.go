@@ -6,7 +6,6 @@ import (
 	"os"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/reportlint/reportlint/engine/document"
 	"github.com/reportlint/reportlint/engine/document/doctest"
@@ -493,7 +492,18 @@ func TestSegments(t *testing.T) {
 	}
 }
 
-func TestHostile(t *testing.T) {
+// hostileCase is an input built to exhaust the reader, and what it must give.
+type hostileCase struct {
+	name    string
+	data    []byte
+	lim     limit.Limits
+	wantErr string // substring of the error, or "" for a document
+	check   func(t *testing.T, doc *document.Document, err error)
+}
+
+// hostileCases are inputs built to exhaust the reader: huge lines, deep nesting, grids too
+// large to place. TestHostile checks what they give; BenchmarkHostile measures how long.
+func hostileCases() []hostileCase {
 	big := func(n int, f func(*strings.Builder)) string {
 		var sb strings.Builder
 		sb.Grow(n)
@@ -503,13 +513,7 @@ func TestHostile(t *testing.T) {
 		return sb.String()
 	}
 	invalid := append([]byte(`<html><head><meta charset="gbk"></head><body><p>`), []byte("\x81\x30\xff\xfe\xa1\xa1\x80\x80\x80\xfd\xfd")...)
-	tests := []struct {
-		name    string
-		data    []byte
-		lim     limit.Limits
-		wantErr string // substring of the error, or "" for a document
-		check   func(t *testing.T, doc *document.Document, err error)
-	}{
+	return []hostileCase{
 		{
 			name:    "100000 nested divs",
 			data:    []byte(strings.Repeat("<div>", 100000) + "深" + strings.Repeat("</div>", 100000)),
@@ -606,23 +610,12 @@ func TestHostile(t *testing.T) {
 			lim:  limit.Default(),
 		},
 	}
-	for _, tc := range tests {
+}
+
+func TestHostile(t *testing.T) {
+	for _, tc := range hostileCases() {
 		t.Run(tc.name, func(t *testing.T) {
-			// The best of three runs, so that a loaded machine does not fail the test.
-			var doc *document.Document
-			var err error
-			elapsed := time.Duration(1<<63 - 1)
-			for range 3 {
-				start := time.Now()
-				doc, err = Import("hostile.html", tc.data, "", tc.lim)
-				elapsed = min(elapsed, time.Since(start))
-				if elapsed < timeLimit {
-					break
-				}
-			}
-			if elapsed > timeLimit {
-				t.Errorf("took %v", elapsed)
-			}
+			doc, err := Import("hostile.html", tc.data, "", tc.lim)
 			switch {
 			case tc.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tc.wantErr)):
 				t.Fatalf("error = %v, want %q", err, tc.wantErr)
@@ -634,6 +627,18 @@ func TestHostile(t *testing.T) {
 			}
 			if tc.check != nil {
 				tc.check(t, doc, err)
+			}
+		})
+	}
+}
+
+// BenchmarkHostile measures the hostile inputs: each must stay linear, in the order of a
+// second or less for megabytes (make bench reports it; a test does not time it).
+func BenchmarkHostile(b *testing.B) {
+	for _, tc := range hostileCases() {
+		b.Run(tc.name, func(b *testing.B) {
+			for b.Loop() {
+				_, _ = Import("hostile.html", tc.data, "", tc.lim)
 			}
 		})
 	}

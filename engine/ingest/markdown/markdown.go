@@ -151,8 +151,8 @@ func images(lines []string, opaque []bool) (int, document.Pos) {
 	n := 0
 	var at document.Pos
 	for i, l := range lines {
-		if opaque[i] {
-			continue
+		if opaque[i] || !strings.Contains(l, "![") && !strings.Contains(l, "<") {
+			continue // the cheap test first: most lines hold neither
 		}
 		for _, m := range imageRef.FindAllStringIndex(l, -1) {
 			if n == 0 {

@@ -6,7 +6,6 @@ import (
 	"os"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/reportlint/reportlint/engine/document"
 	"github.com/reportlint/reportlint/engine/document/doctest"
@@ -346,13 +345,18 @@ func span(l1, c1, l2, c2 int) document.Span {
 	return document.Span{Start: document.Pos{Line: l1, Col: c1}, End: document.Pos{Line: l2, Col: c2}}
 }
 
-func TestHostile(t *testing.T) {
-	tests := []struct {
-		name    string
-		data    string
-		wantErr string
-		check   func(t *testing.T, doc *document.Document)
-	}{
+// hostileCase is an input built to exhaust the reader, and what it must give.
+type hostileCase struct {
+	name    string
+	data    string
+	wantErr string
+	check   func(t *testing.T, doc *document.Document)
+}
+
+// hostileCases are inputs built to exhaust the reader: huge lines, deep nesting, grids too
+// large to place. TestHostile checks what they give; BenchmarkHostile measures how long.
+func hostileCases() []hostileCase {
+	return []hostileCase{
 		{
 			name: "a 5 MB single line",
 			data: strings.Repeat("政府信息公开 ", 5<<20/19),
@@ -400,22 +404,12 @@ func TestHostile(t *testing.T) {
 			data: "```\n" + strings.Repeat("# 标题\n", 100000),
 		},
 	}
-	for _, tc := range tests {
+}
+
+func TestHostile(t *testing.T) {
+	for _, tc := range hostileCases() {
 		t.Run(tc.name, func(t *testing.T) {
-			var doc *document.Document
-			var err error
-			elapsed := time.Duration(1<<63 - 1)
-			for range 3 { // the best of three runs, so that a loaded machine does not fail the test
-				start := time.Now()
-				doc, err = Import("hostile.md", []byte(tc.data), "", limit.Default())
-				elapsed = min(elapsed, time.Since(start))
-				if elapsed < timeLimit {
-					break
-				}
-			}
-			if elapsed > timeLimit {
-				t.Errorf("took %v", elapsed)
-			}
+			doc, err := Import("hostile.md", []byte(tc.data), "", limit.Default())
 			if tc.wantErr != "" {
 				var le *limit.Error
 				if err == nil || !strings.Contains(err.Error(), tc.wantErr) || !errors.As(err, &le) {
@@ -429,6 +423,18 @@ func TestHostile(t *testing.T) {
 			doctest.CheckOrder(t, doc)
 			if tc.check != nil {
 				tc.check(t, doc)
+			}
+		})
+	}
+}
+
+// BenchmarkHostile measures the hostile inputs: each must stay linear, in the order of a
+// second or less for megabytes (make bench reports it; a test does not time it).
+func BenchmarkHostile(b *testing.B) {
+	for _, tc := range hostileCases() {
+		b.Run(tc.name, func(b *testing.B) {
+			for b.Loop() {
+				_, _ = Import("hostile.md", []byte(tc.data), "", limit.Default())
 			}
 		})
 	}

@@ -19,5 +19,5 @@ texts := concat("", [s.text | some s in input.sections; s.found])
 report contains result.fail(msg, facts.section_ref("s1")) if {
 	body.government
 	not regex.match(`考核|评议|责任追究|追责`, texts)
-	msg := sprintf("“%s”是人民政府（或其代表），报告应说明工作考核、社会评议和责任追究结果情况，正文未见相关内容", [body.name])
+	msg := sprintf("“%s”是人民政府（或其代表），报告应说明工作考核、社会评议和责任追究结果情况，正文未见“考核”“评议”“责任追究”“追责”等表述", [body.name])
 }
