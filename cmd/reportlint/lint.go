@@ -348,17 +348,17 @@ func readStdin(in io.Reader, stdinName string, l *lint.Linter, paths []string) (
 	if name == "" {
 		name = "<stdin>"
 	}
-	max := l.Ingest.Limits.MaxBytes
+	limitBytes := l.Ingest.Limits.MaxBytes
 	r := in
-	if max > 0 {
-		r = io.LimitReader(r, max+1)
+	if limitBytes > 0 {
+		r = io.LimitReader(r, limitBytes+1)
 	}
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("read standard input: %w", err)
 	}
-	if max > 0 && int64(len(data)) > max {
-		return nil, usagef("standard input is larger than --max-file-size (%d bytes)", max)
+	if limitBytes > 0 && int64(len(data)) > limitBytes {
+		return nil, usagef("standard input is larger than --max-file-size (%d bytes)", limitBytes)
 	}
 	l.Memory = map[string][]byte{name: data}
 	out := make([]string, len(paths))

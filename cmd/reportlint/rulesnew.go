@@ -199,13 +199,14 @@ func hasResultLib(dir string) bool {
 			}
 		}
 	}
+	lib := regexp.MustCompile(`(?m)^package reportlint\.lib\.result$`)
 	found := false
 	for _, d := range dirs {
 		_ = filepath.WalkDir(d, func(p string, e fs.DirEntry, err error) error {
 			if err != nil || found || e.IsDir() || !strings.HasSuffix(p, ".rego") {
 				return nil
 			}
-			if data, err := os.ReadFile(p); err == nil && regexp.MustCompile(`(?m)^package reportlint\.lib\.result$`).Match(data) {
+			if data, err := os.ReadFile(p); err == nil && lib.Match(data) {
 				found = true
 			}
 			return nil
