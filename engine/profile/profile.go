@@ -16,6 +16,7 @@ type Profile struct {
 	sectionRE []*regexp.Regexp
 	altRE     []*regexp.Regexp
 	claimRE   []*regexp.Regexp
+	grammar   *grammar
 	editionRE map[string][]*regexp.Regexp
 	// sectionLits and claimLits are each pattern's required literals (see gate.go).
 	sectionLits [][]string
@@ -51,6 +52,13 @@ func Compile(spec *Spec) (*Profile, error) {
 		p.claimRE = append(p.claimRE, re)
 		p.claimLits = append(p.claimLits, requiredLiterals(re.String()))
 	}
+	if spec.Quantities != nil {
+		g, err := compileGrammar(spec, spec.Quantities)
+		if err != nil {
+			return nil, fmt.Errorf("quantities: %w", err)
+		}
+		p.grammar = g
+	}
 	return p, nil
 }
 
@@ -80,6 +88,8 @@ func (p *Profile) Apply(doc *document.Document) *Facts {
 	pr.findClaims()
 	pr.detectEdition()
 	pr.reportYear()
+	pr.findQuantities()
+	pr.finishClaims()
 	if pr.s.truncated {
 		n := pr.s.len()
 		f.Notes = append(f.Notes, Note{Ref: "import.truncated", Message: fmt.Sprintf("文档过长，只检查了前 %d 个字符，之后的内容未检查", maxRunes), Span: pr.s.span(n-1, n)})

@@ -342,7 +342,11 @@ func (p *profiler) readTable(m *tableMatch, bound int) {
 	}
 	if tableStart >= 0 && tableEnd > tableStart {
 		out.Span = p.s.span(tableStart, tableEnd)
-		p.tableRanges = append(p.tableRanges, [2]int{tableStart, tableEnd})
+		if out.Found {
+			// Only a table that is there hides its text from the claims: a row label or a
+			// header word met in a sentence ("制发行政规范性文件3件") is narrative.
+			p.tableRanges = append(p.tableRanges, [2]int{tableStart, tableEnd})
+		}
 	}
 	p.facts.addRef(out.Ref, Resolved{Span: out.Span, Logical: t.Title, Kind: "element"})
 }
