@@ -34,6 +34,7 @@ type gKind struct {
 	id, in   string
 	follow   *regexp.Regexp // ^(?:Follow), nil when any text may follow
 	needs    *regexp.Regexp // nil when nothing is needed
+	avoid    *regexp.Regexp // nil when nothing is to be avoided
 	weak     bool
 	left     *regexp.Regexp // ((?:P))(?:F)*$: the phrase right before a number
 	right    *regexp.Regexp // ^(?:F)*((?:P)): the phrase right after a number
@@ -112,6 +113,9 @@ func compileGrammar(spec *Spec, g *GrammarSpec) (*grammar, error) {
 			units: re("kind "+k.ID+" units", `^(?:`+ku+`)$`),
 		}
 		gk.weak = k.Weak
+		if k.Avoid != "" {
+			gk.avoid = re("kind "+k.ID+" avoid", k.Avoid)
+		}
 		if k.Needs != "" {
 			gk.needs = re("kind "+k.ID+" needs", k.Needs)
 		}
@@ -276,6 +280,12 @@ func (p *profiler) readSentence(a, b int, regions map[string][][2]int) {
 		}
 		p.addQuantity(a, sent, id, q, min(q.phrase[0], q.tok.start))
 	}
+}
+
+// fits reports whether the sentence up to a number has what the kind needs and nothing it
+// avoids.
+func (k *gKind) fits(before string) bool {
+	return (k.needs == nil || k.needs.MatchString(before)) && (k.avoid == nil || !k.avoid.MatchString(before))
 }
 
 // only returns the grammar with the active kinds alone.
@@ -534,7 +544,7 @@ func (g *grammar) bind(sent string, toks []numTok, i int, year int) (quantityCla
 	for ki := range g.kinds {
 		k := &g.kinds[ki]
 		m := k.right.FindStringSubmatchIndex(right)
-		if m == nil || !k.units.MatchString(t.unit) || (k.needs != nil && !k.needs.MatchString(sent[:t.start])) {
+		if m == nil || !k.units.MatchString(t.unit) || !k.fits(sent[:t.start]) {
 			continue
 		}
 		if best == nil || m[3] > bm[3] {
@@ -559,8 +569,7 @@ func (g *grammar) bindLeft(sent string, t *numTok, ls int, left string, year int
 	for ki := range g.kinds {
 		k := &g.kinds[ki]
 		m := k.left.FindStringSubmatchIndex(left)
-		if m == nil || !k.units.MatchString(t.unit) || (k.follow != nil && !k.follow.MatchString(sent[t.end:])) ||
-			(k.needs != nil && !k.needs.MatchString(sent[:t.start])) {
+		if m == nil || !k.units.MatchString(t.unit) || (k.follow != nil && !k.follow.MatchString(sent[t.end:])) || !k.fits(sent[:t.start]) {
 			continue
 		}
 		if best == nil || m[2] < bm[2] {

@@ -211,6 +211,9 @@ type QuantitySpec struct {
 	// Needs, when set, must be found in the sentence before the number (行政复议 counts
 	// disclosure cases outside section 四 only where the sentence says 政府信息公开).
 	Needs string `yaml:"needs"`
+	// Avoid, when set, must not be found in the sentence before the number (a sentence
+	// about letters or a hotline counts other things than applications).
+	Avoid string `yaml:"avoid"`
 	// Weak marks a phrase too general to compete for a number it does not stand next to
 	// (办理 in 办理因政府信息公开引发的行政复议36起).
 	Weak bool `yaml:"weak"`
