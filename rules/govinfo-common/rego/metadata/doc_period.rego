@@ -13,9 +13,11 @@ package reportlint.rules.doc_period
 import data.reportlint.lib.facts
 import data.reportlint.lib.result
 
-# The statistics periods stated: with days (2023年1月1日至2023年12月31日) or in months
-# only (2023年6月至12月).
-periods := array.concat(facts.claims("period"), facts.claims("period_months"))
+# The statistics period stated with days (2023年1月1日至2023年12月31日); failing that, in
+# months only (2023年6月至12月).
+periods := facts.claims("period") if count(facts.claims("period")) > 0
+
+periods := facts.claims("period_months") if count(facts.claims("period")) == 0
 
 report contains result.fail(msg, "doc") if {
 	count(periods) == 0
