@@ -3,7 +3,8 @@
 # description: >-
 #   表二、表三、表四全部为 0。许多小机关确实没有可报告的事项，但也出现过实际有申请和行政复议却报全零、
 #   被投诉后撤回的报告（鹿邑县市场监管局 2024 年报告）。请确认数据无误。只有各表都完整读取、读到的数字
-#   全部为 0 时才提示；有未能读取的行或单元格时，其中可能有非 0 的数，说明无法判定。
+#   全部为 0 时才提示；有未能读取的行或单元格时，其中可能有非 0 的数，说明无法判定；未能读取的部分
+#   明显有非 0 的数字（连写的数字、带文字的单元格）时不提示。
 # custom:
 #   id: DOC-ALL-ZERO
 #   level: note
@@ -23,6 +24,26 @@ all_zero if {
 	}
 	input.tables.t3.found
 	input.tables.t4.found
+	not nonzero_unread
+}
+
+# What could not be read shows a digit other than 0: digits written together that could
+# not be split ("5845546"), or a cell of text with a number in it ("3元" in a count
+# column). The report is not all zero.
+nonzero_unread if {
+	some t in input.tables
+	t.found
+	some r in t.rows
+	regex.match(`[1-9]`, r.run)
+}
+
+nonzero_unread if {
+	some t in input.tables
+	t.found
+	some r in t.rows
+	some c in r.cells
+	c.state == "invalid"
+	regex.match(`[1-9]`, c.text)
 }
 
 report contains result.fail("表二、表三、表四的数字全部为 0，请确认本年度确实没有主动公开决定、政府信息公开申请和行政复议、行政诉讼", input.tables.t3.ref) if {
