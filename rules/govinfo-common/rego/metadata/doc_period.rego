@@ -31,6 +31,7 @@ report contains result.fail(msg, p.ref) if {
 	some p in periods
 	not whole_year(p)
 	not reason(p)
+	not reversed(p)
 	msg := sprintf("统计期限应为%s，实际为“%s”（年中组建、合并或撤销的机关只统计部分年度的，应写明原因）", [expected, p.text])
 }
 
@@ -41,6 +42,26 @@ report contains result.with_level(result.fail_related(msg, p.ref, [{"ref": r.ref
 	r := reason(p)
 	msg := sprintf("统计期限为“%s”，不是整个报告年度；报告说明了原因（“%s”），按部分年度接受", [p.text, r.text])
 }
+
+# A period that ends before it starts contradicts itself: an error.
+report contains result.with_level(result.fail(msg, p.ref), "error") if {
+	some p in periods
+	reversed(p)
+	msg := sprintf("统计期限“%s”的截止日期早于起始日期，应为%s", [p.text, expected])
+}
+
+reversed(p) if day_number(p, "y1", "m1", "d1", 1) > day_number(p, "y2", "m2", "d2", 31)
+
+# day_number is a date of p as yyyymmdd; a missing year is y1, a missing day is dflt.
+day_number(p, y, m, d, dflt) := (year_of(p, y) * 10000 + p.fields[m].value * 100) + day_of(p, d, dflt)
+
+year_of(p, y) := p.fields[y].value
+
+year_of(p, y) := p.fields.y1.value if not p.fields[y]
+
+day_of(p, d, _) := p.fields[d].value
+
+day_of(p, d, dflt) := dflt if not p.fields[d]
 
 whole_year(p) if {
 	from_january_1(p)
