@@ -478,3 +478,22 @@ func TestValuesWithUnits(t *testing.T) {
 		t.Errorf("fees = %q, want 12.5万元", got)
 	}
 }
+
+func TestRulingsBetweenValuesInText(t *testing.T) {
+	// A page scraped into text keeps the column rulings as "|": 乌海市工业和信息化局 2020
+	// writes "其他对外管理服务事项 | 2 | +2 | 114 |".
+	f := apply2019(t,
+		"其他对外管理服务事项 0 0 0", "其他对外管理服务事项 | 2 | +2 | 114 | |",
+		"行政处罚 0 0 0", "行政处罚|25|-1|0|",
+		"行政强制 0 0 0", "行政强制 |\n9 |\n+43 |\n52 |",
+	)
+	for _, tc := range []struct{ table, row, want string }{
+		{"t2_5", "other_services", "2 ±2 114"},
+		{"t2_6", "penalty", "25 ±-1 0"},
+		{"t2_6", "coercion", "9 ±43 52"},
+	} {
+		if got := cellsOf(f, tc.table, tc.row); got != tc.want {
+			t.Errorf("%s.%s = %q, want %q", tc.table, tc.row, got, tc.want)
+		}
+	}
+}

@@ -576,6 +576,10 @@ func (p *profiler) tokens(from, to int) []token {
 		if cell < 0 && numeric && j < to && s.atom[j] == a {
 			j += p.unitAt(j, to, a)
 		}
+		if cell < 0 && !numeric && isRule(s.folded[i:j]) {
+			i = j // "|" between the values of a table scraped as text
+			continue
+		}
 		if cell < 0 && !numeric && len(out) > 0 {
 			if prev := &out[len(out)-1]; !prev.inCell && prev.kind == tokNumber && prev.unit == "" && prev.end == i && p.unitAt(i, j, a) == j-i {
 				// A unit written as a word of its own: "3 件".
@@ -592,6 +596,17 @@ func (p *profiler) tokens(from, to int) []token {
 		i = j
 	}
 	return out
+}
+
+// isRule reports whether rs is made of vertical bars only: the column rulings of a table
+// a page scraped into text ("行政许可 | 2 | +2 | 114 |").
+func isRule(rs []rune) bool {
+	for _, r := range rs {
+		if r != '|' && r != '│' && r != '┃' {
+			return false
+		}
+	}
+	return len(rs) > 0
 }
 
 // unitAt returns the length of the longest unit word the profile knows that starts at
