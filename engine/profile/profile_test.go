@@ -209,6 +209,7 @@ func FuzzApply(f *testing.F) {
 	f.Add(sampleText(f))
 	f.Add("一、总体情况\n（七）总计 0 0 / 0 — 0 0\n四、结转下年度继续办理")
 	f.Add("统计期限为2023年1月1日至12月31日")
+	f.Add("第二十条第（五）项 行政许可 | 8249 | −1942 | 6307 | 行政许可25+10 规章 3 件 1个246900元 12.5万元")
 	f.Fuzz(func(t *testing.T, s string) {
 		facts := p.Apply(&document.Document{Path: "f.txt", Blocks: text.Blocks(s)})
 		for _, tb := range facts.Tables {
