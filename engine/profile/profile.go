@@ -21,6 +21,10 @@ type Profile struct {
 	// sectionLits and claimLits are each pattern's required literals (see gate.go).
 	sectionLits [][]string
 	claimLits   [][]string
+	// units are the folded unit words of every column type, longest first; unitOK says
+	// which a column type accepts.
+	units  []string
+	unitOK map[string]map[string]bool
 }
 
 // Compile checks spec and compiles its patterns.
@@ -28,7 +32,23 @@ func Compile(spec *Spec) (*Profile, error) {
 	if err := spec.validate(); err != nil {
 		return nil, err
 	}
-	p := &Profile{spec: spec}
+	p := &Profile{spec: spec, unitOK: map[string]map[string]bool{}}
+	for typ, us := range spec.Units {
+		p.unitOK[typ] = map[string]bool{}
+		for _, u := range us {
+			f := foldString(u)
+			p.unitOK[typ][f] = true
+			if !slices.Contains(p.units, f) {
+				p.units = append(p.units, f)
+			}
+		}
+	}
+	slices.SortFunc(p.units, func(a, b string) int {
+		if len(a) != len(b) {
+			return len(b) - len(a)
+		}
+		return strings.Compare(a, b)
+	})
 	for _, sec := range spec.Sections {
 		p.sectionRE = append(p.sectionRE, compileSectionRE(spec, sec))
 		var alt *regexp.Regexp

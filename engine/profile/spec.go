@@ -41,9 +41,12 @@ type Spec struct {
 	// Placeholders are cell texts that mean "nothing / not applicable" in this domain, in
 	// addition to the generic ones (/, -, —, 无 ...).
 	Placeholders []string `yaml:"placeholders"`
-	// Units are unit words a number in a table cell may carry (251000元); the cell keeps
-	// its number and records the unit.
-	Units []string `yaml:"units"`
+	// Units are the unit words a number in a table may carry (3件, 251000元, 12.5万元), by
+	// the column type that accepts them (count, signed, amount). The cell keeps its number
+	// and records the unit; a unit its column does not accept (元 in a count column) makes
+	// the cell invalid. In flowing text a unit also ends a value, so a row written
+	// "1个 246900元" or "1个246900元" reads as two values.
+	Units map[string][]string `yaml:"units"`
 	// Macros are named regular-expression fragments, used in claim patterns as {{name}}.
 	Macros map[string]string `yaml:"macros"`
 }
@@ -261,7 +264,7 @@ func DecodeSpec(data []byte) (*Spec, error) {
 }
 
 // Overlay returns base with s laid over it: s's numeral and separator when set; macros,
-// editions and placeholders merged (s wins); sections, tables and claims replaced by id
+// editions, placeholders and units merged (s wins); sections, tables and claims replaced by id
 // where s defines the same id, in base's order, and s's new ones after. Table matching
 // keeps each section's tables in list order, so a new table of an existing section may
 // come last.
@@ -278,7 +281,12 @@ func Overlay(base, s *Spec) *Spec {
 	out.Editions = mergeMaps(base.Editions, s.Editions)
 	out.EditionPatterns = mergeMaps(base.EditionPatterns, s.EditionPatterns)
 	out.Placeholders = append(append([]string(nil), base.Placeholders...), s.Placeholders...)
-	out.Units = append(append([]string(nil), base.Units...), s.Units...)
+	out.Units = map[string][]string{}
+	for _, m := range []map[string][]string{base.Units, s.Units} {
+		for typ, us := range m {
+			out.Units[typ] = append(out.Units[typ], us...)
+		}
+	}
 	out.Sections = overlayByID(base.Sections, s.Sections, func(x SectionSpec) string { return x.ID })
 	out.Tables = overlayByID(base.Tables, s.Tables, func(x TableSpec) string { return x.ID })
 	out.Claims = overlayByID(base.Claims, s.Claims, func(x ClaimSpec) string { return x.ID })
@@ -448,6 +456,18 @@ func (s *Spec) validate() error {
 	if s.Quantities != nil {
 		if _, err := compileGrammar(s, s.Quantities); err != nil {
 			bad("quantities: %v", err)
+		}
+	}
+	for typ, us := range s.Units {
+		switch typ {
+		case "count", "amount", "signed":
+		default:
+			bad("units: unknown column type %q", typ)
+		}
+		for _, u := range us {
+			if strings.TrimSpace(u) == "" || strings.ContainsAny(u, "0123456789") {
+				bad("units %s: %q is not a unit word", typ, u)
+			}
 		}
 	}
 	for ed, ps := range s.EditionPatterns {

@@ -13,6 +13,9 @@ const (
 	tokPlaceholder
 	tokBlank
 	tokText
+	// tokRun is digits with signs inside, values written together ("8249-19426307"): not
+	// one number, but a run splitRuns may cut into values at the signs.
+	tokRun
 )
 
 // token is a value candidate: a word of flowing text, or the whole text of a table cell.
@@ -179,6 +182,7 @@ func (p *profiler) readTable(m *tableMatch, bound int) {
 	}
 	want := len(t.Columns)
 	sums := sumRules(t)
+	signed := signedColumns(t)
 	toks := make([][]token, len(t.Rows))
 	cands := map[int][][]token{}
 	for i := range t.Rows {
@@ -214,7 +218,7 @@ func (p *profiler) readTable(m *tableMatch, bound int) {
 			toks[i] = p.dropSubtotal(t, toks[i])
 		}
 		if len(toks[i]) != want && (rs.Kind != "group" || len(toks[i]) > 0) {
-			switch splits := p.splitRuns(toks[i], want, sums); len(splits) {
+			switch splits := p.splitRuns(toks[i], want, sums, signed); len(splits) {
 			case 0:
 			case 1:
 				toks[i], row.Split = splits[0], true
@@ -271,18 +275,21 @@ func (p *profiler) readTable(m *tableMatch, bound int) {
 				tok := rt[ci]
 				cell.Text = p.s.text(tok.start, tok.end)
 				cell.Span = p.s.span(tok.start, tok.end)
-				switch tok.kind {
-				case tokNumber:
+				switch {
+				case tok.kind == tokNumber && (tok.unit == "" || p.unitOK[c.Type][tok.unit]):
 					cell.State = StateNumber
 					cell.Value = tok.num.Value
 					cell.Integer = tok.num.Integer
+					cell.Signed = tok.num.Signed
 					cell.Unit = tok.unit
 					out.Numbers++
-				case tokPlaceholder:
+				case tok.kind == tokPlaceholder:
 					cell.State = StatePlaceholder
-				case tokBlank:
+				case tok.kind == tokBlank:
 					cell.State = StateBlank
 				default:
+					// Text, a run that could not be split, or a number with a unit its
+					// column does not take (元 in a count column).
 					cell.State = StateInvalid
 				}
 			} else {
@@ -548,7 +555,9 @@ func (p *profiler) unlabelledValues(from, to, want int) []token {
 // tokens splits [from, to) into value candidates: table cells whole; in flowing text,
 // words, and inside a word the runs of number characters apart from the rest, so that
 // "0000000三、本年度办理结果" (a scraped page running a row into the next label) gives the
-// value run and then the text.
+// value run and then the text. A unit word the profile knows stays with the number in
+// front of it, in the same word ("246900元") or as the next word ("3 件"), and ends the
+// value: "1个246900元" is two values.
 func (p *profiler) tokens(from, to int) []token {
 	s := p.s
 	var out []token
@@ -568,6 +577,23 @@ func (p *profiler) tokens(from, to int) []token {
 			}
 			j++
 		}
+		if cell < 0 && numeric && j < to && s.atom[j] == a {
+			j += p.unitAt(j, to, a)
+		}
+		if cell < 0 && !numeric && isRule(s.folded[i:j]) {
+			i = j // "|" between the values of a table scraped as text
+			continue
+		}
+		if cell < 0 && !numeric && len(out) > 0 {
+			if prev := &out[len(out)-1]; !prev.inCell && prev.kind == tokNumber && prev.unit == "" && prev.end == i && p.unitAt(i, j, a) == j-i {
+				// A unit written as a word of its own: "3 件".
+				t := p.classify(prev.start, j, false, false)
+				t.row = prev.row
+				*prev = t
+				i = j
+				continue
+			}
+		}
 		t := p.classify(i, j, cell >= 0, cell >= 0 && s.atoms[a].empty)
 		t.row = s.atoms[a].row
 		out = append(out, t)
@@ -576,9 +602,40 @@ func (p *profiler) tokens(from, to int) []token {
 	return out
 }
 
-// isNumberRune reports the characters a number in a table is written with.
+// isRule reports whether rs is made of vertical bars only: the column rulings of a table
+// a page scraped into text ("行政许可 | 2 | +2 | 114 |").
+func isRule(rs []rune) bool {
+	for _, r := range rs {
+		if r != '|' && r != '│' && r != '┃' {
+			return false
+		}
+	}
+	return len(rs) > 0
+}
+
+// unitAt returns the length of the longest unit word the profile knows that starts at
+// code point i, within [i, to) and the atom a, or 0.
+func (p *profiler) unitAt(i, to int, a int32) int {
+	for _, u := range p.units {
+		n := 0
+		for _, r := range u {
+			if i+n >= to || p.s.atom[i+n] != a || p.s.folded[i+n] != r {
+				n = -1
+				break
+			}
+			n++
+		}
+		if n > 0 {
+			return n
+		}
+	}
+	return 0
+}
+
+// isNumberRune reports the characters a number in a table is written with: digits, the
+// decimal point and thousands separator, the percent sign, and signs (+ - − ﹣).
 func isNumberRune(r rune) bool {
-	return r >= '0' && r <= '9' || r == '.' || r == ',' || r == '%' || r == '+' || r == '-'
+	return r >= '0' && r <= '9' || r == '.' || r == ',' || r == '%' || cnnum.IsSign(r)
 }
 
 // classify reads the token [i, j).
@@ -590,15 +647,14 @@ func (p *profiler) classify(i, j int, inCell, empty bool) token {
 		t.kind = tokBlank
 	default:
 		// Table values are Arabic numbers; a Chinese numeral here is a label fragment.
-		if n, err := cnnum.Parse(text); err == nil && !n.Chinese {
-			t.kind = tokNumber
-			t.num = n
-		} else if n, unit, ok := p.numberWithUnit(text); ok {
+		if n, unit, err := cnnum.ParseUnit(text, p.units); err == nil && !n.Chinese {
 			t.kind = tokNumber
 			t.num = n
 			t.unit = unit
 		} else if p.isPlaceholder(text) {
 			t.kind = tokPlaceholder
+		} else if !inCell && isSignedRun(text) {
+			t.kind = tokRun
 		} else {
 			t.kind = tokText
 		}
@@ -606,19 +662,25 @@ func (p *profiler) classify(i, j int, inCell, empty bool) token {
 	return t
 }
 
-// numberWithUnit reads "251000元": an Arabic number followed by one of the profile's units.
-func (p *profiler) numberWithUnit(s string) (cnnum.Number, string, bool) {
-	n, length, ok := cnnum.ParsePrefix(s)
-	if !ok || n.Chinese || length == 0 {
-		return n, "", false
-	}
-	rest := s[length:]
-	for _, u := range p.spec.Units {
-		if foldString(u) == rest {
-			return n, rest, true
+// isSignedRun reports whether s is digits with at least one sign, each sign followed by a
+// digit: values written together, one of them signed ("8249-19426307", "20+1737").
+func isSignedRun(s string) bool {
+	signs, prevSign, digits := 0, false, false
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			prevSign, digits = false, true
+		case cnnum.IsSign(r):
+			if prevSign {
+				return false
+			}
+			signs++
+			prevSign = true
+		default:
+			return false
 		}
 	}
-	return n, "", false
+	return signs > 0 && digits && !prevSign
 }
 
 func (p *profiler) isPlaceholder(s string) bool {
