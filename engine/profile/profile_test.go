@@ -338,6 +338,11 @@ func TestSubtotalColumnIsDropped(t *testing.T) {
 	if !r.Aligned || r.Cells["commercial"].Text != "1" || r.Cells["other"].Text != "2" || r.Cells["total"].Text != "7" {
 		t.Fatalf("row = %+v", r)
 	}
+	// The table's last row too: its eighth value is on its line.
+	src = strings.Replace(sampleText(t), "四、结转下年度继续办理 0 0 0 0 0 0 0", "四、结转下年度继续办理 6 1 0 0 0 0 1 7", 1)
+	if r := apply(t, src).Tables["t3"].Rows["carried_forward"]; !r.Aligned || r.Cells["other"].Text != "1" || r.Cells["total"].Text != "7" {
+		t.Fatalf("last row = %+v", r)
+	}
 	// Eight values that are not a subtotal stay unaligned.
 	src = strings.Replace(sampleText(t), "一、本年新收政府信息公开申请数量 0 0 0 0 0 0 0", "一、本年新收政府信息公开申请数量 4 9 1 0 0 0 2 7", 1)
 	if r := apply(t, src).Tables["t3"].Rows["new_received"]; r.Aligned {

@@ -499,12 +499,28 @@ func (p *profiler) rowValues(from, to, want int, last bool, labelRow, labelCell 
 		if t.kind == tokText && len(out) > 0 && out[0].inCell && t.row != out[len(out)-1].row {
 			break // the header of the next table
 		}
-		out = append(out, t)
-		if last && len(out) == want {
+		if last && len(out) >= want && (len(out) > want || t.kind != tokNumber || !p.sameRow(out[len(out)-1], t)) {
+			// The last row ends with its values: one more on the same line or table row
+			// may be a subtotal column; anything after is not the table's.
 			break
 		}
+		out = append(out, t)
 	}
 	return out
+}
+
+// sameRow reports whether token t continues the row of token prev: the same table row, or,
+// in flowing text, the same source line.
+func (p *profiler) sameRow(prev, t token) bool {
+	if t.inCell || prev.inCell {
+		return t.inCell && prev.inCell && t.row == prev.row
+	}
+	for i := prev.end; i <= t.start && i < len(p.s.lineStart); i++ {
+		if p.s.lineStart[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // unlabelledValues reads the values of a row without a label, after from: in a table,
