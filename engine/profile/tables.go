@@ -204,7 +204,7 @@ func (p *profiler) readTable(m *tableMatch, bound int) {
 				end, last = m.anchors[ai+1].start, false
 			}
 			la := p.s.atoms[p.s.atom[a.end-1]]
-			toks[i] = p.rowValues(a.end, end, want, last, la.row, la.cell)
+			toks[i] = p.rowValues(a.end, end, want, last, la.row, la.cell, string(p.s.folded[a.start:a.end]))
 		case rs.Label == "" && m.first >= 0:
 			toks[i] = p.unlabelledValues(p.headerEnd(t, m.first, bound), bound, want)
 			if len(toks[i]) > 0 {
@@ -213,6 +213,9 @@ func (p *profiler) readTable(m *tableMatch, bound int) {
 		}
 		if len(toks[i]) > want {
 			toks[i] = dropExtraBlanks(toks[i], want)
+		}
+		if len(toks[i]) > want {
+			toks[i] = collapseRepeats(toks[i], want)
 		}
 		if len(toks[i]) == want+1 {
 			toks[i] = p.dropSubtotal(t, toks[i])
@@ -425,6 +428,28 @@ func dropExtraBlanks(toks []token, want int) []token {
 	return out
 }
 
+// collapseRepeats undoes a converter's writing of merged value cells once per column they
+// span (行政许可 | 1000 | 1000 | 1000 under one 本年处理决定数量 spanning three columns):
+// cells of one table row that come in want runs of the same length, each run one value
+// repeated, stand for want values.
+func collapseRepeats(toks []token, want int) []token {
+	if want == 0 || len(toks)%want != 0 || !toks[0].inCell {
+		return toks
+	}
+	k := len(toks) / want
+	out := make([]token, 0, want)
+	for j := 0; j < want; j++ {
+		run := toks[j*k : (j+1)*k]
+		for _, t := range run[1:] {
+			if t.kind != run[0].kind || t.kind != tokNumber || t.num.Value != run[0].num.Value || t.row != toks[0].row {
+				return toks
+			}
+		}
+		out = append(out, run[0])
+	}
+	return out
+}
+
 // garbled reports whether a table's rows and values are out of order: at least three data
 // rows were found and more than a third of them could not be aligned.
 func garbled(t *TableSpec, rows map[string]*Row, toks [][]token, want int) bool {
@@ -483,11 +508,14 @@ func displayLabel(r *Row) string {
 // (labelRow) is a value slot, except the rest of the label's cell (labelCell), and so is every cell after the first value (text there is an
 // invalid value); other text cells before the first value are header cells or labels a
 // converter repeated, and are skipped. A row that is not the last stops after want values.
-func (p *profiler) rowValues(from, to, want int, last bool, labelRow, labelCell int32) []token {
+func (p *profiler) rowValues(from, to, want int, last bool, labelRow, labelCell int32, label string) []token {
 	var out []token
 	for _, t := range p.tokens(from, to) {
 		if t.inCell && labelCell >= 0 && p.s.atoms[p.s.atom[t.start]].cell == labelCell {
 			continue // the rest of the label's own cell (an alias matched its start)
+		}
+		if t.kind == tokText && t.inCell && len(out) == 0 && p.repeatsLabel(t, label) {
+			continue // a merged label cell a converter wrote once per column it spans
 		}
 		slot := t.inCell && labelRow >= 0 && t.row == labelRow
 		if t.kind == tokText && !slot && (!t.inCell || len(out) == 0) {
@@ -499,14 +527,30 @@ func (p *profiler) rowValues(from, to, want int, last bool, labelRow, labelCell 
 		if t.kind == tokText && len(out) > 0 && out[0].inCell && t.row != out[len(out)-1].row {
 			break // the header of the next table
 		}
-		if last && len(out) >= want && (len(out) > want || t.kind != tokNumber || !p.sameRow(out[len(out)-1], t)) {
-			// The last row ends with its values: one more on the same line or table row
-			// may be a subtotal column; anything after is not the table's.
-			break
+		if last && len(out) >= want {
+			// The last row ends with its cells, or in flowing text with its line: one more
+			// number on that line may be a subtotal column; anything after is not the
+			// table's.
+			if !p.sameRow(out[len(out)-1], t) || (!t.inCell && (len(out) > want || t.kind != tokNumber)) {
+				break
+			}
 		}
 		out = append(out, t)
 	}
 	return out
+}
+
+// repeatsLabel reports whether the cell holding text token t says label again.
+func (p *profiler) repeatsLabel(t token, label string) bool {
+	cell := p.s.atoms[p.s.atom[t.start]].cell
+	a, b := t.start, t.end
+	for a > 0 && p.s.atoms[p.s.atom[a-1]].cell == cell {
+		a--
+	}
+	for b < len(p.s.folded) && p.s.atoms[p.s.atom[b]].cell == cell {
+		b++
+	}
+	return string(p.s.folded[a:b]) == label
 }
 
 // sameRow reports whether token t continues the row of token prev: the same table row, or,
@@ -543,9 +587,17 @@ func (p *profiler) unlabelledValues(from, to, want int) []token {
 		}
 		return digits >= want
 	}
+	textRow := int32(-2) // the last table row that had a header or label cell
 	for _, t := range p.tokens(from, to) {
+		if t.inCell && t.kind == tokBlank && t.row == textRow {
+			continue // an empty cell of a header row (under a merged header cell)
+		}
 		if t.kind == tokText {
 			if t.inCell {
+				textRow = t.row
+				for len(run) > 0 && run[len(run)-1].inCell && run[len(run)-1].row == t.row && run[len(run)-1].kind == tokBlank {
+					run = run[:len(run)-1] // the header row's empty cells before this one
+				}
 				continue // a header or label cell
 			}
 			if len(run) > 0 && run[0].inCell {
