@@ -65,6 +65,12 @@ func TestGrammarBindsEachNumberToOneQuantity(t *testing.T) {
 		{"同意公开答复9件。", "result_count:9,同意公开"},
 		{"因本机关不掌握等原因无法提供265件。", "result_count:265,无法提供"},
 		{"3至5件申请正在办理中。", ""},
+		{"本年度新收政府信息公开申请4件。本年度办结4件。", "applications_received:4 answered_count:4"},
+		{"全年办结申请30件，5件因尚在答复期限内结转下年度办理。", "answered_count:30 carried_forward_count:5"},
+		{"本年新制作规范性文件6件，新公开6件。", "normative_docs_issued:6"},
+		{"无法提供3件（其中本机关不掌握相关政府信息2件），占35.00%。", "result_count:3,无法提供,35.00%"},
+		{s4 + "2021年，本县因政府信息公开被申请行政复议0起、提起行政诉讼2起。\n行政复议 行政诉讼\n结果维持 结果纠正 其他结果 尚未审结 总计 未经复议直接起诉 复议后起诉\n0 0 0 0 0 0 0 0 0 0 0 0 0 0 0",
+			"reconsideration_count:0 litigation_count:2"},
 	}
 	for _, c := range cases {
 		if got := claimsOf(t, c.src); got != c.want {

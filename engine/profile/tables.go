@@ -139,13 +139,55 @@ func (p *profiler) matchAnchors(t *TableSpec, from, to int) *tableMatch {
 		m.first, m.firstEnd = m.anchors[0].start, m.anchors[0].end
 	} else if t.Rows[0].Label == "" {
 		// A table whose only row has no label (table 4) starts at its header.
-		for _, h := range t.Header {
-			if occ := p.s.indexAll(h, from, to); len(occ) > 0 && (m.first < 0 || occ[0][0] < m.first) {
-				m.first, m.firstEnd = occ[0][0], occ[0][1]
+		m.first, m.firstEnd = p.headerStart(t, from, to)
+	}
+	return m
+}
+
+// headerStart finds where the header of a table without row labels begins: the first
+// header word that starts a run of at least three header words with no digit among them
+// (行政复议 行政诉讼 结果维持 …), so that a heading or a sentence naming one or two of the
+// words (四、行政复议和行政诉讼情况; 被申请行政复议1起) is not taken for the table. With no
+// such run, the first header word found.
+func (p *profiler) headerStart(t *TableSpec, from, to int) (int, int) {
+	var occ [][2]int
+	for _, h := range t.Header {
+		occ = append(occ, p.s.indexAll(h, from, to)...)
+	}
+	if len(occ) == 0 {
+		return -1, -1
+	}
+	sort.Slice(occ, func(a, b int) bool { return occ[a][0] < occ[b][0] })
+	const window = 60 // code points a header's first three words lie within
+	for i, o := range occ {
+		words, last := 1, o[1]
+		for _, n := range occ[i+1:] {
+			if n[0] < last || n[0]-o[0] > window {
+				if n[0]-o[0] > window {
+					break
+				}
+				continue
+			}
+			if p.hasDigit(last, n[0]) {
+				break
+			}
+			words, last = words+1, n[1]
+			if words == 3 {
+				return o[0], o[1]
 			}
 		}
 	}
-	return m
+	return occ[0][0], occ[0][1]
+}
+
+// hasDigit reports whether an ASCII digit stands in the folded text [a, b).
+func (p *profiler) hasDigit(a, b int) bool {
+	for i := a; i < b && i < len(p.s.folded); i++ {
+		if r := p.s.folded[i]; r >= '0' && r <= '9' {
+			return true
+		}
+	}
+	return false
 }
 
 func dedupeOcc(occ []anchorOcc) []anchorOcc {

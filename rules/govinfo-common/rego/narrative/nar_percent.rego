@@ -42,6 +42,15 @@ tolerance(text) := units[min([count(parts[1]), 4])] + 0.000001 if {
 
 units := [1, 0.1, 0.01, 0.001, 0.0001]
 
-format_pct(x, text) := sprintf("%.2f", [x]) if contains(text, ".")
+# A whole share (30) is an integer to Rego, which %f does not print.
+format_pct(x, text) := sprintf("%d.00", [x]) if {
+	contains(text, ".")
+	x == round(x)
+}
 
-format_pct(x, text) := sprintf("%.0f", [x]) if not contains(text, ".")
+format_pct(x, text) := sprintf("%.2f", [x]) if {
+	contains(text, ".")
+	x != round(x)
+}
+
+format_pct(x, text) := sprintf("%d", [round(x)]) if not contains(text, ".")
