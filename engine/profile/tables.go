@@ -3,6 +3,7 @@ package profile
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/reportlint/reportlint/engine/cnnum"
 )
@@ -146,9 +147,9 @@ func (p *profiler) matchAnchors(t *TableSpec, from, to int) *tableMatch {
 
 // headerStart finds where the header of a table without row labels begins: the first
 // header word that starts a run of at least three header words with no digit among them
-// (行政复议 行政诉讼 结果维持 …), so that a heading or a sentence naming one or two of the
-// words (四、行政复议和行政诉讼情况; 被申请行政复议1起) is not taken for the table. With no
-// such run, the first header word found.
+// (行政复议 行政诉讼 结果维持 …), so that a heading or a sentence naming some of the words
+// (四、行政复议和行政诉讼情况; 被申请行政复议1起，其中维持1起) is not taken for the table. With
+// no such run, the first header word found.
 func (p *profiler) headerStart(t *TableSpec, from, to int) (int, int) {
 	var occ [][2]int
 	for _, h := range t.Header {
@@ -180,10 +181,11 @@ func (p *profiler) headerStart(t *TableSpec, from, to int) (int, int) {
 	return occ[0][0], occ[0][1]
 }
 
-// hasDigit reports whether an ASCII digit stands in the folded text [a, b).
+// hasDigit reports whether a number or a sentence's punctuation stands in the folded text
+// [a, b): header words follow one another with neither between them.
 func (p *profiler) hasDigit(a, b int) bool {
 	for i := a; i < b && i < len(p.s.folded); i++ {
-		if r := p.s.folded[i]; r >= '0' && r <= '9' {
+		if r := p.s.folded[i]; (r >= '0' && r <= '9') || strings.ContainsRune("零〇一二两三四五六七八九十,;:。、", r) {
 			return true
 		}
 	}
@@ -255,6 +257,9 @@ func (p *profiler) readTable(m *tableMatch, bound int) {
 		}
 		if len(toks[i]) > want {
 			toks[i] = dropExtraBlanks(toks[i], want)
+		}
+		if len(toks[i]) > want {
+			toks[i] = dropLeadingBlanks(toks[i], want)
 		}
 		if len(toks[i]) > want {
 			toks[i] = collapseRepeats(toks[i], want)
@@ -470,6 +475,15 @@ func dropExtraBlanks(toks []token, want int) []token {
 	return out
 }
 
+// dropLeadingBlanks removes, from a row with too many values, the empty cells before its
+// first value: what is left of label cells merged across columns (| 一、本年新收… |  |  | 133 |).
+func dropLeadingBlanks(toks []token, want int) []token {
+	for len(toks) > want && toks[0].kind == tokBlank && toks[0].inCell {
+		toks = toks[1:]
+	}
+	return toks
+}
+
 // collapseRepeats undoes a converter's writing of merged value cells once per column they
 // span (行政许可 | 1000 | 1000 | 1000 under one 本年处理决定数量 spanning three columns):
 // cells of one table row that come in want runs of the same length, each run one value
@@ -578,6 +592,11 @@ func (p *profiler) rowValues(from, to, want int, last bool, labelRow, labelCell 
 			}
 		}
 		out = append(out, t)
+	}
+	// Empty cells of the next table row before its label (what is left of a merged group
+	// label) are not this row's.
+	for n := len(out); n > 1 && out[n-1].kind == tokBlank && out[n-1].inCell && out[n-1].row != out[0].row; n = len(out) {
+		out = out[:n-1]
 	}
 	return out
 }
