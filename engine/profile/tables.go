@@ -2,6 +2,7 @@ package profile
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -229,6 +230,7 @@ func (p *profiler) readTable(m *tableMatch, bound int) {
 	signed := signedColumns(t)
 	toks := make([][]token, len(t.Rows))
 	cands := map[int][][]token{}
+	subtotalRows := 0 // rows whose subtotal column was verified and dropped
 	for i := range t.Rows {
 		rs := &t.Rows[i]
 		row := &Row{
@@ -265,7 +267,10 @@ func (p *profiler) readTable(m *tableMatch, bound int) {
 			toks[i] = collapseRepeats(toks[i], want)
 		}
 		if len(toks[i]) == want+1 {
-			toks[i] = p.dropSubtotal(t, toks[i])
+			if d := p.dropSubtotal(t, toks[i]); len(d) == want {
+				toks[i] = d
+				subtotalRows++
+			}
 		}
 		if len(toks[i]) != want && (rs.Kind != "group" || len(toks[i]) > 0) {
 			switch splits := p.splitRuns(toks[i], want, sums, signed); len(splits) {
@@ -274,6 +279,17 @@ func (p *profiler) readTable(m *tableMatch, bound int) {
 				toks[i], row.Split = splits[0], true
 			default:
 				cands[i] = splits
+			}
+		}
+	}
+	// Once rows show the table has a subtotal column, a row whose subtotal cannot be
+	// verified (a placeholder among the columns it totals) has the column too.
+	if subtotalRows >= 2 && len(t.Subtotals) == 1 {
+		at := slices.IndexFunc(t.Columns, func(c ColumnSpec) bool { return c.ID == t.Subtotals[0].After }) + 1
+		for i := range toks {
+			if len(toks[i]) == want+1 && at > 0 && at < len(toks[i]) && toks[i][0].kind != tokText {
+				toks[i] = append(append([]token(nil), toks[i][:at]...), toks[i][at+1:]...)
+				delete(cands, i)
 			}
 		}
 	}
