@@ -7,10 +7,17 @@ import (
 
 // Tolerances of the ruling analysis, in points.
 const (
-	snapTol   = 2.5  // rulings this close count as the same line
-	joinGap   = 2.5  // collinear pieces with a gap up to this are one line
-	minRule   = 3.0  // shorter pieces are not rulings
-	minCell   = 3.0  // grid rows or columns thinner than this are double lines, not cells
+	snapTol = 2.5 // rulings this close count as the same line
+	joinGap = 2.5 // collinear pieces with a gap up to this are one line
+	minRule = 3.0 // shorter pieces are not rulings
+	minCell = 3.0 // grid rows or columns thinner than this are double lines, not cells
+	// linkTol is how far apart a horizontal and a vertical ruling may end and still be
+	// parts of one table, and gapTol the widest strip without text between two parallel
+	// rulings that is read as one border: cells drawn as separate boxes with cell spacing
+	// between them (border-collapse: separate; cellspacing="4") and double borders (a
+	// word processor's double frame, about 3 pt apart).
+	linkTol   = 6.0
+	gapTol    = 7.5
 	coverFrac = 0.55 // a cell border must be drawn along this share of its length
 	// maxGridCells bounds the grid of one ruled area; a larger one is not read as a table.
 	maxGridCells = 40_000
@@ -159,7 +166,7 @@ func latticeTables(page int, rules []seg, gs []glyph) ([]*table, []glyph) {
 	}
 	for i, h := range hs {
 		for j, v := range vs {
-			if v.x >= h.x0-snapTol && v.x <= h.x1+snapTol && h.y >= v.y0-snapTol && h.y <= v.y1+snapTol {
+			if v.x >= h.x0-linkTol && v.x <= h.x1+linkTol && h.y >= v.y0-linkTol && h.y <= v.y1+linkTol {
 				a, b := find(i), find(len(hs)+j)
 				if a != b {
 					parent[a] = b
@@ -265,7 +272,12 @@ func closeEdges(hs []hline, vs []vline) ([]hline, []vline) {
 
 // bounds clusters positions into grid lines, dropping lines closer than minCell to the
 // previous one (the second line of a double border).
-func bounds(pos []float64) []float64 {
+func bounds(pos []float64) []float64 { return gridLines(pos, nil) }
+
+// gridLines clusters positions into grid lines like bounds, and also drops a line closer
+// than gapTol to the previous one when filled(prev, line) says that no text lies between
+// them: the two sides of a border drawn by two cells with spacing between them.
+func gridLines(pos []float64, filled func(a, b float64) bool) []float64 {
 	sort.Float64s(pos)
 	var out []float64
 	for i := 0; i < len(pos); {
@@ -275,12 +287,45 @@ func bounds(pos []float64) []float64 {
 			j++
 		}
 		c := sum / float64(j-i)
-		if len(out) == 0 || c-out[len(out)-1] >= minCell {
+		n := len(out)
+		switch {
+		case n == 0:
+			out = append(out, c)
+		case c-out[n-1] < minCell:
+		case c-out[n-1] < gapTol && filled != nil && !filled(out[n-1], c):
+		default:
 			out = append(out, c)
 		}
 		i = j
 	}
 	return out
+}
+
+// textBetween returns a function that reports whether a glyph not yet placed (used) lies
+// between a and b along one axis (span gives its extent on it) and inside [lo, hi] along
+// the other (across): mostly inside the strip, not a glyph of a merged cell's text that
+// runs over it.
+func textBetween(gs []glyph, used []bool, span func(glyph) (float64, float64), across func(glyph) float64, lo, hi float64) func(a, b float64) bool {
+	type ext struct{ c, lo, hi float64 }
+	var es []ext
+	for i, g := range gs {
+		if !used[i] && g.r != ' ' {
+			if x := across(g); x >= lo && x <= hi {
+				l, h := span(g)
+				es = append(es, ext{(l + h) / 2, l, h})
+			}
+		}
+	}
+	sort.Slice(es, func(i, j int) bool { return es[i].c < es[j].c })
+	return func(a, b float64) bool {
+		for i := sort.Search(len(es), func(i int) bool { return es[i].c > a }); i < len(es) && es[i].c < b; i++ {
+			e := es[i]
+			if math.Min(b, e.hi)-math.Max(a, e.lo) >= 0.6*(e.hi-e.lo) {
+				return true
+			}
+		}
+		return false
+	}
 }
 
 // nearest returns the index of the grid line closest to v.
@@ -314,7 +359,19 @@ func gridTable(page int, hs []hline, vs []vline, gs []glyph, used []bool) *table
 	for _, h := range hs {
 		ypos = append(ypos, h.y)
 	}
-	xs, ys := bounds(xpos), bounds(ypos)
+	x0, x1, y0, y1 := math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)
+	for _, v := range xpos {
+		x0, x1 = math.Min(x0, v), math.Max(x1, v)
+	}
+	for _, v := range ypos {
+		y0, y1 = math.Min(y0, v), math.Max(y1, v)
+	}
+	xspan := func(g glyph) (float64, float64) { return g.x0, g.x1 }
+	yspan := func(g glyph) (float64, float64) { return g.y0, g.y1 }
+	cx := func(g glyph) float64 { return g.cx() }
+	cy := func(g glyph) float64 { return g.cy() }
+	xs := gridLines(xpos, textBetween(gs, used, xspan, cy, y0, y1))
+	ys := gridLines(ypos, textBetween(gs, used, yspan, cx, x0, x1))
 	nx, ny := len(xs)-1, len(ys)-1
 	if nx < 1 || ny < 1 || nx*ny > maxGridCells {
 		return nil
