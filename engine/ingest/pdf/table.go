@@ -77,29 +77,34 @@ func joinTables(a, b *table) {
 			bTop = append(bTop, c)
 		}
 	}
-	merged := map[*tcell]bool{}
+	// Pair every cell of b's top row with the cell of a's bottom row above it.
+	var pairs []cellPair
 	for _, c2 := range bTop {
 		p2 := c2.parts[0]
-		var c1 *tcell
 		for _, c := range aBottom {
 			p := c.parts[len(c.parts)-1]
 			if math.Abs(p.x0-p2.x0) <= 3 && math.Abs(p.x1-p2.x1) <= 3 {
-				c1 = c
+				pairs = append(pairs, cellPair{c, c2})
 				break
 			}
 		}
-		if c1 == nil {
-			continue
-		}
-		join := false
-		if c2.blank() {
+	}
+	cut := cutRow(len(bTop), pairs)
+	merged := map[*tcell]bool{}
+	for _, pr := range pairs {
+		c1, c2 := pr.c1, pr.c2
+		p2 := c2.parts[0]
+		join := cut
+		switch {
+		case join:
+		case c2.blank():
 			for _, o := range bTop {
 				if !o.blank() && o.parts[0].x0 >= p2.x1-snapTol {
 					join = true
 					break
 				}
 			}
-		} else if !c1.blank() && !enumMarker.MatchString(p2.text) {
+		case !c1.blank() && !enumMarker.MatchString(p2.text):
 			p1 := c1.parts[len(c1.parts)-1]
 			join = spanned(bb, p2.y0, p2.y1) > 1 || spanned(ab, p1.y0, p1.y1) > 1
 		}
@@ -115,6 +120,80 @@ func joinTables(a, b *table) {
 	}
 	a.lastPage, a.bottom = b.lastPage, b.bottom
 	a.irregular = a.irregular || b.irregular
+}
+
+// cellPair is a cell at the bottom of a table part (c1) and the cell at the top of the
+// part on the next page with the same left and right edges (c2).
+type cellPair struct{ c1, c2 *tcell }
+
+// cutRow reports whether the top row of a table part is the rest of the bottom row of the
+// part on the page before, which word processors let a page break cut in two: every cell
+// of the top row (n of them) lies under a cell of the bottom row, none starts a new item,
+// no value is cut, and either the top row is all blank or a label that filled its cell's
+// width to the edge goes on there.
+func cutRow(n int, pairs []cellPair) bool {
+	if n == 0 || len(pairs) != n {
+		return false
+	}
+	full := func(c *tcell) bool {
+		p := c.parts[len(c.parts)-1]
+		return !c.blank() && !isValue(p.text) && fullLastLine(p)
+	}
+	evidence, blank := false, true
+	for _, pr := range pairs {
+		if !rowContinues(pr.c1, pr.c2) {
+			return false
+		}
+		if pr.c2.blank() {
+			continue
+		}
+		blank = false
+		switch {
+		case pr.c1.blank():
+		case full(pr.c1) && !isValue(pr.c2.parts[0].text):
+			evidence = true
+		default:
+			return false
+		}
+	}
+	return evidence || blank
+}
+
+// rowContinues reports whether c2, at the top of a table part, may continue c1, at the
+// bottom of the part on the page before: it does not start a new enumerated item, and the
+// two are not both values (a number is not cut by a page break).
+func rowContinues(c1, c2 *tcell) bool {
+	t1, t2 := c1.parts[len(c1.parts)-1].text, c2.parts[0].text
+	if enumMarker.MatchString(t2) {
+		return false
+	}
+	return !(isValue(t1) && isValue(t2))
+}
+
+// isValue reports whether s is a number or a placeholder written for one.
+func isValue(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return false
+	}
+	if _, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64); err == nil {
+		return true
+	}
+	switch s {
+	case "/", "-", "—", "--", "——", "无", "不适用":
+		return true
+	}
+	return false
+}
+
+// fullLastLine reports whether the last text line of p runs up to the cell's edges, less
+// than about two characters short of its width: text that wrapped there and goes on.
+func fullLastLine(p *cpart) bool {
+	if len(p.lines) == 0 {
+		return false
+	}
+	l := p.lines[len(p.lines)-1]
+	return (p.x1-p.x0)-(l.x1-l.x0) < 2*l.size+2
 }
 
 // dropRepeatedHeader removes from b the header rows that a word processor repeats at the
