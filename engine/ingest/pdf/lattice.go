@@ -3,6 +3,7 @@ package pdf
 import (
 	"math"
 	"sort"
+	"strings"
 )
 
 // Tolerances of the ruling analysis, in points.
@@ -502,14 +503,133 @@ func gridTable(page int, hs []hline, vs []vline, gs []glyph, used []bool) *table
 		}
 		return nil
 	}
+	var cells []*tcell
 	for _, c := range t.cells {
+		if parts := splitMerged(c.parts[0], xs, ys); parts != nil {
+			for _, p := range parts {
+				p.setText()
+				cells = append(cells, &tcell{parts: []*cpart{p}})
+			}
+			continue
+		}
 		c.parts[0].setText()
+		cells = append(cells, c)
 	}
+	t.cells = cells
 	return t
 }
 
-// setText builds a cell part's text from its glyphs.
+// splitMerged divides a cell that covers several grid cells (no ruling drawn between
+// them) but holds separate values, each inside one of the grid cells it covers, into
+// those grid cells: a ruling that is missing or too faint to find between two values of
+// a row (“0” and “4” read as one cell “0 4”), or between two rows of a column.
+// Every piece must be a value, except a row label left of the values; the pieces must be
+// apart by more than the space between the characters of a word or the lines of a cell,
+// so a number or a label wrapped over lines is never cut. It returns nil when the cell
+// stays whole: one piece, text pieces, pieces that cross a grid line.
+func splitMerged(p *cpart, xs, ys []float64) []*cpart {
+	c0, c1 := nearest(xs, p.x0), nearest(xs, p.x1)
+	r0, r1 := nearest(ys, p.y0), nearest(ys, p.y1)
+	if c1-c0 < 2 && r1-r0 < 2 || len(p.glyphs) < 2 {
+		return nil
+	}
+	type key struct{ r, c int }
+	groups := map[key][]glyph{}
+	for _, g := range p.glyphs {
+		if g.r == ' ' {
+			continue
+		}
+		c := min(max(cellIndex(xs, g.cx()), c0), c1-1)
+		r := min(max(cellIndex(ys, g.cy()), r0), r1-1)
+		groups[key{r, c}] = append(groups[key{r, c}], g)
+	}
+	if len(groups) < 2 {
+		return nil
+	}
+	type piece struct {
+		k              key
+		x0, y0, x1, y1 float64
+		size           float64
+		value          bool
+	}
+	var ps []piece
+	cols := map[int]int{}
+	for k, gs := range groups {
+		pc := piece{k: k, x0: math.Inf(1), y0: math.Inf(1), x1: math.Inf(-1), y1: math.Inf(-1)}
+		var sizes []float64
+		for _, g := range gs {
+			pc.x0, pc.x1 = math.Min(pc.x0, g.x0), math.Max(pc.x1, g.x1)
+			pc.y0, pc.y1 = math.Min(pc.y0, g.y0), math.Max(pc.y1, g.y1)
+			sizes = append(sizes, g.size)
+		}
+		pc.size = median(sizes)
+		pc.value = isValue(joinLines(makeLines(gs)))
+		tol := 0.25 * pc.size
+		if pc.x0 < xs[k.c]-tol || pc.x1 > xs[k.c+1]+tol || pc.y0 < ys[k.r]-tol || pc.y1 > ys[k.r+1]+tol {
+			return nil // the text runs over a grid line: one text, not several
+		}
+		cols[k.c]++
+		ps = append(ps, pc)
+	}
+	minCol := c1
+	for _, pc := range ps {
+		minCol = min(minCol, pc.k.c)
+	}
+	for _, pc := range ps {
+		if !pc.value && (pc.k.c != minCol || cols[pc.k.c] > 1) {
+			return nil // text other than one row label
+		}
+	}
+	for i, a := range ps {
+		for _, b := range ps[i+1:] {
+			size := math.Max(a.size, b.size)
+			dx := math.Max(b.x0-a.x1, a.x0-b.x1)
+			dy := math.Max(b.y0-a.y1, a.y0-b.y1)
+			if dx < 0.6*size && dy < 0.6*size {
+				return nil // too close to be the texts of two cells
+			}
+		}
+	}
+	var out []*cpart
+	for r := r0; r < r1; r++ {
+		for c := c0; c < c1; c++ {
+			out = append(out, &cpart{page: p.page, x0: xs[c], x1: xs[c+1], y0: ys[r], y1: ys[r+1], glyphs: groups[key{r, c}]})
+		}
+	}
+	return out
+}
+
+// setText builds a cell part's text from its glyphs. A number wrapped in a narrow cell
+// (“832” over “0”) is one number: lines of digits, each but the last filling the
+// cell's width and close under each other, are joined without a space.
 func (p *cpart) setText() {
 	p.lines = makeLines(p.glyphs)
+	if wrappedNumber(p) {
+		var sb strings.Builder
+		for _, l := range p.lines {
+			sb.WriteString(l.text)
+		}
+		p.text = sb.String()
+		return
+	}
 	p.text = joinLines(p.lines)
+}
+
+func wrappedNumber(p *cpart) bool {
+	if len(p.lines) < 2 {
+		return false
+	}
+	for i, l := range p.lines {
+		if strings.Trim(l.text, "0123456789.,") != "" {
+			return false
+		}
+		if i == 0 {
+			continue
+		}
+		prev := p.lines[i-1]
+		if l.y0-prev.y1 > 0.6*l.size || (p.x1-p.x0)-(prev.x1-prev.x0) > 2*prev.size+2 {
+			return false
+		}
+	}
+	return true
 }
