@@ -104,7 +104,10 @@ func joinTables(a, b *table) {
 					break
 				}
 			}
-		case !c1.blank() && !enumMarker.MatchString(p2.text):
+		case !c1.blank() && !enumMarker.MatchString(p2.text) && !isValue(p2.text) && !isValue(c1.parts[len(c1.parts)-1].text):
+			// A label cut by the page break goes on as text: a header cell over two
+			// rows at the foot of a page and the value under it on the next page
+			// (table 4's 结果维持 and 7) are two cells.
 			p1 := c1.parts[len(c1.parts)-1]
 			join = spanned(bb, p2.y0, p2.y1) > 1 || spanned(ab, p1.y0, p1.y1) > 1
 		}
