@@ -42,6 +42,9 @@ type table struct {
 	x0, x1              float64
 	irregular           bool
 	overlaps            bool // finish had to join or cut cells that claimed the same place
+	// values are the boundaries of a borderless table's value columns, for telling its
+	// part on the next page.
+	values []float64
 }
 
 // tcell is a cell; a cell that continues on the next page has one part per page.
