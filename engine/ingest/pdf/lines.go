@@ -34,14 +34,13 @@ type gap struct {
 }
 
 // splitAt cuts c at the gaps that overlap one of the x-ranges zones, where a table's
-// column boundary may lie, and before a numbered item after a space (the end of a group
-// label, then “（二）部分公开”); a numbering (“1.”, “（三）”) is never cut
-// from its text.
+// column boundary may lie; with no zones, before every numbered item after a space (the
+// end of a group label, then “（二）部分公开”).
 func (c chunk) splitAt(zones [][2]float64) []chunk {
 	var out []chunk
 	start, x0 := 0, c.x0
 	for _, g := range c.gaps {
-		cut := enumMarker.MatchString(c.text[g.at+1:])
+		cut := zones == nil && enumMarker.MatchString(c.text[g.at+1:])
 		for _, z := range zones {
 			if g.x0 < z[1] && g.x1 > z[0] {
 				cut = true
@@ -49,7 +48,7 @@ func (c chunk) splitAt(zones [][2]float64) []chunk {
 			}
 		}
 		left := strings.TrimSpace(c.text[start:g.at])
-		if !cut || enumMarker.FindString(left) == left {
+		if !cut || left == "" {
 			continue
 		}
 		out = append(out, chunk{text: left, x0: x0, x1: g.x0})

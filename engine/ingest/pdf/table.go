@@ -634,6 +634,23 @@ func leftMargin(p *pageLayout) float64 {
 	return m
 }
 
+// splitChunks returns items with their lines' chunks split at zones (chunk.splitAt),
+// leaving the lines of the page as they are.
+func splitChunks(items []item, zones [][2]float64) []item {
+	lines := make([]tline, len(items))
+	out := slices.Clone(items)
+	for k, it := range items {
+		lines[k] = *it.line
+		var cs []chunk
+		for _, c := range it.line.chunks {
+			cs = append(cs, c.splitAt(zones)...)
+		}
+		lines[k].chunks = cs
+		out[k].line = &lines[k]
+	}
+	return out
+}
+
 // firstItem matches the start of the first item of a numbered list: "1.", "1、", "（一）".
 var firstItem = regexp.MustCompile(`^\s*(?:[1１]\s*[.．、]|[（(]\s*[1一]\s*[)）])`)
 
@@ -653,6 +670,9 @@ var firstItem = regexp.MustCompile(`^\s*(?:[1１]\s*[.．、]|[（(]\s*[1一]\s*
 // consecutive rows that lie close under each other and start no new item are one cell
 // spanning those rows.
 func streamTable(page int, items []item) *table {
+	// Texts side by side with only a space between them, the second a numbered item,
+	// are two: a group's label and a row's label.
+	items = splitChunks(items, nil)
 	template := func(it item) bool { return len(it.line.chunks) >= 3 && numericChunks(it.line) >= 2 }
 	if !slices.ContainsFunc(items, template) {
 		template = func(it item) bool { return len(it.line.chunks) >= 3 }
@@ -732,19 +752,7 @@ func streamTable(page int, items []item) *table {
 	sort.Float64s(xb)
 	// Chunks that run over a boundary at a space are two texts (a label running up to
 	// the next column's text).
-	lines := make([]tline, len(items))
-	for k, it := range items {
-		lines[k] = *it.line
-		var cs []chunk
-		for _, c := range it.line.chunks {
-			cs = append(cs, c.splitAt(zones)...)
-		}
-		lines[k].chunks = cs
-	}
-	items = slices.Clone(items)
-	for k := range items {
-		items[k].line = &lines[k]
-	}
+	items = splitChunks(items, zones)
 	for _, it := range items {
 		for _, c := range it.line.chunks {
 			xb[0] = math.Min(xb[0], c.x0)
