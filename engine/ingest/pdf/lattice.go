@@ -17,8 +17,8 @@ const (
 	// rulings that is read as one border: cells drawn as separate boxes with cell spacing
 	// between them (border-collapse: separate; cellspacing="4") and double borders (a
 	// word processor's double frame, about 3 pt apart).
-	linkTol   = 6.0
-	gapTol    = 7.5
+	linkTol   = 7.0
+	gapTol    = 10.0
 	coverFrac = 0.55 // a cell border must be drawn along this share of its length
 	// maxGridCells bounds the grid of one ruled area; a larger one is not read as a table.
 	maxGridCells = 40_000
