@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -312,16 +313,21 @@ func gridLines(pos []float64, filled func(a, b float64) bool) []float64 {
 func textBetween(gs []glyph, used []bool, span func(glyph) (float64, float64), across func(glyph) float64, lo, hi float64) func(a, b float64) bool {
 	type ext struct{ c, lo, hi float64 }
 	var es []ext
-	for i, g := range gs {
-		if !used[i] && g.r != ' ' {
-			if x := across(g); x >= lo && x <= hi {
-				l, h := span(g)
-				es = append(es, ext{(l + h) / 2, l, h})
-			}
-		}
-	}
-	sort.Slice(es, func(i, j int) bool { return es[i].c < es[j].c })
+	ready := false
 	return func(a, b float64) bool {
+		if !ready {
+			// Built on the first question: most tables have no lines close together.
+			ready = true
+			for i, g := range gs {
+				if !used[i] && g.r != ' ' {
+					if x := across(g); x >= lo && x <= hi {
+						l, h := span(g)
+						es = append(es, ext{(l + h) / 2, l, h})
+					}
+				}
+			}
+			sort.Slice(es, func(i, j int) bool { return es[i].c < es[j].c })
+		}
 		for i := sort.Search(len(es), func(i int) bool { return es[i].c > a }); i < len(es) && es[i].c < b; i++ {
 			e := es[i]
 			if math.Min(b, e.hi)-math.Max(a, e.lo) >= 0.6*(e.hi-e.lo) {
@@ -548,6 +554,14 @@ func splitMerged(p *cpart, xs, ys []float64) []*cpart {
 	}
 	if len(groups) < 2 {
 		return nil
+	}
+	// A column with text in several of its rows is a label wrapped over them.
+	perCol := map[int]int{}
+	for k, gs := range groups {
+		perCol[k.c]++
+		if perCol[k.c] > 1 && !slices.ContainsFunc(gs, func(g glyph) bool { return strings.ContainsRune("0123456789.,-/—", g.r) }) {
+			return nil
+		}
 	}
 	type piece struct {
 		k              key
