@@ -34,6 +34,9 @@ type layout struct {
 	// before3 and before4 are paragraphs of extra text before tables 3 and 4, to move
 	// them down the page so that they run over a page break.
 	before3, before4 int
+	// lines4 is one-line paragraphs after the others before table 4, to place its page
+	// break exactly.
+	lines4 int
 	// align gives number cells of table 3 column c the alignment align[c%len(align)].
 	align []string
 	// sheet is a style sheet for the page: borders given there are drawn by browsers, but
@@ -120,7 +123,8 @@ var layouts = []layout{
 		td:      "padding:2pt;text-align:center;font-size:10pt",
 		sides:   true,
 		before3: 1,
-		before4: 7,
+		before4: 5,
+		lines4:  2,
 		footer:  true,
 	},
 }
@@ -220,6 +224,7 @@ p.i { text-indent: 2em; }
 	b.WriteString(table3(l))
 	b.WriteString("<p>四、政府信息公开行政复议、行政诉讼情况</p>\n")
 	b.WriteString(filler(l.before4))
+	b.WriteString(strings.Repeat(`<p class="i">行政复议、行政诉讼情况如下表。</p>`+"\n", l.lines4))
 	b.WriteString(table4(l))
 	b.WriteString(`<p>五、存在的主要问题及改进情况</p>
 <p class="i">一是对政府信息公开工作还不够熟悉，主动性不够强；二是公开信息的内容和形式还不够丰富。下一步将加强业务培训，不断提升政府信息公开工作水平。</p>
