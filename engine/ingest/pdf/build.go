@@ -269,12 +269,27 @@ func (b body) breaksBefore(prev, l *tline) bool {
 	case l.x0-b.left >= 1.5*l.size && math.Abs(l.x0-prev.x0) > 0.5*size &&
 		(math.Abs(prev.x0-b.left) < 0.5*size || endsSentence(prev.text)):
 		return true // first-line indent (not the second line of a centred title)
-	case b.right > 0 && prev.x1 < b.right-2*size:
+	case b.right > 0 && prev.x1 < b.right-2*size && !wordDidNotFit(b.right-prev.x1, l):
 		return true // the previous line ended short
 	case endsSentence(prev.text) && enumMarker.MatchString(strings.TrimSpace(l.text)):
 		return true // an enumerated item after a finished sentence: （二）…, 2. …
 	}
 	return false
+}
+
+// wordDidNotFit reports whether line l starts with a Latin word or a number (which a line
+// is not broken inside) too wide for the room the line before it left: that line ended
+// short because the word went on to the next line, not because its paragraph ended.
+func wordDidNotFit(room float64, l *tline) bool {
+	n := 0
+	for _, r := range strings.TrimSpace(l.text) {
+		if !isASCIIWord(r) && r != '.' && r != ',' && r != '%' {
+			break
+		}
+		n++
+	}
+	// Latin letters and digits are about half a character wide.
+	return n > 0 && room < float64(n+2)*0.6*l.size
 }
 
 // endsSentence reports whether s ends with sentence-final punctuation.

@@ -2,15 +2,24 @@ package pdf
 
 import (
 	"math"
+	"slices"
 	"sort"
+	"strings"
 )
 
 // Tolerances of the ruling analysis, in points.
 const (
-	snapTol   = 2.5  // rulings this close count as the same line
-	joinGap   = 2.5  // collinear pieces with a gap up to this are one line
-	minRule   = 3.0  // shorter pieces are not rulings
-	minCell   = 3.0  // grid rows or columns thinner than this are double lines, not cells
+	snapTol = 2.5 // rulings this close count as the same line
+	joinGap = 2.5 // collinear pieces with a gap up to this are one line
+	minRule = 3.0 // shorter pieces are not rulings
+	minCell = 3.0 // grid rows or columns thinner than this are double lines, not cells
+	// linkTol is how far apart a horizontal and a vertical ruling may end and still be
+	// parts of one table, and gapTol the widest strip without text between two parallel
+	// rulings that is read as one border: cells drawn as separate boxes with cell spacing
+	// between them (border-collapse: separate; cellspacing="4") and double borders (a
+	// word processor's double frame, about 3 pt apart).
+	linkTol   = 7.0
+	gapTol    = 10.0
 	coverFrac = 0.55 // a cell border must be drawn along this share of its length
 	// maxGridCells bounds the grid of one ruled area; a larger one is not read as a table.
 	maxGridCells = 40_000
@@ -34,6 +43,9 @@ type table struct {
 	x0, x1              float64
 	irregular           bool
 	overlaps            bool // finish had to join or cut cells that claimed the same place
+	// values are the boundaries of a borderless table's value columns, for telling its
+	// part on the next page.
+	values []float64
 }
 
 // tcell is a cell; a cell that continues on the next page has one part per page.
@@ -159,7 +171,7 @@ func latticeTables(page int, rules []seg, gs []glyph) ([]*table, []glyph) {
 	}
 	for i, h := range hs {
 		for j, v := range vs {
-			if v.x >= h.x0-snapTol && v.x <= h.x1+snapTol && h.y >= v.y0-snapTol && h.y <= v.y1+snapTol {
+			if v.x >= h.x0-linkTol && v.x <= h.x1+linkTol && h.y >= v.y0-linkTol && h.y <= v.y1+linkTol {
 				a, b := find(i), find(len(hs)+j)
 				if a != b {
 					parent[a] = b
@@ -265,7 +277,12 @@ func closeEdges(hs []hline, vs []vline) ([]hline, []vline) {
 
 // bounds clusters positions into grid lines, dropping lines closer than minCell to the
 // previous one (the second line of a double border).
-func bounds(pos []float64) []float64 {
+func bounds(pos []float64) []float64 { return gridLines(pos, nil) }
+
+// gridLines clusters positions into grid lines like bounds, and also drops a line closer
+// than gapTol to the previous one when filled(prev, line) says that no text lies between
+// them: the two sides of a border drawn by two cells with spacing between them.
+func gridLines(pos []float64, filled func(a, b float64) bool) []float64 {
 	sort.Float64s(pos)
 	var out []float64
 	for i := 0; i < len(pos); {
@@ -275,12 +292,50 @@ func bounds(pos []float64) []float64 {
 			j++
 		}
 		c := sum / float64(j-i)
-		if len(out) == 0 || c-out[len(out)-1] >= minCell {
+		n := len(out)
+		switch {
+		case n == 0:
+			out = append(out, c)
+		case c-out[n-1] < minCell:
+		case c-out[n-1] < gapTol && filled != nil && !filled(out[n-1], c):
+		default:
 			out = append(out, c)
 		}
 		i = j
 	}
 	return out
+}
+
+// textBetween returns a function that reports whether a glyph not yet placed (used) lies
+// between a and b along one axis (span gives its extent on it) and inside [lo, hi] along
+// the other (across): mostly inside the strip, not a glyph of a merged cell's text that
+// runs over it.
+func textBetween(gs []glyph, used []bool, span func(glyph) (float64, float64), across func(glyph) float64, lo, hi float64) func(a, b float64) bool {
+	type ext struct{ c, lo, hi float64 }
+	var es []ext
+	ready := false
+	return func(a, b float64) bool {
+		if !ready {
+			// Built on the first question: most tables have no lines close together.
+			ready = true
+			for i, g := range gs {
+				if !used[i] && g.r != ' ' {
+					if x := across(g); x >= lo && x <= hi {
+						l, h := span(g)
+						es = append(es, ext{(l + h) / 2, l, h})
+					}
+				}
+			}
+			sort.Slice(es, func(i, j int) bool { return es[i].c < es[j].c })
+		}
+		for i := sort.Search(len(es), func(i int) bool { return es[i].c > a }); i < len(es) && es[i].c < b; i++ {
+			e := es[i]
+			if math.Min(b, e.hi)-math.Max(a, e.lo) >= 0.6*(e.hi-e.lo) {
+				return true
+			}
+		}
+		return false
+	}
 }
 
 // nearest returns the index of the grid line closest to v.
@@ -314,7 +369,19 @@ func gridTable(page int, hs []hline, vs []vline, gs []glyph, used []bool) *table
 	for _, h := range hs {
 		ypos = append(ypos, h.y)
 	}
-	xs, ys := bounds(xpos), bounds(ypos)
+	x0, x1, y0, y1 := math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)
+	for _, v := range xpos {
+		x0, x1 = math.Min(x0, v), math.Max(x1, v)
+	}
+	for _, v := range ypos {
+		y0, y1 = math.Min(y0, v), math.Max(y1, v)
+	}
+	xspan := func(g glyph) (float64, float64) { return g.x0, g.x1 }
+	yspan := func(g glyph) (float64, float64) { return g.y0, g.y1 }
+	cx := func(g glyph) float64 { return g.cx() }
+	cy := func(g glyph) float64 { return g.cy() }
+	xs := gridLines(xpos, textBetween(gs, used, xspan, cy, y0, y1))
+	ys := gridLines(ypos, textBetween(gs, used, yspan, cx, x0, x1))
 	nx, ny := len(xs)-1, len(ys)-1
 	if nx < 1 || ny < 1 || nx*ny > maxGridCells {
 		return nil
@@ -445,14 +512,141 @@ func gridTable(page int, hs []hline, vs []vline, gs []glyph, used []bool) *table
 		}
 		return nil
 	}
+	var cells []*tcell
 	for _, c := range t.cells {
+		if parts := splitMerged(c.parts[0], xs, ys); parts != nil {
+			for _, p := range parts {
+				p.setText()
+				cells = append(cells, &tcell{parts: []*cpart{p}})
+			}
+			continue
+		}
 		c.parts[0].setText()
+		cells = append(cells, c)
 	}
+	t.cells = cells
 	return t
 }
 
-// setText builds a cell part's text from its glyphs.
+// splitMerged divides a cell that covers several grid cells (no ruling drawn between
+// them) but holds separate values, each inside one of the grid cells it covers, into
+// those grid cells: a ruling that is missing or too faint to find between two values of
+// a row (“0” and “4” read as one cell “0 4”), or between two rows of a column.
+// Every piece must be a value, except a row label left of the values; the pieces must be
+// apart by more than the space between the characters of a word or the lines of a cell,
+// so a number or a label wrapped over lines is never cut. It returns nil when the cell
+// stays whole: one piece, text pieces, pieces that cross a grid line.
+func splitMerged(p *cpart, xs, ys []float64) []*cpart {
+	c0, c1 := nearest(xs, p.x0), nearest(xs, p.x1)
+	r0, r1 := nearest(ys, p.y0), nearest(ys, p.y1)
+	if c1-c0 < 2 && r1-r0 < 2 || len(p.glyphs) < 2 {
+		return nil
+	}
+	type key struct{ r, c int }
+	groups := map[key][]glyph{}
+	for _, g := range p.glyphs {
+		if g.r == ' ' {
+			continue
+		}
+		c := min(max(cellIndex(xs, g.cx()), c0), c1-1)
+		r := min(max(cellIndex(ys, g.cy()), r0), r1-1)
+		groups[key{r, c}] = append(groups[key{r, c}], g)
+	}
+	if len(groups) < 2 {
+		return nil
+	}
+	// A column with text in several of its rows is a label wrapped over them.
+	perCol := map[int]int{}
+	for k, gs := range groups {
+		perCol[k.c]++
+		if perCol[k.c] > 1 && !slices.ContainsFunc(gs, func(g glyph) bool { return strings.ContainsRune("0123456789.,-/—", g.r) }) {
+			return nil
+		}
+	}
+	type piece struct {
+		k              key
+		x0, y0, x1, y1 float64
+		size           float64
+		value          bool
+	}
+	var ps []piece
+	cols := map[int]int{}
+	for k, gs := range groups {
+		pc := piece{k: k, x0: math.Inf(1), y0: math.Inf(1), x1: math.Inf(-1), y1: math.Inf(-1)}
+		var sizes []float64
+		for _, g := range gs {
+			pc.x0, pc.x1 = math.Min(pc.x0, g.x0), math.Max(pc.x1, g.x1)
+			pc.y0, pc.y1 = math.Min(pc.y0, g.y0), math.Max(pc.y1, g.y1)
+			sizes = append(sizes, g.size)
+		}
+		pc.size = median(sizes)
+		pc.value = isValue(joinLines(makeLines(gs)))
+		tol := 0.25 * pc.size
+		if pc.x0 < xs[k.c]-tol || pc.x1 > xs[k.c+1]+tol || pc.y0 < ys[k.r]-tol || pc.y1 > ys[k.r+1]+tol {
+			return nil // the text runs over a grid line: one text, not several
+		}
+		cols[k.c]++
+		ps = append(ps, pc)
+	}
+	minCol := c1
+	for _, pc := range ps {
+		minCol = min(minCol, pc.k.c)
+	}
+	for _, pc := range ps {
+		if !pc.value && (pc.k.c != minCol || cols[pc.k.c] > 1) {
+			return nil // text other than one row label
+		}
+	}
+	for i, a := range ps {
+		for _, b := range ps[i+1:] {
+			size := math.Max(a.size, b.size)
+			dx := math.Max(b.x0-a.x1, a.x0-b.x1)
+			dy := math.Max(b.y0-a.y1, a.y0-b.y1)
+			if dx < 0.6*size && dy < 0.6*size {
+				return nil // too close to be the texts of two cells
+			}
+		}
+	}
+	var out []*cpart
+	for r := r0; r < r1; r++ {
+		for c := c0; c < c1; c++ {
+			out = append(out, &cpart{page: p.page, x0: xs[c], x1: xs[c+1], y0: ys[r], y1: ys[r+1], glyphs: groups[key{r, c}]})
+		}
+	}
+	return out
+}
+
+// setText builds a cell part's text from its glyphs. A number wrapped in a narrow cell
+// (“832” over “0”) is one number: lines of digits, each but the last filling the
+// cell's width and close under each other, are joined without a space.
 func (p *cpart) setText() {
 	p.lines = makeLines(p.glyphs)
+	if wrappedNumber(p) {
+		var sb strings.Builder
+		for _, l := range p.lines {
+			sb.WriteString(l.text)
+		}
+		p.text = sb.String()
+		return
+	}
 	p.text = joinLines(p.lines)
+}
+
+func wrappedNumber(p *cpart) bool {
+	if len(p.lines) < 2 {
+		return false
+	}
+	for i, l := range p.lines {
+		if strings.Trim(l.text, "0123456789.,") != "" {
+			return false
+		}
+		if i == 0 {
+			continue
+		}
+		prev := p.lines[i-1]
+		if l.y0-prev.y1 > 0.6*l.size || (p.x1-p.x0)-(prev.x1-prev.x0) > 2*prev.size+2 {
+			return false
+		}
+	}
+	return true
 }

@@ -21,6 +21,43 @@ type tline struct {
 type chunk struct {
 	text   string
 	x0, x1 float64
+	// gaps are the spaces inside the chunk: where a table without rulings may still
+	// have a column boundary (a label running up to the next column's text).
+	gaps []gap
+}
+
+// gap is a space inside a chunk: the byte offset of the space in the chunk's text and
+// the x-range between the glyphs on either side.
+type gap struct {
+	at     int
+	x0, x1 float64
+}
+
+// splitAt cuts c at the gaps that overlap one of the x-ranges zones, where a table's
+// column boundary may lie; with no zones, before every numbered item after a space (the
+// end of a group label, then “（二）部分公开”).
+func (c chunk) splitAt(zones [][2]float64) []chunk {
+	var out []chunk
+	start, x0 := 0, c.x0
+	for _, g := range c.gaps {
+		cut := zones == nil && enumMarker.MatchString(c.text[g.at+1:])
+		for _, z := range zones {
+			if g.x0 < z[1] && g.x1 > z[0] {
+				cut = true
+				break
+			}
+		}
+		left := strings.TrimSpace(c.text[start:g.at])
+		if !cut || left == "" {
+			continue
+		}
+		out = append(out, chunk{text: left, x0: x0, x1: g.x0})
+		start, x0 = g.at+1, g.x1
+	}
+	if len(out) == 0 {
+		return []chunk{c}
+	}
+	return append(out, chunk{text: strings.TrimSpace(c.text[start:]), x0: x0, x1: c.x1})
 }
 
 func (l *tline) h() float64 { return l.y1 - l.y0 }
@@ -102,10 +139,12 @@ func lineOf(gs []glyph, idx []int) tline {
 	var prev *glyph
 	space := false
 	chunkX0, chunkX1 := 0.0, 0.0
+	var gaps []gap
 	flushChunk := func() {
 		if cur.Len() > 0 {
-			l.chunks = append(l.chunks, chunk{text: strings.TrimSpace(cur.String()), x0: chunkX0, x1: chunkX1})
+			l.chunks = append(l.chunks, chunk{text: cur.String(), x0: chunkX0, x1: chunkX1, gaps: gaps})
 			cur.Reset()
+			gaps = nil
 		}
 	}
 	for _, i := range idx {
@@ -119,13 +158,16 @@ func lineOf(gs []glyph, idx []int) tline {
 				continue // fake bold: the same glyph drawn again slightly shifted
 			}
 			gap := g.x0 - prev.x1
-			wide := gap > math.Max(size, 6)
+			// Two numbers apart by more than a space are two values (cells of a table
+			// without rulings whose columns are narrow).
+			wide := gap > math.Max(size, 6) || gap > 0.4*size && isDigit(prev.r) && isDigit(g.r)
 			switch {
 			case wide:
 				flushChunk()
 				sb.WriteByte(' ')
 			case space || gap > 0.5*size || (gap > 0.2*size && isASCIIWord(prev.r) && isASCIIWord(g.r)):
 				sb.WriteByte(' ')
+				gaps = append(gaps, gapAt(cur.Len(), prev.x1, g.x0))
 				cur.WriteByte(' ')
 			}
 		}
@@ -144,6 +186,10 @@ func lineOf(gs []glyph, idx []int) tline {
 	l.text = sb.String()
 	return l
 }
+
+func gapAt(at int, x0, x1 float64) gap { return gap{at: at, x0: x0, x1: x1} }
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
 func isASCIIWord(r rune) bool {
 	return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r))

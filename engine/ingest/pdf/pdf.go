@@ -9,24 +9,39 @@
 // horizontal and vertical strokes of the page's drawing (lines, rectangle edges, thin filled
 // boxes), which are the candidates for table rulings. Everything else is geometry done here:
 //
-//   - Tables (lattice): rulings that touch each other form a ruled area; its distinct
-//     ruling positions form a grid, and neighbouring grid cells with no ruling drawn between
-//     them are one merged cell (申请人情况 over 7 columns, 行政诉讼 over 10, a rowspan label).
-//     A character belongs to the cell that holds its centre.
-//   - Tables without rulings (stream): runs of lines split by wide gaps into chunks; columns
-//     come from the x-ranges of the chunks, a chunk over several columns spans them. Such a
-//     table carries a Note, since its columns are a guess.
+//   - Tables (lattice): rulings that touch each other (or end within a few points of each
+//     other) form a ruled area; its distinct ruling positions form a grid, and neighbouring
+//     grid cells with no ruling drawn between them are one merged cell (申请人情况 over 7
+//     columns, 行政诉讼 over 10, a rowspan label). Two parallel rulings a few points apart
+//     with no text between them are one border: cells drawn as separate boxes with cell
+//     spacing between them, double borders. Dashed and dotted borders, drawn as many tiny
+//     boxes, are rulings too. A character belongs to the cell that holds its centre. A
+//     merged cell that holds separate values, each inside one of the grid cells it covers,
+//     is split along the grid: the ruling between them is missing or too faint to find.
+//     Digits wrapped in a narrow cell are one number.
+//   - Tables without rulings (stream): runs of lines split by wide gaps (or, between two
+//     numbers, by more than 0.4 em) into chunks. Columns come from the chunks of the data
+//     lines, cut where one line has two texts in one column (a group's label beside a row's
+//     label); every line with a value is a row, the lines above the first are header rows
+//     without blank cells, wrapped label lines join the row whose values are nearest, and
+//     a group's label wrapped beside the rows it spans is one cell from the group's first
+//     row. Such a table carries a Note, since its columns are a guess.
 //   - Text: characters are grouped into lines by vertical overlap and ordered left to
 //     right, so per-glyph positioned text reads like text in runs; fake-bold doubles are
 //     dropped. A cell's lines are joined into one text: a label wrapped over two lines, or
 //     a label set one character per line such as 三、本年度办理结果, is one cell text.
 //   - Lines outside tables form paragraphs, split at extra vertical space, first-line
-//     indents, short last lines and font size changes. Page numbers and running headers or
+//     indents, short last lines (not short because the next line's number or Latin word
+//     did not fit) and font size changes. Page numbers and running headers or
 //     footers in the page margins are Furniture.
 //   - A table that ends one page and a table that starts the next page with the same left
-//     and right edges are ONE table block; a merged cell cut by the page break (for example
-//     the rowspan label 三、本年度办理结果, blank on the second page) stays one cell with one
-//     segment per page.
+//     and right edges (for tables without rulings: the same value columns) are ONE table
+//     block, its header rows repeated on the next page dropped; a merged cell cut by the
+//     page break (for example the rowspan label 三、本年度办理结果, blank on the second
+//     page) stays one cell with one segment per page, and so does a row a word processor
+//     let the page break cut in two (a label wrapped to the cell's edge, the rest of it at
+//     the top of the next page). A header cell at the foot of a page never takes the value
+//     at the top of the next.
 //   - A page without characters gives a Note (a scanned page: OCR is out of scope).
 //
 // Positions: a PDF has no lines of its own, so positions refer to the page as this importer

@@ -532,6 +532,17 @@ func (w *objWalker) path(obj references.FPDF_PAGEOBJECT, parent matrix) {
 			pieces = append(pieces, seg{(minX + maxX) / 2, minY, (minX + maxX) / 2, maxY})
 		case filled && !curved && bh <= 3 && bw > 3:
 			pieces = append(pieces, seg{minX, (minY + maxY) / 2, maxX, (minY + maxY) / 2})
+		case filled && !curved && bw <= 3 && bh <= 3 && bw+bh > 0:
+			// A dash or a dot of a dashed or dotted border (Chromium fills each one):
+			// a piece along its long side, or both ways for a dot. Pieces of one line
+			// are joined when the rulings are merged; a lone dot stays too short.
+			cx, cy := (minX+maxX)/2, (minY+maxY)/2
+			if bw >= 0.6*bh {
+				pieces = append(pieces, seg{minX, cy, maxX, cy})
+			}
+			if bh >= 0.6*bw {
+				pieces = append(pieces, seg{cx, minY, cx, maxY})
+			}
 		case dm.Stroke && !curved:
 			for i := 1; i < len(sub); i++ {
 				pieces = append(pieces, seg{sub[i-1].x, sub[i-1].y, sub[i].x, sub[i].y})
@@ -588,13 +599,14 @@ func (w *objWalker) path(obj references.FPDF_PAGEOBJECT, parent matrix) {
 }
 
 // axis reports 'h' for a horizontal segment, 'v' for a vertical one and 0 otherwise
-// (slanted or too short to be a ruling).
+// (slanted or too short to be a ruling). The pieces made of a border's dashes and dots
+// are exactly level and count however short.
 func (s seg) axis() byte {
 	dx, dy := math.Abs(s.x1-s.x0), math.Abs(s.y1-s.y0)
 	switch {
-	case dy <= 1 && dx >= 2:
+	case dy <= 1 && dx >= 2, dy == 0 && dx > 0:
 		return 'h'
-	case dx <= 1 && dy >= 2:
+	case dx <= 1 && dy >= 2, dx == 0 && dy > 0:
 		return 'v'
 	}
 	return 0

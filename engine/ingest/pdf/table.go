@@ -3,6 +3,7 @@ package pdf
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -33,12 +34,31 @@ func mergeAcrossPages(pages []*pageLayout) {
 			tol = 12
 		}
 		if a == nil || b == nil || pages[i+1].items[fi].cont || a.stream != b.stream ||
-			a.lastPage != pages[i].n || math.Abs(a.x0-b.x0) > tol || math.Abs(a.x1-b.x1) > tol {
+			a.lastPage != pages[i].n || math.Abs(a.x1-b.x1) > tol {
+			continue
+		}
+		if math.Abs(a.x0-b.x0) > tol && !(a.stream && sameValues(a.values, b.values, tol)) {
+			// A borderless table's left edge is its widest label's: the same table when
+			// its value columns are the same.
 			continue
 		}
 		joinTables(a, b)
 		pages[i+1].items[fi] = item{table: a, cont: true}
 	}
+}
+
+// sameValues reports whether two borderless tables have the same value columns: as many,
+// with boundaries within tol of each other.
+func sameValues(a, b []float64, tol float64) bool {
+	if len(a) < 2 || len(a) != len(b) {
+		return false
+	}
+	for k := range a {
+		if math.Abs(a[k]-b[k]) > tol {
+			return false
+		}
+	}
+	return true
 }
 
 func lastContent(p *pageLayout) int {
@@ -77,29 +97,40 @@ func joinTables(a, b *table) {
 			bTop = append(bTop, c)
 		}
 	}
-	merged := map[*tcell]bool{}
+	// Pair every cell of b's top row with the cell of a's bottom row above it.
+	var pairs []cellPair
 	for _, c2 := range bTop {
 		p2 := c2.parts[0]
-		var c1 *tcell
 		for _, c := range aBottom {
 			p := c.parts[len(c.parts)-1]
-			if math.Abs(p.x0-p2.x0) <= 3 && math.Abs(p.x1-p2.x1) <= 3 {
-				c1 = c
+			if math.Abs(p.x0-p2.x0) <= 3 && math.Abs(p.x1-p2.x1) <= 3 ||
+				a.stream && math.Min(p.x1, p2.x1)-math.Max(p.x0, p2.x0) > 0.5*math.Min(p.x1-p.x0, p2.x1-p2.x0) {
+				// A borderless table's columns are drawn again on every page, a few
+				// points apart: cells over the same column.
+				pairs = append(pairs, cellPair{c, c2})
 				break
 			}
 		}
-		if c1 == nil {
-			continue
-		}
-		join := false
-		if c2.blank() {
+	}
+	cut := cutRow(len(bTop), pairs)
+	merged := map[*tcell]bool{}
+	for _, pr := range pairs {
+		c1, c2 := pr.c1, pr.c2
+		p2 := c2.parts[0]
+		join := cut
+		switch {
+		case join:
+		case c2.blank():
 			for _, o := range bTop {
 				if !o.blank() && o.parts[0].x0 >= p2.x1-snapTol {
 					join = true
 					break
 				}
 			}
-		} else if !c1.blank() && !enumMarker.MatchString(p2.text) {
+		case !c1.blank() && !enumMarker.MatchString(p2.text) && !isValue(p2.text) && !isValue(c1.parts[len(c1.parts)-1].text):
+			// A label cut by the page break goes on as text: a header cell over two
+			// rows at the foot of a page and the value under it on the next page
+			// (table 4's 结果维持 and 7) are two cells.
 			p1 := c1.parts[len(c1.parts)-1]
 			join = spanned(bb, p2.y0, p2.y1) > 1 || spanned(ab, p1.y0, p1.y1) > 1
 		}
@@ -115,6 +146,80 @@ func joinTables(a, b *table) {
 	}
 	a.lastPage, a.bottom = b.lastPage, b.bottom
 	a.irregular = a.irregular || b.irregular
+}
+
+// cellPair is a cell at the bottom of a table part (c1) and the cell at the top of the
+// part on the next page with the same left and right edges (c2).
+type cellPair struct{ c1, c2 *tcell }
+
+// cutRow reports whether the top row of a table part is the rest of the bottom row of the
+// part on the page before, which word processors let a page break cut in two: every cell
+// of the top row (n of them) lies under a cell of the bottom row, none starts a new item,
+// no value is cut, and either the top row is all blank or a label that filled its cell's
+// width to the edge goes on there.
+func cutRow(n int, pairs []cellPair) bool {
+	if n == 0 || len(pairs) != n {
+		return false
+	}
+	full := func(c *tcell) bool {
+		p := c.parts[len(c.parts)-1]
+		return !c.blank() && !isValue(p.text) && fullLastLine(p)
+	}
+	evidence, blank := false, true
+	for _, pr := range pairs {
+		if !rowContinues(pr.c1, pr.c2) {
+			return false
+		}
+		if pr.c2.blank() {
+			continue
+		}
+		blank = false
+		switch {
+		case pr.c1.blank():
+		case full(pr.c1) && !isValue(pr.c2.parts[0].text):
+			evidence = true
+		default:
+			return false
+		}
+	}
+	return evidence || blank
+}
+
+// rowContinues reports whether c2, at the top of a table part, may continue c1, at the
+// bottom of the part on the page before: it does not start a new enumerated item, and the
+// two are not both values (a number is not cut by a page break).
+func rowContinues(c1, c2 *tcell) bool {
+	t1, t2 := c1.parts[len(c1.parts)-1].text, c2.parts[0].text
+	if enumMarker.MatchString(t2) {
+		return false
+	}
+	return !(isValue(t1) && isValue(t2))
+}
+
+// isValue reports whether s is a number or a placeholder written for one.
+func isValue(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return false
+	}
+	if _, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64); err == nil {
+		return true
+	}
+	switch s {
+	case "/", "-", "—", "--", "——", "无", "不适用":
+		return true
+	}
+	return false
+}
+
+// fullLastLine reports whether the last text line of p runs up to the cell's edges, less
+// than about two characters short of its width: text that wrapped there and goes on.
+func fullLastLine(p *cpart) bool {
+	if len(p.lines) == 0 {
+		return false
+	}
+	l := p.lines[len(p.lines)-1]
+	return (p.x1-p.x0)-(l.x1-l.x0) < 2*l.size+2
 }
 
 // dropRepeatedHeader removes from b the header rows that a word processor repeats at the
@@ -441,6 +546,7 @@ func streamTables(p *pageLayout) {
 		j := i
 		wide := 0
 		first := [2]float64{math.Inf(1), math.Inf(-1)} // x-range of the run's row labels
+		values := math.Inf(1)                          // where the run's values start
 		for j < len(p.items) {
 			it := p.items[j]
 			if it.line == nil || it.furniture || len(it.line.chunks) < 2 && j == i {
@@ -452,11 +558,16 @@ func streamTables(p *pageLayout) {
 					break
 				}
 			}
-			if c := it.line.chunks; len(c) == 1 && j > i && !continuesTable(c[0], first, margin) {
+			if c := it.line.chunks; len(c) == 1 && j > i && !continuesTable(c[0], first, values, margin) {
 				break
 			}
 			if c := it.line.chunks; len(c) >= 2 {
 				first[0], first[1] = math.Min(first[0], c[0].x0), math.Max(first[1], c[0].x1)
+				for _, ch := range c[1:] {
+					if isValue(ch.text) {
+						values = math.Min(values, ch.x0)
+					}
+				}
 			}
 			if len(it.line.chunks) >= 3 {
 				wide++
@@ -492,14 +603,15 @@ func numericChunks(l *tline) int {
 }
 
 // continuesTable reports whether a line of one chunk c belongs to the borderless table
-// above it: a wrapped row label, within the x-range first of the rows' labels. A line
-// that starts at the page's left margin (a heading, a paragraph) or lies beside the labels
-// (a caption centred over the next block, which has columns of its own) ends the table.
-func continuesTable(c chunk, first [2]float64, margin float64) bool {
+// above it: a wrapped row label, within the x-range first of the rows' labels, or a
+// label of a group of rows, left of where the values start. A line that starts at the
+// page's left margin (a heading, a paragraph) or lies beside the labels (a caption centred
+// over the next block, which has columns of its own) ends the table.
+func continuesTable(c chunk, first [2]float64, values, margin float64) bool {
 	if c.x0 <= margin+2 {
 		return false
 	}
-	return c.x1 > first[0] && c.x0 < first[1]
+	return c.x1 > first[0] && c.x0 < first[1] || c.x1 < values
 }
 
 // leftMargin is the page's text margin: the leftmost start of a line of one chunk (the
@@ -522,9 +634,45 @@ func leftMargin(p *pageLayout) float64 {
 	return m
 }
 
+// splitChunks returns items with their lines' chunks split at zones (chunk.splitAt),
+// leaving the lines of the page as they are.
+func splitChunks(items []item, zones [][2]float64) []item {
+	lines := make([]tline, len(items))
+	out := slices.Clone(items)
+	for k, it := range items {
+		lines[k] = *it.line
+		var cs []chunk
+		for _, c := range it.line.chunks {
+			cs = append(cs, c.splitAt(zones)...)
+		}
+		lines[k].chunks = cs
+		out[k].line = &lines[k]
+	}
+	return out
+}
+
+// firstItem matches the start of the first item of a numbered list: "1.", "1、", "（一）".
+var firstItem = regexp.MustCompile(`^\s*(?:[1１]\s*[.．、]|[（(]\s*[1一]\s*[)）])`)
+
+// streamTable rebuilds a table without rulings from its lines.
+//
+// Columns come from the data lines (three chunks or more, at least two of them numbers)
+// when there are any, as header lines often run two column titles into one chunk: the
+// x-ranges of their chunks, merged where they overlap, and cut where one line has two
+// chunks in what would be one column (the label of a group of rows beside a row's label).
+// A chunk over several columns spans them.
+//
+// Rows: every line with a value right of the labels is a row; the lines above the first
+// are the header, each a row of its own cells, without blank cells (a header cell wrapped
+// over lines leaves nothing there). The other lines are labels wrapped over lines, each
+// chunk going to the row whose values are nearest. In a label column where most rows are
+// empty (the labels of groups of rows, set beside the rows they span), pieces in
+// consecutive rows that lie close under each other and start no new item are one cell
+// spanning those rows.
 func streamTable(page int, items []item) *table {
-	// Columns come from the data lines (three chunks or more, at least two of them numbers)
-	// when there are any: header lines often run two column titles into one chunk.
+	// Texts side by side with only a space between them, the second a numbered item,
+	// are two: a group's label and a row's label.
+	items = splitChunks(items, nil)
 	template := func(it item) bool { return len(it.line.chunks) >= 3 && numericChunks(it.line) >= 2 }
 	if !slices.ContainsFunc(items, template) {
 		template = func(it item) bool { return len(it.line.chunks) >= 3 }
@@ -549,22 +697,76 @@ func streamTable(page int, items []item) *table {
 	if len(cols) < 3 {
 		return nil
 	}
-	xb := make([]float64, len(cols)+1)
-	xb[0] = cols[0][0]
+	// Boundaries between the merged ranges, and cuts inside a range where a data line
+	// has two chunks in it.
+	xb := []float64{cols[0][0]}
 	for k := 1; k < len(cols); k++ {
-		xb[k] = (cols[k-1][1] + cols[k][0]) / 2
+		xb = append(xb, (cols[k-1][1]+cols[k][0])/2)
 	}
-	xb[len(cols)] = cols[len(cols)-1][1]
+	xb = append(xb, cols[len(cols)-1][1])
+	// Where a data line has two chunks in one range, a boundary must lie in the space
+	// between them: the fewest boundaries that cut every such space, each in the middle of
+	// the spaces it cuts.
+	// Other lines count left of the values only, where labels wrapped over lines put a
+	// group's label and a row's label side by side on a line of their own.
+	values := math.Inf(1)
+	for _, it := range items {
+		if template(it) {
+			for _, c := range it.line.chunks {
+				if isValue(c.text) {
+					values = math.Min(values, c.x0)
+				}
+			}
+		}
+	}
+	var spaces [][2]float64
+	for _, it := range items {
+		cs := it.line.chunks
+		for k := 1; k < len(cs); k++ {
+			if !template(it) && cs[k].x1 > values {
+				break
+			}
+			if cellIndex(xb, (cs[k-1].x0+cs[k-1].x1)/2) == cellIndex(xb, (cs[k].x0+cs[k].x1)/2) {
+				spaces = append(spaces, [2]float64{cs[k-1].x1, cs[k].x0})
+			}
+		}
+	}
+	sort.Slice(spaces, func(a, b int) bool { return spaces[a][1] < spaces[b][1] })
+	// zones are the x-ranges where a boundary may lie: the spaces between the merged
+	// ranges, and the spaces all the cut spaces of one boundary share.
+	var zones [][2]float64
+	for k := 1; k < len(cols); k++ {
+		zones = append(zones, [2]float64{cols[k-1][1], cols[k][0]})
+	}
+	for k := 0; k < len(spaces); {
+		lo, hi := spaces[k][0], spaces[k][1]
+		j := k + 1
+		for j < len(spaces) && spaces[j][0] <= hi {
+			lo = math.Max(lo, spaces[j][0])
+			j++
+		}
+		xb = append(xb, (lo+hi)/2)
+		zones = append(zones, [2]float64{lo, hi})
+		k = j
+	}
+	sort.Float64s(xb)
+	// Chunks that run over a boundary at a space are two texts (a label running up to
+	// the next column's text).
+	items = splitChunks(items, zones)
 	for _, it := range items {
 		for _, c := range it.line.chunks {
 			xb[0] = math.Min(xb[0], c.x0)
-			xb[len(cols)] = math.Max(xb[len(cols)], c.x1)
+			xb[len(xb)-1] = math.Max(xb[len(xb)-1], c.x1)
 		}
 	}
-	colOf := func(x0, x1 float64) (int, int) {
+	ncol := len(xb) - 1
+	// colOf gives the columns a chunk covers: those it overlaps by most of a character
+	// or entirely (a label centred over two columns pokes into neither neighbour).
+	colOf := func(x0, x1, size float64) (int, int) {
 		c0, c1 := -1, -1
-		for k, c := range cols {
-			if x1 > c[0] && x0 < c[1] {
+		for k := 0; k < ncol; k++ {
+			ov := math.Min(x1, xb[k+1]) - math.Max(x0, xb[k])
+			if ov > math.Max(1, math.Min(0.8*size, xb[k+1]-xb[k]-1)) {
 				if c0 < 0 {
 					c0 = k
 				}
@@ -572,77 +774,272 @@ func streamTable(page int, items []item) *table {
 			}
 		}
 		if c0 < 0 {
-			k := max(0, min(len(cols)-1, cellIndex(xb, (x0+x1)/2)))
+			k := max(0, min(ncol-1, cellIndex(xb, (x0+x1)/2)))
 			c0, c1 = k, k+1
 		}
 		return c0, c1
 	}
-	t := &table{stream: true, firstPage: page, lastPage: page, x0: xb[0], x1: xb[len(cols)]}
-	t.top = items[0].line.y0
-	t.bottom = items[len(items)-1].line.y1
+	// The first column with a value in a data line: columns left of it hold labels.
+	firstVal := ncol
+	for _, it := range items {
+		if template(it) {
+			for _, c := range it.line.chunks {
+				if isValue(c.text) {
+					c0, _ := colOf(c.x0, c.x1, it.line.size)
+					firstVal = min(firstVal, c0)
+				}
+			}
+		}
+	}
+	anchor := func(l *tline) bool {
+		for _, c := range l.chunks {
+			if c0, _ := colOf(c.x0, c.x1, l.size); c0 >= firstVal && isValue(c.text) {
+				return true
+			}
+		}
+		return false
+	}
+	labelOnly := func(l *tline) bool {
+		for _, c := range l.chunks {
+			if _, c1 := colOf(c.x0, c.x1, l.size); c1 > firstVal {
+				return false
+			}
+		}
+		return true
+	}
+	firstAnchor := slices.IndexFunc(items, func(it item) bool { return anchor(it.line) })
+	if firstAnchor < 0 {
+		firstAnchor = len(items)
+	}
+	// Label lines close above the first row are its wrapped label, not header.
+	body := firstAnchor
+	for body > 0 && body < len(items) && labelOnly(items[body-1].line) &&
+		items[body].line.y0-items[body-1].line.y1 <= 0.8*items[body].line.size {
+		body--
+	}
+	// A piece of text in a cell: a chunk, or several chunks of one line in one column.
+	type piece struct {
+		y0, y1, x0 float64
+		size       float64
+		text       string
+		span       int
+	}
 	type rowT struct {
 		y0, y1 float64
-		texts  []string // per column start; "" if none
-		spans  []int    // colspan per column start
-		label  bool     // only the first column has text
-		y1b    float64  // bottom boundary of the row in the table
+		mid    float64 // the middle of the line that made the row
+		header bool
+		cells  [][]piece // per column start
+	}
+	newRow := func(l *tline, header bool) *rowT {
+		return &rowT{y0: l.y0, y1: l.y1, mid: (l.y0 + l.y1) / 2, header: header, cells: make([][]piece, ncol)}
+	}
+	add := func(r *rowT, l *tline) {
+		for _, c := range l.chunks {
+			c0, c1 := colOf(c.x0, c.x1, l.size)
+			if ps := r.cells[c0]; len(ps) > 0 && ps[len(ps)-1].y0 == l.y0 {
+				// Two chunks of one line in one column: one text.
+				p := &ps[len(ps)-1]
+				p.text += " " + c.text
+				p.span = max(p.span, c1-c0)
+				continue
+			}
+			r.cells[c0] = append(r.cells[c0], piece{y0: l.y0, y1: l.y1, x0: c.x0, size: l.size, text: c.text, span: c1 - c0})
+		}
+		r.y0, r.y1 = math.Min(r.y0, l.y0), math.Max(r.y1, l.y1)
 	}
 	var rows []*rowT
-	for _, it := range items {
-		l := it.line
-		r := &rowT{y0: l.y0, y1: l.y1, texts: make([]string, len(cols)), spans: make([]int, len(cols))}
-		for _, c := range l.chunks {
-			c0, c1 := colOf(c.x0, c.x1)
-			if r.texts[c0] != "" {
-				r.texts[c0] += " "
-			}
-			r.texts[c0] += c.text
-			r.spans[c0] = max(r.spans[c0], c1-c0)
-		}
-		r.label = r.texts[0] != "" && strings.Join(r.texts[1:], "") == ""
+	for _, it := range items[:body] {
+		r := newRow(it.line, true)
+		add(r, it.line)
 		rows = append(rows, r)
 	}
-	// Join wrapped first-column labels into the row next to them.
-	var kept []*rowT
-	for k := 0; k < len(rows); k++ {
-		r := rows[k]
-		if r.label && len(kept) > 0 && k+1 < len(rows) && !rows[k+1].label && rows[k+1].texts[0] == "" {
-			next := rows[k+1]
-			next.texts[0] = r.texts[0]
-			next.spans[0] = max(1, r.spans[0])
-			next.y0 = math.Min(next.y0, r.y0)
-			continue
+	nHead := len(rows)
+	var anchors []*rowT
+	for _, it := range items[body:] {
+		if anchor(it.line) {
+			r := newRow(it.line, false)
+			add(r, it.line)
+			rows = append(rows, r)
+			anchors = append(anchors, r)
 		}
-		if r.label && len(kept) > 0 {
-			prev := kept[len(kept)-1]
-			prev.texts[0] += r.texts[0]
-			prev.y1 = math.Max(prev.y1, r.y1)
-			continue
-		}
-		kept = append(kept, r)
 	}
-	for k, r := range kept {
-		y0, y1 := r.y0, r.y1
-		if k > 0 {
-			y0 = (kept[k-1].y1 + r.y0) / 2
+	if len(anchors) == 0 {
+		// No values: every line is a row, as a table of text.
+		rows = rows[:nHead]
+		for _, it := range items[body:] {
+			r := newRow(it.line, false)
+			add(r, it.line)
+			rows = append(rows, r)
 		}
-		if k+1 < len(kept) {
-			y1 = (r.y1 + kept[k+1].y0) / 2
-		}
-		if k > 0 {
-			// Share the boundary exactly with the row above.
-			y0 = kept[k-1].y1b
-		}
-		r.y1b = y1
-		for c := 0; c < len(cols); {
-			span := max(1, r.spans[c])
-			if c+span > len(cols) {
-				span = len(cols) - c
+	} else {
+		// Wrapped labels go to the row whose values are nearest.
+		for _, it := range items[body:] {
+			l := it.line
+			if anchor(l) {
+				continue
 			}
-			part := &cpart{page: page, x0: xb[c], x1: xb[c+span], y0: y0, y1: y1, text: r.texts[c]}
-			t.cells = append(t.cells, &tcell{parts: []*cpart{part}})
-			c += span
+			mid := (l.y0 + l.y1) / 2
+			best := anchors[0]
+			for _, a := range anchors[1:] {
+				if math.Abs(a.mid-mid) < math.Abs(best.mid-mid) {
+					best = a
+				}
+			}
+			add(best, l)
 		}
+	}
+	for _, r := range rows {
+		for _, ps := range r.cells {
+			sort.SliceStable(ps, func(a, b int) bool { return ps[a].y0 < ps[b].y0 })
+		}
+	}
+	text := func(ps []piece) string {
+		var sb strings.Builder
+		for i, p := range ps {
+			if i > 0 {
+				last, _ := utf8.DecodeLastRuneInString(sb.String())
+				first, _ := utf8.DecodeRuneInString(p.text)
+				if isASCIIWord(last) && isASCIIWord(first) {
+					sb.WriteByte(' ')
+				}
+			}
+			sb.WriteString(p.text)
+		}
+		return sb.String()
+	}
+	// Row bands: from the middle of the gap above to the middle of the gap below.
+	bandTop := make([]float64, len(rows)+1)
+	for k, r := range rows {
+		if k == 0 {
+			bandTop[0] = r.y0
+			continue
+		}
+		bandTop[k] = (rows[k-1].y1 + r.y0) / 2
+	}
+	bandTop[len(rows)] = rows[len(rows)-1].y1
+	t := &table{stream: true, firstPage: page, lastPage: page, x0: xb[0], x1: xb[ncol], values: xb[firstVal:]}
+	t.top = items[0].line.y0
+	t.bottom = items[len(items)-1].line.y1
+	bandTop[0] = math.Min(bandTop[0], t.top)
+	bandTop[len(rows)] = math.Max(bandTop[len(rows)], t.bottom)
+	// Group labels: in a sparse label column, pieces of consecutive rows that follow
+	// each other closely and start no new item are one cell.
+	rowspan := make([][]int, len(rows))
+	for k := range rows {
+		rowspan[k] = make([]int, ncol)
+		for c := range rowspan[k] {
+			rowspan[k][c] = 1
+		}
+	}
+	for c := 0; c+1 < firstVal; c++ {
+		// Not the label column next to the values: the rows' own labels, which may
+		// follow each other as closely as the lines of one label.
+		for k := nHead; k < len(rows); k++ {
+			ps := rows[k].cells[c]
+			if len(ps) == 0 || ps[0].span > 1 {
+				continue
+			}
+			end := k
+			for end+1 < len(rows) {
+				next := rows[end+1].cells[c]
+				last := rows[k].cells[c]
+				if len(next) == 0 || next[0].span > 1 || enumMarker.MatchString(next[0].text) ||
+					next[0].y0-last[len(last)-1].y1 > 0.8*next[0].size {
+					break
+				}
+				rows[k].cells[c] = append(rows[k].cells[c], next...)
+				rows[end+1].cells[c] = nil
+				end++
+			}
+			rowspan[k][c] = end - k + 1
+			k = end
+		}
+		// A group's label sits beside the middle (or the top) of the rows it spans: the
+		// cell starts at the first row of the group (the row numbered 1, or the first
+		// row below text in its column) and spans down to the next such row.
+		occupied := func(k int) bool {
+			for cc := 0; cc <= c; cc++ {
+				for _, p := range rows[k].cells[cc] {
+					if cc+p.span > c {
+						return true
+					}
+				}
+			}
+			return false
+		}
+		first := func(k int) bool {
+			for cc := c + 1; cc < firstVal; cc++ {
+				if ps := rows[k].cells[cc]; len(ps) > 0 {
+					return firstItem.MatchString(ps[0].text)
+				}
+			}
+			return false
+		}
+		taken := make([]bool, len(rows))
+		for k := nHead; k < len(rows); k++ {
+			ps := rows[k].cells[c]
+			if len(ps) == 0 || ps[0].span > 1 {
+				continue
+			}
+			top, bottom := k, k+rowspan[k][c]-1
+			for top-1 >= nHead && !first(top) && !occupied(top-1) && !taken[top-1] {
+				top--
+			}
+			for bottom+1 < len(rows) && !first(bottom+1) && !occupied(bottom+1) {
+				bottom++
+			}
+			for kk := top; kk <= bottom; kk++ {
+				taken[kk] = true
+			}
+			rowspan[k][c] = 1
+			rows[k].cells[c] = nil
+			rows[top].cells[c] = ps
+			rowspan[top][c] = bottom - top + 1
+			k = bottom
+		}
+	}
+	covered := map[[2]int]bool{}
+	for k, r := range rows {
+		for c := 0; c < ncol; c++ {
+			if covered[[2]int{k, c}] {
+				continue
+			}
+			ps := r.cells[c]
+			if len(ps) == 0 && (r.header || c < firstVal) {
+				// A header line's empty stretch, or a label column left empty beside a
+				// row's label: no cell (the text is on another line, or a group label
+				// spans the row).
+				continue
+			}
+			span := 1
+			for _, p := range ps {
+				span = max(span, p.span)
+			}
+			span = min(span, ncol-c)
+			rs := rowspan[k][c]
+			var all []piece
+			for dk := 0; dk < rs; dk++ {
+				for dc := 0; dc < span; dc++ {
+					covered[[2]int{k + dk, c + dc}] = true
+					// Text of the same row under a cell that spans columns (the
+					// second line of a label over two columns) is the cell's.
+					if dk == 0 || dc == 0 {
+						all = append(all, rows[k+dk].cells[c+dc]...)
+					}
+				}
+			}
+			sort.SliceStable(all, func(a, b int) bool {
+				if all[a].y0 != all[b].y0 {
+					return all[a].y0 < all[b].y0
+				}
+				return all[a].x0 < all[b].x0
+			})
+			part := &cpart{page: page, x0: xb[c], x1: xb[c+span], y0: bandTop[k], y1: bandTop[k+rs], text: text(all)}
+			t.cells = append(t.cells, &tcell{parts: []*cpart{part}})
+		}
+	}
+	if len(t.cells) < 2 {
+		return nil
 	}
 	return t
 }
