@@ -72,6 +72,11 @@ func looksUTF8(data []byte) bool {
 	return false
 }
 
+// Known reports whether label names an encoding Decode can be told to use (--charset):
+// UTF-8 or GB18030 and their aliases (GBK, GB2312 ...). UTF-16 needs no label: its
+// byte-order mark names it.
+func Known(label string) bool { return normalizeLabel(label) != "" }
+
 // normalizeLabel maps charset labels seen in the wild to the names above.
 func normalizeLabel(label string) string {
 	switch strings.ToLower(strings.TrimSpace(label)) {
