@@ -341,6 +341,9 @@ func params(opts *LintOptions, packs []*pack.Pack) (map[string]float64, error) {
 		if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
 			return nil, usagef("--param %s: want a number, not %q", k, v)
 		}
+		if err := checkParam(k, x); err != nil {
+			return nil, usagef("--param %s: %v", k, err)
+		}
 		out[k] = x
 	}
 	if opts.Repeat > 0 {
@@ -350,6 +353,28 @@ func params(opts *LintOptions, packs []*pack.Pack) (map[string]float64, error) {
 		return nil, nil
 	}
 	return out, nil
+}
+
+// checkParam checks the value of a bundled packs' parameter, whether from --param or from
+// params in the configuration file, as the flag of the same meaning is checked.
+func checkParam(name string, x float64) error {
+	switch {
+	case name == "repeat_threshold":
+		if x < 0 || x > 1 {
+			return fmt.Errorf("want a share between 0 and 1, not %v", x)
+		}
+	case strings.HasPrefix(name, "deadline_"):
+		month, day := int(x)/100, int(x)%100
+		if x != math.Trunc(x) || month < 1 || month > 12 || day < 1 ||
+			day > time.Date(2024, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day() {
+			return fmt.Errorf("want a date as month×100+day (131 for 31 January), not %v", x)
+		}
+	case name == "accountability_townships":
+		if x != 0 && x != 1 {
+			return fmt.Errorf("want 0 or 1, not %v", x)
+		}
+	}
+	return nil
 }
 
 // readStdin reads the document standing for the path "-" from standard input, once, into
