@@ -264,7 +264,7 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 	})
 	if err == nil && bw != nil {
 		if err = bw.Close(); err == nil {
-			fmt.Fprintf(opts.IO.ErrOut, "已把 %d 个发现写入基线 %s\n", bw.Len(), opts.WriteBaseline)
+			fmt.Fprintf(opts.IO.ErrOut, "已把 %d 个发现写入基线 %s\n", bw.Len(), output.EscapeControl(opts.WriteBaseline))
 		}
 	}
 	if err == nil {
