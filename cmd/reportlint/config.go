@@ -5,11 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/reportlint/reportlint/engine/ingest"
 )
 
 // configNames are the configuration files looked for in the working directory and its
@@ -49,17 +52,30 @@ func findConfig(dir string) string {
 	}
 }
 
-// readConfig decodes a configuration file strictly.
+// maxConfigSize bounds the configuration file read: a few lines of YAML in practice.
+const maxConfigSize = 1 << 20
+
+// readConfig decodes a configuration file strictly: a regular file holding one YAML
+// document.
 func readConfig(path string) (*fileConfig, error) {
-	data, err := os.ReadFile(path)
+	data, err := ingest.ReadRegular(path, maxConfigSize)
 	if err != nil {
-		return nil, err
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	var c fileConfig
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(&c); err != nil && !errors.Is(err, io.EOF) {
 		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	// A second document (after ---) would be ignored silently: refuse it.
+	var more yaml.Node
+	if err := dec.Decode(&more); !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("%s: more than one YAML document (---): put every setting in one", path)
 	}
 	return &c, nil
 }

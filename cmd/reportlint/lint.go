@@ -11,16 +11,19 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/reportlint/reportlint/engine/baseline"
 	"github.com/reportlint/reportlint/engine/finding"
 	"github.com/reportlint/reportlint/engine/ingest"
+	ingestcharset "github.com/reportlint/reportlint/engine/ingest/charset"
 	"github.com/reportlint/reportlint/engine/ingest/limit"
 	"github.com/reportlint/reportlint/engine/lint"
 	"github.com/reportlint/reportlint/engine/output"
 	"github.com/reportlint/reportlint/engine/pack"
+	"github.com/reportlint/reportlint/internal/atomicfile"
 )
 
 // LintOptions are the settings of `reportlint lint`.
@@ -117,6 +120,10 @@ func addPackFlags(cmd *cobra.Command, pf *packFlags) {
 	cmd.Flags().BoolVar(&pf.BlankAsZero, "blank-as-zero", false, "read blank table cells as 0 in arithmetic rules (placeholders stay not assessable)")
 }
 
+// maxWorkers bounds -j: each worker may hold a document and its facts in memory, and more
+// workers than this gain nothing on any machine reportlint runs on.
+const maxWorkers = 256
+
 // newLinter builds a linter from the shared flags.
 func newLinter(ctx context.Context, pf packFlags, inputFormat, charset string, workers int, maxSize int64, timeout string) (*lint.Linter, error) {
 	lim := limit.Default()
@@ -129,6 +136,12 @@ func newLinter(ctx context.Context, pf packFlags, inputFormat, charset string, w
 			return nil, usagef("--timeout: %v", err)
 		}
 		lim.Timeout = d
+	}
+	if workers < 0 || workers > maxWorkers {
+		return nil, usagef("-j/--jobs: want 1 to %d documents at once (0: the number of CPUs), not %d", maxWorkers, workers)
+	}
+	if charset != "" && !ingestcharset.Known(charset) {
+		return nil, usagef("--charset: unknown encoding %q (want utf-8, gbk, gb2312 or gb18030)", charset)
 	}
 	if inputFormat != "" && !contains(ingest.Formats(), inputFormat) {
 		return nil, usagef("--input-format: unknown format %q (want %s)", inputFormat, strings.Join(ingest.Formats(), ", "))
@@ -197,22 +210,17 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 	if len(paths) > 1 && os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
 	}
-	var w io.Writer = opts.IO.Out
-	var file *os.File
-	if opts.Output != "" {
-		file, err = os.Create(opts.Output)
-		if err != nil {
-			return err
-		}
-		w = file
-	}
-	wd, _ := os.Getwd()
-	rep, err := output.New(opts.Format, w, output.Options{Color: color, ToolVersion: Version, WorkDir: wd, FailOn: failOn})
-	if err != nil {
-		return usagef("%v", err)
-	}
 	if opts.Baseline != "" && opts.WriteBaseline != "" {
 		return usagef("--baseline and --write-baseline do not go together: write a new baseline from all findings, or lint against one")
+	}
+	paths, err = checkOutputs(paths, opts.Paths, l.Memory,
+		[]namedFile{{"-o", opts.Output}, {"--write-baseline", opts.WriteBaseline}},
+		[]namedFile{{"--previous", opts.Previous}, {"--aggregate", opts.Aggregate}, {"--baseline", opts.Baseline}})
+	if err != nil {
+		return err
+	}
+	if len(paths) == 0 {
+		return usagef("no documents found in %s", strings.Join(opts.Paths, " "))
 	}
 	var base *baseline.Baseline
 	if opts.Baseline != "" {
@@ -223,6 +231,23 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 	var bw *baseline.Writer
 	if opts.WriteBaseline != "" {
 		bw = baseline.NewWriter(opts.WriteBaseline)
+	}
+	// -o is written to a temporary file beside it and renamed over it only when the run
+	// has finished: a run that fails or is killed leaves an existing file as it was, and
+	// two runs writing the same file each leave it whole.
+	var w io.Writer = opts.IO.Out
+	var file *atomicfile.File
+	if opts.Output != "" {
+		if file, err = atomicfile.Create(opts.Output); err != nil {
+			return fmt.Errorf("-o: %w", err)
+		}
+		defer file.Abort()
+		w = file
+	}
+	wd, _ := os.Getwd()
+	rep, err := output.New(opts.Format, w, output.Options{Color: color, ToolVersion: Version, WorkDir: wd, FailOn: failOn})
+	if err != nil {
+		return usagef("%v", err)
 	}
 	if err := rep.Begin(l.Rules()); err != nil {
 		return err
@@ -239,21 +264,21 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 	})
 	if err == nil && bw != nil {
 		if err = bw.Close(); err == nil {
-			fmt.Fprintf(opts.IO.ErrOut, "已把 %d 个发现写入基线 %s\n", bw.Len(), opts.WriteBaseline)
+			fmt.Fprintf(opts.IO.ErrOut, "已把 %d 个发现写入基线 %s\n", bw.Len(), output.EscapeControl(opts.WriteBaseline))
 		}
 	}
 	if err == nil {
 		err = rep.End(sum)
 	}
+	if err != nil {
+		return err
+	}
 	if file != nil {
-		if cerr := file.Close(); err == nil {
-			err = cerr
+		if err := file.Commit(); err != nil {
+			return err
 		}
 		// With -o, the summary still reaches the terminal.
 		fmt.Fprintln(opts.IO.ErrOut, output.SummaryLine(sum))
-	}
-	if err != nil {
-		return err
 	}
 	switch {
 	case sum.Unreadable > 0:
@@ -316,6 +341,9 @@ func params(opts *LintOptions, packs []*pack.Pack) (map[string]float64, error) {
 		if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
 			return nil, usagef("--param %s: want a number, not %q", k, v)
 		}
+		if err := checkParam(k, x); err != nil {
+			return nil, usagef("--param %s: %v", k, err)
+		}
 		out[k] = x
 	}
 	if opts.Repeat > 0 {
@@ -325,6 +353,28 @@ func params(opts *LintOptions, packs []*pack.Pack) (map[string]float64, error) {
 		return nil, nil
 	}
 	return out, nil
+}
+
+// checkParam checks the value of a bundled packs' parameter, whether from --param or from
+// params in the configuration file, as the flag of the same meaning is checked.
+func checkParam(name string, x float64) error {
+	switch {
+	case name == "repeat_threshold":
+		if x < 0 || x > 1 {
+			return fmt.Errorf("want a share between 0 and 1, not %v", x)
+		}
+	case strings.HasPrefix(name, "deadline_"):
+		month, day := int(x)/100, int(x)%100
+		if x != math.Trunc(x) || month < 1 || month > 12 || day < 1 ||
+			day > time.Date(2024, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day() {
+			return fmt.Errorf("want a date as month×100+day (131 for 31 January), not %v", x)
+		}
+	case name == "accountability_townships":
+		if x != 0 && x != 1 {
+			return fmt.Errorf("want 0 or 1, not %v", x)
+		}
+	}
+	return nil
 }
 
 // readStdin reads the document standing for the path "-" from standard input, once, into
@@ -348,17 +398,9 @@ func readStdin(in io.Reader, stdinName string, l *lint.Linter, paths []string) (
 	if name == "" {
 		name = "<stdin>"
 	}
-	limitBytes := l.Ingest.Limits.MaxBytes
-	r := in
-	if limitBytes > 0 {
-		r = io.LimitReader(r, limitBytes+1)
-	}
-	data, err := io.ReadAll(r)
+	data, err := readAllDeadline(in, l.Ingest.Limits.MaxBytes, l.Ingest.Limits.Timeout)
 	if err != nil {
-		return nil, fmt.Errorf("read standard input: %w", err)
-	}
-	if limitBytes > 0 && int64(len(data)) > limitBytes {
-		return nil, usagef("standard input is larger than --max-file-size (%d bytes)", limitBytes)
+		return nil, err
 	}
 	l.Memory = map[string][]byte{name: data}
 	out := make([]string, len(paths))
@@ -369,4 +411,41 @@ func readStdin(in io.Reader, stdinName string, l *lint.Linter, paths []string) (
 		}
 	}
 	return out, nil
+}
+
+// readAllDeadline reads r to its end, at most limitBytes (0: no limit), within timeout (0:
+// none): standard input that never ends, or never comes, ends the run with an error instead
+// of hanging it.
+func readAllDeadline(r io.Reader, limitBytes int64, timeout time.Duration) ([]byte, error) {
+	if limitBytes > 0 {
+		r = io.LimitReader(r, limitBytes+1)
+	}
+	type result struct {
+		data []byte
+		err  error
+	}
+	done := make(chan result, 1)
+	go func() {
+		data, err := io.ReadAll(r)
+		done <- result{data, err}
+	}()
+	var deadline <-chan time.Time
+	if timeout > 0 {
+		t := time.NewTimer(timeout)
+		defer t.Stop()
+		deadline = t.C
+	}
+	select {
+	case res := <-done:
+		if res.err != nil {
+			return nil, fmt.Errorf("read standard input: %w", res.err)
+		}
+		if limitBytes > 0 && int64(len(res.data)) > limitBytes {
+			return nil, usagef("standard input is larger than --max-file-size (%d bytes)", limitBytes)
+		}
+		return res.data, nil
+	case <-deadline:
+		// The reading goroutine stays blocked until the process exits, which it now does.
+		return nil, fmt.Errorf("standard input: not read to its end within --timeout %s", timeout)
+	}
 }

@@ -86,7 +86,14 @@ func loadPacks(ctx context.Context, pf packFlags, strict bool) (candidates []*pa
 				return nil, nil, err
 			}
 			opts.TypeCheck = true
-			p, err := pack.Load(ctx, os.DirFS(filepath.Dir(abs)), filepath.Base(abs), opts)
+			// The folder holding the pack is opened as an os.Root: no path or link the
+			// pack names can reach outside it (and the pack refuses links of its own).
+			// The root stays open for the run; rule tests read the pack's files later.
+			root, err := os.OpenRoot(filepath.Dir(abs))
+			if err != nil {
+				return nil, nil, err
+			}
+			p, err := pack.Load(ctx, root.FS(), filepath.Base(abs), opts)
 			if err != nil {
 				return nil, nil, err
 			}

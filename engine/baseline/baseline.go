@@ -7,13 +7,17 @@ package baseline
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
-	"os"
+	"io"
+	"io/fs"
 	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/reportlint/reportlint/engine/finding"
+	"github.com/reportlint/reportlint/engine/ingest"
+	"github.com/reportlint/reportlint/internal/atomicfile"
 )
 
 // Version is the baseline file format's version.
@@ -43,17 +47,29 @@ type Baseline struct {
 	entries map[key]bool
 }
 
-// Load reads a baseline file.
+// MaxSize is the largest baseline file read, in bytes: far more than any project's
+// accepted findings, and a bound on what a wrong path (/dev/zero) can make it read.
+const MaxSize = 64 << 20
+
+// Load reads a baseline file: a regular file of at most MaxSize bytes holding one JSON
+// object and nothing after it.
 func Load(path string) (*Baseline, error) {
-	data, err := os.ReadFile(path)
+	data, err := ingest.ReadRegular(path, MaxSize)
 	if err != nil {
-		return nil, err
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			return nil, err // names the file already
+		}
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	var f File
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&f); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, fmt.Errorf("%s: data after the baseline's JSON object", path)
 	}
 	if f.Version != Version {
 		return nil, fmt.Errorf("%s: baseline version %d, want %d", path, f.Version, Version)
@@ -105,7 +121,8 @@ func (w *Writer) Add(r finding.Result) {
 // Len is the number of findings recorded.
 func (w *Writer) Len() int { return len(w.entries) }
 
-// Close writes the file, entries sorted so that the same findings give the same bytes.
+// Close writes the file atomically (a run killed meanwhile leaves the old file whole),
+// entries sorted so that the same findings give the same bytes.
 func (w *Writer) Close() error {
 	slices.SortFunc(w.entries, func(a, b Entry) int {
 		return strings.Compare(a.Path+"\x00"+a.Rule+"\x00"+a.Fingerprint, b.Path+"\x00"+b.Rule+"\x00"+b.Fingerprint)
@@ -117,7 +134,7 @@ func (w *Writer) Close() error {
 	if err := enc.Encode(File{Version: Version, Findings: w.entries}); err != nil {
 		return err
 	}
-	return os.WriteFile(w.path, buf.Bytes(), 0o644)
+	return atomicfile.WriteFile(w.path, buf.Bytes())
 }
 
 func dirOf(path string) string {

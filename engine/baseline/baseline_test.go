@@ -3,7 +3,9 @@ package baseline
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/reportlint/reportlint/engine/finding"
 )
@@ -82,5 +84,33 @@ func TestLoadRejectsBadFiles(t *testing.T) {
 	}
 	if _, err := Load(filepath.Join(dir, "missing.json")); err == nil {
 		t.Error("a missing file loaded")
+	}
+}
+
+func TestLoadRefuses(t *testing.T) {
+	dir := t.TempDir()
+	trailing := filepath.Join(dir, "trailing.json")
+	os.WriteFile(trailing, []byte(`{"version":1,"findings":[]} {"version":1}`), 0o644)
+	fifo := filepath.Join(dir, "fifo.json")
+	if err := mkfifo(fifo); err != nil {
+		t.Skip("no FIFOs here:", err)
+	}
+	for _, tc := range []struct{ name, path, want string }{
+		{"trailing data", trailing, "data after the baseline's JSON object"},
+		{"FIFO", fifo, "命名管道"},
+		{"device", os.DevNull, "设备文件"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			done := make(chan error, 1)
+			go func() { _, err := Load(tc.path); done <- err }()
+			select {
+			case err := <-done:
+				if err == nil || !strings.Contains(err.Error(), tc.want) {
+					t.Errorf("Load(%s) = %v, want an error containing %q", tc.path, err, tc.want)
+				}
+			case <-time.After(5 * time.Second):
+				t.Fatalf("Load(%s) hangs", tc.path)
+			}
+		})
 	}
 }

@@ -9,8 +9,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -37,35 +35,12 @@ type Options struct {
 	Limits limit.Limits
 }
 
-// ReadFile reads the file at path, refusing files larger than the size limit before
-// reading them, and imports it.
+// ReadFile reads the file at path, refusing files larger than the size limit and anything
+// but a regular file (FIFOs, devices, sockets) before reading them, and imports it.
 func ReadFile(ctx context.Context, path string, opts Options) (*document.Document, error) {
-	f, err := os.Open(path)
+	data, err := ReadRegular(path, opts.Limits.MaxBytes)
 	if err != nil {
 		return nil, err
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if st.IsDir() {
-		return nil, errors.New("这是一个文件夹，不是文件")
-	}
-	max := opts.Limits.MaxBytes
-	if max > 0 && st.Size() > max {
-		return nil, &limit.Error{What: "file size", Limit: max, Actual: st.Size(), Unit: "bytes"}
-	}
-	r := io.Reader(f)
-	if max > 0 {
-		r = io.LimitReader(f, max+1)
-	}
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return nil, err
-	}
-	if max > 0 && int64(len(data)) > max {
-		return nil, &limit.Error{What: "file size", Limit: max, Actual: int64(len(data)), Unit: "bytes"}
 	}
 	return Read(ctx, path, data, opts)
 }

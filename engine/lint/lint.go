@@ -335,6 +335,7 @@ func (l *Linter) Run(ctx context.Context, paths []string, emit func(finding.Resu
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	workers = max(1, min(workers, len(paths))) // no idle goroutines
 	type job struct {
 		i    int
 		path string

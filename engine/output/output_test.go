@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
@@ -287,5 +288,21 @@ func TestHTMLEscapes(t *testing.T) {
 	}
 	if !strings.Contains(out, "&lt;script&gt;") || !strings.HasSuffix(out, "</html>\n") {
 		t.Fatalf("page:\n%s", out)
+	}
+}
+
+func TestTextEscapesControlCharacters(t *testing.T) {
+	var buf bytes.Buffer
+	rep, _ := New("text", &buf, Options{})
+	name := "a\x1b[2Jb\u202ec\xff.txt"
+	rep.Result(finding.Result{Path: name, Err: errors.New("open " + name + ": denied")})
+	rep.Result(finding.Result{Path: name, Findings: []finding.Finding{{RuleID: "X", Level: finding.Error, Message: "m",
+		Location: finding.Location{Path: name, Span: span(1, 1, 2)}}}})
+	got := buf.String()
+	if strings.ContainsAny(got, "\x1b\u202e") || !utf8.ValidString(got) {
+		t.Errorf("control characters reach the output: %q", got)
+	}
+	if want := `a\x1b[2Jb\u202ec\xff.txt`; strings.Count(got, want) != 3 {
+		t.Errorf("want the name escaped as %s three times, got %q", want, got)
 	}
 }

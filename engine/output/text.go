@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/width"
 
@@ -44,7 +46,7 @@ func (t *textReporter) Begin([]finding.Rule) error { return nil }
 
 func (t *textReporter) Result(r finding.Result) error {
 	if r.Err != nil {
-		t.printf("%s: %s 无法读取：%v\n", r.Path, t.paint(ansiRed+ansiBold, "error"), r.Err)
+		t.printf("%s: %s 无法读取：%s\n", EscapeControl(r.Path), t.paint(ansiRed+ansiBold, "error"), EscapeControl(r.Err.Error()))
 	}
 	for _, f := range r.Findings {
 		t.finding(r, f)
@@ -88,12 +90,48 @@ const maxRelated = 5
 // place a finding points at (portal pages often hold a whole report on one line).
 const window = 40
 
+// EscapeControl writes the control characters of s (C0, DEL, C1, bidirectional overrides)
+// and its invalid UTF-8 bytes as Go escapes (\x1b, \u202e), so that a file name cannot
+// move the cursor, recolour or clear the terminal, or reorder what is shown.
+func EscapeControl(s string) string {
+	clean := true
+	for _, r := range s {
+		if r == utf8.RuneError || unsafeRune(r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			fmt.Fprintf(&b, "\\x%02x", s[i])
+		case r < 0x100 && unsafeRune(r):
+			fmt.Fprintf(&b, "\\x%02x", r)
+		case unsafeRune(r):
+			fmt.Fprintf(&b, "\\u%04x", r)
+		default:
+			b.WriteString(s[i : i+n])
+		}
+		i += n
+	}
+	return b.String()
+}
+
+func unsafeRune(r rune) bool {
+	return unicode.IsControl(r) || (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069)
+}
+
 // position formats path:line:col, with the page for paginated formats and the format's own
 // locator where there are no lines.
 func position(l finding.Location) string {
 	s := l.Span.Start
 	var b strings.Builder
-	b.WriteString(l.Path)
+	b.WriteString(EscapeControl(l.Path))
 	if s.Line > 0 {
 		fmt.Fprintf(&b, ":%d:%d", s.Line, s.Col)
 	}

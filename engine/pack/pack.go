@@ -135,6 +135,33 @@ func (p *Pack) ApplyGate(fs []finding.Finding, applies func(id string, tags []st
 
 var semver = regexp.MustCompile(`^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(?:-[0-9A-Za-z.-]+)?$`)
 
+// errLink refuses a symbolic link inside a pack folder, or an included folder that is one.
+var errLink = errors.New("symbolic link: a pack's files and included folders must be in the pack's folder, not links to elsewhere")
+
+// notLink refuses name in fsys when it is a symbolic link (or anything but a regular file
+// or a folder). File systems that know no links (embed.FS) pass.
+func notLink(fsys fs.FS, name string) error {
+	st, err := fs.Lstat(fsys, name)
+	if err != nil {
+		return err
+	}
+	if st.Mode()&fs.ModeSymlink != 0 {
+		return errLink
+	}
+	if !st.Mode().IsRegular() && !st.IsDir() {
+		return fmt.Errorf("not a regular file")
+	}
+	return nil
+}
+
+// readRegular reads the file name of fsys, refusing a symbolic link.
+func readRegular(fsys fs.FS, name string) ([]byte, error) {
+	if err := notLink(fsys, name); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return fs.ReadFile(fsys, name)
+}
+
 // Load compiles the pack in folder dir of root; the folders it includes are siblings of
 // dir in root. All problems are reported together.
 func Load(ctx context.Context, root fs.FS, dir string, opts Options) (*Pack, error) {
@@ -143,7 +170,7 @@ func Load(ctx context.Context, root fs.FS, dir string, opts Options) (*Pack, err
 		return nil, err
 	}
 	p := &Pack{FS: fsys, byID: map[string]finding.Rule{}}
-	data, err := fs.ReadFile(fsys, "pack.yaml")
+	data, err := readRegular(fsys, "pack.yaml")
 	if err != nil {
 		return nil, fmt.Errorf("read manifest: %w", err)
 	}
@@ -182,6 +209,9 @@ func Load(ctx context.Context, root fs.FS, dir string, opts Options) (*Pack, err
 	for i, src := range sources {
 		sub, err := fs.Sub(root, src)
 		if err == nil {
+			err = notLink(root, src)
+		}
+		if err == nil {
 			_, err = fs.Stat(sub, ".")
 		}
 		if err != nil {
@@ -196,18 +226,23 @@ func Load(ctx context.Context, root fs.FS, dir string, opts Options) (*Pack, err
 			if err != nil {
 				return err
 			}
+			if d.Type()&fs.ModeSymlink != 0 {
+				// A link could point anywhere; its target would be published as rule help
+				// or loaded as rules. A pack's files are its own.
+				return fmt.Errorf("%s%s: %w", prefix, name, errLink)
+			}
 			if d.IsDir() {
 				return nil
 			}
 			switch {
 			case strings.HasPrefix(name, "cel/") && (strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml")):
-				b, err := fs.ReadFile(sub, name)
+				b, err := readRegular(sub, name)
 				if err != nil {
 					return err
 				}
 				celFiles = append(celFiles, celeval.File{Name: prefix + name, Data: b})
 			case strings.HasPrefix(name, "rego/") && strings.HasSuffix(name, ".rego") && !strings.HasSuffix(name, "_test.rego"):
-				b, err := fs.ReadFile(sub, name)
+				b, err := readRegular(sub, name)
 				if err != nil {
 					return err
 				}
@@ -215,7 +250,7 @@ func Load(ctx context.Context, root fs.FS, dir string, opts Options) (*Pack, err
 			case strings.HasPrefix(name, "docs/") && strings.HasSuffix(name, ".md"):
 				id := strings.TrimSuffix(strings.TrimPrefix(name, "docs/"), ".md")
 				if _, ok := docs[id]; !ok {
-					b, err := fs.ReadFile(sub, name)
+					b, err := readRegular(sub, name)
 					if err != nil {
 						return err
 					}
@@ -279,7 +314,7 @@ func Load(ctx context.Context, root fs.FS, dir string, opts Options) (*Pack, err
 // loadProfile reads profile.yaml and, when it extends a base profile in an included
 // folder, lays it over that base.
 func (p *Pack) loadProfile(root fs.FS) (*profile.Spec, error) {
-	data, err := fs.ReadFile(p.FS, "profile.yaml")
+	data, err := readRegular(p.FS, "profile.yaml")
 	if err != nil {
 		return nil, fmt.Errorf("read profile: %w", err)
 	}
@@ -298,7 +333,11 @@ func (p *Pack) loadProfile(root fs.FS) (*profile.Spec, error) {
 	if !included || path.Clean(spec.Extends) != spec.Extends {
 		return nil, fmt.Errorf("profile.yaml: extends %q must be a file in an included folder", spec.Extends)
 	}
-	bdata, err := fs.ReadFile(root, spec.Extends)
+	err = notLink(root, dir)
+	var bdata []byte
+	if err == nil {
+		bdata, err = readRegular(root, spec.Extends)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("profile.yaml: extends: %w", err)
 	}

@@ -13,6 +13,8 @@ import (
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
+
+	"github.com/reportlint/reportlint/engine/document"
 )
 
 // Names returned by Decode.
@@ -34,31 +36,121 @@ var ErrBinary = errors.New("不是文本文件：内容既不是 UTF-8、UTF-16 
 // a superset of GBK and GB2312. Data with NUL bytes and no UTF-16 BOM, or GB18030 text with
 // many undecodable sequences, is rejected as binary.
 func Decode(data []byte, hint string) (string, string, error) {
+	s, enc, _, err := DecodeRepaired(data, hint)
+	return s, enc, err
+}
+
+// Repair says where UTF-8 text held bytes that are not UTF-8 and were read as U+FFFD:
+// a stray byte (a truncated copy, a bad conversion) in an otherwise UTF-8 report.
+type Repair struct {
+	// Count is the number of invalid sequences replaced.
+	Count int
+	// Line and Col (code points, from 1) are where the first one is in the decoded text,
+	// lines ending at LF, CRLF or a lone CR.
+	Line, Col int
+}
+
+// Note is the importer's note for the repair, in Chinese like every note users read.
+func (r *Repair) Note() document.Note {
+	at := document.Pos{Line: r.Line, Col: r.Col}
+	end := at
+	end.Col++
+	return document.Note{
+		Message: fmt.Sprintf("文件是 UTF-8 编码，但有 %d 处字节不是有效的 UTF-8（第一处在第 %d 行第 %d 列），已按替换字符 U+FFFD 读取：这些位置的文字无法核对", r.Count, r.Line, r.Col),
+		Span:    document.Span{Start: at, End: end},
+	}
+}
+
+// DecodeRepaired is Decode that also reads UTF-8 text with a few invalid bytes, replacing
+// each invalid sequence with U+FFFD and saying where in the Repair (nil when nothing was
+// replaced), instead of taking the file for GB18030 or for binary data.
+func DecodeRepaired(data []byte, hint string) (string, string, *Repair, error) {
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
-		return decodeUTF8(data[3:], UTF8BOM)
+		if !utf8.Valid(data[3:]) && mostlyUTF8(data[3:]) {
+			s, rep := replaceInvalid(data[3:])
+			return s, UTF8BOM, rep, nil
+		}
+		s, enc, err := decodeUTF8(data[3:], UTF8BOM)
+		return s, enc, nil, err
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
-		return decodeWith(unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), data[2:], UTF16LE)
+		s, enc, err := decodeWith(unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), data[2:], UTF16LE)
+		return s, enc, nil, err
 	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		return decodeWith(unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM), data[2:], UTF16BE)
+		s, enc, err := decodeWith(unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM), data[2:], UTF16BE)
+		return s, enc, nil, err
 	}
 	if bytes.IndexByte(data, 0) >= 0 {
-		return "", "", ErrBinary
+		return "", "", nil, ErrBinary
 	}
-	switch normalizeLabel(hint) {
-	case GB18030:
-		if !utf8.Valid(data) || !looksUTF8(data) {
-			return decodeGB(data)
+	valid := utf8.Valid(data)
+	label := normalizeLabel(hint)
+	switch {
+	case label == GB18030 && (!valid || !looksUTF8(data)):
+		s, enc, err := decodeGB(data)
+		return s, enc, nil, err
+	case valid:
+		return string(data), UTF8, nil, nil
+	case label == UTF8 || mostlyUTF8(data):
+		s, rep := replaceInvalid(data)
+		return s, UTF8, rep, nil
+	}
+	s, enc, err := decodeGB(data)
+	return s, enc, nil, err
+}
+
+// mostlyUTF8 reports whether data is UTF-8 text with a few stray bytes: many well-formed
+// multi-byte sequences (Chinese text) and at most one invalid byte for every 10 of them.
+// GB18030 text is almost all invalid as UTF-8, so it never passes.
+func mostlyUTF8(data []byte) bool {
+	multi, bad := 0, 0
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			bad++
+		case n > 1:
+			multi++
 		}
-	case UTF8:
-		if utf8.Valid(data) {
-			return string(data), UTF8, nil
+		i += n
+	}
+	return multi >= 8 && bad*10 <= multi
+}
+
+// replaceInvalid decodes data as UTF-8 with each invalid sequence read as U+FFFD, and says
+// how many there were and where the first one is.
+func replaceInvalid(data []byte) (string, *Repair) {
+	var b strings.Builder
+	b.Grow(len(data) + 16)
+	rep := &Repair{}
+	line, col := 1, 1
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n == 1 {
+			if rep.Count == 0 {
+				rep.Line, rep.Col = line, col
+			}
+			rep.Count++
+			// A run of invalid bytes counts as one replacement.
+			for i+n < len(data) {
+				r2, n2 := utf8.DecodeRune(data[i+n:])
+				if r2 != utf8.RuneError || n2 != 1 {
+					break
+				}
+				n++
+			}
 		}
+		b.WriteRune(r)
+		switch {
+		case r == '\n', r == '\r' && (i+n >= len(data) || data[i+n] != '\n'):
+			line, col = line+1, 1
+		case r == '\r':
+		default:
+			col++
+		}
+		i += n
 	}
-	if utf8.Valid(data) {
-		return string(data), UTF8, nil
-	}
-	return decodeGB(data)
+	return b.String(), rep
 }
 
 // looksUTF8 reports whether data has at least one multi-byte UTF-8 sequence; plain ASCII is
@@ -71,6 +163,11 @@ func looksUTF8(data []byte) bool {
 	}
 	return false
 }
+
+// Known reports whether label names an encoding Decode can be told to use (--charset):
+// UTF-8 or GB18030 and their aliases (GBK, GB2312 ...). UTF-16 needs no label: its
+// byte-order mark names it.
+func Known(label string) bool { return normalizeLabel(label) != "" }
 
 // normalizeLabel maps charset labels seen in the wild to the names above.
 func normalizeLabel(label string) string {

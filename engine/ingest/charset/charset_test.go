@@ -2,6 +2,7 @@ package charset
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -78,4 +79,36 @@ func FuzzDecode(f *testing.F) {
 		}
 		_ = s
 	})
+}
+
+func TestDecodeRepairsStrayBytes(t *testing.T) {
+	text := "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 0 0 0 0 0 0 1\n"
+	for _, tc := range []struct {
+		name string
+		in   []byte
+		enc  string
+	}{
+		{"stray byte", append([]byte("三、收到"), append([]byte{0xE5}, text[len("三、收到"):]...)...), UTF8},
+		{"with BOM", append([]byte{0xEF, 0xBB, 0xBF}, append([]byte("三、收到"), append([]byte{0xE5}, text[len("三、收到"):]...)...)...), UTF8BOM},
+		{"second line", []byte(strings.Replace(text, "本年", "本\xff年", 1)), UTF8},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, enc, rep, err := DecodeRepaired(tc.in, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if enc != tc.enc || rep == nil || rep.Count != 1 || !strings.Contains(s, "\uFFFD") {
+				t.Fatalf("enc %q repair %+v text %q", enc, rep, s)
+			}
+			if strings.Replace(s, "\uFFFD", "", 1) != text {
+				t.Errorf("text = %q", s)
+			}
+			if !strings.Contains(rep.Note().Message, "U+FFFD") {
+				t.Errorf("note = %q", rep.Note().Message)
+			}
+		})
+	}
+	if _, _, rep, _ := DecodeRepaired([]byte(strings.Replace(text, "本年", "本\xff年", 1)), ""); rep.Line != 2 || rep.Col != 4 {
+		t.Errorf("first replacement at %d:%d, want 2:4", rep.Line, rep.Col)
+	}
 }

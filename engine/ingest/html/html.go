@@ -71,7 +71,7 @@ func Import(path string, data []byte, hint string, lim limit.Limits) (*document.
 	if hint == "" {
 		hint = metaCharset(data)
 	}
-	src, enc, err := charset.Decode(data, hint)
+	src, enc, rep, err := charset.DecodeRepaired(data, hint)
 	if err != nil {
 		return nil, err
 	}
@@ -90,6 +90,9 @@ func Import(path string, data []byte, hint string, lim limit.Limits) (*document.
 		return nil, main.err
 	}
 	doc.Blocks, doc.Notes = main.blocks, main.notes
+	if rep != nil {
+		doc.Notes = append(doc.Notes, rep.Note())
+	}
 	title := sc.titleText()
 	if art != 0 && title != "" && !startsWithTitle(doc.Blocks, title) {
 		from := 0

@@ -46,13 +46,16 @@ const Format = "markdown"
 
 // Import decodes data (hint is a charset label or empty) and splits it into blocks.
 func Import(path string, data []byte, hint string, lim limit.Limits) (*document.Document, error) {
-	s, enc, err := charset.Decode(data, hint)
+	s, enc, rep, err := charset.DecodeRepaired(data, hint)
 	if err != nil {
 		return nil, err
 	}
 	blocks, notes, err := Blocks(s, lim)
 	if err != nil {
 		return nil, err
+	}
+	if rep != nil {
+		notes = append(notes, rep.Note())
 	}
 	return &document.Document{Path: path, Format: Format, Encoding: enc, Blocks: blocks, Notes: notes}, nil
 }

@@ -21,12 +21,15 @@ var pageNumber = regexp.MustCompile(`^(?:[-—–－─]+\s*\d{1,4}\s*[-—–�
 
 // Import decodes data and splits it into blocks. hint is a charset label or empty.
 func Import(path string, data []byte, hint string) (*document.Document, error) {
-	s, enc, err := charset.Decode(data, hint)
+	s, enc, rep, err := charset.DecodeRepaired(data, hint)
 	if err != nil {
 		return nil, err
 	}
 	doc := &document.Document{Path: path, Format: Format, Encoding: enc}
 	doc.Blocks = Blocks(s)
+	if rep != nil {
+		doc.Notes = append(doc.Notes, rep.Note())
+	}
 	return doc, nil
 }
 

@@ -1,0 +1,8 @@
+//go:build unix
+
+package ingest
+
+import "syscall"
+
+// openNonblock makes opening a FIFO return at once instead of waiting for a writer.
+const openNonblock = syscall.O_NONBLOCK
