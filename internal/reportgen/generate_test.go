@@ -104,11 +104,15 @@ func TestDefectsBreakTheirRules(t *testing.T) {
 func TestStructuralDefectsShow(t *testing.T) {
 	r := Generate(5)
 	for kind, check := range map[string]func(clean, bad string) bool{
-		"doc-sections":       func(c, b string) bool { return len(b) < len(c) },
-		"doc-period-missing": func(c, b string) bool { return strings.Contains(c, "统计期限") && !strings.Contains(b, "统计期限") },
-		"doc-year":           func(c, b string) bool { return c != b },
-		"doc-section-order":  func(c, b string) bool { return strings.Index(b, "六、") < strings.Index(b, "五、") || strings.Index(b, "六．") < strings.Index(b, "五．") },
-		"doc-tables":         func(c, b string) bool { return len(b) < len(c) },
+		"doc-sections": func(c, b string) bool { return len(b) < len(c) },
+		"doc-period-missing": func(c, b string) bool {
+			return strings.Contains(c, "统计期限") && !strings.Contains(b, "统计期限")
+		},
+		"doc-year": func(c, b string) bool { return c != b },
+		"doc-section-order": func(c, b string) bool {
+			return strings.Index(b, "六、") < strings.Index(b, "五、") || strings.Index(b, "六．") < strings.Index(b, "五．")
+		},
+		"doc-tables": func(c, b string) bool { return len(b) < len(c) },
 	} {
 		d, _, err := Inject(r, kind, 1)
 		if err != nil {
