@@ -29,13 +29,30 @@ func main() {
 
 // options are the command's flags.
 type options struct {
-	n         int
-	seed      uint64
-	out       string
-	carriers  []reportgen.Carrier
-	defects   bool
-	perReport int
-	tools     reportgen.PDFTools
+	n              int
+	seed           uint64
+	out            string
+	carriers       []reportgen.Carrier
+	defectCarriers []reportgen.Carrier
+	defects        bool
+	perReport      int
+	kinds          []string
+	tools          reportgen.PDFTools
+}
+
+func carrierList(s string) ([]reportgen.Carrier, error) {
+	if s == "all" {
+		return reportgen.AllCarriers(), nil
+	}
+	var out []reportgen.Carrier
+	for _, name := range strings.Split(s, ",") {
+		c, err := reportgen.ParseCarrier(strings.TrimSpace(name))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, nil
 }
 
 func parse(args []string, stderr io.Writer) (*options, error) {
@@ -46,8 +63,10 @@ func parse(args []string, stderr io.Writer) (*options, error) {
 	fs.Uint64Var(&o.seed, "seed", 1, "seed of the set (the same seed gives the same files)")
 	fs.StringVar(&o.out, "out", "", "output folder (required)")
 	carriers := fs.String("carriers", "txt,md,html,docx", "comma-separated carriers, or all: txt,md,html,docx,pdf-lo-html,pdf-lo-docx,pdf-chromium")
+	defectCarriers := fs.String("defect-carriers", "", "carriers of the defective copies (default: -carriers)")
 	fs.BoolVar(&o.defects, "defects", false, "also write copies with injected defects")
 	fs.IntVar(&o.perReport, "per-report", 3, "defective copies per report with -defects (0: every kind that applies)")
+	kinds := fs.String("kinds", "", "comma-separated defect kinds to inject (default: all)")
 	fs.StringVar(&o.tools.Soffice, "soffice", "soffice", "LibreOffice's soffice, for pdf-lo-*")
 	fs.StringVar(&o.tools.Chromium, "chromium", "chromium", "Chromium, for pdf-chromium")
 	if err := fs.Parse(args); err != nil {
@@ -56,16 +75,26 @@ func parse(args []string, stderr io.Writer) (*options, error) {
 	if o.out == "" {
 		return nil, errors.New("-out is required")
 	}
-	list := *carriers
-	if list == "all" {
-		list = "txt,md,html,docx,pdf-lo-html,pdf-lo-docx,pdf-chromium"
+	var err error
+	if o.carriers, err = carrierList(*carriers); err != nil {
+		return nil, err
 	}
-	for _, s := range strings.Split(list, ",") {
-		c, err := reportgen.ParseCarrier(strings.TrimSpace(s))
-		if err != nil {
+	if *defectCarriers != "" {
+		if o.defectCarriers, err = carrierList(*defectCarriers); err != nil {
 			return nil, err
 		}
-		o.carriers = append(o.carriers, c)
+	}
+	if *kinds != "" {
+		known := map[string]bool{}
+		for _, k := range reportgen.DefectKinds() {
+			known[k.Name] = true
+		}
+		for _, k := range strings.Split(*kinds, ",") {
+			if !known[k] {
+				return nil, fmt.Errorf("unknown defect kind %q", k)
+			}
+			o.kinds = append(o.kinds, k)
+		}
 	}
 	return o, nil
 }
@@ -83,27 +112,15 @@ func run(ctx context.Context, args []string, stderr io.Writer) error {
 			per = len(reportgen.DefectKinds())
 		}
 	}
-	items := reportgen.Items(o.seed, o.n, per)
-	m, err := reportgen.WriteSet(o.out, o.seed, items, o.carriers)
+	items := reportgen.Items(o.seed, o.n, per, o.kinds...)
+	m, err := reportgen.WriteSet(o.out, o.seed, items, o.carriers, o.defectCarriers)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(stderr, "wrote %d reports (%d documents) in %s\n", m.Reports, len(items), time.Since(start).Round(time.Millisecond))
-	var pdfs []reportgen.Carrier
-	for _, c := range o.carriers {
-		if c.Source() != c {
-			pdfs = append(pdfs, c)
-		}
-	}
-	if len(pdfs) > 0 {
-		var names []string
-		for _, it := range items {
-			names = append(names, it.Name())
-		}
-		o.tools.Log = stderr
-		if err := reportgen.MakePDFs(ctx, o.out, names, pdfs, o.tools); err != nil {
-			return err
-		}
+	o.tools.Log = stderr
+	if err := reportgen.MakePDFs(ctx, o.out, m, o.tools); err != nil {
+		return err
 	}
 	if err := reportgen.WriteManifest(o.out, m); err != nil {
 		return err

@@ -41,6 +41,16 @@ var departments = []struct{ name, self string }{
 	{"工业和信息化局", "我局"}, {"公安局", "我局"}, {"林业局", "我局"},
 }
 
+// provinceDepartments are departments of a provincial government.
+var provinceDepartments = []struct{ name, self string }{
+	{"教育厅", "我厅"}, {"财政厅", "我厅"}, {"自然资源厅", "我厅"}, {"生态环境厅", "我厅"}, {"卫生健康委员会", "我委"},
+	{"发展和改革委员会", "我委"}, {"人力资源和社会保障厅", "我厅"}, {"住房和城乡建设厅", "我厅"}, {"交通运输厅", "我厅"},
+	{"农业农村厅", "我厅"}, {"应急管理厅", "我厅"}, {"统计局", "我局"}, {"审计厅", "我厅"}, {"民政厅", "我厅"},
+	{"司法厅", "我厅"}, {"退役军人事务厅", "我厅"}, {"医疗保障局", "我局"}, {"水利厅", "我厅"}, {"商务厅", "我厅"},
+	{"文化和旅游厅", "我厅"}, {"体育局", "我局"}, {"信访局", "我局"}, {"外事办公室", "我办"}, {"科学技术厅", "我厅"},
+	{"工业和信息化厅", "我厅"}, {"公安厅", "我厅"}, {"市场监督管理局", "我局"}, {"林业局", "我局"},
+}
+
 // levelWord is the one-character word for the level of an area: 区, 县, 市.
 func levelWord(name string) string {
 	switch {
@@ -95,16 +105,11 @@ func drawBody(rng *rand.Rand) Body {
 		d := pick(rng, departments...)
 		name := d.name
 		if level == "province" {
-			name = strings.Replace(name, "局", "厅", 1)
-			if strings.HasSuffix(d.name, "委员会") || strings.HasSuffix(d.name, "办公室") {
-				name = d.name
-			}
+			d = pick(rng, provinceDepartments...)
+			name = d.name
 		}
 		b.Name = fullArea + name
 		b.Self = d.self
-		if strings.HasSuffix(name, "厅") {
-			b.Self = "我厅"
-		}
 		b.Short = lw + shortDept(name)
 	case KindTownship:
 		b.Level = "town"

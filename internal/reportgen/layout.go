@@ -180,6 +180,9 @@ func (r *Report) table3Grid(rng *rand.Rand) Grid {
 	if r.Style.ASCIIBrackets {
 		note = r.label(note)
 	}
+	if r.Style.BareNote {
+		note = strings.Trim(note, "（）()")
+	}
 	kinds := []string{"商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"}
 	if sub {
 		g.Rows = append(g.Rows,

@@ -91,7 +91,7 @@ func (w *writer) write() {
 	if intro {
 		w.intro(period)
 	}
-	w.heading(1, pick(rng, "总体情况", "总体情况", "总体情况", "总体情况", "政府信息公开工作总体情况", "基本情况"))
+	w.heading(1, pick(rng, append(repeat("总体情况", 18), "政府信息公开工作总体情况", "基本情况")...))
 	lead := w.fill(pick(rng, leadSentences...))
 	if !intro {
 		w.para("", spans(lead, period)...)
@@ -180,7 +180,7 @@ func (w *writer) intro(period Span) {
 		contact = "本报告电子版可在" + r.Body.Site + "（" + r.Body.Domain + "）下载。"
 		if chance(rng, 0.7) {
 			contact += fmt.Sprintf("如对本报告有疑问，请与%s%s联系（地址：%s%s%d号，邮编：%d，电话：0%d-%d）。",
-				r.Body.Short, pick(rng, contacts...), r.Body.Region, pick(rng, streets...), 1+rng.IntN(300),
+				r.Body.Short, pick(rng, contacts...), r.Body.City, pick(rng, streets...), 1+rng.IntN(300),
 				200000+rng.IntN(600000), 510+rng.IntN(400), 80000000+rng.IntN(9999999))
 		}
 	}
@@ -429,8 +429,17 @@ func (w *writer) applications() []Span {
 	if a > 0 && chance(rng, 0.5) {
 		add(w.results(false))
 	}
-	if chance(rng, 0.2) {
+	if chance(rng, 0.2) && style != 3 {
 		add(pick(rng, "所有申请均在法定期限内答复。", "按时答复率100%。", "无超期答复情况。"))
+	}
+	return out
+}
+
+// repeat returns n copies of s, to weight a choice.
+func repeat(s string, n int) []string {
+	out := make([]string, n)
+	for i := range out {
+		out[i] = s
 	}
 	return out
 }

@@ -33,16 +33,25 @@ func (t *PDFTools) logf(format string, args ...any) {
 	}
 }
 
-// MakePDFs makes the PDF carriers of the named items in dir from their HTML and DOCX
-// files: LibreOffice converts the HTML (as Writer/Web) and the DOCX, Chromium prints the
-// HTML. Files are written as NAME.lo-html.pdf, NAME.lo-docx.pdf and NAME.chromium.pdf.
-// Neither tool is needed at test time: the tests use PDFs made once and committed.
-func MakePDFs(ctx context.Context, dir string, names []string, carriers []Carrier, tools PDFTools) error {
+// MakePDFs makes the PDF files a manifest of dir lists from their HTML and DOCX files:
+// LibreOffice converts the HTML (as Writer/Web) and the DOCX, Chromium prints the HTML.
+// Files are written as NAME.lo-html.pdf, NAME.lo-docx.pdf and NAME.chromium.pdf. Neither
+// tool is needed at test time: the tests use PDFs made once and committed.
+func MakePDFs(ctx context.Context, dir string, m *Manifest, tools PDFTools) error {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return err
 	}
-	for _, c := range carriers {
+	for _, c := range PDFCarriers() {
+		var names []string
+		for _, f := range m.Files {
+			if f.Carrier == c {
+				names = append(names, strings.TrimSuffix(f.Path, c.Ext()))
+			}
+		}
+		if len(names) == 0 {
+			continue
+		}
 		switch c {
 		case PDFLOHTML:
 			err = tools.soffice(ctx, abs, names, HTML, c, []string{"--infilter=HTML (StarWriter)", "--convert-to", "pdf:writer_pdf_Export"})

@@ -71,9 +71,15 @@ func ReportSeed(seed uint64, i int) uint64 {
 
 // Items lists a set: n clean reports and, when perReport > 0, that many defective copies
 // of each, the kinds injected least so far first, so that every kind is injected about
-// equally often (kinds that do not apply to a report are skipped for it).
-func Items(seed uint64, n, perReport int) []Item {
-	kinds := DefectKinds()
+// equally often (kinds that do not apply to a report are skipped for it). Naming kinds
+// restricts the defects to those.
+func Items(seed uint64, n, perReport int, only ...string) []Item {
+	var kinds []DefectKind
+	for _, k := range DefectKinds() {
+		if len(only) == 0 || slices.Contains(only, k.Name) {
+			kinds = append(kinds, k)
+		}
+	}
 	used := make([]int, len(kinds))
 	var out []Item
 	for i := range n {
@@ -121,21 +127,33 @@ func (r *Report) Layout() string {
 	return s
 }
 
-// WriteSet writes every item in each of the direct carriers the carriers asked for need
-// into dir and returns the manifest. PDF carriers are made afterwards by MakePDFs from
-// the HTML and DOCX files, which are written when a PDF carrier needs them.
-func WriteSet(dir string, seed uint64, items []Item, carriers []Carrier) (*Manifest, error) {
+// WriteSet writes every item into dir in the direct carriers that the carriers asked
+// for need, and returns the manifest. Defective copies are written in defectCarriers
+// (nil: the same carriers). PDF carriers are made afterwards by MakePDFs from the HTML
+// and DOCX files, which are written when a PDF carrier needs them.
+func WriteSet(dir string, seed uint64, items []Item, carriers, defectCarriers []Carrier) (*Manifest, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
-	m := &Manifest{Seed: seed, Carriers: carriers}
-	need := map[Carrier]bool{}
-	for _, c := range carriers {
-		need[c.Source()] = true
+	if defectCarriers == nil {
+		defectCarriers = carriers
+	}
+	m := &Manifest{Seed: seed}
+	for _, c := range append(slices.Clone(carriers), defectCarriers...) {
+		if !slices.Contains(m.Carriers, c) {
+			m.Carriers = append(m.Carriers, c)
+		}
 	}
 	for _, it := range items {
+		carriers := carriers
 		if it.DefectKind == "" {
 			m.Reports++
+		} else {
+			carriers = defectCarriers
+		}
+		need := map[Carrier]bool{}
+		for _, c := range carriers {
+			need[c.Source()] = true
 		}
 		r, def, err := it.Build()
 		if err != nil {

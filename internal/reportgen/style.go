@@ -33,6 +33,8 @@ type Style struct {
 	// SubtotalCol adds the 法人或其他组织 subtotal column to table 3 (a variant some
 	// reports use; the profile reads the table without it).
 	SubtotalCol bool
+	// BareNote writes table 3's 勾稽 note without its brackets.
+	BareNote bool
 	// T2Split writes each block of table 2 as a table of its own (else one table).
 	T2Split bool
 	// HeaderWrap breaks the short header labels of tables 3 and 4 over two lines (商业
@@ -84,6 +86,7 @@ func drawStyle(rng *rand.Rand) Style {
 		CaptionSpace:   chance(rng, 0.15),
 		SubtotalCol:    chance(rng, 0.1),
 		T2Split:        chance(rng, 0.4),
+		BareNote:       chance(rng, 0.1),
 		HeaderWrap:     chance(rng, 0.4),
 		TXT:            pick(rng, "lines", "lines", "aligned", "tabs", "pipes", "pdf", "pdf"),
 		TXTHeader:      chance(rng, 0.2),
