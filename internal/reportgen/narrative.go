@@ -34,9 +34,9 @@ func (w *writer) fill(s string) string {
 	).Replace(s)
 }
 
-// num writes a count, in Chinese numerals for small counts when the style says so.
+// num writes a count, in Chinese numerals for counts up to ten when the style says so.
 func (w *writer) num(q Quantity, v int) Span {
-	return Span{Num: &Num{Q: q, V: float64(v), Chinese: w.r.Style.Chinese && v >= 1 && v <= 99}}
+	return Span{Num: &Num{Q: q, V: float64(v), Chinese: w.r.Style.Chinese && v >= 1 && v <= 10}}
 }
 
 // pct writes the share of part in whole.
