@@ -25,6 +25,7 @@ type CellKey struct {
 	Table, Row, Col string
 }
 
+// String writes the key as the linter's facts name a cell: t3.new_received.total.
 func (k CellKey) String() string { return k.Table + "." + k.Row + "." + k.Col }
 
 // ColSpec is one value column of a table.
@@ -77,7 +78,7 @@ func (t TableSpec) Row(id string) (RowSpec, bool) {
 	return RowSpec{}, false
 }
 
-// T3Cols are the seven value columns of table 3, the applicant kinds then 总计.
+// t3Cols are the seven value columns of table 3, the applicant kinds then 总计.
 var t3Cols = []ColSpec{
 	{ID: "natural_person", Label: "自然人"},
 	{ID: "commercial", Label: "商业企业"},
@@ -93,7 +94,7 @@ func ApplicantCols() []string {
 	return []string{"natural_person", "commercial", "research", "public_interest", "legal_services", "other"}
 }
 
-// T4Cols are the fifteen value columns of table 4.
+// t4Cols are the fifteen value columns of table 4.
 var t4Cols = func() []ColSpec {
 	var out []ColSpec
 	for _, b := range []struct{ id, label string }{{"review", "行政复议"}, {"direct", "未经复议直接起诉"}, {"after", "复议后起诉"}} {
