@@ -66,7 +66,7 @@ an unreadable document or a broken rule pack.`,
 		Example: `  reportlint lint report.txt
   reportlint lint --format sarif -o results.sarif reports/
   reportlint lint --format html -o report.html reports/
-  reportlint lint --fail-on warning --pack govinfo-2021@1.1.0 report.html`,
+  reportlint lint --fail-on warning --pack govinfo-2021@1.2.0 report.html`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return usagef("lint needs at least one PATH")

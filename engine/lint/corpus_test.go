@@ -82,8 +82,10 @@ func TestCorpusKnownDefects(t *testing.T) {
 		"2019_shanghaishibgt.html": {"error NAR-RESULTS 258", "error NAR-RESULTS 265", "warning NAR-RESULTS-SUM 716", "warning NAR-PERCENT 33.9"},
 		// SOURCES: T4 复议 10/1/0/0/0 and 复议后起诉 5/0/0/0/0; (六) as one row in a 2023 report.
 		"2023_hongzequ.pdf": {"error T4-SUM 11", "error T4-SUM 5", "error FMT-EDITION 混用"},
-		// SOURCES: 受理…17件 against 95 in the table: worth a warning.
-		"2024_hongzequ.pdf": {"warning NAR-APPLICATIONS 17", "error FMT-EDITION 混用"},
+		// SOURCES: 受理…17件 against 95 in the table. The text says the general office
+		// received them on the government's behalf, a part of what the table counts: a note
+		// asking to confirm the scope, since the premise of a defect cannot be established.
+		"2024_hongzequ.pdf": {"note NAR-APPLICATIONS 17", "error FMT-EDITION 混用"},
 	}
 	// The errors allowed: those above. Every other report must get none.
 	var reports []string

@@ -33,7 +33,11 @@ func TestVariants(t *testing.T) {
 	if err := yaml.Unmarshal(data, &expect); err != nil {
 		t.Fatal(err)
 	}
-	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+	var files []string
+	for _, pat := range []string{"*.txt", "*.md"} {
+		m, _ := filepath.Glob(filepath.Join(dir, pat))
+		files = append(files, m...)
+	}
 	if len(files) != len(expect) {
 		t.Fatalf("%d variant files, %d expectations", len(files), len(expect))
 	}

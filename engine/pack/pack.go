@@ -27,7 +27,7 @@ import (
 
 // EngineVersion is the version of the rule engine; a pack's manifest names the lowest
 // version it needs.
-const EngineVersion = "1.1.0"
+const EngineVersion = "1.2.0"
 
 // Manifest is a pack's pack.yaml.
 type Manifest struct {

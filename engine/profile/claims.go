@@ -29,6 +29,11 @@ func (p *profiler) findClaims() {
 		}
 	}
 	p.dropYielding()
+}
+
+// finishClaims puts the claims of the patterns and of the grammar in document order and
+// gives each, and each of its fields, a reference.
+func (p *profiler) finishClaims() {
 	sort.SliceStable(p.facts.Claims, func(a, b int) bool {
 		return p.facts.Claims[a].start < p.facts.Claims[b].start
 	})

@@ -163,7 +163,11 @@ type Cell struct {
 	Value float64 `json:"value"`
 	// Integer is true when the number has no fractional part.
 	Integer bool `json:"integer"`
-	// Unit is a unit word written in the cell after the number (元), if any.
+	// Signed is true when the number was written with a sign (+3, -2, −2). Only a change
+	// column (type signed) expects one.
+	Signed bool `json:"signed"`
+	// Unit is a unit word written after the number (元, 万元, 件), if any; a unit the
+	// column does not take leaves the cell invalid.
 	Unit string        `json:"unit,omitempty"`
 	Text string        `json:"text,omitempty"`
 	Span document.Span `json:"span"`

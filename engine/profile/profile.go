@@ -16,10 +16,15 @@ type Profile struct {
 	sectionRE []*regexp.Regexp
 	altRE     []*regexp.Regexp
 	claimRE   []*regexp.Regexp
+	grammar   *grammar
 	editionRE map[string][]*regexp.Regexp
 	// sectionLits and claimLits are each pattern's required literals (see gate.go).
 	sectionLits [][]string
 	claimLits   [][]string
+	// units are the folded unit words of every column type, longest first; unitOK says
+	// which a column type accepts.
+	units  []string
+	unitOK map[string]map[string]bool
 }
 
 // Compile checks spec and compiles its patterns.
@@ -27,7 +32,23 @@ func Compile(spec *Spec) (*Profile, error) {
 	if err := spec.validate(); err != nil {
 		return nil, err
 	}
-	p := &Profile{spec: spec}
+	p := &Profile{spec: spec, unitOK: map[string]map[string]bool{}}
+	for typ, us := range spec.Units {
+		p.unitOK[typ] = map[string]bool{}
+		for _, u := range us {
+			f := foldString(u)
+			p.unitOK[typ][f] = true
+			if !slices.Contains(p.units, f) {
+				p.units = append(p.units, f)
+			}
+		}
+	}
+	slices.SortFunc(p.units, func(a, b string) int {
+		if len(a) != len(b) {
+			return len(b) - len(a)
+		}
+		return strings.Compare(a, b)
+	})
 	for _, sec := range spec.Sections {
 		p.sectionRE = append(p.sectionRE, compileSectionRE(spec, sec))
 		var alt *regexp.Regexp
@@ -50,6 +71,13 @@ func Compile(spec *Spec) (*Profile, error) {
 		}
 		p.claimRE = append(p.claimRE, re)
 		p.claimLits = append(p.claimLits, requiredLiterals(re.String()))
+	}
+	if spec.Quantities != nil {
+		g, err := compileGrammar(spec, spec.Quantities)
+		if err != nil {
+			return nil, fmt.Errorf("quantities: %w", err)
+		}
+		p.grammar = g
 	}
 	return p, nil
 }
@@ -80,6 +108,8 @@ func (p *Profile) Apply(doc *document.Document) *Facts {
 	pr.findClaims()
 	pr.detectEdition()
 	pr.reportYear()
+	pr.findQuantities()
+	pr.finishClaims()
 	if pr.s.truncated {
 		n := pr.s.len()
 		f.Notes = append(f.Notes, Note{Ref: "import.truncated", Message: fmt.Sprintf("文档过长，只检查了前 %d 个字符，之后的内容未检查", maxRunes), Span: pr.s.span(n-1, n)})

@@ -2,6 +2,7 @@ package profile
 
 import (
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -11,6 +12,12 @@ import (
 
 // The tests use the 2021 pack's profile laid over the shared one: the real specification.
 func loadProfile(tb testing.TB) *Profile {
+	tb.Helper()
+	return loadPackProfile(tb, "govinfo-2021")
+}
+
+// loadPackProfile loads a bundled pack's profile laid over the shared one.
+func loadPackProfile(tb testing.TB, pack string) *Profile {
 	tb.Helper()
 	read := func(name string) *Spec {
 		data, err := os.ReadFile("../../rules/" + name)
@@ -23,7 +30,7 @@ func loadProfile(tb testing.TB) *Profile {
 		}
 		return s
 	}
-	ed := read("govinfo-2021/profile.yaml")
+	ed := read(pack + "/profile.yaml")
 	p, err := Compile(Overlay(read(ed.Extends), ed))
 	if err != nil {
 		tb.Fatal(err)
@@ -186,6 +193,9 @@ func TestSpecValidation(t *testing.T) {
 		"tables: [{id: t, columns: [{id: a}], rows: [{id: r, label: x, parent: nope}]}]",
 		"claims: [{id: c, pattern: '('}]",
 		"unknown_key: 1",
+		"units: {money: [元]}",
+		"units: {count: ['3件']}",
+		"units: [元]",
 	}
 	for _, y := range bad {
 		if _, err := ParseSpec([]byte(y)); err == nil {
@@ -199,6 +209,7 @@ func FuzzApply(f *testing.F) {
 	f.Add(sampleText(f))
 	f.Add("一、总体情况\n（七）总计 0 0 / 0 — 0 0\n四、结转下年度继续办理")
 	f.Add("统计期限为2023年1月1日至12月31日")
+	f.Add("第二十条第（五）项 行政许可 | 8249 | −1942 | 6307 | 行政许可25+10 规章 3 件 1个246900元 12.5万元")
 	f.Fuzz(func(t *testing.T, s string) {
 		facts := p.Apply(&document.Document{Path: "f.txt", Blocks: text.Blocks(s)})
 		for _, tb := range facts.Tables {
@@ -293,9 +304,11 @@ func TestOverlay(t *testing.T) {
 		Macros:   map[string]string{"a": "1", "b": "2"},
 		Sections: []SectionSpec{{ID: "s1", Title: "一"}, {ID: "s2", Title: "二"}},
 		Tables:   []TableSpec{{ID: "t4", Title: "base t4"}},
+		Units:    map[string][]string{"count": {"件"}},
 	}
 	over := &Spec{
 		Macros:   map[string]string{"b": "20", "c": "3"},
+		Units:    map[string][]string{"count": {"个"}, "amount": {"元"}},
 		Sections: []SectionSpec{{ID: "s2", Title: "二′"}},
 		Tables:   []TableSpec{{ID: "t2", Title: "t2"}, {ID: "t4", Title: "over t4"}},
 	}
@@ -309,7 +322,10 @@ func TestOverlay(t *testing.T) {
 	if len(got.Tables) != 2 || got.Tables[0].Title != "over t4" || got.Tables[1].ID != "t2" {
 		t.Errorf("tables = %+v", got.Tables)
 	}
-	if base.Sections[1].Title != "二" || len(base.Tables) != 1 {
+	if strings.Join(got.Units["count"], " ") != "件 个" || strings.Join(got.Units["amount"], " ") != "元" {
+		t.Errorf("units = %v", got.Units)
+	}
+	if base.Sections[1].Title != "二" || len(base.Tables) != 1 || len(base.Units["count"]) != 1 {
 		t.Error("Overlay changed its base")
 	}
 }
@@ -321,6 +337,11 @@ func TestSubtotalColumnIsDropped(t *testing.T) {
 	r := f.Tables["t3"].Rows["new_received"]
 	if !r.Aligned || r.Cells["commercial"].Text != "1" || r.Cells["other"].Text != "2" || r.Cells["total"].Text != "7" {
 		t.Fatalf("row = %+v", r)
+	}
+	// The table's last row too: its eighth value is on its line.
+	src = strings.Replace(sampleText(t), "四、结转下年度继续办理 0 0 0 0 0 0 0", "四、结转下年度继续办理 6 1 0 0 0 0 1 7", 1)
+	if r := apply(t, src).Tables["t3"].Rows["carried_forward"]; !r.Aligned || r.Cells["other"].Text != "1" || r.Cells["total"].Text != "7" {
+		t.Fatalf("last row = %+v", r)
 	}
 	// Eight values that are not a subtotal stay unaligned.
 	src = strings.Replace(sampleText(t), "一、本年新收政府信息公开申请数量 0 0 0 0 0 0 0", "一、本年新收政府信息公开申请数量 4 9 1 0 0 0 2 7", 1)
@@ -343,6 +364,142 @@ func TestImportNoteMakesTableUncertain(t *testing.T) {
 	for _, id := range []string{"t2_1", "t4"} {
 		if f.Tables[id].Uncertain {
 			t.Errorf("%s is uncertain", id)
+		}
+	}
+}
+
+// apply2019 applies the 2019 pack's profile to the 2019-edition sample with edits
+// (old, new pairs).
+func apply2019(tb testing.TB, edits ...string) *Facts {
+	tb.Helper()
+	b, err := os.ReadFile("../../rules/govinfo-2019/tests/docs/sample-2020.txt")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	src := string(b)
+	for i := 0; i+1 < len(edits); i += 2 {
+		if !strings.Contains(src, edits[i]) {
+			tb.Fatalf("sample has no %q", edits[i])
+		}
+		src = strings.Replace(src, edits[i], edits[i+1], 1)
+	}
+	return loadPackProfile(tb, "govinfo-2019").Apply(&document.Document{Path: "t.txt", Format: "text", Blocks: text.Blocks(src)})
+}
+
+// cellsOf lists a row's cells in column order as state:value:unit, with a ± mark for a
+// written sign.
+func cellsOf(f *Facts, table, row string) string {
+	t := f.Tables[table]
+	var out []string
+	for _, c := range t.Columns {
+		cell := t.Rows[row].Cells[c]
+		s := cell.State
+		if cell.State == StateNumber {
+			s = strconv.FormatFloat(cell.Value, 'f', -1, 64)
+			if cell.Signed {
+				s = "±" + s
+			}
+			if cell.Unit != "" {
+				s += cell.Unit
+			}
+		}
+		out = append(out, s)
+	}
+	return strings.Join(out, " ")
+}
+
+func TestSignedYearlyChanges(t *testing.T) {
+	// The 2019 format's 本年增/减 as real reports write it: -1942, +43, with a full-width
+	// minus, with the minus sign U+2212 and the small hyphen-minus U+FE63 PDF and Word
+	// converters produce.
+	f := apply2019(t,
+		"行政许可 0 0 0", "行政许可 8249 -1942 6307",
+		"其他对外管理服务事项 0 0 0", "其他对外管理服务事项 20 ﹣2 3",
+		"行政处罚 0 0 0", "行政处罚 9 +43 52",
+		"行政强制 0 0 0", "行政强制 20 −2 3",
+		"行政事业性收费 0 0", "行政事业性收费 35 －1",
+	)
+	for _, tc := range []struct{ table, row, want string }{
+		{"t2_5", "licensing", "8249 ±-1942 6307"},
+		{"t2_5", "other_services", "20 ±-2 3"},
+		{"t2_6", "penalty", "9 ±43 52"},
+		{"t2_6", "coercion", "20 ±-2 3"},
+		{"t2_8", "fees", "35 ±-1"},
+	} {
+		if got := cellsOf(f, tc.table, tc.row); got != tc.want {
+			t.Errorf("%s.%s = %q, want %q", tc.table, tc.row, got, tc.want)
+		}
+	}
+	if len(f.Notes) != 0 {
+		t.Errorf("notes = %+v", f.Notes)
+	}
+}
+
+func TestSignedRunsSplitAtTheSign(t *testing.T) {
+	for _, tc := range []struct {
+		name, row, want, run string
+	}{
+		// 25+10: the sign starts the change column's value, and the value after it cannot
+		// take a sign or start with 0 unless it is 0: 25, +1, 0 only.
+		{"one split", "行政许可25+10", "25 ±1 0", ""},
+		{"a negative change", "行政许可7-20", "7 ±-2 0", ""},
+		// The digits after the sign split between 本年增/减 and 处理决定数量 many ways.
+		{"ambiguous after the sign", "行政许可8249-19426307", "missing missing missing", "8249-19426307"},
+		// A sign may not start 处理决定数量, a count: no split fits.
+		{"a sign before a count", "行政许可2 0+5", "missing missing missing", "20+5"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := apply2019(t, "行政许可 0 0 0", tc.row)
+			if got := cellsOf(f, "t2_5", "licensing"); got != tc.want {
+				t.Errorf("cells = %q, want %q", got, tc.want)
+			}
+			if r := f.Tables["t2_5"].Rows["licensing"]; r.Run != tc.run {
+				t.Errorf("run = %q, want %q", r.Run, tc.run)
+			}
+		})
+	}
+}
+
+func TestValuesWithUnits(t *testing.T) {
+	f := apply2019(t,
+		"政府集中采购 0 0", "政府集中采购 1个 246900元",
+		"规范性文件 0 0 0", "规范性文件3件3件12件",
+		"行政许可 0 0 0", "行政许可 3 件 +1 项 12件",
+		"规章 0 0 0", "规章 2元 0 0",
+	)
+	for _, tc := range []struct{ table, row, want string }{
+		{"t2_9", "procurement", "1个 246900元"},
+		{"t2_1", "normative", "3件 3件 12件"},
+		{"t2_5", "licensing", "3件 ±1项 12件"},
+		// 元 is no unit of a count: the cell is invalid, not 2.
+		{"t2_1", "rules", "invalid 0 0"},
+	} {
+		if got := cellsOf(f, tc.table, tc.row); got != tc.want {
+			t.Errorf("%s.%s = %q, want %q", tc.table, tc.row, got, tc.want)
+		}
+	}
+	// 万元 is a unit, not the scale word 万 followed by 元.
+	src := strings.Replace(sampleText(t), "行政事业性收费 0", "行政事业性收费 12.5万元", 1)
+	if got := cellsOf(apply(t, src), "t2_8", "fees"); got != "12.5万元" {
+		t.Errorf("fees = %q, want 12.5万元", got)
+	}
+}
+
+func TestRulingsBetweenValuesInText(t *testing.T) {
+	// A page scraped into text keeps the column rulings as "|": 乌海市工业和信息化局 2020
+	// writes "其他对外管理服务事项 | 2 | +2 | 114 |".
+	f := apply2019(t,
+		"其他对外管理服务事项 0 0 0", "其他对外管理服务事项 | 2 | +2 | 114 | |",
+		"行政处罚 0 0 0", "行政处罚|25|-1|0|",
+		"行政强制 0 0 0", "行政强制 |\n9 |\n+43 |\n52 |",
+	)
+	for _, tc := range []struct{ table, row, want string }{
+		{"t2_5", "other_services", "2 ±2 114"},
+		{"t2_6", "penalty", "25 ±-1 0"},
+		{"t2_6", "coercion", "9 ±43 52"},
+	} {
+		if got := cellsOf(f, tc.table, tc.row); got != tc.want {
+			t.Errorf("%s.%s = %q, want %q", tc.table, tc.row, got, tc.want)
 		}
 	}
 }

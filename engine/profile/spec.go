@@ -29,6 +29,9 @@ type Spec struct {
 	Tables []TableSpec `yaml:"tables"`
 	// Claims are the patterns read from the narrative.
 	Claims []ClaimSpec `yaml:"claims"`
+	// Quantities is the claim grammar: the counts the narrative states, each number bound
+	// to the one quantity named next to it, or to none.
+	Quantities *GrammarSpec `yaml:"quantities"`
 	// Editions lists, per edition of the report format, literal markers whose presence
 	// says the document uses that edition's tables.
 	Editions map[string][]string `yaml:"editions"`
@@ -38,9 +41,12 @@ type Spec struct {
 	// Placeholders are cell texts that mean "nothing / not applicable" in this domain, in
 	// addition to the generic ones (/, -, —, 无 ...).
 	Placeholders []string `yaml:"placeholders"`
-	// Units are unit words a number in a table cell may carry (251000元); the cell keeps
-	// its number and records the unit.
-	Units []string `yaml:"units"`
+	// Units are the unit words a number in a table may carry (3件, 251000元, 12.5万元), by
+	// the column type that accepts them (count, signed, amount). The cell keeps its number
+	// and records the unit; a unit its column does not accept (元 in a count column) makes
+	// the cell invalid. In flowing text a unit also ends a value, so a row written
+	// "1个 246900元" or "1个246900元" reads as two values.
+	Units map[string][]string `yaml:"units"`
 	// Macros are named regular-expression fragments, used in claim patterns as {{name}}.
 	Macros map[string]string `yaml:"macros"`
 }
@@ -141,6 +147,91 @@ type ClaimSpec struct {
 	YieldTo []string `yaml:"yield_to"`
 }
 
+// GrammarSpec is the claim grammar of a profile. A sentence is cut into clauses (at , ; :
+// and brackets); every number followed by a unit is a candidate. A candidate becomes a
+// claim of quantity K when a phrase of K stands right before it (only Fillers between) and
+// nothing else in its clause before it names another quantity or a context that changes
+// the meaning (a change, a share, a subset, another year); a number with nothing before it
+// may take a phrase that follows it (1件结转下年度). "A、B、C分别为1件、2件、3件" binds
+// in order, "A、B各1件" binds the number to each. Everything the grammar is not sure of
+// makes no claim. All patterns match folded text with whitespace removed.
+type GrammarSpec struct {
+	// Number is the pattern of a number (Arabic or Chinese numerals).
+	Number string `yaml:"number"`
+	// Units are the default units of a count (件|条|个).
+	Units string `yaml:"units"`
+	// Fillers are words that may stand between a phrase and its number without changing
+	// what it counts (共|共计|为).
+	Fillers string `yaml:"fillers"`
+	// Connectors are words that may start a clause part before its phrase (、|和|及).
+	Connectors string `yaml:"connectors"`
+	// Respectively marks a clause that lists phrases, then their numbers in order (分别为).
+	Respectively string `yaml:"respectively"`
+	// Each marks a clause that gives one number to every phrase it lists (各).
+	Each string `yaml:"each"`
+	// Frame follows a phrase that sets the scope of what comes after rather than being
+	// counted (办结的申请中，予以公开9件): such a phrase does not compete for the number.
+	Frame string `yaml:"frame"`
+	// Share matches, right after a claim's number, the share stated with it; its group pct
+	// becomes the claim's field pct (，占33.9%).
+	Share string `yaml:"share"`
+	// Contexts are words that change what a number means.
+	Contexts []ContextSpec `yaml:"contexts"`
+	// Kinds are the quantities, each a claim id.
+	Kinds []QuantitySpec `yaml:"kinds"`
+}
+
+// ContextSpec is a word that changes what the number after it means.
+type ContextSpec struct {
+	ID string `yaml:"id"`
+	// Pattern is matched against the clause text before the quantity's phrase (since the
+	// previous number), or, with After, against the text right after the number's unit.
+	Pattern string `yaml:"pattern"`
+	After   bool   `yaml:"after"`
+	// ReportYearOK keeps a context from applying when its group y is the report's year
+	// (2023年收到申请18件 in a 2023 report, not 2022年收到申请15件).
+	ReportYearOK bool `yaml:"report_year_ok"`
+	// Field, when set, keeps the claim and records the matched text as this field (代表
+	// 区政府受理 → scope); otherwise the number makes no claim.
+	Field string `yaml:"field"`
+}
+
+// QuantitySpec is one quantity the narrative may state.
+type QuantitySpec struct {
+	// ID is the claim id the quantity's claims get. Name tells apart two entries of one
+	// id that differ in where they look or what they need (default: the id).
+	ID   string `yaml:"id"`
+	Name string `yaml:"name"`
+	// In says where to look, as for ClaimSpec (default: the narrative).
+	In string `yaml:"in"`
+	// Phrases name the quantity; named groups become fields (category).
+	Phrases []string `yaml:"phrases"`
+	// Units overrides the grammar's units for this quantity (元|万元).
+	Units string `yaml:"units"`
+	// Follow, when set, is what must come right after the number's unit for a phrase
+	// before the number to bind (收到18件 binds only as 收到18件申请).
+	Follow string `yaml:"follow"`
+	// Needs, when set, must be found in the sentence before the number (行政复议 counts
+	// disclosure cases outside section 四 only where the sentence says 政府信息公开).
+	Needs string `yaml:"needs"`
+	// Avoid, when set, must not be found in the sentence before the number (a sentence
+	// about letters or a hotline counts other things than applications).
+	Avoid string `yaml:"avoid"`
+	// Weak marks a phrase too general to compete for a number it does not stand next to
+	// (办理 in 办理因政府信息公开引发的行政复议36起).
+	Weak bool `yaml:"weak"`
+	// Retarget changes the quantity of a claim when the rest of its sentence matches
+	// Pattern (收到申请20件（含上年结转2件） counts new and carried-over applications);
+	// an empty To drops the claim.
+	Retarget []RetargetSpec `yaml:"retarget"`
+}
+
+// RetargetSpec is a context after a number that changes which quantity it counts.
+type RetargetSpec struct {
+	Pattern string `yaml:"pattern"`
+	To      string `yaml:"to"`
+}
+
 // NamedPattern is a regular expression over folded, whitespace-free text with a readable
 // name.
 type NamedPattern struct {
@@ -173,7 +264,7 @@ func DecodeSpec(data []byte) (*Spec, error) {
 }
 
 // Overlay returns base with s laid over it: s's numeral and separator when set; macros,
-// editions and placeholders merged (s wins); sections, tables and claims replaced by id
+// editions, placeholders and units merged (s wins); sections, tables and claims replaced by id
 // where s defines the same id, in base's order, and s's new ones after. Table matching
 // keeps each section's tables in list order, so a new table of an existing section may
 // come last.
@@ -190,10 +281,18 @@ func Overlay(base, s *Spec) *Spec {
 	out.Editions = mergeMaps(base.Editions, s.Editions)
 	out.EditionPatterns = mergeMaps(base.EditionPatterns, s.EditionPatterns)
 	out.Placeholders = append(append([]string(nil), base.Placeholders...), s.Placeholders...)
-	out.Units = append(append([]string(nil), base.Units...), s.Units...)
+	out.Units = map[string][]string{}
+	for _, m := range []map[string][]string{base.Units, s.Units} {
+		for typ, us := range m {
+			out.Units[typ] = append(out.Units[typ], us...)
+		}
+	}
 	out.Sections = overlayByID(base.Sections, s.Sections, func(x SectionSpec) string { return x.ID })
 	out.Tables = overlayByID(base.Tables, s.Tables, func(x TableSpec) string { return x.ID })
 	out.Claims = overlayByID(base.Claims, s.Claims, func(x ClaimSpec) string { return x.ID })
+	if s.Quantities != nil {
+		out.Quantities = s.Quantities
+	}
 	return &out
 }
 
@@ -352,6 +451,23 @@ func (s *Spec) validate() error {
 		}
 		if _, err := regexp.Compile(s.expand(c.Pattern)); err != nil {
 			bad("claim %s: pattern: %v", c.ID, err)
+		}
+	}
+	if s.Quantities != nil {
+		if _, err := compileGrammar(s, s.Quantities); err != nil {
+			bad("quantities: %v", err)
+		}
+	}
+	for typ, us := range s.Units {
+		switch typ {
+		case "count", "amount", "signed":
+		default:
+			bad("units: unknown column type %q", typ)
+		}
+		for _, u := range us {
+			if strings.TrimSpace(u) == "" || strings.ContainsAny(u, "0123456789") {
+				bad("units %s: %q is not a unit word", typ, u)
+			}
 		}
 	}
 	for ed, ps := range s.EditionPatterns {

@@ -16,18 +16,24 @@ const maxSplits = 200000
 const maxCandidates = 8
 
 // splitRuns splits digit-run tokens into want values in every way that fits the column
-// sums. It returns the candidate splits: none when the tokens are not digit runs or too
-// many splits fit to be worth resolving.
-func (p *profiler) splitRuns(toks []token, want int, sums []sumRule) [][]token {
+// sums. A sign in a run ("8249-19426307") starts a value, and only in a column that takes
+// signed values (signed[i]); a value never has a sign inside. It returns the candidate
+// splits: none when the tokens are not digit runs or too many splits fit to be worth
+// resolving.
+func (p *profiler) splitRuns(toks []token, want int, sums []sumRule, signed []bool) [][]token {
 	if len(toks) == 0 || len(toks) >= want {
 		return nil
 	}
 	digits := 0
 	for _, t := range toks {
-		if t.kind != tokNumber || t.inCell || !p.isDigits(t.start, t.end) {
+		if t.kind != tokNumber && t.kind != tokRun || t.inCell || !p.isDigits(t.start, t.end) {
 			return nil
 		}
-		digits += t.end - t.start
+		for _, r := range p.s.folded[t.start:t.end] {
+			if r >= '0' && r <= '9' {
+				digits++
+			}
+		}
 	}
 	if digits < want || digits > 48 {
 		return nil
@@ -66,8 +72,18 @@ func (p *profiler) splitRuns(toks []token, want int, sums []sumRule) [][]token {
 		for _, u := range toks[ti+1:] {
 			left += u.end - u.start
 		}
-		for end := pos + 1; end <= t.end; end++ {
-			if end-pos > 1 && p.s.folded[pos] == '0' {
+		first := pos // the first digit of the value
+		if isSign(p.s.folded[pos]) {
+			if len(cur) >= len(signed) || !signed[len(cur)] {
+				return // a sign only starts a value of a signed column
+			}
+			first++
+		}
+		for end := first + 1; end <= t.end; end++ {
+			if isSign(p.s.folded[end-1]) {
+				break // a sign starts the next value
+			}
+			if end-first > 1 && p.s.folded[first] == '0' {
 				break // 07 is not a number in a table
 			}
 			remaining := want - len(cur) - 1
@@ -92,11 +108,24 @@ func (p *profiler) splitRuns(toks []token, want int, sums []sumRule) [][]token {
 			split[i] = token{start: r[0], end: r[1], kind: tokNumber, split: true}
 			split[i].num.Value = p.digitValue(r[0], r[1])
 			split[i].num.Integer = true
+			split[i].num.Signed = isSign(p.s.folded[r[0]])
 		}
 		out = append(out, split)
 	}
 	return out
 }
+
+// signedColumns says, for each column of t, whether it takes signed values.
+func signedColumns(t *TableSpec) []bool {
+	out := make([]bool, len(t.Columns))
+	for i, c := range t.Columns {
+		out[i] = c.Type == "signed"
+	}
+	return out
+}
+
+// isSign reports a sign in a run of digits (the stream is width-folded already).
+func isSign(r rune) bool { return r == '+' || r == '-' || r == '−' || r == '﹣' || r == '﹢' }
 
 // maxCombinations bounds the joint resolution of ambiguous rows.
 const maxCombinations = 4096
@@ -229,29 +258,44 @@ func rowSumsHold(rules []rowSumRule, cols int, value func(row, col int) (float64
 	return true
 }
 
-// allDigits reports whether every token is a run of digits.
+// allDigits reports whether every token is a run of digits (signs allowed, see isDigits).
 func (p *profiler) allDigits(toks []token) bool {
 	for _, t := range toks {
-		if t.kind != tokNumber || t.inCell || !p.isDigits(t.start, t.end) {
+		if t.kind != tokNumber && t.kind != tokRun || t.inCell || !p.isDigits(t.start, t.end) {
 			return false
 		}
 	}
 	return true
 }
 
+// isDigits reports whether [a, b) is digits, with signs in front of digits
+// ("8249-19426307"): what a row of values written together is made of.
 func (p *profiler) isDigits(a, b int) bool {
-	for _, r := range p.s.folded[a:b] {
-		if r < '0' || r > '9' {
+	digits := false
+	for i, r := range p.s.folded[a:b] {
+		switch {
+		case r >= '0' && r <= '9':
+			digits = true
+		case isSign(r) && a+i+1 < b && !isSign(p.s.folded[a+i+1]):
+		default:
 			return false
 		}
 	}
-	return a < b
+	return digits
 }
 
+// digitValue is the value of the digits [a, b), negative after a minus sign.
 func (p *profiler) digitValue(a, b int) float64 {
-	v := 0.0
+	v, neg := 0.0, false
 	for _, r := range p.s.folded[a:b] {
+		if isSign(r) {
+			neg = r != '+' && r != '﹢'
+			continue
+		}
 		v = v*10 + float64(r-'0')
+	}
+	if neg && v != 0 {
+		return -v
 	}
 	return v
 }

@@ -13,6 +13,9 @@ const (
 	tokPlaceholder
 	tokBlank
 	tokText
+	// tokRun is digits with signs inside, values written together ("8249-19426307"): not
+	// one number, but a run splitRuns may cut into values at the signs.
+	tokRun
 )
 
 // token is a value candidate: a word of flowing text, or the whole text of a table cell.
@@ -136,13 +139,55 @@ func (p *profiler) matchAnchors(t *TableSpec, from, to int) *tableMatch {
 		m.first, m.firstEnd = m.anchors[0].start, m.anchors[0].end
 	} else if t.Rows[0].Label == "" {
 		// A table whose only row has no label (table 4) starts at its header.
-		for _, h := range t.Header {
-			if occ := p.s.indexAll(h, from, to); len(occ) > 0 && (m.first < 0 || occ[0][0] < m.first) {
-				m.first, m.firstEnd = occ[0][0], occ[0][1]
+		m.first, m.firstEnd = p.headerStart(t, from, to)
+	}
+	return m
+}
+
+// headerStart finds where the header of a table without row labels begins: the first
+// header word that starts a run of at least three header words with no digit among them
+// (行政复议 行政诉讼 结果维持 …), so that a heading or a sentence naming one or two of the
+// words (四、行政复议和行政诉讼情况; 被申请行政复议1起) is not taken for the table. With no
+// such run, the first header word found.
+func (p *profiler) headerStart(t *TableSpec, from, to int) (int, int) {
+	var occ [][2]int
+	for _, h := range t.Header {
+		occ = append(occ, p.s.indexAll(h, from, to)...)
+	}
+	if len(occ) == 0 {
+		return -1, -1
+	}
+	sort.Slice(occ, func(a, b int) bool { return occ[a][0] < occ[b][0] })
+	const window = 60 // code points a header's first three words lie within
+	for i, o := range occ {
+		words, last := 1, o[1]
+		for _, n := range occ[i+1:] {
+			if n[0] < last || n[0]-o[0] > window {
+				if n[0]-o[0] > window {
+					break
+				}
+				continue
+			}
+			if p.hasDigit(last, n[0]) {
+				break
+			}
+			words, last = words+1, n[1]
+			if words == 3 {
+				return o[0], o[1]
 			}
 		}
 	}
-	return m
+	return occ[0][0], occ[0][1]
+}
+
+// hasDigit reports whether an ASCII digit stands in the folded text [a, b).
+func (p *profiler) hasDigit(a, b int) bool {
+	for i := a; i < b && i < len(p.s.folded); i++ {
+		if r := p.s.folded[i]; r >= '0' && r <= '9' {
+			return true
+		}
+	}
+	return false
 }
 
 func dedupeOcc(occ []anchorOcc) []anchorOcc {
@@ -179,6 +224,7 @@ func (p *profiler) readTable(m *tableMatch, bound int) {
 	}
 	want := len(t.Columns)
 	sums := sumRules(t)
+	signed := signedColumns(t)
 	toks := make([][]token, len(t.Rows))
 	cands := map[int][][]token{}
 	for i := range t.Rows {
@@ -200,7 +246,7 @@ func (p *profiler) readTable(m *tableMatch, bound int) {
 				end, last = m.anchors[ai+1].start, false
 			}
 			la := p.s.atoms[p.s.atom[a.end-1]]
-			toks[i] = p.rowValues(a.end, end, want, last, la.row, la.cell)
+			toks[i] = p.rowValues(a.end, end, want, last, la.row, la.cell, string(p.s.folded[a.start:a.end]))
 		case rs.Label == "" && m.first >= 0:
 			toks[i] = p.unlabelledValues(p.headerEnd(t, m.first, bound), bound, want)
 			if len(toks[i]) > 0 {
@@ -210,11 +256,14 @@ func (p *profiler) readTable(m *tableMatch, bound int) {
 		if len(toks[i]) > want {
 			toks[i] = dropExtraBlanks(toks[i], want)
 		}
+		if len(toks[i]) > want {
+			toks[i] = collapseRepeats(toks[i], want)
+		}
 		if len(toks[i]) == want+1 {
 			toks[i] = p.dropSubtotal(t, toks[i])
 		}
 		if len(toks[i]) != want && (rs.Kind != "group" || len(toks[i]) > 0) {
-			switch splits := p.splitRuns(toks[i], want, sums); len(splits) {
+			switch splits := p.splitRuns(toks[i], want, sums, signed); len(splits) {
 			case 0:
 			case 1:
 				toks[i], row.Split = splits[0], true
@@ -271,18 +320,21 @@ func (p *profiler) readTable(m *tableMatch, bound int) {
 				tok := rt[ci]
 				cell.Text = p.s.text(tok.start, tok.end)
 				cell.Span = p.s.span(tok.start, tok.end)
-				switch tok.kind {
-				case tokNumber:
+				switch {
+				case tok.kind == tokNumber && (tok.unit == "" || p.unitOK[c.Type][tok.unit]):
 					cell.State = StateNumber
 					cell.Value = tok.num.Value
 					cell.Integer = tok.num.Integer
+					cell.Signed = tok.num.Signed
 					cell.Unit = tok.unit
 					out.Numbers++
-				case tokPlaceholder:
+				case tok.kind == tokPlaceholder:
 					cell.State = StatePlaceholder
-				case tokBlank:
+				case tok.kind == tokBlank:
 					cell.State = StateBlank
 				default:
+					// Text, a run that could not be split, or a number with a unit its
+					// column does not take (元 in a count column).
 					cell.State = StateInvalid
 				}
 			} else {
@@ -342,7 +394,11 @@ func (p *profiler) readTable(m *tableMatch, bound int) {
 	}
 	if tableStart >= 0 && tableEnd > tableStart {
 		out.Span = p.s.span(tableStart, tableEnd)
-		p.tableRanges = append(p.tableRanges, [2]int{tableStart, tableEnd})
+		if out.Found {
+			// Only a table that is there hides its text from the claims: a row label or a
+			// header word met in a sentence ("制发行政规范性文件3件") is narrative.
+			p.tableRanges = append(p.tableRanges, [2]int{tableStart, tableEnd})
+		}
 	}
 	p.facts.addRef(out.Ref, Resolved{Span: out.Span, Logical: t.Title, Kind: "element"})
 }
@@ -414,6 +470,28 @@ func dropExtraBlanks(toks []token, want int) []token {
 	return out
 }
 
+// collapseRepeats undoes a converter's writing of merged value cells once per column they
+// span (行政许可 | 1000 | 1000 | 1000 under one 本年处理决定数量 spanning three columns):
+// cells of one table row that come in want runs of the same length, each run one value
+// repeated, stand for want values.
+func collapseRepeats(toks []token, want int) []token {
+	if want == 0 || len(toks)%want != 0 || !toks[0].inCell {
+		return toks
+	}
+	k := len(toks) / want
+	out := make([]token, 0, want)
+	for j := 0; j < want; j++ {
+		run := toks[j*k : (j+1)*k]
+		for _, t := range run[1:] {
+			if t.kind != run[0].kind || t.kind != tokNumber || t.num.Value != run[0].num.Value || t.row != toks[0].row {
+				return toks
+			}
+		}
+		out = append(out, run[0])
+	}
+	return out
+}
+
 // garbled reports whether a table's rows and values are out of order: at least three data
 // rows were found and more than a third of them could not be aligned.
 func garbled(t *TableSpec, rows map[string]*Row, toks [][]token, want int) bool {
@@ -472,11 +550,14 @@ func displayLabel(r *Row) string {
 // (labelRow) is a value slot, except the rest of the label's cell (labelCell), and so is every cell after the first value (text there is an
 // invalid value); other text cells before the first value are header cells or labels a
 // converter repeated, and are skipped. A row that is not the last stops after want values.
-func (p *profiler) rowValues(from, to, want int, last bool, labelRow, labelCell int32) []token {
+func (p *profiler) rowValues(from, to, want int, last bool, labelRow, labelCell int32, label string) []token {
 	var out []token
 	for _, t := range p.tokens(from, to) {
 		if t.inCell && labelCell >= 0 && p.s.atoms[p.s.atom[t.start]].cell == labelCell {
 			continue // the rest of the label's own cell (an alias matched its start)
+		}
+		if t.kind == tokText && t.inCell && len(out) == 0 && p.repeatsLabel(t, label) {
+			continue // a merged label cell a converter wrote once per column it spans
 		}
 		slot := t.inCell && labelRow >= 0 && t.row == labelRow
 		if t.kind == tokText && !slot && (!t.inCell || len(out) == 0) {
@@ -488,12 +569,44 @@ func (p *profiler) rowValues(from, to, want int, last bool, labelRow, labelCell 
 		if t.kind == tokText && len(out) > 0 && out[0].inCell && t.row != out[len(out)-1].row {
 			break // the header of the next table
 		}
-		out = append(out, t)
-		if last && len(out) == want {
-			break
+		if last && len(out) >= want {
+			// The last row ends with its cells, or in flowing text with its line: one more
+			// number on that line may be a subtotal column; anything after is not the
+			// table's.
+			if !p.sameRow(out[len(out)-1], t) || (!t.inCell && (len(out) > want || t.kind != tokNumber)) {
+				break
+			}
 		}
+		out = append(out, t)
 	}
 	return out
+}
+
+// repeatsLabel reports whether the cell holding text token t says label again.
+func (p *profiler) repeatsLabel(t token, label string) bool {
+	cell := p.s.atoms[p.s.atom[t.start]].cell
+	a, b := t.start, t.end
+	for a > 0 && p.s.atoms[p.s.atom[a-1]].cell == cell {
+		a--
+	}
+	for b < len(p.s.folded) && p.s.atoms[p.s.atom[b]].cell == cell {
+		b++
+	}
+	return string(p.s.folded[a:b]) == label
+}
+
+// sameRow reports whether token t continues the row of token prev: the same table row, or,
+// in flowing text, the same source line.
+func (p *profiler) sameRow(prev, t token) bool {
+	if t.inCell || prev.inCell {
+		return t.inCell && prev.inCell && t.row == prev.row
+	}
+	for i := prev.end; i <= t.start && i < len(p.s.lineStart); i++ {
+		if p.s.lineStart[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // unlabelledValues reads the values of a row without a label, after from: in a table,
@@ -516,9 +629,17 @@ func (p *profiler) unlabelledValues(from, to, want int) []token {
 		}
 		return digits >= want
 	}
+	textRow := int32(-2) // the last table row that had a header or label cell
 	for _, t := range p.tokens(from, to) {
+		if t.inCell && t.kind == tokBlank && t.row == textRow {
+			continue // an empty cell of a header row (under a merged header cell)
+		}
 		if t.kind == tokText {
 			if t.inCell {
+				textRow = t.row
+				for len(run) > 0 && run[len(run)-1].inCell && run[len(run)-1].row == t.row && run[len(run)-1].kind == tokBlank {
+					run = run[:len(run)-1] // the header row's empty cells before this one
+				}
 				continue // a header or label cell
 			}
 			if len(run) > 0 && run[0].inCell {
@@ -544,7 +665,9 @@ func (p *profiler) unlabelledValues(from, to, want int) []token {
 // tokens splits [from, to) into value candidates: table cells whole; in flowing text,
 // words, and inside a word the runs of number characters apart from the rest, so that
 // "0000000三、本年度办理结果" (a scraped page running a row into the next label) gives the
-// value run and then the text.
+// value run and then the text. A unit word the profile knows stays with the number in
+// front of it, in the same word ("246900元") or as the next word ("3 件"), and ends the
+// value: "1个246900元" is two values.
 func (p *profiler) tokens(from, to int) []token {
 	s := p.s
 	var out []token
@@ -564,6 +687,23 @@ func (p *profiler) tokens(from, to int) []token {
 			}
 			j++
 		}
+		if cell < 0 && numeric && j < to && s.atom[j] == a {
+			j += p.unitAt(j, to, a)
+		}
+		if cell < 0 && !numeric && isRule(s.folded[i:j]) {
+			i = j // "|" between the values of a table scraped as text
+			continue
+		}
+		if cell < 0 && !numeric && len(out) > 0 {
+			if prev := &out[len(out)-1]; !prev.inCell && prev.kind == tokNumber && prev.unit == "" && prev.end == i && p.unitAt(i, j, a) == j-i {
+				// A unit written as a word of its own: "3 件".
+				t := p.classify(prev.start, j, false, false)
+				t.row = prev.row
+				*prev = t
+				i = j
+				continue
+			}
+		}
 		t := p.classify(i, j, cell >= 0, cell >= 0 && s.atoms[a].empty)
 		t.row = s.atoms[a].row
 		out = append(out, t)
@@ -572,9 +712,40 @@ func (p *profiler) tokens(from, to int) []token {
 	return out
 }
 
-// isNumberRune reports the characters a number in a table is written with.
+// isRule reports whether rs is made of vertical bars only: the column rulings of a table
+// a page scraped into text ("行政许可 | 2 | +2 | 114 |").
+func isRule(rs []rune) bool {
+	for _, r := range rs {
+		if r != '|' && r != '│' && r != '┃' {
+			return false
+		}
+	}
+	return len(rs) > 0
+}
+
+// unitAt returns the length of the longest unit word the profile knows that starts at
+// code point i, within [i, to) and the atom a, or 0.
+func (p *profiler) unitAt(i, to int, a int32) int {
+	for _, u := range p.units {
+		n := 0
+		for _, r := range u {
+			if i+n >= to || p.s.atom[i+n] != a || p.s.folded[i+n] != r {
+				n = -1
+				break
+			}
+			n++
+		}
+		if n > 0 {
+			return n
+		}
+	}
+	return 0
+}
+
+// isNumberRune reports the characters a number in a table is written with: digits, the
+// decimal point and thousands separator, the percent sign, and signs (+ - − ﹣).
 func isNumberRune(r rune) bool {
-	return r >= '0' && r <= '9' || r == '.' || r == ',' || r == '%' || r == '+' || r == '-'
+	return r >= '0' && r <= '9' || r == '.' || r == ',' || r == '%' || cnnum.IsSign(r)
 }
 
 // classify reads the token [i, j).
@@ -586,15 +757,14 @@ func (p *profiler) classify(i, j int, inCell, empty bool) token {
 		t.kind = tokBlank
 	default:
 		// Table values are Arabic numbers; a Chinese numeral here is a label fragment.
-		if n, err := cnnum.Parse(text); err == nil && !n.Chinese {
-			t.kind = tokNumber
-			t.num = n
-		} else if n, unit, ok := p.numberWithUnit(text); ok {
+		if n, unit, err := cnnum.ParseUnit(text, p.units); err == nil && !n.Chinese {
 			t.kind = tokNumber
 			t.num = n
 			t.unit = unit
 		} else if p.isPlaceholder(text) {
 			t.kind = tokPlaceholder
+		} else if !inCell && isSignedRun(text) {
+			t.kind = tokRun
 		} else {
 			t.kind = tokText
 		}
@@ -602,19 +772,25 @@ func (p *profiler) classify(i, j int, inCell, empty bool) token {
 	return t
 }
 
-// numberWithUnit reads "251000元": an Arabic number followed by one of the profile's units.
-func (p *profiler) numberWithUnit(s string) (cnnum.Number, string, bool) {
-	n, length, ok := cnnum.ParsePrefix(s)
-	if !ok || n.Chinese || length == 0 {
-		return n, "", false
-	}
-	rest := s[length:]
-	for _, u := range p.spec.Units {
-		if foldString(u) == rest {
-			return n, rest, true
+// isSignedRun reports whether s is digits with at least one sign, each sign followed by a
+// digit: values written together, one of them signed ("8249-19426307", "20+1737").
+func isSignedRun(s string) bool {
+	signs, prevSign, digits := 0, false, false
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			prevSign, digits = false, true
+		case cnnum.IsSign(r):
+			if prevSign {
+				return false
+			}
+			signs++
+			prevSign = true
+		default:
+			return false
 		}
 	}
-	return n, "", false
+	return signs > 0 && digits && !prevSign
 }
 
 func (p *profiler) isPlaceholder(s string) bool {

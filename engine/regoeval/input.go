@@ -145,7 +145,7 @@ func rowValue(r *profile.Row, columns []string) ast.Value {
 		}
 		items := [][2]*ast.Term{
 			str("ref", cell.Ref), str("table", cell.Table), str("row", cell.Row), str("col", cell.Col), str("type", cell.Type),
-			str("state", cell.State), str("text", cell.Text), boolean("integer", cell.Integer), str("unit", cell.Unit),
+			str("state", cell.State), str("text", cell.Text), boolean("integer", cell.Integer), boolean("signed", cell.Signed), str("unit", cell.Unit),
 		}
 		if cell.State == profile.StateNumber {
 			items = append(items, num("value", cell.Value))

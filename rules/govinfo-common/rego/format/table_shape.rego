@@ -1,8 +1,9 @@
 # METADATA
 # title: 表格应包含格式规定的全部行，且每行数值与列对应
 # description: >-
-#   表格应包含格式规定的全部行。某一行读到的数值个数与列数不符时，无法确定数值对应哪一列，
-#   涉及该行的核算无法判定。
+#   表格应包含格式规定的全部行（缺行为错误）。某一行读到的数值个数与列数不符、连写的数字
+#   无法唯一拆分、或表格行与数值错位时，无法确定数值对应哪一列：这可能是报告的问题，也可能是
+#   转换或读取造成的，因此给出提示（无法判定），涉及该行的核算也报告为无法判定。
 # custom:
 #   id: TABLE-SHAPE
 #   level: error
@@ -13,7 +14,7 @@ package reportlint.rules.table_shape
 import data.reportlint.lib.result
 
 # A table whose rows and values are out of order is reported once, as a whole.
-report contains result.with_level(result.fail(msg, t.ref), "warning") if {
+report contains result.with_level(result.fail(msg, t.ref), "note") if {
 	some t in input.tables
 	t.found
 	t.garbled
@@ -37,7 +38,7 @@ report contains result.fail(msg, t.ref) if {
 # FMT-EDITION reports the mixed layout.
 parent_has_values(t, r) if t.rows[r.parent].values > 0
 
-report contains result.with_level(result.fail(msg, r.ref), "warning") if {
+report contains result.with_level(result.fail(msg, r.ref), "note") if {
 	some t in input.tables
 	t.found
 	not t.garbled
@@ -50,7 +51,7 @@ report contains result.with_level(result.fail(msg, r.ref), "warning") if {
 }
 
 # Digits written together ("898989") that split into the columns in more than one way.
-report contains result.with_level(result.fail(msg, r.ref), "warning") if {
+report contains result.with_level(result.fail(msg, r.ref), "note") if {
 	some t in input.tables
 	t.found
 	not t.garbled
@@ -61,7 +62,7 @@ report contains result.with_level(result.fail(msg, r.ref), "warning") if {
 	msg := sprintf("%s%s的数字连写在一起（“%s”），无法唯一拆分为 %d 列，涉及该行的核算无法判定", [t.title, row_phrase(r), r.run, count(t.columns)])
 }
 
-report contains result.with_level(result.fail(msg, r.ref), "warning") if {
+report contains result.with_level(result.fail(msg, r.ref), "note") if {
 	some t in input.tables
 	t.found
 	not t.garbled

@@ -4,7 +4,9 @@
 #   正文中关于政府信息公开申请的数量应与表三一致：“收到（新收、受理）申请 N 件”对应“本年新收政府信息公开申请数量”，
 #   “上年结转 N 件”对应“上年结转政府信息公开申请数量”，“办结（答复）N 件”对应“（七）总计”，
 #   “结转下年度 N 件”对应“结转下年度继续办理”，均取“总计”列；“未收到申请”要求本年新收为 0。
-#   有的报告把上年结转的申请也算作“收到”，或只说明本机关代表政府受理的部分，此时给出警告并说明两种口径。
+#   “共受理申请 N 件（含上年结转 M 件）”中的 N 对应本年新收与上年结转之和。
+#   有的报告把上年结转的申请也算作“收到”，或只说明本机关代表政府受理的部分，此时给出提示并说明两种口径。
+#   “全区（县、市）共收到申请 N 件”只在人民政府的报告中与表三比较：部门报告中的这类数字说的是其他机关。
 # custom:
 #   id: NAR-APPLICATIONS
 #   level: error
@@ -12,6 +14,7 @@
 #   since: 1.0.0
 package reportlint.rules.nar_applications
 
+import data.reportlint.lib.body
 import data.reportlint.lib.facts
 import data.reportlint.lib.result
 
@@ -32,7 +35,7 @@ row_label(row) := sprintf("表三“%s”", [input.tables.t3.rows[row].label])
 
 # "收到申请 N 件" disagrees with 本年新收.
 report contains result.fail_related(msg, c.fields.n.ref, related(new_cell, "表三本年新收申请总计")) if {
-	some c in facts.claims("applications_received")
+	some c in own_claims("applications_received")
 	not c.fields.scope
 	n := c.fields.n.value
 	table := facts.row_total("t3", "new_received")
@@ -41,19 +44,20 @@ report contains result.fail_related(msg, c.fields.n.ref, related(new_cell, "表�
 	msg := sprintf("正文称收到申请 %s 件，%s总计为 %s 件", [c.fields.n.text, row_label("new_received"), facts.fmt_number(table)])
 }
 
-# The same count read as new + carried over: a warning that names both readings.
-report contains result.with_level(result.fail_related(msg, c.fields.n.ref, related(new_cell, "表三本年新收申请总计")), "warning") if {
-	some c in facts.claims("applications_received")
+# The same count read as new + carried over: the text counts differently from the table,
+# which it may explain elsewhere; a note that names both readings.
+report contains result.with_level(result.fail_related(msg, c.fields.n.ref, related(new_cell, "表三本年新收申请总计")), "note") if {
+	some c in own_claims("applications_received")
 	n := c.fields.n.value
 	table := facts.row_total("t3", "new_received")
 	n != table
 	counts_carried_over(n, table)
-	msg := sprintf("正文称收到申请 %s 件，表三本年新收为 %s 件、上年结转为 %s 件：正文似乎把上年结转也算作收到，口径应与表三一致", [c.fields.n.text, facts.fmt_number(table), facts.fmt_number(facts.row_total("t3", "carried_over"))])
+	msg := sprintf("正文称收到申请 %s 件，表三本年新收为 %s 件、上年结转为 %s 件：正文似乎把上年结转也算作收到，请确认口径与表三一致", [c.fields.n.text, facts.fmt_number(table), facts.fmt_number(facts.row_total("t3", "carried_over"))])
 }
 
-# A count with a scope (代表区政府受理…) may cover part of the table: a warning.
-report contains result.with_level(result.fail_related(msg, c.fields.n.ref, related(new_cell, "表三本年新收申请总计")), "warning") if {
-	some c in facts.claims("applications_received")
+# A count with a scope (代表区政府受理…) may cover part of the table: a note.
+report contains result.with_level(result.fail_related(msg, c.fields.n.ref, related(new_cell, "表三本年新收申请总计")), "note") if {
+	some c in own_claims("applications_received")
 	c.fields.scope
 	n := c.fields.n.value
 	table := facts.row_total("t3", "new_received")
@@ -61,6 +65,22 @@ report contains result.with_level(result.fail_related(msg, c.fields.n.ref, relat
 	not counts_carried_over(n, table)
 	msg := sprintf("正文称%s受理申请 %s 件，%s总计为 %s 件：正文的数可能只是其中一部分，请确认两者口径一致", [c.fields.scope.text, c.fields.n.text, row_label("new_received"), facts.fmt_number(table)])
 }
+
+# "共受理申请 N 件（含上年结转 M 件）": N is 本年新收 plus 上年结转.
+report contains result.fail_related(msg, c.fields.n.ref, rel) if {
+	some c in own_claims("applications_with_carried")
+	new := facts.row_total("t3", "new_received")
+	carried := facts.row_total("t3", "carried_over")
+	c.fields.n.value != new + carried
+	rel := [{"ref": new_cell.ref, "message": "表三本年新收申请总计"}, {"ref": carried_cell.ref, "message": "表三上年结转申请总计"}]
+	msg := sprintf("正文称受理申请 %s 件（含上年结转），表三本年新收 %s 件、上年结转 %s 件，合计 %s 件", [c.fields.n.text, facts.fmt_number(new), facts.fmt_number(carried), facts.fmt_number(new + carried)])
+}
+
+# own_claims(id) are the claims that speak of the body's own figures: a count over the
+# whole area (全区共收到…) is the report's own only in a people's government's report.
+own_claims(id) := [c | some c in facts.claims(id); not c.fields.area] if not body.government
+
+own_claims(id) := facts.claims(id) if body.government
 
 counts_carried_over(n, table) if {
 	carried := facts.row_total("t3", "carried_over")
@@ -71,7 +91,7 @@ counts_carried_over(n, table) if {
 # Carried over, answered, carried forward.
 report contains result.fail_related(msg, c.fields.n.ref, related(cell, sprintf("%s总计", [row_label(check.row)]))) if {
 	some id, check in checks
-	some c in facts.claims(id)
+	some c in own_claims(id)
 	cell := facts.cell("t3", check.row, "total")
 	table := facts.row_total("t3", check.row)
 	c.fields.n.value != table
@@ -89,6 +109,7 @@ report contains result.fail_related(msg, c.ref, related(new_cell, "表三本年�
 # The table cell cannot be read: say so instead of passing silently.
 report contains result.not_assessable(msg, c.ref) if {
 	some c in input.claims
+	not c.fields.area
 	row := claim_row[c.id]
 	cell := facts.cell("t3", row, "total")
 	not facts.row_total("t3", row)
@@ -101,4 +122,5 @@ claim_row := {
 	"carried_over_count": "carried_over",
 	"answered_count": "total_results",
 	"carried_forward_count": "carried_forward",
+	"applications_with_carried": "new_received",
 }

@@ -52,10 +52,30 @@ report contains result.with_level(result.fail_related(msg, c.fields.n.ref, rel),
 	msg := sprintf("正文称行政诉讼 %s 件，与表四未经复议直接起诉（%s 件）或复议后起诉（%s 件）之一相同，但行政诉讼合计为 %s 件：请确认口径", [c.fields.n.text, facts.fmt_number(d), facts.fmt_number(a), facts.fmt_number(d + a)])
 }
 
+# "未发生行政复议、行政诉讼" while table 4 counts cases.
 report contains result.fail_related(msg, c.ref, rel) if {
 	some c in facts.claims("review_litigation_none")
+	c.fields.lit
 	total := sum([facts.number(review), facts.number(direct), facts.number(after)])
 	total > 0
 	rel := [{"ref": review.ref, "message": "表四行政复议总计"}, {"ref": direct.ref, "message": "表四未经复议直接起诉总计"}, {"ref": after.ref, "message": "表四复议后起诉总计"}]
 	msg := sprintf("正文称未发生行政复议、行政诉讼，但表四行政复议 %s 件、行政诉讼 %s 件", [facts.fmt_number(facts.number(review)), facts.fmt_number(facts.number(direct) + facts.number(after))])
+}
+
+# "未发生行政复议" (litigation not mentioned) while table 4 counts reconsiderations.
+report contains result.fail_related(msg, c.ref, [{"ref": review.ref, "message": "表四行政复议总计"}]) if {
+	some c in facts.claims("review_litigation_none")
+	not c.fields.lit
+	n := facts.number(review)
+	n > 0
+	msg := sprintf("正文称未发生行政复议，但表四行政复议总计为 %s 件", [facts.fmt_number(n)])
+}
+
+# "未发生行政诉讼" while table 4 counts lawsuits.
+report contains result.fail_related(msg, c.ref, rel) if {
+	some c in facts.claims("litigation_none")
+	n := facts.number(direct) + facts.number(after)
+	n > 0
+	rel := [{"ref": direct.ref, "message": "表四未经复议直接起诉总计"}, {"ref": after.ref, "message": "表四复议后起诉总计"}]
+	msg := sprintf("正文称未发生行政诉讼，但表四行政诉讼为 %s 件（未经复议直接起诉 %s 件、复议后起诉 %s 件）", [facts.fmt_number(n), facts.fmt_number(facts.number(direct)), facts.fmt_number(facts.number(after))])
 }

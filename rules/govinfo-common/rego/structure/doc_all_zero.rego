@@ -2,7 +2,9 @@
 # title: 全零报告应经确认
 # description: >-
 #   表二、表三、表四全部为 0。许多小机关确实没有可报告的事项，但也出现过实际有申请和行政复议却报全零、
-#   被投诉后撤回的报告（鹿邑县市场监管局 2024 年报告）。请确认数据无误。
+#   被投诉后撤回的报告（鹿邑县市场监管局 2024 年报告）。请确认数据无误。只有各表都完整读取、读到的数字
+#   全部为 0 时才提示；有未能读取的行或单元格时，其中可能有非 0 的数，说明无法判定；未能读取的部分
+#   明显有非 0 的数字（连写的数字、带文字的单元格）时不提示。
 # custom:
 #   id: DOC-ALL-ZERO
 #   level: note
@@ -14,11 +16,105 @@ import data.reportlint.lib.result
 
 numbers := [c.value | some t in input.tables; t.found; some r in t.rows; some c in r.cells; c.state == "number"]
 
-report contains result.fail("表二、表三、表四的数字全部为 0，请确认本年度确实没有主动公开决定、政府信息公开申请和行政复议、行政诉讼", input.tables.t3.ref) if {
+# Every number read is 0, and enough of them were read to speak of the whole report.
+all_zero if {
 	count(numbers) > 100
 	every v in numbers {
 		v == 0
 	}
 	input.tables.t3.found
 	input.tables.t4.found
+	not nonzero_unread
+}
+
+# What could not be read shows a digit other than 0: digits written together that could
+# not be split ("5845546"), or a cell of text with a number in it ("3元" in a count
+# column). The report is not all zero.
+nonzero_unread if {
+	some t in input.tables
+	t.found
+	some r in t.rows
+	regex.match(`[1-9]`, r.run)
+}
+
+nonzero_unread if {
+	some t in input.tables
+	t.found
+	some r in t.rows
+	some c in r.cells
+	c.state == "invalid"
+	regex.match(`[1-9]`, c.text)
+}
+
+report contains result.fail("表二、表三、表四的数字全部为 0，请确认本年度确实没有主动公开决定、政府信息公开申请和行政复议、行政诉讼", input.tables.t3.ref) if {
+	all_zero
+	count(unread) == 0
+}
+
+# Parts of the tables that were not read may hold numbers that are not 0: the report
+# cannot be called all zero.
+report contains result.not_assessable(msg, input.tables.t3.ref) if {
+	all_zero
+	count(unread) > 0
+	parts := sort(unread)
+	shown := [p | some i, p in parts; i < 3]
+	more := count(parts) - count(shown)
+	msg := sprintf("无法判定是否全零报告：读到的数字都是 0，但%s%s未能读取，其中可能有不为 0 的数", [concat("；", shown), etc(more)])
+}
+
+etc(0) := ""
+
+etc(n) := sprintf("等共 %d 处", [n + 3]) if n > 0
+
+# unread lists what the tables' reading left out: a table not found, a table whose rows
+# and values are out of order, a row not found or not matched to the columns, a cell that
+# holds text.
+unread contains sprintf("%s", [t.title]) if {
+	some t in input.tables
+	not t.found
+}
+
+unread contains sprintf("%s（行与数值错位）", [t.title]) if {
+	some t in input.tables
+	t.found
+	t.garbled
+}
+
+unread contains sprintf("%s%s", [t.title, row_phrase(r)]) if {
+	some t in input.tables
+	t.found
+	not t.garbled
+	some r in t.rows
+	holds_values(t, r)
+	some c in r.cells
+	c.state in {"missing", "invalid"}
+}
+
+# A data row holds values; so does a group written as one row of its own (the 2019 layout
+# of （六）其他处理), whose sub-rows are then absent, not unread.
+holds_values(t, r) if {
+	r.kind != "group"
+	not t.rows[r.parent].values
+}
+
+holds_values(t, r) if {
+	r.kind != "group"
+	t.rows[r.parent].values == 0
+}
+
+holds_values(_, r) if {
+	r.kind == "group"
+	r.values > 0
+}
+
+row_phrase(r) := sprintf("“%s”行", [r.written]) if r.written != ""
+
+row_phrase(r) := sprintf("“%s”行", [r.label]) if {
+	r.written == ""
+	r.label != ""
+}
+
+row_phrase(r) := "的数据行" if {
+	r.written == ""
+	r.label == ""
 }

@@ -1,0 +1,657 @@
+package profile
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/reportlint/reportlint/engine/cnnum"
+)
+
+// grammar is a compiled GrammarSpec.
+type grammar struct {
+	token        *regexp.Regexp // a number and its unit: groups n and u
+	bare         *regexp.Regexp // ^(?:fillers)*$: nothing but fillers
+	connectors   *regexp.Regexp // ^(?:connectors)+
+	respectively *regexp.Regexp
+	each         *regexp.Regexp
+	share        *regexp.Regexp // ^(?:share), with group pct
+	frame        *regexp.Regexp // ^(?:frame)
+	before       []gContext
+	after        []gContext
+	kinds        []gKind
+}
+
+type gContext struct {
+	id, field    string
+	reportYearOK bool
+	re           *regexp.Regexp
+}
+
+type gKind struct {
+	id, in   string
+	follow   *regexp.Regexp // ^(?:Follow), nil when any text may follow
+	needs    *regexp.Regexp // nil when nothing is needed
+	avoid    *regexp.Regexp // nil when nothing is to be avoided
+	weak     bool
+	left     *regexp.Regexp // ((?:P))(?:F)*$: the phrase right before a number
+	right    *regexp.Regexp // ^(?:F)*((?:P)): the phrase right after a number
+	any      *regexp.Regexp // P anywhere
+	units    *regexp.Regexp // ^(?:U)$
+	retarget []gRetarget
+}
+
+type gRetarget struct {
+	re *regexp.Regexp
+	to string
+}
+
+// compileGrammar compiles g with spec's macros.
+func compileGrammar(spec *Spec, g *GrammarSpec) (*grammar, error) {
+	var errs []string
+	re := func(what, p string) *regexp.Regexp {
+		r, err := regexp.Compile(spec.expand(p))
+		if err != nil {
+			errs = append(errs, fmt.Sprintf("%s: %v", what, err))
+			return regexp.MustCompile(`$^`)
+		}
+		return r
+	}
+	opt := func(p string) string {
+		if p == "" {
+			return `$^`
+		}
+		return p
+	}
+	if g.Number == "" || g.Units == "" {
+		return nil, fmt.Errorf("number and units are required")
+	}
+	units := []string{g.Units}
+	out := &grammar{
+		connectors:   re("connectors", `^(?:`+opt(g.Connectors)+`)+`),
+		respectively: re("respectively", opt(g.Respectively)),
+		each:         re("each", opt(g.Each)),
+		share:        re("share", `^(?:`+opt(g.Share)+`)`),
+		frame:        re("frame", `^(?:`+opt(g.Frame)+`)`),
+	}
+	fill := `(?:` + opt(g.Fillers) + `)*`
+	if g.Fillers == "" {
+		fill = ""
+	}
+	out.bare = re("fillers", `^`+fill+`$`)
+	seen := map[string]bool{}
+	for i, k := range g.Kinds {
+		if k.ID == "" || len(k.Phrases) == 0 {
+			errs = append(errs, fmt.Sprintf("kinds[%d]: id and phrases are required", i))
+			continue
+		}
+		name := k.Name
+		if name == "" {
+			name = k.ID
+		}
+		if seen[name] {
+			errs = append(errs, fmt.Sprintf("kind %s: defined twice (give entries of one id a name)", name))
+		}
+		seen[name] = true
+		alts := make([]string, len(k.Phrases))
+		for j, ph := range k.Phrases {
+			alts[j] = `(?:` + ph + `)`
+		}
+		p := strings.Join(alts, "|")
+		ku := g.Units
+		if k.Units != "" {
+			ku = k.Units
+			units = append(units, k.Units)
+		}
+		gk := gKind{
+			id: k.ID, in: k.In,
+			left:  re("kind "+k.ID, `((?:`+p+`))`+fill+`$`),
+			right: re("kind "+k.ID, `^`+fill+`((?:`+p+`))`),
+			any:   re("kind "+k.ID, p),
+			units: re("kind "+k.ID+" units", `^(?:`+ku+`)$`),
+		}
+		gk.weak = k.Weak
+		if k.Avoid != "" {
+			gk.avoid = re("kind "+k.ID+" avoid", k.Avoid)
+		}
+		if k.Needs != "" {
+			gk.needs = re("kind "+k.ID+" needs", k.Needs)
+		}
+		if k.Follow != "" {
+			gk.follow = re("kind "+k.ID+" follow", `^(?:`+k.Follow+`)`)
+		}
+		for _, r := range k.Retarget {
+			gk.retarget = append(gk.retarget, gRetarget{re: re("kind "+k.ID+" retarget", `^(?:`+r.Pattern+`)`), to: r.To})
+		}
+		out.kinds = append(out.kinds, gk)
+	}
+	for _, c := range g.Contexts {
+		if c.ID == "" || c.Pattern == "" {
+			errs = append(errs, "contexts: id and pattern are required")
+			continue
+		}
+		gc := gContext{id: c.ID, field: c.Field, reportYearOK: c.ReportYearOK}
+		if c.After {
+			gc.re = re("context "+c.ID, `^(?:`+c.Pattern+`)`)
+			out.after = append(out.after, gc)
+		} else {
+			gc.re = re("context "+c.ID, c.Pattern)
+			out.before = append(out.before, gc)
+		}
+	}
+	out.token = re("number", `(?P<n>`+g.Number+`)(?P<u>`+unionLongestFirst(units)+`)`)
+	if len(errs) > 0 {
+		return nil, fmt.Errorf("%s", strings.Join(errs, "; "))
+	}
+	return out, nil
+}
+
+// unionLongestFirst joins alternations so that a longer alternative is tried before a
+// shorter one it starts with (万元 before 元 is not needed, but 件次 before 件 is).
+func unionLongestFirst(alts []string) string {
+	var all []string
+	for _, a := range alts {
+		all = append(all, strings.Split(a, "|")...)
+	}
+	slices.SortStableFunc(all, func(a, b string) int { return len(b) - len(a) })
+	all = slices.Compact(all)
+	return strings.Join(all, "|")
+}
+
+// numTok is a number with its unit in a sentence: byte offsets in the sentence.
+type numTok struct {
+	start, end   int // the number and unit
+	nEnd         int // end of the number, start of the unit
+	consumed     bool
+	clauseStart  int
+	clauseEnd    int
+	value        float64
+	parsed       bool
+	unit, number string
+}
+
+// quantityClaim is a claim the grammar binds, before it becomes a Claim.
+type quantityClaim struct {
+	kind   *gKind
+	tok    *numTok
+	phrase [2]int            // the phrase's byte range in the sentence
+	fields map[string][2]int // named groups of the phrase and contexts kept as fields
+}
+
+// findQuantities reads the claim grammar's quantities from the narrative.
+func (p *profiler) findQuantities() {
+	g := p.grammar
+	if g == nil {
+		return
+	}
+	s := p.s
+	bounds := mergeBounds(sentenceBounds(s.foldedStr), p.blockBytes())
+	var heads []int
+	for _, sec := range p.facts.Sections {
+		if sec.Found {
+			heads = append(heads, s.foldByte(sec.start), s.foldByte(sec.headEnd))
+		}
+	}
+	slices.Sort(heads)
+	bounds = mergeBounds(bounds, slices.Compact(heads))
+	regions := map[string][][2]int{}
+	for _, k := range g.kinds {
+		if _, ok := regions[k.in]; !ok {
+			regions[k.in] = p.claimRegions(k.in)
+		}
+	}
+	// Sentences are read once for every region any kind looks in; a claim is kept when its
+	// kind looks where it stands.
+	var all [][2]int
+	for _, rs := range regions {
+		all = append(all, rs...)
+	}
+	for _, r := range unionRanges(all) {
+		from, to := s.foldByte(r[0]), s.foldByte(r[1])
+		prev := from
+		for _, b := range bounds {
+			if b <= from {
+				continue
+			}
+			end := min(b, to)
+			if end > prev {
+				p.readSentence(prev, end, regions)
+			}
+			prev = end
+			if b >= to {
+				break
+			}
+		}
+	}
+}
+
+// unionRanges merges overlapping code-point ranges.
+func unionRanges(rs [][2]int) [][2]int {
+	sorted := slices.Clone(rs)
+	slices.SortFunc(sorted, func(a, b [2]int) int { return a[0] - b[0] })
+	var out [][2]int
+	for _, r := range sorted {
+		if n := len(out); n > 0 && r[0] <= out[n-1][1] {
+			out[n-1][1] = max(out[n-1][1], r[1])
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// readSentence binds the numbers of the sentence at bytes [a, b) of the folded text.
+func (p *profiler) readSentence(a, b int, regions map[string][][2]int) {
+	g := p.grammar
+	sent := p.s.foldedStr[a:b]
+	toks := g.tokens(sent)
+	if len(toks) == 0 {
+		return
+	}
+	// The kinds that look where the sentence stands; the others are not there to bind.
+	active := make([]bool, len(g.kinds))
+	for ki, k := range g.kinds {
+		active[ki] = p.inRegions(regions[k.in], int(p.s.foldIdx[a+toks[0].start]))
+	}
+	g2 := g.only(active)
+	var out []quantityClaim
+	out = append(out, g2.enumerations(sent, toks, p.facts.Report.Year)...)
+	for i := range toks {
+		if toks[i].consumed {
+			continue
+		}
+		if q, ok := g2.bind(sent, toks, i, p.facts.Report.Year); ok {
+			out = append(out, q)
+		}
+	}
+	for _, q := range out {
+		id := q.kind.id
+		rest := sent[q.tok.end:]
+		for _, r := range q.kind.retarget {
+			if r.re.MatchString(rest) {
+				id = r.to
+				break
+			}
+		}
+		if id == "" {
+			continue
+		}
+		p.addQuantity(a, sent, id, q, min(q.phrase[0], q.tok.start))
+	}
+}
+
+// fits reports whether the sentence up to a number has what the kind needs and nothing it
+// avoids.
+func (k *gKind) fits(before string) bool {
+	return (k.needs == nil || k.needs.MatchString(before)) && (k.avoid == nil || !k.avoid.MatchString(before))
+}
+
+// only returns the grammar with the active kinds alone.
+func (g *grammar) only(active []bool) *grammar {
+	if !slices.Contains(active, false) {
+		return g
+	}
+	out := *g
+	out.kinds = nil
+	for ki, k := range g.kinds {
+		if active[ki] {
+			out.kinds = append(out.kinds, k)
+		}
+	}
+	return &out
+}
+
+// inRegions reports whether code point i lies in one of rs.
+func (p *profiler) inRegions(rs [][2]int, i int) bool {
+	for _, r := range rs {
+		if r[0] <= i && i < r[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// addQuantity records a bound claim; a is the sentence's byte offset in the folded text.
+func (p *profiler) addQuantity(a int, sent, id string, q quantityClaim, start int) {
+	s := p.s
+	cp := func(off int) int { return int(s.foldIdx[a+off]) }
+	end := max(q.phrase[1], q.tok.end)
+	cl := &Claim{ID: id, Fields: map[string]*Field{}, start: cp(start), end: cp(end)}
+	cl.Section = p.sectionAt(cl.start)
+	cl.Text, cl.Span = s.text(cl.start, cl.end), s.span(cl.start, cl.end)
+	field := func(name string, r [2]int) {
+		fa, fb := cp(r[0]), cp(r[1])
+		f := &Field{Text: s.text(fa, fb), Span: s.span(fa, fb)}
+		if n, err := cnnum.Parse(strings.ReplaceAll(sent[r[0]:r[1]], ",", "")); err == nil {
+			f.Number, f.Value = true, n.Value
+		}
+		cl.Fields[name] = f
+	}
+	field("n", [2]int{q.tok.start, q.tok.nEnd})
+	field("unit", [2]int{q.tok.nEnd, q.tok.end})
+	for name, r := range q.fields {
+		field(name, r)
+	}
+	if m := p.grammar.share.FindStringSubmatchIndex(sent[q.tok.end:]); m != nil {
+		if i := p.grammar.share.SubexpIndex("pct"); i > 0 && m[2*i] >= 0 {
+			field("pct", [2]int{q.tok.end + m[2*i], q.tok.end + m[2*i+1]})
+		}
+	}
+	p.facts.Claims = append(p.facts.Claims, cl)
+}
+
+// tokens finds the numbers with a unit in sent, and the clause each stands in.
+func (g *grammar) tokens(sent string) []numTok {
+	var toks []numTok
+	ni, ui := g.token.SubexpIndex("n"), g.token.SubexpIndex("u")
+	for _, m := range g.token.FindAllStringSubmatchIndex(sent, -1) {
+		if m[0] > 0 {
+			r, _ := utf8.DecodeLastRuneInString(sent[:m[0]])
+			if r == '第' || r == '.' || (r >= '0' && r <= '9') || r == '#' {
+				continue // an ordinal or part of another number
+			}
+		}
+		t := numTok{start: m[2*ni], nEnd: m[2*ni+1], end: m[2*ui+1]}
+		t.number, t.unit = sent[t.start:t.nEnd], sent[t.nEnd:t.end]
+		t.clauseStart, t.clauseEnd = clauseAround(sent, t.start)
+		toks = append(toks, t)
+	}
+	return toks
+}
+
+// clauseAround returns the clause of sent holding byte i: the text between separators
+// (, ; : brackets and quotation marks; a comma between digits separates thousands).
+func clauseAround(sent string, i int) (int, int) {
+	start, end := 0, len(sent)
+	for j, r := range sent {
+		if !isClauseSep(sent, j, r) {
+			continue
+		}
+		if j < i {
+			start = j + utf8.RuneLen(r)
+		} else {
+			end = j
+			break
+		}
+	}
+	return start, end
+}
+
+func isClauseSep(sent string, j int, r rune) bool {
+	switch r {
+	case ',':
+		return !(j > 0 && isDigit(sent[j-1]) && j+1 < len(sent) && isDigit(sent[j+1]))
+	case ';', ':', '(', ')', '[', ']', '“', '”', '"', '《', '》', '。', '!', '?', '【', '】':
+		return true
+	}
+	return false
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+// phrase is a quantity phrase found in a text.
+type phrase struct {
+	kind   *gKind
+	span   [2]int
+	fields map[string][2]int
+}
+
+// enumerations binds the clauses that list phrases and then their numbers (A、B分别为1件、2件)
+// or one number for all (A、B各1件). The numbers of a clause that lists phrases are used up,
+// bound or not.
+func (g *grammar) enumerations(sent string, toks []numTok, year int) []quantityClaim {
+	var out []quantityClaim
+	done := map[int]bool{}
+	for i := range toks {
+		cs, ce := toks[i].clauseStart, toks[i].clauseEnd
+		if done[cs] {
+			continue
+		}
+		done[cs] = true
+		clause := sent[cs:ce]
+		each := false
+		m := g.respectively.FindStringIndex(clause)
+		if m == nil {
+			m, each = g.each.FindStringIndex(clause), true
+		}
+		if m == nil {
+			continue
+		}
+		listEnd := cs + m[0]
+		listStart := cs
+		var nums []*numTok
+		for j := range toks {
+			switch {
+			case toks[j].clauseStart != cs:
+			case toks[j].end <= listEnd:
+				listStart = max(listStart, toks[j].end) // a number before the list ends its context
+			case toks[j].start >= cs+m[1]:
+				nums = append(nums, &toks[j])
+			}
+		}
+		if len(nums) == 0 || (each && (len(nums) != 1 || nums[0].start != cs+m[1])) {
+			continue
+		}
+		phrases, ok := g.phrasesIn(sent, listStart, listEnd)
+		if !ok || len(phrases) < 2 {
+			continue
+		}
+		for _, n := range nums {
+			n.consumed = true
+		}
+		if (!each && len(phrases) != len(nums)) || g.blocked(sent[listStart:listEnd], phrases, listStart, year) {
+			continue
+		}
+		for k, ph := range phrases {
+			n := nums[0]
+			if !each {
+				n = nums[k]
+			}
+			if ph.kind.units.MatchString(n.unit) {
+				out = append(out, quantityClaim{kind: ph.kind, tok: n, phrase: ph.span, fields: ph.fields})
+			}
+		}
+	}
+	return out
+}
+
+// phrasesIn returns the quantity phrases in sent[a:b] in order, nested ones folded into
+// the longest; ok is false when two phrases overlap without one holding the other.
+func (g *grammar) phrasesIn(sent string, a, b int) ([]phrase, bool) {
+	var all []phrase
+	text := sent[a:b]
+	for ki := range g.kinds {
+		k := &g.kinds[ki]
+		for _, m := range k.any.FindAllStringSubmatchIndex(text, -1) {
+			all = append(all, phrase{kind: k, span: [2]int{a + m[0], a + m[1]}, fields: groups(k.any, m, a)})
+		}
+	}
+	slices.SortStableFunc(all, func(x, y phrase) int {
+		if x.span[0] != y.span[0] {
+			return x.span[0] - y.span[0]
+		}
+		return y.span[1] - x.span[1]
+	})
+	var out []phrase
+	for _, ph := range all {
+		if n := len(out); n > 0 && ph.span[0] < out[n-1].span[1] {
+			if ph.span[1] <= out[n-1].span[1] {
+				continue // nested in the previous one
+			}
+			return nil, false
+		}
+		out = append(out, ph)
+	}
+	return out, true
+}
+
+// groups returns the named groups of match m of re, offset by base.
+func groups(re *regexp.Regexp, m []int, base int) map[string][2]int {
+	out := map[string][2]int{}
+	for gi, name := range re.SubexpNames() {
+		if name == "" || m[2*gi] < 0 {
+			continue
+		}
+		if i := strings.Index(name, "__"); i > 0 {
+			name = name[:i]
+		}
+		out[name] = [2]int{base + m[2*gi], base + m[2*gi+1]}
+	}
+	return out
+}
+
+// blocked reports whether a context that changes the meaning stands in text (which starts
+// at byte base of the sentence) outside the phrases.
+func (g *grammar) blocked(text string, phrases []phrase, base int, year int) bool {
+	rest := []byte(text)
+	for _, ph := range phrases {
+		for i := ph.span[0] - base; i < ph.span[1]-base; i++ {
+			rest[i] = ' ' // blank the phrase out, keeping offsets
+		}
+	}
+	return g.blockedText(string(rest), year)
+}
+
+// bind binds token i of sent to the one quantity named next to it, if any.
+func (g *grammar) bind(sent string, toks []numTok, i int, year int) (quantityClaim, bool) {
+	t := &toks[i]
+	ls := t.clauseStart
+	if i > 0 && toks[i-1].end > ls {
+		ls = toks[i-1].end
+	}
+	if m := g.connectors.FindStringIndex(sent[ls:t.start]); m != nil {
+		ls += m[1]
+	}
+	left := sent[ls:t.start]
+	if q, ok, decided := g.bindLeft(sent, t, ls, left, year); decided {
+		return q, ok
+	}
+	// A number after words of its own counts what they name (政协提案85件的办理): only a
+	// bare number may take the phrase after it.
+	if !g.bare.MatchString(left) {
+		return quantityClaim{}, false
+	}
+	// Nothing before the number: a phrase right after it (1件结转下年度).
+	re := t.clauseEnd
+	if i+1 < len(toks) && toks[i+1].start < re {
+		re = toks[i+1].start
+	}
+	right := sent[t.end:re]
+	var best *gKind
+	var bm []int
+	for ki := range g.kinds {
+		k := &g.kinds[ki]
+		m := k.right.FindStringSubmatchIndex(right)
+		if m == nil || !k.units.MatchString(t.unit) || !k.fits(sent[:t.start]) {
+			continue
+		}
+		if best == nil || m[3] > bm[3] {
+			best, bm = k, m
+		}
+	}
+	if best == nil {
+		return quantityClaim{}, false
+	}
+	span := [2]int{t.end + bm[2], t.end + bm[3]}
+	if !g.sole(right, [2]int{bm[2], bm[3]}, best.id) {
+		return quantityClaim{}, false
+	}
+	return quantityClaim{kind: best, tok: t, phrase: span, fields: groups(best.right, bm, t.end)}, true
+}
+
+// bindLeft binds t to the phrase that ends right before it. decided is false when no
+// phrase stands in left at all (the caller then looks after the number).
+func (g *grammar) bindLeft(sent string, t *numTok, ls int, left string, year int) (q quantityClaim, ok, decided bool) {
+	var best *gKind
+	var bm []int
+	for ki := range g.kinds {
+		k := &g.kinds[ki]
+		m := k.left.FindStringSubmatchIndex(left)
+		if m == nil || !k.units.MatchString(t.unit) || (k.follow != nil && !k.follow.MatchString(sent[t.end:])) || !k.fits(sent[:t.start]) {
+			continue
+		}
+		if best == nil || m[2] < bm[2] {
+			best, bm = k, m
+		}
+	}
+	if best == nil {
+		// No phrase ends here; any phrase elsewhere before the number, or a context that
+		// changes the meaning, leaves it unbound.
+		if _, any := g.anyPhrase(left); any || g.blockedText(left, year) {
+			return q, false, true
+		}
+		return q, false, false
+	}
+	span := [2]int{bm[2], bm[3]}
+	if !g.sole(left, span, best.id) {
+		return q, false, true
+	}
+	before := left[:span[0]]
+	if g.blockedText(before, year) {
+		return q, false, true
+	}
+	after := sent[t.end:t.clauseEnd]
+	for _, c := range g.after {
+		if c.field == "" && c.re.MatchString(after) {
+			return q, false, true
+		}
+	}
+	fields := groups(best.left, bm, ls)
+	for _, c := range g.before {
+		if c.field == "" {
+			continue
+		}
+		if m := c.re.FindStringIndex(before); m != nil {
+			fields[c.field] = [2]int{ls + m[0], ls + m[1]}
+		}
+	}
+	return quantityClaim{kind: best, tok: t, phrase: [2]int{ls + span[0], ls + span[1]}, fields: fields}, true, true
+}
+
+// sole reports whether the phrase at span is the only quantity named in text: every other
+// phrase found there lies inside it, frames what follows (办结的申请中), or names the same
+// quantity.
+func (g *grammar) sole(text string, span [2]int, id string) bool {
+	for ki := range g.kinds {
+		if g.kinds[ki].weak || g.kinds[ki].id == id {
+			continue
+		}
+		for _, m := range g.kinds[ki].any.FindAllStringIndex(text, -1) {
+			if (m[0] < span[0] || m[1] > span[1]) && !g.frame.MatchString(text[m[1]:]) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// anyPhrase reports whether text names any quantity.
+func (g *grammar) anyPhrase(text string) (*gKind, bool) {
+	for ki := range g.kinds {
+		if g.kinds[ki].any.MatchString(text) {
+			return &g.kinds[ki], true
+		}
+	}
+	return nil, false
+}
+
+// blockedText reports whether a blocking context stands in text. A context marked
+// report_year_ok does not block when its group y is the report's year.
+func (g *grammar) blockedText(text string, year int) bool {
+	for _, c := range g.before {
+		if c.field != "" {
+			continue
+		}
+		for _, m := range c.re.FindAllStringSubmatchIndex(text, -1) {
+			if c.reportYearOK {
+				if yi := c.re.SubexpIndex("y"); yi > 0 && m[2*yi] >= 0 && year > 0 && text[m[2*yi]:m[2*yi+1]] == fmt.Sprint(year) {
+					continue
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
