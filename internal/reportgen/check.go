@@ -183,6 +183,22 @@ func (r *Report) Truth(q Quantity, decimals int) (float64, bool) {
 		return t4("review_" + strings.TrimPrefix(s, "review:")), true
 	case strings.HasPrefix(s, "litigation:"):
 		return t4(strings.TrimPrefix(s, "litigation:") + "_total"), true
+	case strings.HasPrefix(s, "share:"):
+		n := t3("new_received")
+		if n == 0 {
+			return 0, false
+		}
+		k := r.Value("t3", "new_received", "natural_person")
+		if strings.HasSuffix(s, ":legal") {
+			k = n - k
+		}
+		return roundTo(100*k/n, decimals), true
+	case strings.HasPrefix(s, "litresult:"):
+		p := strings.TrimPrefix(s, "litresult:")
+		return t4("direct_"+p) + t4("after_"+p), true
+	case strings.HasPrefix(s, "cell:"):
+		parts := strings.SplitN(strings.TrimPrefix(s, "cell:"), ".", 3)
+		return r.Value(parts[0], parts[1], parts[2]), true
 	case strings.HasPrefix(s, "channel:"):
 		return float64(r.Facts.Channels[strings.TrimPrefix(s, "channel:")]), true
 	}

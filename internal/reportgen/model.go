@@ -246,6 +246,15 @@ func QReviewPart(part string) Quantity { return Quantity("review:" + part) }
 // QLitigationPart is the 总计 of one litigation block (direct, after).
 func QLitigationPart(block string) Quantity { return Quantity("litigation:" + block) }
 
+// QShare is the share (%) of 本年新收 that natural persons or organisations sent.
+func QShare(who string) Quantity { return Quantity("share:" + who) }
+
+// QLitigationResult is the number of lawsuits (both blocks) with one result.
+func QLitigationResult(part string) Quantity { return Quantity("litresult:" + part) }
+
+// QCell is the value of one table cell.
+func QCell(t, row, col string) Quantity { return Quantity("cell:" + t + "." + row + "." + col) }
+
 // QChannel is the number of applications that came by one channel.
 func QChannel(ch string) Quantity { return Quantity("channel:" + ch) }
 

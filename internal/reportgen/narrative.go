@@ -275,6 +275,11 @@ func (w *writer) normative() []Span {
 			out = append(out, lit("本年新制作规范性文件"), w.num(QNormIssued, issued), lit("件，新公开"), w.num(QOther, published), lit("件。"))
 		}
 	}
+	if k := r.Int("t2_1", "rules", "issued"); k > 0 && r.Edition == Ed2021 && chance(rng, 0.6) {
+		out = append(out, lit("制定政府规章"), w.num(QCell("t2_1", "rules", "issued"), k), lit("件，废止"),
+			w.num(QCell("t2_1", "rules", "repealed"), r.Int("t2_1", "rules", "repealed")), lit("件，现行有效规章"),
+			w.num(QCell("t2_1", "rules", "in_force"), r.Int("t2_1", "rules", "in_force")), lit("件。"))
+	}
 	lic := r.Int("t2_5", "licensing", "decisions")
 	pen := r.Int("t2_6", "penalty", "decisions")
 	if (lic > 0 || pen > 0) && chance(rng, 0.5) {
@@ -297,6 +302,8 @@ func (w *writer) applications() []Span {
 			"全年未收到依申请公开事项。",
 			"本年度未收到公民、法人或其他组织提出的政府信息公开申请。",
 			"本年度政府信息公开申请数量为0。",
+			"本年度"+self+"未收到政府信息公开申请，无上年结转申请。",
+			y+"年，"+self+"没有接到政府信息公开申请。",
 		)
 		some := y + "年，" + self + "共收到政府信息公开申请%s件。"
 		return []Span{{Num: &Num{Q: QReceived, Zero: zero, Some: some}}}
@@ -316,13 +323,17 @@ func (w *writer) applications() []Span {
 		case prev == n:
 			add("，与上年持平")
 		case prev > 0 && chance(rng, 0.5):
-			word := "增长"
+			word, more := "增长", "增加"
 			if n < prev {
-				word = "下降"
+				word, more = "下降", "减少"
 			}
 			d := r.Style.PctDecimals
 			p := roundTo(100*float64(abs(n-prev))/float64(prev), d)
-			add("，同比"+word, Span{Num: &Num{Q: QOther, V: p, Decimals: d}}, "%")
+			if chance(rng, 0.4) {
+				add("，同比"+more, w.num(QOther, abs(n-prev)), "件，"+word, Span{Num: &Num{Q: QOther, V: p, Decimals: d}}, "%")
+			} else {
+				add("，同比"+word, Span{Num: &Num{Q: QOther, V: p, Decimals: d}}, "%")
+			}
 		default:
 			word := "增加"
 			if n < prev {
@@ -346,8 +357,8 @@ func (w *writer) applications() []Span {
 			add("，结转下一年度", w.num(QCarriedForward, f), "件")
 		}
 	}
-	style := rng.IntN(6)
-	if c == 0 && (style == 1 || style == 2 || style == 4) {
+	style := rng.IntN(7)
+	if c == 0 && (style == 1 || style == 2 || style == 4 || style == 6) {
 		style = pick(rng, 0, 3, 5)
 	}
 	switch style {
@@ -373,7 +384,11 @@ func (w *writer) applications() []Span {
 		add(pick(rng, y+"年，"+self+"收到政府信息公开申请", "本年度共接收政府信息公开申请"), w.num(QReceived, n), "件")
 		yoy()
 		if f == 0 && c == 0 {
-			add(pick(rng, "，均已按时办结。", "，全部在法定期限内答复。"))
+			if chance(rng, 0.3) {
+				add("，办结", w.num(QAnswered, a), "件，办结率100%。")
+			} else {
+				add(pick(rng, "，均已按时办结。", "，全部在法定期限内答复。"))
+			}
 		} else {
 			add("，全年办结申请", w.num(QAnswered, a), "件")
 			if c > 0 {
@@ -387,6 +402,15 @@ func (w *writer) applications() []Span {
 		add("；本年新收申请", w.num(QReceived, n), "件")
 		forward()
 		add("。")
+	case 6: // 共收到…（其中上年结转…）
+		add(y+"年，"+self+"共收到政府信息公开申请", w.num(QToHandle, n+c), "件（其中上年结转", w.num(QCarriedOver, c), "件）")
+		if f == 0 {
+			add("，已全部办结。")
+		} else {
+			add("，办结", w.num(QAnswered, a), "件")
+			forward()
+			add("。")
+		}
 	default: // 新收…自然人…法人
 		add(pick(rng, "本年度新收政府信息公开申请", y+"年新收政府信息公开申请"), w.num(QReceived, n), "件")
 		yoy()
@@ -407,6 +431,13 @@ func (w *writer) applications() []Span {
 			add("申请人均为自然人。")
 		case nat == 0:
 			add("申请人均为法人或其他组织。")
+		case chance(rng, 0.35):
+			d := r.Style.PctDecimals
+			share := func(q Quantity, k int) Span {
+				return Span{Num: &Num{Q: q, V: roundTo(100*float64(k)/float64(n), d), Decimals: d}}
+			}
+			add("按申请人类型分，自然人申请", w.num(QNatural, nat), "件，占", share(QShare("natural"), nat), "%；法人或其他组织申请",
+				w.num(QLegal, legal), "件，占", share(QShare("legal"), legal), "%。")
 		default:
 			add(pick(rng, "其中，", "从申请主体看，"), "自然人申请", w.num(QNatural, nat), "件，法人或其他组织申请", w.num(QLegal, legal), "件。")
 		}
@@ -484,8 +515,11 @@ func (w *writer) results(standalone bool) []Span {
 			}
 			first = false
 			name := c.Name
+			if i == 0 && chance(rng, 0.2) {
+				name = "同意公开"
+			}
 			if combine && i == 0 {
-				name = "予以公开及部分公开"
+				name = pick(rng, "予以公开及部分公开", "予以公开及部分公开", "予以公开或部分公开")
 				k += total(cats[1])
 				s := w.num(QResult("disclosed+partial"), k)
 				s.Num.Group = group
@@ -496,7 +530,7 @@ func (w *writer) results(standalone bool) []Span {
 				continue
 			}
 			add(name, numG(c), "件")
-			if c.ID == "unable" && k > 0 && chance(rng, 0.3) {
+			if c.ID == "unable" && r.RowTotal("unable_not_held") > 0 && chance(rng, 0.3) {
 				add("（其中本机关不掌握相关政府信息", w.num(QOther, r.RowTotal("unable_not_held")), "件）")
 			}
 			if withPct && k > 0 {
@@ -592,6 +626,7 @@ func (w *writer) review() []Span {
 				y+"年，"+r.Body.Self+"未发生政府信息公开行政复议、行政诉讼案件。",
 				"全年无因政府信息公开申请被申请行政复议或提起行政诉讼的情况。",
 				"本年度没有因政府信息公开工作被申请行政复议、提起行政诉讼的情况。",
+				"因政府信息公开被申请行政复议、提起行政诉讼的数量均为0。",
 			))
 			return out
 		}
@@ -602,12 +637,31 @@ func (w *writer) review() []Span {
 	parts := func() {
 		var ps []Span
 		names := map[string]string{"upheld": "维持", "corrected": "纠正", "other": "其他结果", "pending": "尚未审结"}
+		after := map[string]string{"upheld": "维持原行政行为", "corrected": "被纠正", "other": "以其他方式结案", "pending": "尚在审理中"}
+		verbs := chance(rng, 0.4)
 		for _, p := range T4Parts()[:4] {
 			if k := v("review", p); k > 0 {
 				if len(ps) > 0 {
+					ps = append(ps, Span{Text: pick(rng, "、", "，")})
+				}
+				if verbs {
+					ps = append(ps, w.num(QReviewPart(p), k), Span{Text: unit + after[p]})
+				} else {
+					ps = append(ps, Span{Text: names[p]}, w.num(QReviewPart(p), k), Span{Text: unit})
+				}
+			}
+		}
+		add("，其中", ps)
+	}
+	litParts := func() {
+		var ps []Span
+		names := map[string]string{"upheld": "法院判决维持", "corrected": "判决纠正", "other": "以其他方式结案", "pending": "尚未审结"}
+		for _, p := range T4Parts()[:4] {
+			if k := v("direct", p) + v("after", p); k > 0 {
+				if len(ps) > 0 {
 					ps = append(ps, Span{Text: "、"})
 				}
-				ps = append(ps, Span{Text: names[p]}, w.num(QReviewPart(p), k), Span{Text: unit})
+				ps = append(ps, Span{Text: names[p]}, w.num(QLitigationResult(p), k), Span{Text: unit})
 			}
 		}
 		add("，其中", ps)
@@ -644,7 +698,11 @@ func (w *writer) review() []Span {
 			add("未发生行政复议。")
 		}
 		if lits > 0 {
-			add("被提起行政诉讼", w.num(QLitigation, lits), unit, "。")
+			add("被提起行政诉讼", w.num(QLitigation, lits), unit)
+			if chance(rng, 0.5) {
+				litParts()
+			}
+			add("。")
 		} else {
 			add("未发生因政府信息公开引起的行政诉讼。")
 		}

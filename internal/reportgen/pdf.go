@@ -35,13 +35,19 @@ func (t *PDFTools) logf(format string, args ...any) {
 
 // MakePDFs makes the PDF files a manifest of dir lists from their HTML and DOCX files:
 // LibreOffice converts the HTML (as Writer/Web) and the DOCX, Chromium prints the HTML.
-// Files are written as NAME.lo-html.pdf, NAME.lo-docx.pdf and NAME.chromium.pdf. Neither
-// tool is needed at test time: the tests use PDFs made once and committed.
+// Files are written as NAME.lo-html.pdf, NAME.lo-docx.pdf and NAME.chromium.pdf. The
+// three carriers are made at the same time (each by its own process: Chromium mostly
+// waits, LibreOffice is single-threaded). Neither tool is needed at test time: the tests
+// use PDFs made once and committed.
 func MakePDFs(ctx context.Context, dir string, m *Manifest, tools PDFTools) error {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return err
 	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var wg sync.WaitGroup
+	errs := make(chan error, len(PDFCarriers()))
 	for _, c := range PDFCarriers() {
 		var names []string
 		for _, f := range m.Files {
@@ -52,19 +58,27 @@ func MakePDFs(ctx context.Context, dir string, m *Manifest, tools PDFTools) erro
 		if len(names) == 0 {
 			continue
 		}
-		switch c {
-		case PDFLOHTML:
-			err = tools.soffice(ctx, abs, names, HTML, c, []string{"--infilter=HTML (StarWriter)", "--convert-to", "pdf:writer_pdf_Export"})
-		case PDFLODOCX:
-			err = tools.soffice(ctx, abs, names, DOCX, c, []string{"--convert-to", "pdf:writer_pdf_Export"})
-		case PDFChromium:
-			err = tools.chromium(ctx, abs, names)
-		}
-		if err != nil {
-			return fmt.Errorf("%s: %w", c, err)
-		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var err error
+			switch c {
+			case PDFLOHTML:
+				err = tools.soffice(ctx, abs, names, HTML, c, []string{"--infilter=HTML (StarWriter)", "--convert-to", "pdf:writer_pdf_Export"})
+			case PDFLODOCX:
+				err = tools.soffice(ctx, abs, names, DOCX, c, []string{"--convert-to", "pdf:writer_pdf_Export"})
+			case PDFChromium:
+				err = tools.chromium(ctx, abs, names)
+			}
+			if err != nil {
+				errs <- fmt.Errorf("%s: %w", c, err)
+				cancel()
+			}
+		}()
 	}
-	return nil
+	wg.Wait()
+	close(errs)
+	return <-errs
 }
 
 // soffice converts the source files in batches (one LibreOffice start per batch is much
