@@ -279,7 +279,9 @@ func (n *Num) Text() string {
 	if n.Decimals > 0 {
 		return strconv.FormatFloat(n.V, 'f', n.Decimals, 64)
 	}
-	if n.Chinese {
+	// A report that writes counts up to ten in Chinese numerals writes others in digits
+	// (and never 零件, which reads as "parts").
+	if n.Chinese && n.V >= 1 && n.V <= 10 {
 		return Chinese(int(n.V))
 	}
 	return strconv.Itoa(int(n.V))
