@@ -65,6 +65,7 @@ func TestGrammarBindsEachNumberToOneQuantity(t *testing.T) {
 		{"同意公开答复9件。", "result_count:9,同意公开"},
 		{"因本机关不掌握等原因无法提供265件。", "result_count:265,无法提供"},
 		{"3至5件申请正在办理中。", ""},
+		{"因本机关不掌握相关政府信息、没有现成信息需要另行制作等原因无法提供29件。", "result_count:29,无法提供"},
 		{"本年度新收政府信息公开申请4件。本年度办结4件。", "applications_received:4 answered_count:4"},
 		{"全年办结申请30件，5件因尚在答复期限内结转下年度办理。", "answered_count:30 carried_forward_count:5"},
 		{"本年新制作规范性文件6件，新公开6件。", "normative_docs_issued:6"},

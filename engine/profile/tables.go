@@ -2,7 +2,9 @@ package profile
 
 import (
 	"fmt"
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/reportlint/reportlint/engine/cnnum"
 )
@@ -146,9 +148,9 @@ func (p *profiler) matchAnchors(t *TableSpec, from, to int) *tableMatch {
 
 // headerStart finds where the header of a table without row labels begins: the first
 // header word that starts a run of at least three header words with no digit among them
-// (行政复议 行政诉讼 结果维持 …), so that a heading or a sentence naming one or two of the
-// words (四、行政复议和行政诉讼情况; 被申请行政复议1起) is not taken for the table. With no
-// such run, the first header word found.
+// (行政复议 行政诉讼 结果维持 …), so that a heading or a sentence naming some of the words
+// (四、行政复议和行政诉讼情况; 被申请行政复议1起，其中维持1起) is not taken for the table. With
+// no such run, the first header word found.
 func (p *profiler) headerStart(t *TableSpec, from, to int) (int, int) {
 	var occ [][2]int
 	for _, h := range t.Header {
@@ -180,10 +182,11 @@ func (p *profiler) headerStart(t *TableSpec, from, to int) (int, int) {
 	return occ[0][0], occ[0][1]
 }
 
-// hasDigit reports whether an ASCII digit stands in the folded text [a, b).
+// hasDigit reports whether a number or a sentence's punctuation stands in the folded text
+// [a, b): header words follow one another with neither between them.
 func (p *profiler) hasDigit(a, b int) bool {
 	for i := a; i < b && i < len(p.s.folded); i++ {
-		if r := p.s.folded[i]; r >= '0' && r <= '9' {
+		if r := p.s.folded[i]; (r >= '0' && r <= '9') || strings.ContainsRune("零〇一二两三四五六七八九十,;:。、", r) {
 			return true
 		}
 	}
@@ -227,6 +230,7 @@ func (p *profiler) readTable(m *tableMatch, bound int) {
 	signed := signedColumns(t)
 	toks := make([][]token, len(t.Rows))
 	cands := map[int][][]token{}
+	subtotalRows := 0 // rows whose subtotal column was verified and dropped
 	for i := range t.Rows {
 		rs := &t.Rows[i]
 		row := &Row{
@@ -257,10 +261,16 @@ func (p *profiler) readTable(m *tableMatch, bound int) {
 			toks[i] = dropExtraBlanks(toks[i], want)
 		}
 		if len(toks[i]) > want {
+			toks[i] = dropLeadingBlanks(toks[i], want)
+		}
+		if len(toks[i]) > want {
 			toks[i] = collapseRepeats(toks[i], want)
 		}
 		if len(toks[i]) == want+1 {
-			toks[i] = p.dropSubtotal(t, toks[i])
+			if d := p.dropSubtotal(t, toks[i]); len(d) == want {
+				toks[i] = d
+				subtotalRows++
+			}
 		}
 		if len(toks[i]) != want && (rs.Kind != "group" || len(toks[i]) > 0) {
 			switch splits := p.splitRuns(toks[i], want, sums, signed); len(splits) {
@@ -269,6 +279,17 @@ func (p *profiler) readTable(m *tableMatch, bound int) {
 				toks[i], row.Split = splits[0], true
 			default:
 				cands[i] = splits
+			}
+		}
+	}
+	// Once rows show the table has a subtotal column, a row whose subtotal cannot be
+	// verified (a placeholder among the columns it totals) has the column too.
+	if subtotalRows >= 2 && len(t.Subtotals) == 1 {
+		at := slices.IndexFunc(t.Columns, func(c ColumnSpec) bool { return c.ID == t.Subtotals[0].After }) + 1
+		for i := range toks {
+			if len(toks[i]) == want+1 && at > 0 && at < len(toks[i]) && toks[i][0].kind != tokText {
+				toks[i] = append(append([]token(nil), toks[i][:at]...), toks[i][at+1:]...)
+				delete(cands, i)
 			}
 		}
 	}
@@ -470,6 +491,15 @@ func dropExtraBlanks(toks []token, want int) []token {
 	return out
 }
 
+// dropLeadingBlanks removes, from a row with too many values, the empty cells before its
+// first value: what is left of label cells merged across columns (| 一、本年新收… |  |  | 133 |).
+func dropLeadingBlanks(toks []token, want int) []token {
+	for len(toks) > want && toks[0].kind == tokBlank && toks[0].inCell {
+		toks = toks[1:]
+	}
+	return toks
+}
+
 // collapseRepeats undoes a converter's writing of merged value cells once per column they
 // span (行政许可 | 1000 | 1000 | 1000 under one 本年处理决定数量 spanning three columns):
 // cells of one table row that come in want runs of the same length, each run one value
@@ -578,6 +608,11 @@ func (p *profiler) rowValues(from, to, want int, last bool, labelRow, labelCell 
 			}
 		}
 		out = append(out, t)
+	}
+	// Empty cells of the next table row before its label (what is left of a merged group
+	// label) are not this row's.
+	for n := len(out); n > 1 && out[n-1].kind == tokBlank && out[n-1].inCell && out[n-1].row != out[0].row; n = len(out) {
+		out = out[:n-1]
 	}
 	return out
 }
