@@ -141,7 +141,7 @@ func TestJudge(t *testing.T) {
 	s := summarize(outs)
 	t.Logf("%d documents: generated in %s, judged in %s\n\n%s\n%s\n%s", len(docs), gen.Round(time.Millisecond),
 		time.Since(start).Round(time.Millisecond), s.precisionTable(), s.invarianceTable(), s.recallTable())
-	assertJudged(t, outs)
+	assertJudged(t, outs, false)
 }
 
 // TestJudgeFull is the full run: ≥1,000 clean reports in every carrier, PDFs made fresh,
@@ -178,19 +178,29 @@ func TestJudgeFull(t *testing.T) {
 	// Printed whatever -v says: this is what make precision is run for.
 	fmt.Printf("%d documents (%d clean reports) from %s: ready in %s, judged in %s\n\n%s\n%s\n%s\n", len(docs), m.Reports, dir,
 		gen.Round(time.Second), (time.Since(start) - gen).Round(time.Second), s.precisionTable(), s.invarianceTable(), s.recallTable())
-	assertJudged(t, outs)
+	assertJudged(t, outs, true)
 }
 
 // assertJudged fails for every document the linter got wrong, one line each (the first
-// 25 per check, then a count).
-func assertJudged(t *testing.T, outs []outcome) {
+// 25 per check, then a count). A false finding on a clean report always fails. Outside
+// strict mode (the slice make test runs), the other checks fail when more than 5% of the
+// documents they judge go wrong, and list every miss; strict mode (make precision) fails
+// on any.
+func assertJudged(t *testing.T, outs []outcome, strict bool) {
 	txt := map[Item]outcome{}
 	for _, o := range outs {
 		if o.carrier == TXT {
 			txt[o.item] = o
 		}
 	}
-	report := func(t *testing.T, name string, bad []string) {
+	report := func(t *testing.T, name string, bad []string, judged int) {
+		if !strict && len(bad)*20 <= judged && name != "with false findings" {
+			for _, b := range bad {
+				t.Log(b)
+			}
+			t.Logf("%d of %d documents %s (at most 5%% allowed outside make precision)", len(bad), judged, name)
+			return
+		}
 		for i, b := range bad {
 			if i == 25 {
 				t.Errorf("… and %d more documents %s", len(bad)-25, name)
@@ -221,15 +231,17 @@ func assertJudged(t *testing.T, outs []outcome) {
 				bad = append(bad, fmt.Sprintf("clean %s has %d false findings: %s", filepath.Base(o.path), len(ff), strings.Join(ex, " | ")))
 			}
 		}
-		report(t, "with false findings", bad)
+		report(t, "with false findings", bad, 0)
 	})
 	t.Run("invariance", func(t *testing.T) {
 		var bad []string
+		judged := 0
 		for _, o := range outs {
 			ref, ok := txt[o.item]
 			if o.carrier == TXT || !ok || o.err != nil || ref.err != nil || !comparable(o) {
 				continue
 			}
+			judged++
 			if o.cells != nil && ref.cells != nil {
 				if n, diff := cellsVersus(expectedCells(o.report), ref.cells, o.cells, 3); n > 0 {
 					bad = append(bad, fmt.Sprintf("%s: %d cells differ from the text's: %s", filepath.Base(o.path), n, diff))
@@ -239,28 +251,34 @@ func assertJudged(t *testing.T, outs []outcome) {
 				bad = append(bad, fmt.Sprintf("%s: findings %s, the text's %s", filepath.Base(o.path), a, b))
 			}
 		}
-		report(t, "differing from their text", bad)
+		report(t, "differing from their text", bad, judged)
 	})
 	t.Run("cells", func(t *testing.T) {
 		var bad []string
+		judged := 0
 		for _, o := range outs {
-			if o.err != nil || o.cells == nil {
-				continue
+			if o.err != nil || o.cells == nil || o.defect != nil {
+				continue // a defective copy is judged by recall: a blank the text cannot show leaves its row unread
 			}
+			judged++
 			if n, diff := cellDiff(expectedCells(o.report), o.cells, 3); n > 0 {
 				bad = append(bad, fmt.Sprintf("%s: %d cells read wrong: %s", filepath.Base(o.path), n, diff))
 			}
 		}
-		report(t, "with cells read wrong", bad)
+		report(t, "with cells read wrong", bad, judged)
 	})
 	t.Run("recall", func(t *testing.T) {
 		var bad []string
+		judged := 0
 		for _, o := range outs {
-			if o.defect == nil || o.err != nil || found(o) {
+			if o.defect == nil || o.err != nil {
+				continue
+			}
+			if judged++; found(o) {
 				continue
 			}
 			bad = append(bad, fmt.Sprintf("%s: %s (%s) not found, want %v; fired %s", filepath.Base(o.path), o.defect.Kind, o.defect.Detail, o.defect.Rules, fired(o)))
 		}
-		report(t, "with the defect missed", bad)
+		report(t, "with the defect missed", bad, judged)
 	})
 }
