@@ -228,6 +228,8 @@ type Result struct {
 	Format string `json:"format,omitempty"`
 	// Pack is name@version of the pack applied, empty if none could be.
 	Pack string `json:"pack,omitempty"`
+	// About describes the document as far as its text tells; nil when it could not be read.
+	About *About `json:"about,omitempty"`
 	// Findings are sorted with Compare.
 	Findings []Finding `json:"findings"`
 	// Err is set when the document could not be read or evaluated at all; then Findings
@@ -235,6 +237,24 @@ type Result struct {
 	Err error `json:"-"`
 	// Lines holds the source lines the findings point at, for showing them with a caret.
 	Lines SourceLines `json:"-"`
+}
+
+// About is what a document says of itself: the body that published it, the year it
+// reports on and the format edition its tables follow. Sweep outputs group by these.
+type About struct {
+	// Body is the publishing body as the title names it (上海市规划和自然资源局).
+	Body string `json:"body,omitempty"`
+	// BodyKind classifies the body: people_government, government_office, department,
+	// township, zone or other; empty when the title names none.
+	BodyKind string `json:"body_kind,omitempty"`
+	// Region is the administrative region the body belongs to, as far as the title and
+	// the path tell (上海市, 福建省平潭综合实验区).
+	Region string `json:"region,omitempty"`
+	// Year is the year reported on; 0 when unknown.
+	Year int `json:"year,omitempty"`
+	// Edition is the format edition the document follows (2021, 2019, pre-2019, mixed or
+	// unknown).
+	Edition string `json:"edition,omitempty"`
 }
 
 // SourceLines maps a (page, line) to the line's text as shown to the user.

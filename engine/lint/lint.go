@@ -291,6 +291,7 @@ func (l *Linter) lint(ctx context.Context, path string, run runState) (res findi
 	}
 	res.Format = d.Doc.Format
 	res.Pack = d.Pack.Ref()
+	res.About = about(d.Facts)
 	if run.previous != nil {
 		if prev := run.previous(d.Facts); prev != nil && prev.Path != path {
 			profile.Link(d.Facts, prev)
@@ -520,4 +521,15 @@ func sourceLines(doc *document.Document, fs []finding.Finding) finding.SourceLin
 		out[k] = sb.String()
 	}
 	return out
+}
+
+// about describes the document from its facts.
+func about(f *profile.Facts) *finding.About {
+	a := &finding.About{Year: f.Report.Year, Edition: f.Edition.Detected}
+	if f.Report.Title != nil {
+		if b, ok := f.Report.Title.Fields["body"]; ok {
+			a.Body = strings.TrimSpace(b.Text)
+		}
+	}
+	return a
 }
