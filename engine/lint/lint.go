@@ -11,11 +11,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/engine/document"
@@ -90,103 +88,21 @@ func (l *Linter) Extract(ctx context.Context, path string) (*Document, error) {
 		return nil, err
 	}
 	p, facts := l.choose(doc)
-	facts.Params = map[string]float64{}
-	for k, v := range p.Params {
-		facts.Params[k] = v
-	}
-	for k, v := range l.Params {
-		facts.Params[k] = v
-	}
+	facts.Params = l.params(p)
 	return &Document{Doc: doc, Pack: p, Facts: facts}, nil
 }
 
-// previousFinder returns, for a document's facts, the summary of the same body's report
-// for the year before, or nil.
-type previousFinder func(*profile.Facts) *profile.Summary
-
-// pairing prepares the cross-year lookup for a run: the explicit --previous report, or
-// the inputs indexed by body and year (the first document of each wins).
-func (l *Linter) pairing(ctx context.Context, paths []string) (previousFinder, error) {
-	if l.Previous != "" {
-		d, err := l.Extract(ctx, l.Previous)
-		if err != nil {
-			return nil, fmt.Errorf("--previous %s: %w", l.Previous, err)
-		}
-		prev := profile.Summarize(d.Facts)
-		return func(*profile.Facts) *profile.Summary { return prev }, nil
+// params are the rule parameters of pack p for this run: the pack's, overridden by the
+// linter's.
+func (l *Linter) params(p *pack.Pack) map[string]float64 {
+	out := make(map[string]float64, len(p.Params)+len(l.Params))
+	for k, v := range p.Params {
+		out[k] = v
 	}
-	if !l.Pair || len(paths) < 2 {
-		return nil, nil
+	for k, v := range l.Params {
+		out[k] = v
 	}
-	type key struct {
-		body string
-		year int
-	}
-	summaries := make([]*profile.Summary, len(paths))
-	l.extractAll(ctx, paths, func(i int, d *Document, err error) {
-		if err == nil {
-			summaries[i] = profile.Summarize(d.Facts)
-		}
-	})
-	index := map[key]*profile.Summary{}
-	for _, s := range summaries {
-		if s == nil || s.Body == "" || s.Year == 0 {
-			continue
-		}
-		k := key{s.Body, s.Year}
-		if _, ok := index[k]; !ok {
-			index[k] = s
-		}
-	}
-	return func(f *profile.Facts) *profile.Summary {
-		cur := profile.Summarize(f)
-		if cur.Body == "" || cur.Year == 0 {
-			return nil
-		}
-		return index[key{cur.Body, cur.Year - 1}]
-	}, nil
-}
-
-// components sums the tables of every document of the run but the aggregate report, as
-// many at once as the run lints. A component that cannot be read is recorded as such (no
-// total can then be judged); its own result reports why.
-func (l *Linter) components(ctx context.Context, paths []string, aggregate string) *profile.Totals {
-	totals := profile.NewTotals()
-	parts := slices.DeleteFunc(slices.Clone(paths), func(p string) bool { return p == aggregate })
-	l.extractAll(ctx, parts, func(i int, d *Document, err error) {
-		if err == nil {
-			totals.Add(d.Facts)
-		} else {
-			totals.Fail(parts[i])
-		}
-	})
-	return totals
-}
-
-// extractAll extracts paths, as many at once as the run lints, and calls fn with each
-// (concurrently; fn must be safe for that). A panic while reading a document is passed on
-// as that document's error, so no document goes missing.
-func (l *Linter) extractAll(ctx context.Context, paths []string, fn func(i int, d *Document, err error)) {
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, max(l.Workers, runtime.GOMAXPROCS(0)))
-	for i, p := range paths {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer wg.Done()
-			defer func() { <-sem }()
-			d, err := func() (d *Document, err error) {
-				defer func() {
-					if r := recover(); r != nil {
-						d, err = nil, fmt.Errorf("内部错误：%v", r)
-					}
-				}()
-				return l.Extract(ctx, p)
-			}()
-			fn(i, d, err)
-		}()
-	}
-	wg.Wait()
+	return out
 }
 
 // choose picks the pack for doc: the one whose edition the document's tables follow and
@@ -223,9 +139,10 @@ func (l *Linter) choose(doc *document.Document) (*pack.Pack, *profile.Facts) {
 	return p, facts
 }
 
-// Lint lints one file. It never panics: an internal error becomes the result's Err.
+// Lint lints one file on its own. It never panics: an internal error becomes the
+// result's Err.
 func (l *Linter) Lint(ctx context.Context, path string) finding.Result {
-	return l.lint(ctx, path, runState{})
+	return l.lint(ctx, path, Context{})
 }
 
 // readError says in Chinese why a file could not be opened, for the errors of the file
@@ -249,15 +166,6 @@ type wrapped struct {
 func (w wrapped) Error() string { return w.msg }
 func (w wrapped) Unwrap() error { return w.err }
 
-// runState is what a run prepares before linting its documents: the cross-year lookup and
-// the sums of an aggregate report's components.
-type runState struct {
-	previous previousFinder
-	// totals are the components' sums, attached to the document at path aggregate.
-	totals    *profile.Totals
-	aggregate string
-}
-
 // samePath reports whether a and b name the same file.
 func samePath(a, b string) bool {
 	x, errA := filepath.Abs(a)
@@ -266,122 +174,6 @@ func samePath(a, b string) bool {
 		return filepath.Clean(a) == filepath.Clean(b)
 	}
 	return x == y
-}
-
-func (l *Linter) lint(ctx context.Context, path string, run runState) (res finding.Result) {
-	res.Path = path
-	defer func() {
-		if r := recover(); r != nil {
-			res.Findings = nil
-			res.Err = fmt.Errorf("内部错误：%v", r)
-		}
-	}()
-	if t := l.Ingest.Limits.Timeout; t > 0 {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, t)
-		defer cancel()
-	}
-	d, err := l.Extract(ctx, path)
-	if err != nil {
-		res.Err = readError(err)
-		if errors.Is(err, context.DeadlineExceeded) {
-			res.Err = fmt.Errorf("超过每个文档 %s 的时间限制", l.Ingest.Limits.Timeout)
-		}
-		return res
-	}
-	res.Format = d.Doc.Format
-	res.Pack = d.Pack.Ref()
-	res.About = about(d.Facts)
-	if run.previous != nil {
-		if prev := run.previous(d.Facts); prev != nil && prev.Path != path {
-			profile.Link(d.Facts, prev)
-		}
-	}
-	if run.totals != nil && path == run.aggregate {
-		run.totals.Attach(d.Facts)
-	}
-	raws, err := d.Pack.Evaluate(ctx, d.Facts)
-	if err != nil {
-		if errors.Is(err, context.DeadlineExceeded) {
-			res.Err = fmt.Errorf("超过每个文档 %s 的时间限制", l.Ingest.Limits.Timeout)
-			return res
-		}
-		res.Err = fmt.Errorf("执行规则包 %s：%w", d.Pack.Ref(), err)
-	}
-	res.Findings = l.Selection.findings(d.Pack.ApplyGate(Resolve(path, d.Pack, d.Facts, raws), l.Selection.Keeps))
-	res.Lines = sourceLines(d.Doc, res.Findings)
-	return res
-}
-
-// Run lints paths with l.Workers documents at once and calls emit with each result in the
-// order of paths. Memory stays bounded: at most a few results wait to be emitted.
-func (l *Linter) Run(ctx context.Context, paths []string, emit func(finding.Result) error) error {
-	previous, err := l.pairing(ctx, paths)
-	if err != nil {
-		return err
-	}
-	run := runState{previous: previous}
-	if l.Aggregate != "" {
-		// The aggregate report is the input that names the same file, however spelled;
-		// it is linted first when it is not among the inputs.
-		run.aggregate = l.Aggregate
-		if i := slices.IndexFunc(paths, func(p string) bool { return samePath(p, l.Aggregate) }); i >= 0 {
-			run.aggregate = paths[i]
-		} else {
-			paths = append([]string{l.Aggregate}, paths...)
-		}
-		run.totals = l.components(ctx, paths, run.aggregate)
-	}
-	workers := l.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	workers = max(1, min(workers, len(paths))) // no idle goroutines
-	type job struct {
-		i    int
-		path string
-	}
-	jobs := make(chan job)
-	done := make([]chan finding.Result, len(paths))
-	for i := range done {
-		done[i] = make(chan finding.Result, 1)
-	}
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	for w := 0; w < workers; w++ {
-		go func() {
-			for j := range jobs {
-				done[j.i] <- l.lint(ctx, j.path, run)
-			}
-		}()
-	}
-	// Feed jobs at most `window` ahead of the result being emitted, so a slow document
-	// does not let finished results pile up.
-	sem := make(chan struct{}, workers*4)
-	go func() {
-		defer close(jobs)
-		for i, p := range paths {
-			select {
-			case sem <- struct{}{}:
-			case <-ctx.Done():
-				return
-			}
-			select {
-			case jobs <- job{i, p}:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	for i := range paths {
-		r := <-done[i]
-		done[i] = nil
-		<-sem
-		if err := emit(r); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // Extensions are the file types a folder walk picks up: the formats reportlint reads, and
@@ -478,6 +270,11 @@ func sourceLines(doc *document.Document, fs []finding.Finding) finding.SourceLin
 			want[finding.LineKey{Page: s.Page, Line: s.Line}] = true
 		}
 	}
+	return linesOf(doc, want)
+}
+
+// linesOf rebuilds the lines of doc that want names.
+func linesOf(doc *document.Document, want map[finding.LineKey]bool) finding.SourceLines {
 	if len(want) == 0 {
 		return nil
 	}

@@ -419,6 +419,16 @@ func (p *Pack) Evaluate(ctx context.Context, facts *profile.Facts) ([]finding.Ra
 	return out, errors.Join(errs...)
 }
 
+// EvaluateCross evaluates only the rules that read other documents of the run (the
+// previous year's report, an aggregate's components), on facts that hold what those rules
+// read (profile.Summary.Facts, linked with the other documents).
+func (p *Pack) EvaluateCross(ctx context.Context, facts *profile.Facts) ([]finding.Raw, error) {
+	if p.rego == nil {
+		return nil, nil
+	}
+	return p.rego.EvalCross(ctx, regoeval.Input(facts))
+}
+
 func decodeStrict(data []byte, v any) error {
 	dec := yaml.NewDecoder(strings.NewReader(string(data)))
 	dec.KnownFields(true)

@@ -6,18 +6,28 @@ import (
 	"unicode"
 )
 
-// Summary is what a later report needs of an earlier one of the same body: who and when,
-// the cells that carry over from year to year, and the narrative's sentences. It is small,
-// so a sweep can keep one per document.
+// Summary is what the other reports of a run need of one report, kept small so that a
+// sweep can hold one per document: who and when, the tables' rows that carry over from
+// year to year (with their labels and places, so that cross-year rules can be judged from
+// two summaries alone), and the hashes of the narrative's sentences.
 type Summary struct {
 	Path    string
 	Body    string
 	Year    int
 	Edition string
-	cells   map[string]*Cell
-	refs    map[string]Resolved
-	// sentences maps the hash of each normalised narrative sentence to its length.
-	sentences map[uint64]int
+	source  Source
+	report  Report
+	// tables hold only the rows the profile marks carry.
+	tables map[string]*Table
+	// refs resolve the document, the carried rows and their cells.
+	refs map[string]Resolved
+	// sentences are the narrative's sentences, in order, as hash and length.
+	sentences []sentence
+}
+
+type sentence struct {
+	hash uint64
+	len  int
 }
 
 // Previous is what rules see, in input.previous, of the same body's report for the year
@@ -42,66 +52,109 @@ type Repeat struct {
 	Repeated  int     `json:"repeated"`
 }
 
-// Summarize returns the summary of a document's facts: it keeps the cells of the rows the
-// profile marks carry.
+// Summarize returns the summary of a document's facts: the rows the profile marks carry,
+// with their tables' columns and labels, and the narrative's sentences.
 func Summarize(f *Facts) *Summary {
 	s := &Summary{Path: f.Source.Path, Year: f.Report.Year, Edition: f.Edition.Detected,
-		cells: map[string]*Cell{}, refs: map[string]Resolved{}, sentences: map[uint64]int{}}
+		source: f.Source, report: Report{Year: f.Report.Year, YearFrom: f.Report.YearFrom},
+		tables: map[string]*Table{}, refs: map[string]Resolved{}}
 	if f.Report.Title != nil {
 		if b, ok := f.Report.Title.Fields["body"]; ok {
 			s.Body = BodyKey(b.Text)
 		}
 	}
-	for _, t := range f.Tables {
-		if !t.Found {
-			continue
+	keep := func(ref string) {
+		if res, ok := f.Resolve(ref); ok {
+			s.refs[ref] = res
 		}
-		for _, r := range t.Rows {
-			if !r.carry || !r.Found {
+	}
+	keep("doc")
+	for id, t := range f.Tables {
+		ct := *t
+		ct.Rows = map[string]*Row{}
+		ct.RowOrder = nil
+		for _, rid := range t.RowOrder {
+			r := t.Rows[rid]
+			if r == nil || !r.carry {
 				continue
 			}
+			ct.Rows[rid] = r
+			ct.RowOrder = append(ct.RowOrder, rid)
+			keep(r.Ref)
 			for _, c := range r.Cells {
-				cp := *c
-				s.cells[c.Ref] = &cp
-				if res, ok := f.Resolve(c.Ref); ok {
-					s.refs[c.Ref] = res
-				}
+				keep(c.Ref)
 			}
+		}
+		if len(ct.Rows) > 0 {
+			keep(t.Ref)
+			s.tables[id] = &ct
 		}
 	}
 	for _, sec := range f.Sections {
 		for _, sent := range sentences(sec.Text) {
-			s.sentences[hashSentence(sent)] = len([]rune(sent))
+			s.sentences = append(s.sentences, sentence{hashSentence(sent), len([]rune(sent))})
 		}
 	}
 	return s
 }
 
-// BodyKey normalises a body's name for pairing reports of the same body.
-func BodyKey(name string) string {
-	name = foldString(name)
-	for _, p := range []string{"标题:", "标题"} {
-		name = strings.TrimPrefix(name, p)
+// Facts returns the facts a summary keeps, as rules see them: the carried rows of the
+// tables, the year and the edition, and nothing of the narrative. Cross-document rules
+// read no more, so they give the same findings on these as on the whole document's facts.
+func (s *Summary) Facts() *Facts {
+	f := &Facts{Source: s.source, Report: s.report, Edition: Edition{Detected: s.Edition},
+		Tables: s.tables, refs: make(map[string]Resolved, len(s.refs)), cells: map[string]*Cell{}}
+	for ref, r := range s.refs {
+		f.refs[ref] = r
 	}
-	return name
+	for _, t := range s.tables {
+		for _, r := range t.Rows {
+			for _, c := range r.Cells {
+				f.cells[c.Ref] = c
+			}
+		}
+	}
+	return f
 }
 
-// Link attaches prev to f as f.Previous, measuring text reuse.
+// Link attaches prev to f as f.Previous, measuring how much of f's narrative repeats
+// prev's.
 func Link(f *Facts, prev *Summary) {
 	if prev == nil {
 		return
 	}
-	p := &Previous{Path: prev.Path, Year: prev.Year, Body: prev.Body, Edition: prev.Edition, Cells: prev.cells}
-	total, repeated, n, r := 0, 0, 0, 0
-	for _, sec := range f.Sections {
-		for _, sent := range sentences(sec.Text) {
-			l := len([]rune(sent))
-			total += l
-			n++
-			if _, ok := prev.sentences[hashSentence(sent)]; ok {
-				repeated += l
-				r++
+	LinkSummary(f, Summarize(f), prev)
+}
+
+// LinkSummary is Link for facts whose narrative is known only by cur, its summary (the
+// facts a Summary returns).
+func LinkSummary(f *Facts, cur, prev *Summary) {
+	if prev == nil {
+		return
+	}
+	cells := map[string]*Cell{}
+	for _, t := range prev.tables {
+		for _, r := range t.Rows {
+			if !r.Found {
+				continue
 			}
+			for _, c := range r.Cells {
+				cells[c.Ref] = c
+			}
+		}
+	}
+	p := &Previous{Path: prev.Path, Year: prev.Year, Body: prev.Body, Edition: prev.Edition, Cells: cells}
+	seen := make(map[uint64]bool, len(prev.sentences))
+	for _, x := range prev.sentences {
+		seen[x.hash] = true
+	}
+	total, repeated, n, r := 0, 0, 0, 0
+	for _, x := range cur.sentences {
+		total += x.len
+		n++
+		if seen[x.hash] {
+			repeated += x.len
+			r++
 		}
 	}
 	if total > 0 {
@@ -109,6 +162,9 @@ func Link(f *Facts, prev *Summary) {
 	}
 	f.Previous = p
 	for ref, res := range prev.refs {
+		if _, ok := cells[ref]; !ok {
+			continue
+		}
 		res.Path = prev.Path
 		f.addRef(PreviousRef(ref), res)
 	}
@@ -148,4 +204,22 @@ func hashSentence(s string) uint64 {
 	h := fnv.New64a()
 	h.Write([]byte(s))
 	return h.Sum64()
+}
+
+// BodyKey normalises a body's name for pairing reports of the same body.
+func BodyKey(name string) string {
+	name = foldString(name)
+	for _, p := range []string{"标题:", "标题"} {
+		name = strings.TrimPrefix(name, p)
+	}
+	return name
+}
+
+// Resolved returns the places of the facts the summary keeps.
+func (s *Summary) Resolved() []Resolved {
+	out := make([]Resolved, 0, len(s.refs))
+	for _, r := range s.refs {
+		out = append(out, r)
+	}
+	return out
 }

@@ -44,7 +44,11 @@ type Options struct {
 // Set is a prepared pack of Rego rules, safe for concurrent use.
 type Set struct {
 	query rego.PreparedEvalQuery
-	rules map[string]finding.Rule // by package name (after RulesPrefix)
+	// cross evaluates only the rules that read other documents (input.previous,
+	// input.aggregate), for a document whose own rules have already been evaluated.
+	cross    rego.PreparedEvalQuery
+	hasCross bool
+	rules    map[string]finding.Rule // by package name (after RulesPrefix)
 }
 
 // Capabilities returns OPA's built-ins minus those that reach outside the document or
@@ -91,6 +95,7 @@ func Load(ctx context.Context, files []File, pack string, opts Options) (*Set, e
 		return nil, errors.Join(errs...)
 	}
 	set := &Set{rules: map[string]finding.Rule{}}
+	var crossNames []string
 	for _, m := range mods {
 		path := strings.TrimPrefix(m.Package.Path.String(), "data.")
 		if !strings.HasPrefix(path, RulesPrefix) {
@@ -106,6 +111,9 @@ func Load(ctx context.Context, files []File, pack string, opts Options) (*Set, e
 			errs = append(errs, fmt.Errorf("%s: package %s also defined at %s", r.Source, path, prev.Source))
 		}
 		set.rules[name] = r
+		if readsOtherDocuments(m) {
+			crossNames = append(crossNames, name)
+		}
 	}
 	seen := map[string]string{}
 	for _, r := range set.rules {
@@ -117,7 +125,11 @@ func Load(ctx context.Context, files []File, pack string, opts Options) (*Set, e
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
+	// The compiler is configured here, not through rego's options, so that the second
+	// query can share it.
+	compiler := ast.NewCompiler().WithCapabilities(caps).WithStrict(true)
 	args := []func(*rego.Rego){
+		rego.Compiler(compiler),
 		rego.Query("data.reportlint.rules[name].report[v]"),
 		rego.Capabilities(caps),
 		rego.Strict(true),
@@ -135,13 +147,42 @@ func Load(ctx context.Context, files []File, pack string, opts Options) (*Set, e
 		ss := ast.NewSchemaSet()
 		ss.Put(ast.SchemaRootRef, schema)
 		args = append(args, rego.Schemas(ss))
+		compiler.WithSchemas(ss)
 	}
 	pq, err := rego.New(args...).PrepareForEval(ctx)
 	if err != nil {
 		return nil, locate(err)
 	}
 	set.query = pq
+	if len(crossNames) > 0 {
+		// The second query reuses the compiled modules.
+		sort.Strings(crossNames)
+		names := make([]*ast.Term, len(crossNames))
+		for i, n := range crossNames {
+			names[i] = ast.StringTerm(n)
+		}
+		q := fmt.Sprintf("some name in %v; data.reportlint.rules[name].report[v]", ast.SetTerm(names...))
+		cq, err := rego.New(rego.Compiler(compiler), rego.Query(q), rego.Capabilities(caps), rego.Strict(true),
+			rego.StrictBuiltinErrors(opts.StrictBuiltinErrors), rego.SetRegoVersion(ast.RegoV1)).PrepareForEval(ctx)
+		if err != nil {
+			return nil, locate(err)
+		}
+		set.cross, set.hasCross = cq, true
+	}
 	return set, nil
+}
+
+// readsOtherDocuments reports whether a rule module reads what other documents of the run
+// give a document: input.previous or input.aggregate.
+func readsOtherDocuments(m *ast.Module) bool {
+	found := false
+	ast.WalkRefs(m, func(r ast.Ref) bool {
+		if r.HasPrefix(ast.MustParseRef("input.previous")) || r.HasPrefix(ast.MustParseRef("input.aggregate")) {
+			found = true
+		}
+		return found
+	})
+	return found
 }
 
 // locate unwraps OPA's compile errors so each is reported as file:line: code: message.
@@ -221,7 +262,21 @@ func (s *Set) Rules() []finding.Rule {
 
 // Eval runs every rule on the facts, converted once with Input.
 func (s *Set) Eval(ctx context.Context, input ast.Value) ([]finding.Raw, error) {
-	rs, err := s.query.Eval(ctx, rego.EvalParsedInput(input))
+	return s.eval(ctx, s.query, input)
+}
+
+// EvalCross runs only the rules that read other documents (input.previous,
+// input.aggregate); they read nothing of the document but its carried table rows, its
+// year and its edition (profile.Summary.Facts).
+func (s *Set) EvalCross(ctx context.Context, input ast.Value) ([]finding.Raw, error) {
+	if !s.hasCross {
+		return nil, nil
+	}
+	return s.eval(ctx, s.cross, input)
+}
+
+func (s *Set) eval(ctx context.Context, q rego.PreparedEvalQuery, input ast.Value) ([]finding.Raw, error) {
+	rs, err := q.Eval(ctx, rego.EvalParsedInput(input))
 	if err != nil {
 		return nil, locate(err)
 	}

@@ -190,53 +190,55 @@ func runCase(ctx context.Context, p *pack.Pack, rule string, c Case) (errs []str
 	if err != nil {
 		return []string{err.Error()}
 	}
-	doc, err := ingest.Read(ctx, name, data, ingest.Options{Format: c.Format, Limits: limit.Default()})
-	if err != nil {
-		return []string{"read document: " + err.Error()}
-	}
-	facts := p.Profile.Apply(doc)
-	facts.Params = map[string]float64{}
-	for k, v := range p.Params {
-		facts.Params[k] = v
-	}
-	for k, v := range c.Params {
+	for k := range c.Params {
 		if _, ok := p.Params[k]; !ok {
 			return []string{fmt.Sprintf("params: the pack has no parameter %q", k)}
 		}
-		facts.Params[k] = v
 	}
+	// The case runs through the pipeline the lint command uses: the pack's gate and
+	// every other step apply as they do for users.
+	l := &lint.Linter{Force: p, Params: c.Params, Ingest: ingest.Options{Limits: limit.Default()}}
+	read := func(name string, data []byte, format string) (*lint.Document, error) {
+		l.Ingest.Format = format
+		l.Memory = map[string][]byte{name: data}
+		return l.Extract(ctx, name)
+	}
+	var lc lint.Context
 	if c.Previous != nil {
 		pdata, pname, err := document(p, *c.Previous)
 		if err != nil {
 			return []string{"previous: " + err.Error()}
 		}
-		pdoc, err := ingest.Read(ctx, "previous-"+pname, pdata, ingest.Options{Format: c.Previous.Format, Limits: limit.Default()})
+		pd, err := read("previous-"+pname, pdata, c.Previous.Format)
 		if err != nil {
 			return []string{"read previous document: " + err.Error()}
 		}
-		profile.Link(facts, profile.Summarize(p.Profile.Apply(pdoc)))
+		lc.Previous = profile.Summarize(pd.Facts)
 	}
 	if len(c.Components) > 0 {
-		totals := profile.NewTotals()
+		lc.Totals = profile.NewTotals()
 		for i, cc := range c.Components {
 			cdata, cname, err := document(p, cc)
 			if err != nil {
 				return []string{fmt.Sprintf("component %d: %v", i+1, err)}
 			}
-			cdoc, err := ingest.Read(ctx, fmt.Sprintf("component-%d-%s", i+1, cname), cdata, ingest.Options{Format: cc.Format, Limits: limit.Default()})
+			cd, err := read(fmt.Sprintf("component-%d-%s", i+1, cname), cdata, cc.Format)
 			if err != nil {
 				return []string{fmt.Sprintf("read component %d: %v", i+1, err)}
 			}
-			totals.Add(p.Profile.Apply(cdoc))
+			lc.Totals.Add(cd.Facts)
 		}
-		totals.Attach(facts)
 	}
-	raws, err := p.Evaluate(ctx, facts)
+	d, err := read(name, data, c.Format)
 	if err != nil {
-		return []string{"evaluate: " + err.Error()}
+		return []string{"read document: " + err.Error()}
+	}
+	res := l.Check(ctx, d, lc)
+	if res.Err != nil {
+		return []string{"evaluate: " + res.Err.Error()}
 	}
 	var got []finding.Finding
-	for _, f := range lint.Resolve(name, p, facts, raws) {
+	for _, f := range res.Findings {
 		if f.RuleID == rule {
 			got = append(got, f)
 		}
