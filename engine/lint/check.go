@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/reportlint/reportlint/engine/finding"
 	"github.com/reportlint/reportlint/engine/pack"
@@ -41,7 +42,27 @@ func (l *Linter) Check(ctx context.Context, d *Document, c Context) finding.Resu
 	}
 	res.Findings = l.finish(path, d.Pack, d.Facts, raws, nil)
 	res.Lines = sourceLines(d.Doc, res.Findings)
+	detach(&res)
 	return res
+}
+
+// detach gives a result strings of its own: a snippet cut from the document's text would
+// keep all of it alive for as long as the result (a sweep's reporters keep results).
+func detach(r *finding.Result) {
+	loc := func(l *finding.Location) {
+		l.Snippet, l.Logical, l.Message = strings.Clone(l.Snippet), strings.Clone(l.Logical), strings.Clone(l.Message)
+	}
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		loc(&f.Location)
+		for j := range f.Related {
+			loc(&f.Related[j])
+		}
+	}
+	if r.About != nil {
+		r.About.Body = strings.Clone(r.About.Body)
+		r.About.Region = strings.Clone(r.About.Region)
+	}
 }
 
 // finish resolves raw findings and adds them to earlier ones of the same document, then

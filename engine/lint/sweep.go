@@ -178,6 +178,7 @@ func (l *Linter) second(ctx context.Context, p *pending, prev *profile.Summary, 
 		return res
 	}
 	res.Findings = l.finish(path, p.pack, facts, raws, res.Findings)
+	detach(&res)
 	for k, v := range p.lines {
 		if res.Lines == nil {
 			res.Lines = finding.SourceLines{}

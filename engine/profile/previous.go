@@ -63,14 +63,18 @@ func Summarize(f *Facts) *Summary {
 			s.Body = BodyKey(b.Text)
 		}
 	}
+	// Strings are cloned: a substring of the document's text would keep all of it.
 	keep := func(ref string) {
 		if res, ok := f.Resolve(ref); ok {
+			res.Snippet = strings.Clone(res.Snippet)
+			res.Logical = strings.Clone(res.Logical)
 			s.refs[ref] = res
 		}
 	}
 	keep("doc")
 	for id, t := range f.Tables {
 		ct := *t
+		ct.Title, ct.Doubt = strings.Clone(t.Title), strings.Clone(t.Doubt)
 		ct.Rows = map[string]*Row{}
 		ct.RowOrder = nil
 		for _, rid := range t.RowOrder {
@@ -78,7 +82,7 @@ func Summarize(f *Facts) *Summary {
 			if r == nil || !r.carry {
 				continue
 			}
-			ct.Rows[rid] = r
+			ct.Rows[rid] = cloneRow(r)
 			ct.RowOrder = append(ct.RowOrder, rid)
 			keep(r.Ref)
 			for _, c := range r.Cells {
@@ -222,4 +226,17 @@ func (s *Summary) Resolved() []Resolved {
 		out = append(out, r)
 	}
 	return out
+}
+
+// cloneRow copies a row and its cells with strings of their own.
+func cloneRow(r *Row) *Row {
+	c := *r
+	c.Label, c.Written, c.Run = strings.Clone(r.Label), strings.Clone(r.Written), strings.Clone(r.Run)
+	c.Cells = make(map[string]*Cell, len(r.Cells))
+	for k, x := range r.Cells {
+		y := *x
+		y.Text, y.Unit = strings.Clone(x.Text), strings.Clone(x.Unit)
+		c.Cells[k] = &y
+	}
+	return &c
 }
