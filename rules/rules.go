@@ -8,7 +8,7 @@ import (
 	"sort"
 )
 
-//go:embed all:govinfo-2019 all:govinfo-2021 all:govinfo-common
+//go:embed all:govinfo-2019 all:govinfo-2021 all:govinfo-common all:govinfo-pre2019
 var bundled embed.FS
 
 // FS returns the bundled packs, one folder per pack, and the folders they share.

@@ -105,42 +105,7 @@ func (l *Linter) params(p *pack.Pack) map[string]float64 {
 	return out
 }
 
-// choose picks the pack for doc: the one whose edition the document's tables follow and
-// whose years cover the report year; failing that, the one for the year (its format rule
-// then reports the wrong edition); failing that, the newest.
-func (l *Linter) choose(doc *document.Document) (*pack.Pack, *profile.Facts) {
-	if l.Force != nil {
-		return l.Force, l.Force.Profile.Apply(doc)
-	}
-	first := l.Packs[0]
-	facts := first.Profile.Apply(doc)
-	year, ed := facts.Report.Year, facts.Edition.Detected
-	pick := func(ok func(*pack.Pack) bool) *pack.Pack {
-		for _, p := range l.Packs {
-			if ok(p) {
-				return p
-			}
-		}
-		return nil
-	}
-	p := pick(func(p *pack.Pack) bool { return p.Edition == ed && year != 0 && p.AppliesTo(year) })
-	if p == nil && year != 0 {
-		p = pick(func(p *pack.Pack) bool { return p.AppliesTo(year) })
-	}
-	if p == nil {
-		p = pick(func(p *pack.Pack) bool { return p.Edition == ed })
-	}
-	if p == nil {
-		p = first
-	}
-	if p != first {
-		facts = p.Profile.Apply(doc)
-	}
-	return p, facts
-}
-
-// Lint lints one file on its own. It never panics: an internal error becomes the
-// result's Err.
+// Lint lints one file. It never panics: an internal error becomes the result's Err.
 func (l *Linter) Lint(ctx context.Context, path string) finding.Result {
 	return l.lint(ctx, path, Context{})
 }

@@ -1,0 +1,15 @@
+# Shared helpers for the pack's rules: building violations and reading facts.
+package reportlint.lib.result
+
+# fail is a violation at the fact `at`.
+fail(msg, at) := {"msg": msg, "at": at}
+
+# fail_related is a violation at `at` that also points at the facts in `related`
+# (a list of {"ref", "message"} objects).
+fail_related(msg, at, related) := {"msg": msg, "at": at, "related": related}
+
+# with_level overrides the rule's default level for one violation.
+with_level(v, level) := object.union(v, {"level": level})
+
+# not_assessable says the rule could not be decided at `at`.
+not_assessable(msg, at) := {"msg": msg, "at": at, "not_assessable": true, "level": "note"}

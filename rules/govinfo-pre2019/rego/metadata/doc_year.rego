@@ -1,0 +1,38 @@
+# METADATA
+# title: 标题年份与统计期限年份应一致
+# description: >-
+#   报告标题中的年度与统计期限的年份应一致；不一致常见于沿用上一年报告时漏改年份。
+#   第一部分开头的年份（“2023年，我局……”）与标题不一致时给出警告。
+# custom:
+#   id: DOC-YEAR
+#   level: error
+#   tags: [metadata]
+#   since: 1.0.0
+package reportlint.rules.doc_year
+
+import data.reportlint.lib.facts
+import data.reportlint.lib.result
+
+report contains result.fail_related(msg, p.fields.y1.ref, [{"ref": input.report.title.fields.year.ref, "message": "标题年份"}]) if {
+	input.report.year_from == "title"
+	some p in facts.claims("period")
+	p.fields.y1.value != input.report.year
+	msg := sprintf("统计期限的年份为 %s 年，与标题的 %d 年度不一致", [p.fields.y1.text, input.report.year])
+}
+
+report contains result.fail_related(msg, p.fields.y2.ref, [{"ref": input.report.title.fields.year.ref, "message": "标题年份"}]) if {
+	input.report.year_from == "title"
+	some p in facts.claims("period")
+	p.fields.y1.value == input.report.year
+	p.fields.y2.value != input.report.year
+	msg := sprintf("统计期限的截止年份为 %s 年，与标题的 %d 年度不一致", [p.fields.y2.text, input.report.year])
+}
+
+# Section 一 opening with another year ("2022年，我局……" in a 2023 report) is the mark of a
+# text copied from last year's report: a warning.
+report contains result.with_level(result.fail_related(msg, c.fields.y.ref, [{"ref": input.report.title.fields.year.ref, "message": "标题年份"}]), "warning") if {
+	input.report.year_from == "title"
+	some c in facts.claims("year_opening")
+	c.fields.y.value != input.report.year
+	msg := sprintf("第一部分以“%s年”开头，与标题的 %d 年度不一致（沿用上一年报告时常见）", [c.fields.y.text, input.report.year])
+}
