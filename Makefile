@@ -6,7 +6,7 @@ BIN      := bin/reportlint
 SAMPLE   := fixtures/2023_chanhe_zhengshuju.txt
 FUZZTIME ?= 10s
 
-.PHONY: all build run test vet fmt-check bench fuzz corpus generate clean
+.PHONY: all build run test vet fmt-check bench fuzz corpus generate clean soak probes
 
 all: build
 
@@ -60,6 +60,18 @@ corpus: build
 
 clean:
 	rm -rf bin
+
+# Soak: SOAK_N (10,000) documents, good generated reports mixed with broken ones (truncated,
+# wrong encoding, zip bombs, deep nesting, huge lines, junk); checks no finding is lost, every
+# bad document is reported by name, no panic, the exit codes; prints peak RSS. Not in test.
+SOAK_N ?= 10000
+soak: build
+	nice -n 10 env SOAK_N=$(SOAK_N) BIN=$(BIN) scripts/soak.sh
+
+# Hostile probes of issue 12 (huge tables and lines, hostile CEL and Rego packs): exit
+# code, wall time and peak RSS of each.
+probes: build
+	nice -n 10 scripts/probes.sh $(BIN) bin/probes
 
 # Judge the linter on generated reports (internal/reportgen): PRECISION_N clean reports and
 # PRECISION_DEFECTS injected copies of each, written in every carrier, with PDFs made fresh

@@ -64,7 +64,7 @@ func BenchmarkRules(b *testing.B) {
 		b.Run(r.Meta.ID, func(b *testing.B) {
 			b.ReportAllocs()
 			for i := 0; i < b.N; i++ {
-				if _, err := r.eval(ctx, vars); err != nil {
+				if _, err := r.eval(&meter{ctx: ctx, budget: DocCostBudget}, vars); err != nil {
 					b.Fatal(err)
 				}
 			}

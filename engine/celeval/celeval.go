@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/google/cel-go/cel"
+	"github.com/google/cel-go/checker"
 	"github.com/google/cel-go/common/types"
 	"github.com/google/cel-go/common/types/ref"
 	"github.com/google/cel-go/common/types/traits"
@@ -36,6 +37,11 @@ type Options struct {
 	// BlankAsZero makes num() and sum() read blank cells as 0 (some provinces leave zero
 	// cells blank); placeholders and missing cells stay not assessable.
 	BlankAsZero bool
+	// CostLimit bounds one evaluation of one expression, and the estimate made at load
+	// time (see program); 0 means ExprCostLimit.
+	CostLimit uint64
+	// DocBudget bounds the cost of all the rules on one document; 0 means DocCostBudget.
+	DocBudget uint64
 }
 
 // ruleSpec is a rule as written in YAML.
@@ -84,7 +90,8 @@ type messagePart struct {
 
 // Set is the compiled CEL rules of one pack. It is safe for concurrent use.
 type Set struct {
-	rules []*Rule
+	rules  []*Rule
+	budget uint64 // cost all rules may spend on one document
 }
 
 // Rules returns the descriptors of the rules in the set, sorted by id.
@@ -112,7 +119,14 @@ func Load(files []File, pack string, opts Options) (*Set, error) {
 	if err != nil {
 		return nil, err
 	}
-	set := &Set{}
+	limit, budget := opts.CostLimit, opts.DocBudget
+	if limit == 0 {
+		limit = ExprCostLimit
+	}
+	if budget == 0 {
+		budget = DocCostBudget
+	}
+	set := &Set{budget: budget}
 	var errs []error
 	for _, f := range files {
 		var fs fileSpec
@@ -122,7 +136,7 @@ func Load(files []File, pack string, opts Options) (*Set, error) {
 		}
 		for i := range fs.Rules {
 			node := &fs.Rules[i]
-			r, rerrs := compileRule(env, f.Name, node, pack)
+			r, rerrs := compileRule(env, f.Name, node, pack, limit)
 			errs = append(errs, rerrs...)
 			if r != nil {
 				set.rules = append(set.rules, r)
@@ -161,6 +175,7 @@ func newEnv(opts Options) (*cel.Env, error) {
 		cel.Variable("cells", cel.ListType(cel.ObjectType("profile.Cell"))),
 		ext.Strings(),
 		ext.Lists(),
+		cel.CostEstimatorOptions(checker.OverloadCostEstimate("list_distinct", estimateDistinct)),
 		ext.Math(),
 		ext.Bindings(),
 		cel.Function("num",

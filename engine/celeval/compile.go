@@ -12,7 +12,7 @@ import (
 
 // compileRule compiles one rule node; it returns the rule (nil if unusable) and every error
 // found, located at file:line.
-func compileRule(env *cel.Env, file string, node *yaml.Node, pack string) (*Rule, []error) {
+func compileRule(env *cel.Env, file string, node *yaml.Node, pack string, limit uint64) (*Rule, []error) {
 	var spec ruleSpec
 	if err := node.Decode(&spec); err != nil {
 		return nil, []error{PackError{file, node.Line, err.Error()}}
@@ -54,7 +54,7 @@ func compileRule(env *cel.Env, file string, node *yaml.Node, pack string) (*Rule
 			bad(n.Line, "%s: %s", what, iss.Err())
 			return nil
 		}
-		prg, err := e.Program(ast, cel.EvalOptions(cel.OptOptimize))
+		prg, err := program(e, ast, limit)
 		if err != nil {
 			bad(n.Line, "%s: %v", what, err)
 			return nil
@@ -78,7 +78,7 @@ func compileRule(env *cel.Env, file string, node *yaml.Node, pack string) (*Rule
 			} else {
 				bad(spec.For.Line, "for must yield a list, not %s", t)
 			}
-			if prg, err := env.Program(ast, cel.EvalOptions(cel.OptOptimize)); err != nil {
+			if prg, err := program(env, ast, limit); err != nil {
 				bad(spec.For.Line, "for: %v", err)
 			} else {
 				r.forPrg = prg
@@ -101,7 +101,7 @@ func compileRule(env *cel.Env, file string, node *yaml.Node, pack string) (*Rule
 				bad(expr.Line, "let %s: %s", name.Value, iss.Err())
 				continue
 			}
-			prg, err := itemEnv.Program(ast, cel.EvalOptions(cel.OptOptimize))
+			prg, err := program(itemEnv, ast, limit)
 			if err != nil {
 				bad(expr.Line, "let %s: %v", name.Value, err)
 				continue

@@ -23,20 +23,58 @@ import (
 // next to the findings of the rules that worked.
 func (s *Set) Eval(ctx context.Context, facts *profile.Facts) ([]finding.Raw, error) {
 	vars := varsOf(facts)
+	m := &meter{ctx: ctx, budget: s.budget}
 	var out []finding.Raw
 	var errs []error
 	for _, r := range s.rules {
 		if err := ctx.Err(); err != nil {
 			return out, err
 		}
-		raws, err := r.eval(ctx, vars)
+		raws, err := r.eval(m, vars)
 		out = append(out, raws...)
+		if err := ctx.Err(); err != nil {
+			return out, err // the document's time is up: say so, not which rule was running
+		}
 		if err != nil {
 			errs = append(errs, fmt.Errorf("rule %s (%s): %w", r.Meta.ID, r.Meta.Source, err))
+		}
+		if m.spent() {
+			errs = append(errs, fmt.Errorf("规则包的计算量超过每个文档的上限 %d，其余规则没有执行", s.budget))
+			break
 		}
 	}
 	return out, errors.Join(errs...)
 }
+
+// meter is one document's evaluation: its deadline and the cost its rules have spent.
+type meter struct {
+	ctx    context.Context
+	used   uint64
+	budget uint64
+}
+
+// errBudget stops a rule once the document's cost budget is spent.
+var errBudget = errors.New("每个文档的计算量已用完")
+
+// eval evaluates prg and charges its cost to the document; once the budget is spent, no
+// further expression runs.
+func (m *meter) eval(prg cel.Program, vars map[string]any) (ref.Val, *cel.EvalDetails, error) {
+	if m.spent() {
+		return nil, nil, errBudget
+	}
+	v, det, err := prg.ContextEval(m.ctx, vars)
+	if det != nil {
+		if c := det.ActualCost(); c != nil {
+			m.used += *c
+		}
+	}
+	if err != nil && strings.Contains(err.Error(), "cost limit exceeded") {
+		err = fmt.Errorf("表达式的计算量超过上限（%w）", err)
+	}
+	return v, det, err
+}
+
+func (m *meter) spent() bool { return m.used >= m.budget }
 
 // varsOf returns the variables every rule sees.
 func varsOf(facts *profile.Facts) map[string]any {
@@ -50,11 +88,11 @@ func varsOf(facts *profile.Facts) map[string]any {
 	}
 }
 
-func (r *Rule) eval(ctx context.Context, vars map[string]any) ([]finding.Raw, error) {
+func (r *Rule) eval(m *meter, vars map[string]any) ([]finding.Raw, error) {
 	if r.forPrg == nil {
-		return r.evalItem(ctx, vars)
+		return r.evalItem(m, vars)
 	}
-	v, _, err := r.forPrg.ContextEval(ctx, vars)
+	v, _, err := m.eval(r.forPrg, vars)
 	if err != nil {
 		return nil, fmt.Errorf("for: %w", err)
 	}
@@ -71,7 +109,7 @@ func (r *Rule) eval(ctx context.Context, vars map[string]any) ([]finding.Raw, er
 			item[k] = val
 		}
 		item[r.as] = it.Next()
-		raws, err := r.evalItem(ctx, item)
+		raws, err := r.evalItem(m, item)
 		out = append(out, raws...)
 		if err != nil {
 			errs = append(errs, err)
@@ -81,21 +119,21 @@ func (r *Rule) eval(ctx context.Context, vars map[string]any) ([]finding.Raw, er
 }
 
 // evalItem evaluates the lets and the assertion for one item.
-func (r *Rule) evalItem(ctx context.Context, vars map[string]any) ([]finding.Raw, error) {
+func (r *Rule) evalItem(m *meter, vars map[string]any) ([]finding.Raw, error) {
 	for _, b := range r.lets {
-		v, _, err := b.prg.ContextEval(ctx, vars)
+		v, _, err := m.eval(b.prg, vars)
 		if err != nil {
 			if na := asNotAssessable(err); na != nil {
-				return []finding.Raw{r.notAssessable(ctx, vars, na)}, nil
+				return []finding.Raw{r.notAssessable(m, vars, na)}, nil
 			}
 			return nil, fmt.Errorf("let %s: %w", b.name, err)
 		}
 		vars[b.name] = v
 	}
-	v, _, err := r.assert.ContextEval(ctx, vars)
+	v, _, err := m.eval(r.assert, vars)
 	if err != nil {
 		if na := asNotAssessable(err); na != nil {
-			return []finding.Raw{r.notAssessable(ctx, vars, na)}, nil
+			return []finding.Raw{r.notAssessable(m, vars, na)}, nil
 		}
 		return nil, fmt.Errorf("assert: %w", err)
 	}
@@ -105,8 +143,8 @@ func (r *Rule) evalItem(ctx context.Context, vars map[string]any) ([]finding.Raw
 		return nil, nil
 	}
 	raw := finding.Raw{RuleID: r.Meta.ID}
-	raw.At, raw.Related = r.locate(ctx, vars)
-	msg, err := r.render(ctx, vars)
+	raw.At, raw.Related = r.locate(m, vars)
+	msg, err := r.render(m, vars)
 	if err != nil {
 		return nil, err
 	}
@@ -115,9 +153,9 @@ func (r *Rule) evalItem(ctx context.Context, vars map[string]any) ([]finding.Raw
 }
 
 // notAssessable builds the finding that says the rule could not be decided for the item.
-func (r *Rule) notAssessable(ctx context.Context, vars map[string]any, na *NotAssessable) finding.Raw {
+func (r *Rule) notAssessable(m *meter, vars map[string]any, na *NotAssessable) finding.Raw {
 	raw := finding.Raw{RuleID: r.Meta.ID, NotAssessable: true, Missing: na.Refs}
-	raw.At, raw.Related = r.locate(ctx, vars)
+	raw.At, raw.Related = r.locate(m, vars)
 	if raw.At == "" && len(na.Refs) > 0 {
 		raw.At = na.Refs[0]
 	}
@@ -126,16 +164,16 @@ func (r *Rule) notAssessable(ctx context.Context, vars map[string]any, na *NotAs
 }
 
 // locate evaluates at and related; a location that cannot be computed is left out.
-func (r *Rule) locate(ctx context.Context, vars map[string]any) (string, []finding.RelatedRef) {
+func (r *Rule) locate(m *meter, vars map[string]any) (string, []finding.RelatedRef) {
 	var at string
 	if r.at != nil {
-		if v, _, err := r.at.ContextEval(ctx, vars); err == nil {
+		if v, _, err := m.eval(r.at, vars); err == nil {
 			at = refOf(v)
 		}
 	}
 	var rel []finding.RelatedRef
 	if r.related != nil {
-		if v, _, err := r.related.ContextEval(ctx, vars); err == nil {
+		if v, _, err := m.eval(r.related, vars); err == nil {
 			if l, ok := v.(traits.Lister); ok {
 				it := l.Iterator()
 				for it.HasNext() == types.True {
@@ -172,14 +210,14 @@ func refOf(v ref.Val) string {
 	return ""
 }
 
-func (r *Rule) render(ctx context.Context, vars map[string]any) (string, error) {
+func (r *Rule) render(m *meter, vars map[string]any) (string, error) {
 	var b strings.Builder
 	for _, p := range r.message {
 		if p.prg == nil {
 			b.WriteString(p.text)
 			continue
 		}
-		v, _, err := p.prg.ContextEval(ctx, vars)
+		v, _, err := m.eval(p.prg, vars)
 		if err != nil {
 			if asNotAssessable(err) != nil {
 				b.WriteString("（无法读取）")
@@ -239,8 +277,6 @@ func asNotAssessable(err error) *NotAssessable {
 	}
 	return nil
 }
-
-var _ = cel.NoVars
 
 // allCells lists the cells of the rows found in the tables found, in table id, row and
 // column order: the scope of cell-level rules.

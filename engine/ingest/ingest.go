@@ -61,11 +61,11 @@ func Read(ctx context.Context, path string, data []byte, opts Options) (*documen
 	var err error
 	switch format {
 	case "text":
-		doc, err = text.Import(path, data, opts.Charset)
+		doc, err = text.ImportContext(ctx, path, data, opts.Charset, opts.Limits)
 	case "markdown":
-		doc, err = markdown.Import(path, data, opts.Charset, opts.Limits)
+		doc, err = markdown.ImportContext(ctx, path, data, opts.Charset, opts.Limits)
 	case "html":
-		doc, err = html.Import(path, data, opts.Charset, opts.Limits)
+		doc, err = html.ImportContext(ctx, path, data, opts.Charset, opts.Limits)
 	case "docx":
 		doc, err = docx.Import(ctx, path, data, opts.Limits)
 	case "pdf":

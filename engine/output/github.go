@@ -49,16 +49,31 @@ func (g *githubReporter) Result(r finding.Result) error {
 }
 
 func (g *githubReporter) End(s Summary) error {
-	g.printf("%s\n", SummaryLine(s))
+	g.printf("%s\n", ghData(SummaryLine(s)))
 	return g.err
 }
 
-// ghData escapes a workflow command's message.
-func ghData(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
-}
+// ghData escapes a workflow command's message as GitHub's toolkit does (%, CR, LF), so
+// that text from a document can neither end the command nor start another; the other
+// control characters, which the runner would pass on to the log, are escaped the same way.
+func ghData(s string) string { return ghEscape(s, false) }
 
-// ghProperty escapes a workflow command's property value.
-func ghProperty(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+// ghProperty escapes a workflow command's property value: as ghData, plus : and , which
+// separate properties.
+func ghProperty(s string) string { return ghEscape(s, true) }
+
+func ghEscape(s string, property bool) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '%' || r == '\r' || r == '\n' || property && (r == ':' || r == ','),
+			r < 0x20 && r != '\t', r == 0x7f:
+			fmt.Fprintf(&b, "%%%02X", r)
+		case r >= 0x80 && r < 0xa0, r == '\u2028', r == '\u2029':
+			fmt.Fprintf(&b, "%%u%04X", r) // C1 controls and Unicode line separators
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }

@@ -49,18 +49,20 @@ type Set struct {
 	cross    rego.PreparedEvalQuery
 	hasCross bool
 	rules    map[string]finding.Rule // by package name (after RulesPrefix)
+	gov      *governor
 }
 
 // Capabilities returns OPA's built-ins minus those that reach outside the document or
 // give different answers on the same input: http.send, net.*, opa.runtime, the clock,
-// randomness and everything OPA itself marks non-deterministic.
+// randomness and everything OPA itself marks non-deterministic; and
+// strings.render_template, whose Go templates can loop a number of times of their choosing.
 func Capabilities() *ast.Capabilities {
 	c := ast.CapabilitiesForThisVersion()
 	var keep []*ast.Builtin
 	for _, b := range c.Builtins {
 		switch {
 		case b.Nondeterministic,
-			b.Name == "http.send", b.Name == "opa.runtime",
+			b.Name == "http.send", b.Name == "opa.runtime", b.Name == "strings.render_template",
 			strings.HasPrefix(b.Name, "net."),
 			strings.HasPrefix(b.Name, "time.now"),
 			strings.HasPrefix(b.Name, "rand."),
@@ -91,10 +93,11 @@ func Load(ctx context.Context, files []File, pack string, opts Options) (*Set, e
 		}
 		mods = append(mods, m)
 	}
+	errs = append(errs, checkCalls(mods)...)
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
-	set := &Set{rules: map[string]finding.Rule{}}
+	set := &Set{rules: map[string]finding.Rule{}, gov: newGovernor(MemoryBudget)}
 	var crossNames []string
 	for _, m := range mods {
 		path := strings.TrimPrefix(m.Package.Path.String(), "data.")
@@ -260,7 +263,8 @@ func (s *Set) Rules() []finding.Rule {
 	return out
 }
 
-// Eval runs every rule on the facts, converted once with Input.
+// Eval runs every rule on the facts, converted once with Input. The rules are stopped
+// when the heap grows by more than MemoryBudget while they run (see governor).
 func (s *Set) Eval(ctx context.Context, input ast.Value) ([]finding.Raw, error) {
 	return s.eval(ctx, s.query, input)
 }
@@ -276,7 +280,14 @@ func (s *Set) EvalCross(ctx context.Context, input ast.Value) ([]finding.Raw, er
 }
 
 func (s *Set) eval(ctx context.Context, q rego.PreparedEvalQuery, input ast.Value) ([]finding.Raw, error) {
-	rs, err := q.Eval(ctx, rego.EvalParsedInput(input))
+	var rs rego.ResultSet
+	err := s.gov.run(ctx, func(ctx context.Context) (err error) {
+		rs, err = q.Eval(ctx, rego.EvalParsedInput(input))
+		return err
+	})
+	if errors.Is(err, errMemory) {
+		return nil, fmt.Errorf("Rego 规则运行时内存增长超过上限 %d MiB，已停止", s.gov.budget>>20)
+	}
 	if err != nil {
 		return nil, locate(err)
 	}

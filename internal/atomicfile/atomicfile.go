@@ -10,8 +10,57 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"os/signal"
 	"path/filepath"
+	"sync"
+	"syscall"
 )
+
+// pending holds the temporary files being written, so that a run killed by a signal can
+// remove them (see CleanupOnSignal). It is process-wide because signals are.
+var pending = struct {
+	sync.Mutex
+	names map[string]struct{}
+}{names: map[string]struct{}{}}
+
+func track(name string) {
+	pending.Lock()
+	pending.names[name] = struct{}{}
+	pending.Unlock()
+}
+
+func untrack(name string) {
+	pending.Lock()
+	delete(pending.names, name)
+	pending.Unlock()
+}
+
+// RemovePending removes the temporary files of every write not yet committed or aborted.
+func RemovePending() {
+	pending.Lock()
+	defer pending.Unlock()
+	for name := range pending.names {
+		os.Remove(name)
+		delete(pending.names, name)
+	}
+}
+
+// CleanupOnSignal makes an interrupt (Ctrl-C) or SIGTERM remove the temporary files of the
+// writes in progress and end the process with the shell's code for the signal (130, 143),
+// instead of leaving hidden .tmp files behind. Call it once, at the start of main.
+func CleanupOnSignal() {
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		s := <-sigs
+		RemovePending()
+		code := 1
+		if n, ok := s.(syscall.Signal); ok {
+			code = 128 + int(n)
+		}
+		os.Exit(code)
+	}()
+}
 
 // File is an output being written. Write to it, then Commit or Abort; Abort after Commit
 // does nothing, so `defer f.Abort()` is the usual pattern.
@@ -50,6 +99,7 @@ func Create(path string) (*File, error) {
 		os.Remove(f.Name())
 		return nil, err
 	}
+	track(f.Name())
 	return &File{File: f, path: path}, nil
 }
 
@@ -63,6 +113,7 @@ func (f *File) Commit() error {
 		return f.File.Close()
 	}
 	tmp := f.File.Name()
+	defer untrack(tmp)
 	err := f.File.Sync()
 	if cerr := f.File.Close(); err == nil {
 		err = cerr
@@ -86,6 +137,7 @@ func (f *File) Abort() {
 	f.File.Close()
 	if !f.direct {
 		os.Remove(f.File.Name())
+		untrack(f.File.Name())
 	}
 }
 

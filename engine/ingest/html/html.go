@@ -54,6 +54,7 @@ package html
 
 import (
 	"bytes"
+	"context"
 	"strings"
 
 	"github.com/reportlint/reportlint/engine/document"
@@ -68,6 +69,11 @@ const Format = "html"
 // Import decodes data (hint is a charset label from the user, or empty to use the page's
 // <meta> declaration or sniff), finds the article and splits it into blocks.
 func Import(path string, data []byte, hint string, lim limit.Limits) (*document.Document, error) {
+	return ImportContext(context.Background(), path, data, hint, lim)
+}
+
+// ImportContext is Import with a deadline, checked while the page is scanned.
+func ImportContext(ctx context.Context, path string, data []byte, hint string, lim limit.Limits) (*document.Document, error) {
 	if hint == "" {
 		hint = metaCharset(data)
 	}
@@ -75,7 +81,7 @@ func Import(path string, data []byte, hint string, lim limit.Limits) (*document.
 	if err != nil {
 		return nil, err
 	}
-	sc, err := scan(src, pos{1, 1}, lim)
+	sc, err := scanContext(ctx, src, pos{1, 1}, lim)
 	if err != nil {
 		return nil, err
 	}

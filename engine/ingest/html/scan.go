@@ -1,6 +1,7 @@
 package html
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"unicode"
@@ -79,6 +80,8 @@ type scanner struct {
 	open     map[string][]int32 // tag → stack indexes of open elements with that tag
 	scopes   []int32            // stack indexes of open tables, cells and captions
 	maxDepth int
+	maxCells int // table cells (td, th) accepted; 0 means no limit
+	cells    int // table cells met so far
 	off      int // byte offset of cur
 	cur      pos
 	full     bool  // the source has <html> or <body>: a whole page, not a fragment
@@ -93,6 +96,12 @@ type scanner struct {
 
 // scan runs pass 1 over src, which starts at position at of its file.
 func scan(src string, at pos, lim limit.Limits) (*scanner, error) {
+	return scanContext(context.Background(), src, at, lim)
+}
+
+// scanContext is scan with a deadline, checked every few thousand tokens; more than
+// lim.MaxCells table cells (td, th) are refused as they are met.
+func scanContext(ctx context.Context, src string, at pos, lim limit.Limits) (*scanner, error) {
 	if int64(len(src)) > maxSource {
 		return nil, &limit.Error{What: "HTML source size", Limit: maxSource, Actual: int64(len(src)), Unit: "bytes"}
 	}
@@ -100,6 +109,7 @@ func scan(src string, at pos, lim limit.Limits) (*scanner, error) {
 		src:      src,
 		open:     make(map[string][]int32),
 		maxDepth: lim.MaxDepth,
+		maxCells: lim.MaxCells,
 		cur:      at,
 		body:     -1,
 		events:   make([]event, 0, len(src)/32+16),
@@ -108,7 +118,10 @@ func scan(src string, at pos, lim limit.Limits) (*scanner, error) {
 	s.nodes = append(s.nodes, node{tag: "#root", parent: -1, first: -1, last: -1, table: -1})
 	s.stack = append(s.stack, 0)
 	z := xhtml.NewTokenizer(strings.NewReader(src))
-	for s.err == nil {
+	for steps := 0; s.err == nil; steps++ {
+		if steps%4096 == 4095 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		tt := z.Next()
 		if tt == xhtml.ErrorToken {
 			break // io.EOF: a strings.Reader has no other error
@@ -402,6 +415,14 @@ func (s *scanner) push(tag string, at pos) *node {
 		s.err = fmt.Errorf("第 %d 行第 %d 列：%w", at.line, at.col,
 			&limit.Error{What: "nesting depth", Limit: int64(s.maxDepth), Actual: int64(depth), Unit: "levels"})
 		return nil
+	}
+	if tag == "td" || tag == "th" {
+		s.cells++
+		if s.maxCells > 0 && s.cells > s.maxCells {
+			s.err = fmt.Errorf("第 %d 行第 %d 列：%w", at.line, at.col,
+				&limit.Error{What: "table cells", Limit: int64(s.maxCells), Actual: int64(s.cells), Unit: "cells"})
+			return nil
+		}
 	}
 	parent := s.stack[len(s.stack)-1]
 	p := &s.nodes[parent]

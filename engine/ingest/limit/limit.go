@@ -18,6 +18,12 @@ type Limits struct {
 	MaxDepth int
 	// MaxPages is the most pages read from a paginated document.
 	MaxPages int
+	// MaxLineBytes is the longest line read from text and Markdown, in bytes.
+	MaxLineBytes int
+	// MaxCells is the most table cells read from one HTML or Markdown document.
+	MaxCells int
+	// MaxColumns is the most cells in one row of a Markdown table.
+	MaxColumns int
 	// Timeout is the time budget for reading and evaluating one document.
 	Timeout time.Duration
 }
@@ -30,8 +36,33 @@ func Default() Limits {
 		MaxDecompressed: 256 << 20,
 		MaxDepth:        512,
 		MaxPages:        500,
+		MaxLineBytes:    1 << 20,
+		MaxCells:        100_000,
+		MaxColumns:      1_000,
 		Timeout:         60 * time.Second,
 	}
+}
+
+// CheckLines returns an error naming the first line of s longer than max bytes (LF, CRLF
+// and lone CR end lines); max <= 0 means no limit. It allocates nothing.
+func CheckLines(s string, max int) error {
+	if max <= 0 || len(s) <= max {
+		return nil
+	}
+	line, start := 1, 0
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && s[i] != '\n' && s[i] != '\r' {
+			continue
+		}
+		if i-start > max {
+			return fmt.Errorf("第 %d 行：%w", line, &Error{What: "line length", Limit: int64(max), Actual: int64(i - start), Unit: "bytes"})
+		}
+		if i+1 < len(s) && s[i] == '\r' && s[i+1] == '\n' {
+			i++
+		}
+		line, start = line+1, i+1
+	}
+	return nil
 }
 
 // Error reports that a document exceeded a limit.
@@ -71,6 +102,10 @@ func limitName(what string) string {
 		return "读取时间"
 	case "table cells":
 		return "表格单元格数"
+	case "line length":
+		return "单行长度"
+	case "table columns":
+		return "表格一行的单元格数"
 	case "table grid size":
 		return "表格网格大小"
 	case "zip entries":

@@ -28,6 +28,7 @@
 package markdown
 
 import (
+	"context"
 	"fmt"
 	"regexp"
 	"sort"
@@ -46,11 +47,21 @@ const Format = "markdown"
 
 // Import decodes data (hint is a charset label or empty) and splits it into blocks.
 func Import(path string, data []byte, hint string, lim limit.Limits) (*document.Document, error) {
+	return ImportContext(context.Background(), path, data, hint, lim)
+}
+
+// ImportContext is Import with a deadline, checked every few thousand lines. Lines longer
+// than lim.MaxLineBytes, rows of more than lim.MaxColumns cells and more than lim.MaxCells
+// table cells in all are refused before the cells are built.
+func ImportContext(ctx context.Context, path string, data []byte, hint string, lim limit.Limits) (*document.Document, error) {
 	s, enc, rep, err := charset.DecodeRepaired(data, hint)
 	if err != nil {
 		return nil, err
 	}
-	blocks, notes, err := Blocks(s, lim)
+	if err := limit.CheckLines(s, lim.MaxLineBytes); err != nil {
+		return nil, err
+	}
+	blocks, notes, err := blocks(ctx, s, lim)
 	if err != nil {
 		return nil, err
 	}
@@ -63,7 +74,12 @@ func Import(path string, data []byte, hint string, lim limit.Limits) (*document.
 // Blocks splits decoded Markdown into blocks with line/column spans. lim bounds the HTML
 // tables embedded in it.
 func Blocks(s string, lim limit.Limits) ([]document.Block, []document.Note, error) {
+	return blocks(context.Background(), s, lim)
+}
+
+func blocks(ctx context.Context, s string, lim limit.Limits) ([]document.Block, []document.Note, error) {
 	lines := text.Lines(s)
+	cells := 0 // table cells so far
 	kinds := make([]lineKind, len(lines))
 	for i, l := range lines {
 		kinds[i] = classify(l)
@@ -73,7 +89,10 @@ func Blocks(s string, lim limit.Limits) ([]document.Block, []document.Note, erro
 	var blocks []document.Block
 	var notes []document.Note
 	opaque := make([]bool, len(lines)) // code blocks and HTML tables: their images are not counted here
-	for i := 0; i < len(lines); {
+	for i, steps := 0, 0; i < len(lines); steps++ {
+		if steps%4096 == 4095 && ctx.Err() != nil {
+			return nil, nil, ctx.Err()
+		}
 		line := lines[i]
 		switch k := kinds[i]; {
 		case k == lineFence:
@@ -119,6 +138,9 @@ func Blocks(s string, lim limit.Limits) ([]document.Block, []document.Note, erro
 				}
 				continue
 			}
+			if err := countCells(lines[i:j], i+1, &cells, lim); err != nil {
+				return nil, nil, err
+			}
 			if b, ok := table(lines, kinds, i, j); ok {
 				blocks = append(blocks, b)
 			}
@@ -143,6 +165,29 @@ func Blocks(s string, lim limit.Limits) ([]document.Block, []document.Note, erro
 		return pa.Col < pb.Col
 	})
 	return blocks, notes, nil
+}
+
+// countCells adds the cells of the table lines (the first is line first) to *cells and
+// refuses a row wider than lim.MaxColumns or a total above lim.MaxCells, counting pipes
+// before any cell is built.
+func countCells(lines []string, first int, cells *int, lim limit.Limits) error {
+	for n, l := range lines {
+		c := strings.Count(l, "|") + 1 // an escaped pipe (\|) makes this an upper bound
+		if t := strings.TrimSpace(l); strings.HasPrefix(t, "|") {
+			c--
+			if len(t) > 1 && strings.HasSuffix(t, "|") {
+				c--
+			}
+		}
+		if lim.MaxColumns > 0 && c > lim.MaxColumns {
+			return fmt.Errorf("第 %d 行：%w", first+n, &limit.Error{What: "table columns", Limit: int64(lim.MaxColumns), Actual: int64(c), Unit: "cells"})
+		}
+		*cells += c
+		if lim.MaxCells > 0 && *cells > lim.MaxCells {
+			return fmt.Errorf("第 %d 行：%w", first+n, &limit.Error{What: "table cells", Limit: int64(lim.MaxCells), Actual: int64(*cells), Unit: "cells"})
+		}
+	}
+	return nil
 }
 
 // imageRef matches a Markdown image, ![alt](src), or an HTML <img> written in the text.

@@ -358,8 +358,13 @@ type hostileCase struct {
 func hostileCases() []hostileCase {
 	return []hostileCase{
 		{
-			name: "a 5 MB single line",
-			data: strings.Repeat("政府信息公开 ", 5<<20/19),
+			name:    "a 5 MB single line",
+			data:    strings.Repeat("政府信息公开 ", 5<<20/19),
+			wantErr: "第 1 行：单行长度超过上限",
+		},
+		{
+			name: "a 1 MB single line",
+			data: strings.Repeat("政府信息公开 ", 1<<20/19),
 			check: func(t *testing.T, doc *document.Document) {
 				if len(doc.Blocks) != 1 {
 					t.Errorf("%d blocks", len(doc.Blocks))
@@ -367,10 +372,25 @@ func hostileCases() []hostileCase {
 			},
 		},
 		{
-			name: "a 5 MB table row",
-			data: strings.Repeat("| 1 ", 5<<20/4),
+			name:    "a 5 MB table row",
+			data:    strings.Repeat("| 1 ", 5<<20/4),
+			wantErr: "单行长度超过上限",
+		},
+		{
+			name:    "a table row of 2,000 cells",
+			data:    strings.Repeat("| 1 ", 2000),
+			wantErr: "第 1 行：表格一行的单元格数超过上限：2000 个 > 1000 个",
+		},
+		{
+			name:    "a table of 150,000 cells",
+			data:    strings.Repeat("| 1 | 2 | 3 |\n", 50000),
+			wantErr: "第 33334 行：表格单元格数超过上限：100002 个 > 100000 个",
+		},
+		{
+			name: "a table row of 1,000 cells",
+			data: strings.Repeat("| 1 ", 999),
 			check: func(t *testing.T, doc *document.Document) {
-				if len(doc.Blocks) != 1 || len(doc.Blocks[0].Rows[0].Cells) != 5<<20/4 {
+				if len(doc.Blocks) != 1 || len(doc.Blocks[0].Rows[0].Cells) != 999 {
 					t.Errorf("%d blocks", len(doc.Blocks))
 				}
 			},
@@ -380,8 +400,13 @@ func hostileCases() []hostileCase {
 			data: strings.Repeat("| a |\n- 3 -\n# h\n\n", 1<<20/16),
 		},
 		{
-			name: "5 MB of br in one cell",
-			data: "| " + strings.Repeat("<br>", 5<<20/4) + " |",
+			name:    "5 MB of br in one cell",
+			data:    "| " + strings.Repeat("<br>", 5<<20/4) + " |",
+			wantErr: "单行长度超过上限",
+		},
+		{
+			name: "1 MB of br in one cell",
+			data: "| " + strings.Repeat("<br>", 1<<20/4-1) + " |",
 		},
 		{
 			name:    "deeply nested HTML table",

@@ -4,12 +4,14 @@
 package text
 
 import (
+	"context"
 	"regexp"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/engine/document"
 	"github.com/reportlint/reportlint/engine/ingest/charset"
+	"github.com/reportlint/reportlint/engine/ingest/limit"
 )
 
 // Format is the name of this importer.
@@ -21,12 +23,26 @@ var pageNumber = regexp.MustCompile(`^(?:[-—–－─]+\s*\d{1,4}\s*[-—–�
 
 // Import decodes data and splits it into blocks. hint is a charset label or empty.
 func Import(path string, data []byte, hint string) (*document.Document, error) {
+	return ImportContext(context.Background(), path, data, hint, limit.Limits{})
+}
+
+// ImportContext is Import with a deadline, checked every few thousand lines, and limits:
+// a line longer than lim.MaxLineBytes is refused before the text is split.
+func ImportContext(ctx context.Context, path string, data []byte, hint string, lim limit.Limits) (*document.Document, error) {
 	s, enc, rep, err := charset.DecodeRepaired(data, hint)
 	if err != nil {
 		return nil, err
 	}
+	if err := limit.CheckLines(s, lim.MaxLineBytes); err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	doc := &document.Document{Path: path, Format: Format, Encoding: enc}
-	doc.Blocks = Blocks(s)
+	if doc.Blocks, err = BlocksContext(ctx, s); err != nil {
+		return nil, err
+	}
 	if rep != nil {
 		doc.Notes = append(doc.Notes, rep.Note())
 	}
@@ -43,6 +59,12 @@ func Lines(s string) []string {
 
 // Blocks turns decoded text into paragraph and furniture blocks with line/column spans.
 func Blocks(s string) []document.Block {
+	b, _ := BlocksContext(context.Background(), s)
+	return b
+}
+
+// BlocksContext is Blocks that stops with ctx's error once ctx is done.
+func BlocksContext(ctx context.Context, s string) ([]document.Block, error) {
 	var blocks []document.Block
 	var cur *document.Block
 	flush := func() {
@@ -52,6 +74,9 @@ func Blocks(s string) []document.Block {
 		}
 	}
 	for i, line := range Lines(s) {
+		if i%4096 == 4095 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		lineNo := i + 1
 		trimmed := strings.TrimRightFunc(line, isSpace)
 		lead := len(trimmed) - len(strings.TrimLeftFunc(trimmed, isSpace))
@@ -75,7 +100,7 @@ func Blocks(s string) []document.Block {
 		cur.Span.End = span.End
 	}
 	flush()
-	return blocks
+	return blocks, nil
 }
 
 // isSpace reports whitespace as the text importer sees it: ASCII and Unicode spaces,
