@@ -28,12 +28,12 @@ func (l *Linter) Run(ctx context.Context, paths []string, emit func(finding.Resu
 		if err != nil {
 			return err
 		}
-		return l.ordered(ctx, len(paths), func(ctx context.Context, i int) finding.Result {
+		return ordered(ctx, l.workers(len(paths)), len(paths), func(ctx context.Context, i int) finding.Result {
 			return l.lint(ctx, paths[i], Context{Previous: prev})
 		}, emit)
 	}
 	if l.Aggregate == "" && (!l.Pair || len(paths) < 2) {
-		return l.ordered(ctx, len(paths), func(ctx context.Context, i int) finding.Result {
+		return ordered(ctx, l.workers(len(paths)), len(paths), func(ctx context.Context, i int) finding.Result {
 			return l.lint(ctx, paths[i], Context{})
 		}, emit)
 	}
@@ -80,41 +80,50 @@ func (l *Linter) sweep(ctx context.Context, paths []string, emit func(finding.Re
 	if aggregate != "" {
 		totals = profile.NewTotals()
 	}
-	docs := make([]*pending, len(paths))
-	err := l.ordered(ctx, len(paths), func(ctx context.Context, i int) finding.Result {
-		docs[i] = l.first(ctx, paths[i], paths[i] == aggregate, totals)
-		return finding.Result{}
-	}, func(finding.Result) error { return nil })
-	if err != nil {
-		return err
-	}
 	type key struct {
 		body string
 		year int
 	}
-	index := map[key]*profile.Summary{}
-	if l.Pair {
-		for _, d := range docs {
-			if s := d.sum; s != nil && s.Body != "" && s.Year != 0 {
-				if _, ok := index[key{s.Body, s.Year}]; !ok {
-					index[key{s.Body, s.Year}] = s
+	index := map[key]int{}
+	packs := l.Packs
+	if l.Force != nil {
+		packs = append([]*pack.Pack{l.Force}, packs...)
+	}
+	st := newStore(packs)
+	defer st.close()
+	i := 0
+	err := ordered(ctx, l.workers(len(paths)), len(paths), func(ctx context.Context, i int) *pending {
+		return l.first(ctx, paths[i], paths[i] == aggregate, totals)
+	}, func(p *pending) error {
+		if s := p.sum; l.Pair && s != nil && s.Body != "" && s.Year != 0 {
+			if _, ok := index[key{s.Body, s.Year}]; !ok {
+				index[key{s.Body, s.Year}] = i
+			}
+		}
+		i++
+		return st.add(p)
+	})
+	if err != nil {
+		return err
+	}
+	return ordered(ctx, l.workers(len(paths)), len(paths), func(ctx context.Context, i int) finding.Result {
+		p, err := st.get(i)
+		if err != nil {
+			return finding.Result{Path: paths[i], Err: err}
+		}
+		var prev *profile.Summary
+		if s := p.sum; s != nil && s.Body != "" && s.Year != 0 {
+			if j, ok := index[key{s.Body, s.Year - 1}]; ok {
+				q, err := st.get(j)
+				if err != nil {
+					return finding.Result{Path: paths[i], Err: err}
+				}
+				if q.sum != nil && q.sum.Path != s.Path {
+					prev = q.sum
 				}
 			}
 		}
-	}
-	previous := func(s *profile.Summary) *profile.Summary {
-		if s == nil || s.Body == "" || s.Year == 0 {
-			return nil
-		}
-		if p := index[key{s.Body, s.Year - 1}]; p != nil && p.Path != s.Path {
-			return p
-		}
-		return nil
-	}
-	return l.ordered(ctx, len(paths), func(ctx context.Context, i int) finding.Result {
-		d := docs[i]
-		docs[i] = nil
-		return l.second(ctx, d, previous(d.sum), totals)
+		return l.second(ctx, p, prev, totals)
 	}, emit)
 }
 
@@ -201,30 +210,35 @@ func summaryLines(d *Document, s *profile.Summary) finding.SourceLines {
 	return linesOf(d.Doc, want)
 }
 
-// ordered runs work for 0..n-1 with l.Workers at once and calls emit with the results in
-// order. At most a few results wait to be emitted, so a slow document does not let
-// finished ones pile up.
-func (l *Linter) ordered(ctx context.Context, n int, work func(context.Context, int) finding.Result, emit func(finding.Result) error) error {
-	workers := l.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
+// workers is the number of documents worked on at once for n documents.
+func (l *Linter) workers(n int) int {
+	w := l.Workers
+	if w <= 0 {
+		w = runtime.GOMAXPROCS(0)
 	}
-	workers = max(1, min(workers, n)) // no idle goroutines
+	return max(1, min(w, n)) // no idle goroutines
+}
+
+// ordered runs work for 0..n-1, workers at once, and calls emit with the results in
+// order. At most a few results wait to be emitted, so a slow document does not let
+// finished ones pile up, and memory does not depend on n.
+func ordered[T any](ctx context.Context, workers, n int, work func(context.Context, int) T, emit func(T) error) error {
+	window := workers * 4
 	jobs := make(chan int)
-	done := make([]chan finding.Result, n)
+	done := make([]chan T, window)
 	for i := range done {
-		done[i] = make(chan finding.Result, 1)
+		done[i] = make(chan T, 1)
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	for w := 0; w < workers; w++ {
 		go func() {
 			for i := range jobs {
-				done[i] <- work(ctx, i)
+				done[i%window] <- work(ctx, i)
 			}
 		}()
 	}
-	sem := make(chan struct{}, workers*4)
+	sem := make(chan struct{}, window)
 	go func() {
 		defer close(jobs)
 		for i := 0; i < n; i++ {
@@ -241,8 +255,7 @@ func (l *Linter) ordered(ctx context.Context, n int, work func(context.Context, 
 		}
 	}()
 	for i := 0; i < n; i++ {
-		r := <-done[i]
-		done[i] = nil
+		r := <-done[i%window]
 		<-sem
 		if err := emit(r); err != nil {
 			return err

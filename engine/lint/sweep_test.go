@@ -93,3 +93,34 @@ func TestSweepPairsAsExplicitPrevious(t *testing.T) {
 		t.Errorf("%d reports paired, %d cross-year findings: the corpus no longer exercises pairing", paired, cross)
 	}
 }
+
+// A sweep gives the same results whether it keeps its documents in memory between its
+// passes or in its temporary file.
+func TestSweepSpillsToAFile(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join(corpusDir, "20*"))
+	if err != nil || len(files) < 10 {
+		t.Fatalf("corpus: %v %v", files, err)
+	}
+	// The aggregate report is kept whole in memory even when the others are spilled.
+	run := func(after int, aggregate string) []string {
+		defer func(old int) { spillAfter = old }(spillAfter)
+		spillAfter = after
+		l := newTestLinter(t)
+		l.Pair = true
+		l.Aggregate = aggregate
+		var out []string
+		if err := l.Run(context.Background(), files, func(r finding.Result) error {
+			out = append(out, describeResult(r))
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	for _, agg := range []string{"", files[3]} {
+		mem, spilled := run(1000, agg), run(2, agg)
+		if len(mem) != len(files) || strings.Join(mem, "") != strings.Join(spilled, "") {
+			t.Errorf("aggregate %q: in memory\n%s\nspilled\n%s", agg, strings.Join(mem, ""), strings.Join(spilled, ""))
+		}
+	}
+}

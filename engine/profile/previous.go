@@ -1,6 +1,9 @@
 package profile
 
 import (
+	"bytes"
+	"encoding/gob"
+	"fmt"
 	"hash/fnv"
 	"strings"
 	"unicode"
@@ -239,4 +242,52 @@ func cloneRow(r *Row) *Row {
 		c.Cells[k] = &y
 	}
 	return &c
+}
+
+// summaryWire is a Summary as it is written to a sweep's spill file.
+type summaryWire struct {
+	Path, Body, Edition string
+	Year                int
+	Source              Source
+	Report              Report
+	Tables              map[string]*Table
+	Refs                map[string]Resolved
+	Hashes              []uint64
+	Lens                []int32
+}
+
+// GobEncode writes the summary for a sweep's spill file.
+func (s *Summary) GobEncode() ([]byte, error) {
+	w := summaryWire{Path: s.Path, Body: s.Body, Edition: s.Edition, Year: s.Year, Source: s.source,
+		Report: s.report, Tables: s.tables, Refs: s.refs,
+		Hashes: make([]uint64, len(s.sentences)), Lens: make([]int32, len(s.sentences))}
+	for i, x := range s.sentences {
+		w.Hashes[i], w.Lens[i] = x.hash, int32(x.len)
+	}
+	var b bytes.Buffer
+	err := gob.NewEncoder(&b).Encode(&w)
+	return b.Bytes(), err
+}
+
+// GobDecode reads a summary GobEncode wrote.
+func (s *Summary) GobDecode(data []byte) error {
+	var w summaryWire
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&w); err != nil {
+		return err
+	}
+	if len(w.Hashes) != len(w.Lens) {
+		return fmt.Errorf("summary: %d sentence hashes, %d lengths", len(w.Hashes), len(w.Lens))
+	}
+	*s = Summary{Path: w.Path, Body: w.Body, Edition: w.Edition, Year: w.Year, source: w.Source,
+		report: w.Report, tables: w.Tables, refs: w.Refs, sentences: make([]sentence, len(w.Hashes))}
+	if s.tables == nil {
+		s.tables = map[string]*Table{}
+	}
+	if s.refs == nil {
+		s.refs = map[string]Resolved{}
+	}
+	for i := range w.Hashes {
+		s.sentences[i] = sentence{w.Hashes[i], int(w.Lens[i])}
+	}
+	return nil
 }
