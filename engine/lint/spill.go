@@ -29,7 +29,7 @@ type store struct {
 	end   int64
 	// unlinked is true when the file was deleted while open.
 	unlinked bool
-	err   error
+	err      error
 }
 
 func newStore(packs []*pack.Pack) *store { return &store{packs: packs} }
