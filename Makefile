@@ -89,3 +89,11 @@ precision:
 		-defects -per-report $(PRECISION_DEFECTS) -out $(PRECISION_DIR)
 	$(GO) test ./internal/reportgen/ -run '^TestJudgeFull$$' -count 1 -timeout 0 -v \
 		-full -full-dir $(abspath $(PRECISION_DIR))
+
+# Sweep throughput and memory: N generated text reports linted in one run from raw text
+# (reports/s, CPU, peak RSS), side by side with conftest on their pre-extracted table
+# facts when conftest is installed. BENCH_SWEEP_N="1000 10000 100000" for the large run.
+BENCH_SWEEP_N ?= 1000 10000
+.PHONY: bench-sweep
+bench-sweep:
+	GO=$(GO) scripts/bench-sweep.sh $(BENCH_SWEEP_N)
