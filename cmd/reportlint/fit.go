@@ -112,9 +112,13 @@ func excludedPath(p string, exclude []string, base string) bool {
 	return false
 }
 
-// applyForceExclude applies --force-exclude to opts.Paths. It reports whether nothing is
-// left to lint, which is no error: a hook given only excluded files has nothing to judge.
-func applyForceExclude(opts *LintOptions, configFile string) (nothingLeft bool, err error) {
+// prepareLint checks the choice flags (suggesting the value meant) and applies
+// --force-exclude to opts.Paths. It reports whether nothing is left to lint, which is no
+// error: a hook given only excluded files has nothing to judge.
+func prepareLint(opts *LintOptions, configFile string) (nothingLeft bool, err error) {
+	if err := checkChoices(opts); err != nil {
+		return false, err
+	}
 	if !opts.ForceExclude || len(opts.Exclude) == 0 {
 		return false, nil
 	}

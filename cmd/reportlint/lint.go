@@ -83,7 +83,7 @@ an unreadable document or a broken rule pack.`,
 			if err != nil {
 				return err
 			}
-			if nothingLeft, err := applyForceExclude(opts, config); err != nil || nothingLeft {
+			if nothingLeft, err := prepareLint(opts, config); err != nil || nothingLeft {
 				return err
 			}
 			if runF != nil {
@@ -329,7 +329,7 @@ func selection(opts *LintOptions, rules []finding.Rule) (*lint.Selection, error)
 		sel.Levels[id] = lv
 	}
 	if err := sel.Check(rules); err != nil {
-		return nil, usagef("--select/--ignore/--level: %v", err)
+		return nil, usagef("--select/--ignore/--level: %v%s", err, selectionHint(opts, rules))
 	}
 	return sel, nil
 }

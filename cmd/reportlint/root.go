@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -125,9 +126,29 @@ func loadPacks(ctx context.Context, pf packFlags, strict bool) (candidates []*pa
 			return []*pack.Pack{p}, p, nil
 		}
 	}
-	var known []string
+	return nil, nil, unknownPack(pf.Pack, all)
+}
+
+// unknownPack explains a --pack that names no bundled pack: the versions there are of a
+// pack that exists, else the closest pack names and every bundled pack.
+func unknownPack(ref string, all []*pack.Pack) error {
+	name, version, _ := strings.Cut(ref, "@")
+	var names, known, versions []string
 	for _, p := range all {
 		known = append(known, p.Ref())
+		if !slices.Contains(names, p.Name) {
+			names = append(names, p.Name)
+		}
+		if p.Name == name {
+			versions = append(versions, p.Version)
+		}
 	}
-	return nil, nil, usagef("unknown pack %q (bundled: %s; or give a folder with pack.yaml)", pf.Pack, strings.Join(known, ", "))
+	slices.Sort(known)
+	slices.Sort(names)
+	if len(versions) > 0 {
+		slices.Sort(versions)
+		return usagef("--pack: pack %s has no version %s; bundled versions: %s", name, version, strings.Join(versions, ", "))
+	}
+	return usagef("--pack: no pack or folder %q (bundled: %s; or give a folder with pack.yaml)%s",
+		ref, strings.Join(known, ", "), didYouMean(name, names))
 }
