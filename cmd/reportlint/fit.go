@@ -2,6 +2,7 @@ package main
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -20,6 +21,9 @@ type fitFlags struct {
 	SARIFRoot      string
 	ForceExclude   bool
 	SkipNonReports bool
+	// configOrigin maps a flag whose value came from the configuration file to where:
+	// "FILE:LINE: KEY".
+	configOrigin map[string]string
 }
 
 func addFitFlags(cmd *cobra.Command, ff *fitFlags) {
@@ -154,4 +158,32 @@ func skipNonReport(opts *LintOptions, r finding.Result) finding.Result {
 	r.Findings = nil
 	r.Lines = nil
 	return r
+}
+
+// attributeConfig rewrites a usage error about a flag whose value came from the
+// configuration file so that it names the file, line and key instead of the flag:
+// "--pack: ..." becomes ".reportlint.yaml:3: pack: ...".
+func attributeConfig(err error, opts *LintOptions) error {
+	var ue usageError
+	if err == nil || len(opts.configOrigin) == 0 || !errors.As(err, &ue) {
+		return err
+	}
+	msg := ue.Error()
+	if rest, ok := strings.CutPrefix(msg, "--select/--ignore/--level"); ok {
+		var from []string
+		for _, flag := range []string{"select", "ignore", "level"} {
+			if o, ok := opts.configOrigin[flag]; ok {
+				from = append(from, o)
+			} else if flag == "select" && len(opts.Select) > 0 || flag == "ignore" && len(opts.Ignore) > 0 || flag == "level" && len(opts.Levels) > 0 {
+				from = append(from, "--"+flag)
+			}
+		}
+		return usagef("%s%s", strings.Join(from, ", "), rest)
+	}
+	for flag, origin := range opts.configOrigin {
+		if rest, ok := strings.CutPrefix(msg, "--"+flag); ok && (strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, " ")) {
+			return usagef("%s%s", origin, strings.TrimPrefix(rest, " "))
+		}
+	}
+	return err
 }

@@ -89,7 +89,7 @@ an unreadable document or a broken rule pack.`,
 			if runF != nil {
 				return runF(cmd.Context(), opts)
 			}
-			return lintRun(cmd.Context(), opts)
+			return attributeConfig(lintRun(cmd.Context(), opts), opts)
 		},
 	}
 	f := cmd.Flags()
