@@ -255,7 +255,7 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 	if err != nil {
 		return err
 	}
-	rep, err := output.New(opts.Format, w, output.Options{Color: color, ToolVersion: Version, WorkDir: wd, SARIFRoot: root, FailOn: failOn})
+	rep, err := output.New(opts.Format, w, output.Options{Color: color, ToolVersion: toolVersion(), WorkDir: wd, SARIFRoot: root, FailOn: failOn})
 	if err != nil {
 		return usagef("%v", err)
 	}

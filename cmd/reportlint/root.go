@@ -15,8 +15,6 @@ import (
 	"github.com/reportlint/reportlint/rules"
 )
 
-// Version is the version of reportlint, set at build time with -ldflags "-X main.Version=...".
-var Version = "0.1.0"
 
 // Main runs the command line and returns the exit code.
 func Main(args []string, io *IOStreams) int {
@@ -57,14 +55,15 @@ or an HTML page.
 
 Bundled packs check the Chinese government information-disclosure annual report
 (政府信息公开工作年度报告); the pack is picked from the report's format edition and year.`,
-		Version:       Version,
+		Version:       toolVersion(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
 	root.SetOut(io.Out)
 	root.SetErr(io.ErrOut)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(NewCmdLint(io, nil), NewCmdExtract(io, nil), NewCmdRules(io, nil))
+	root.AddCommand(NewCmdLint(io, nil), NewCmdExtract(io, nil), NewCmdRules(io, nil), NewCmdVersion(io))
+	registerCompletions(root)
 	return root
 }
 
