@@ -15,7 +15,6 @@ import (
 	"github.com/reportlint/reportlint/rules"
 )
 
-
 // Main runs the command line and returns the exit code.
 func Main(args []string, io *IOStreams) int {
 	cmd := NewRootCmd(io)
