@@ -80,6 +80,12 @@ var configKeys = []struct{ key, want string }{
 	{"baseline", "a file name"},
 }
 
+// locatedConfigError is an error in the content of a configuration file, which names the
+// file, the line and the key.
+type locatedConfigError struct{ error }
+
+func (e locatedConfigError) Unwrap() error { return e.error }
+
 // configError is a located configuration error: FILE:LINE: KEY: message.
 func configError(path string, line int, key, format string, args ...any) error {
 	loc := path
@@ -89,7 +95,7 @@ func configError(path string, line int, key, format string, args ...any) error {
 	if key != "" {
 		loc += ": " + key
 	}
-	return fmt.Errorf("%s: %s", loc, fmt.Sprintf(format, args...))
+	return locatedConfigError{fmt.Errorf("%s: %s", loc, fmt.Sprintf(format, args...))}
 }
 
 // readConfig decodes a configuration file strictly: a regular file holding one YAML
@@ -122,7 +128,7 @@ func readConfig(path string) (*fileConfig, error) {
 	// A second document (after ---) would be ignored silently: refuse it.
 	var more yaml.Node
 	if err := dec.Decode(&more); !errors.Is(err, io.EOF) {
-		return nil, fmt.Errorf("%s: more than one YAML document (---): put every setting in one", path)
+		return nil, configError(path, 0, "", "more than one YAML document (---): put every setting in one")
 	}
 	root := &doc
 	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
@@ -331,8 +337,12 @@ func applyConfig(cmd *cobra.Command, opts *LintOptions) (string, error) {
 		}
 	}
 	c, err := readConfig(path)
-	if err != nil {
-		return "", usagef("%v", err)
+	var located locatedConfigError
+	switch {
+	case errors.As(err, &located):
+		return "", usagef("%v", err) // names the file, line and key already
+	case err != nil:
+		return "", usagef("--config: %v", err)
 	}
 	// set reports whether the command line left a flag unset, so that the file's value
 	// applies; it records where that value came from, for later messages.
