@@ -125,6 +125,9 @@ func TestPreCommitEndToEnd(t *testing.T) {
 		return string(data)
 	}
 
+	// pre-commit itself accepts the hook definitions.
+	must(".", "pre-commit", "validate-manifest", "../../.pre-commit-hooks.yaml")
+
 	// The hook repository: this repository's hook definitions, committed.
 	hooks := filepath.Join(tmp, "hooks")
 	write(filepath.Join(hooks, ".pre-commit-hooks.yaml"), read("../../.pre-commit-hooks.yaml"))
