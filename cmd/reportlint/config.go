@@ -6,12 +6,19 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
+	"math"
 	"os"
+	"path"
 	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/reportlint/reportlint/engine/finding"
 	"github.com/reportlint/reportlint/engine/ingest"
 )
 
@@ -33,6 +40,9 @@ type fileConfig struct {
 	RepeatThreshold *float64          `yaml:"repeat-threshold"`
 	Params          map[string]string `yaml:"params"`
 	Baseline        string            `yaml:"baseline"`
+	// Lines holds the line of each key given, and of each entry of levels and params
+	// ("levels/T3-ROW-SUM"), for messages about its value.
+	Lines map[string]int `yaml:"-"`
 }
 
 // findConfig returns the nearest configuration file at or above dir, or "".
@@ -55,8 +65,42 @@ func findConfig(dir string) string {
 // maxConfigSize bounds the configuration file read: a few lines of YAML in practice.
 const maxConfigSize = 1 << 20
 
+// configKeys are the keys of a configuration file, in the order the docs list them, with
+// what each value must be (for messages).
+var configKeys = []struct{ key, want string }{
+	{"select", "a list of rule ids, id patterns or categories"},
+	{"ignore", "a list of rule ids, id patterns or categories"},
+	{"levels", "a map of rule id to level (error, warning or note)"},
+	{"exclude", "a list of shell patterns"},
+	{"fail-on", "a level: error, warning, note or none"},
+	{"pack", "a pack: NAME, NAME@VERSION or a folder"},
+	{"blank-as-zero", "true or false"},
+	{"repeat-threshold", "a number between 0 and 1"},
+	{"params", "a map of parameter name to number"},
+	{"baseline", "a file name"},
+}
+
+// locatedConfigError is an error in the content of a configuration file, which names the
+// file, the line and the key.
+type locatedConfigError struct{ error }
+
+func (e locatedConfigError) Unwrap() error { return e.error }
+
+// configError is a located configuration error: FILE:LINE: KEY: message.
+func configError(path string, line int, key, format string, args ...any) error {
+	loc := path
+	if line > 0 {
+		loc = fmt.Sprintf("%s:%d", path, line)
+	}
+	if key != "" {
+		loc += ": " + key
+	}
+	return locatedConfigError{fmt.Errorf("%s: %s", loc, fmt.Sprintf(format, args...))}
+}
+
 // readConfig decodes a configuration file strictly: a regular file holding one YAML
-// document.
+// document, a mapping of known keys to values of the right kind. Errors name the file, the
+// line and the key, never a Go type. The lines of the keys are kept for later messages.
 func readConfig(path string) (*fileConfig, error) {
 	data, err := ingest.ReadRegular(path, maxConfigSize)
 	if err != nil {
@@ -66,18 +110,213 @@ func readConfig(path string) (*fileConfig, error) {
 		}
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	var c fileConfig
+	c := &fileConfig{Lines: map[string]int{}}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(&c); err != nil && !errors.Is(err, io.EOF) {
-		return nil, fmt.Errorf("%s: %w", path, err)
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return c, nil
+		}
+		// "yaml: line 3: mapping values are not allowed" becomes "FILE:3: mapping …".
+		msg := strings.TrimPrefix(err.Error(), "yaml: ")
+		var line int
+		if n, _ := fmt.Sscanf(msg, "line %d:", &line); n == 1 {
+			_, msg, _ = strings.Cut(msg, ": ")
+		}
+		return nil, configError(path, line, "", "%s", msg)
 	}
 	// A second document (after ---) would be ignored silently: refuse it.
 	var more yaml.Node
 	if err := dec.Decode(&more); !errors.Is(err, io.EOF) {
-		return nil, fmt.Errorf("%s: more than one YAML document (---): put every setting in one", path)
+		return nil, configError(path, 0, "", "more than one YAML document (---): put every setting in one")
 	}
-	return &c, nil
+	root := &doc
+	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
+		root = root.Content[0]
+	}
+	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
+		return c, nil
+	}
+	if root.Kind != yaml.MappingNode {
+		return nil, configError(path, root.Line, "", "want a mapping of settings (key: value), such as fail-on: warning")
+	}
+	var keys []string
+	for _, k := range configKeys {
+		keys = append(keys, k.key)
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		key := k.Value
+		want := ""
+		for _, ck := range configKeys {
+			if ck.key == key {
+				want = ck.want
+			}
+		}
+		if want == "" {
+			return nil, configError(path, k.Line, "", "unknown key %q (known: %s)%s", key, strings.Join(keys, ", "), didYouMean(key, keys))
+		}
+		if _, dup := c.Lines[key]; dup {
+			return nil, configError(path, k.Line, key, "given twice (first on line %d)", c.Lines[key])
+		}
+		c.Lines[key] = k.Line
+		if err := c.set(key, v); err != nil {
+			return nil, configError(path, v.Line, key, "want %s, not %s", want, describeNode(v))
+		}
+		if entry, err := c.check(key); err != nil {
+			line := v.Line
+			if l, ok := c.Lines[key+"/"+entry]; ok {
+				line = l
+			}
+			return nil, configError(path, line, key, "%v", err)
+		}
+	}
+	return c, nil
+}
+
+// set decodes the value of one key into its field.
+func (c *fileConfig) set(key string, v *yaml.Node) error {
+	if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
+		return fmt.Errorf("empty")
+	}
+	switch key {
+	case "select":
+		return decodeList(v, &c.Select)
+	case "ignore":
+		return decodeList(v, &c.Ignore)
+	case "exclude":
+		return decodeList(v, &c.Exclude)
+	case "levels":
+		return decodeStringMap(v, &c.Levels, key, c.Lines)
+	case "params":
+		return decodeStringMap(v, &c.Params, key, c.Lines)
+	case "fail-on":
+		return decodeString(v, &c.FailOn)
+	case "pack":
+		return decodeString(v, &c.Pack)
+	case "baseline":
+		return decodeString(v, &c.Baseline)
+	case "blank-as-zero":
+		if v.Kind != yaml.ScalarNode || v.Tag != "!!bool" {
+			return fmt.Errorf("not a boolean")
+		}
+		var b bool
+		if err := v.Decode(&b); err != nil {
+			return err
+		}
+		c.BlankAsZero = &b
+	case "repeat-threshold":
+		if v.Kind != yaml.ScalarNode || (v.Tag != "!!float" && v.Tag != "!!int") {
+			return fmt.Errorf("not a number")
+		}
+		var x float64
+		if err := v.Decode(&x); err != nil {
+			return err
+		}
+		c.RepeatThreshold = &x
+	}
+	return nil
+}
+
+// check checks the value of one key as the flag of the same name is checked. It returns
+// the entry of levels or params at fault, if any.
+func (c *fileConfig) check(key string) (entry string, err error) {
+	switch key {
+	case "fail-on":
+		if err := checkChoice("fail-on", c.FailOn); err != nil {
+			return "", errors.New(strings.TrimPrefix(err.Error(), "--fail-on: "))
+		}
+	case "levels":
+		for _, id := range slices.Sorted(maps.Keys(c.Levels)) {
+			if lv, err := finding.ParseLevel(c.Levels[id]); err != nil || lv == finding.None {
+				return id, fmt.Errorf("%s: want error, warning or note, not %q", id, c.Levels[id])
+			}
+		}
+	case "exclude", "select", "ignore":
+		list := map[string][]string{"exclude": c.Exclude, "select": c.Select, "ignore": c.Ignore}[key]
+		for _, pat := range list {
+			if _, err := path.Match(pat, ""); err != nil {
+				return "", fmt.Errorf("bad pattern %q: %v", pat, err)
+			}
+		}
+	case "repeat-threshold":
+		if x := *c.RepeatThreshold; x < 0 || x > 1 {
+			return "", fmt.Errorf("want a share between 0 and 1, not %v", x)
+		}
+	case "params":
+		for _, name := range slices.Sorted(maps.Keys(c.Params)) {
+			v := c.Params[name]
+			x, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+			if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
+				return name, fmt.Errorf("%s: want a number, not %q", name, v)
+			}
+			if err := checkParam(name, x); err != nil {
+				return name, fmt.Errorf("%s: %v", name, err)
+			}
+		}
+	}
+	return "", nil
+}
+
+func decodeString(v *yaml.Node, out *string) error {
+	if v.Kind != yaml.ScalarNode {
+		return fmt.Errorf("not a scalar")
+	}
+	*out = v.Value
+	return nil
+}
+
+func decodeList(v *yaml.Node, out *[]string) error {
+	if v.Kind == yaml.ScalarNode {
+		// One entry may stand alone: select: arithmetic.
+		*out = []string{v.Value}
+		return nil
+	}
+	if v.Kind != yaml.SequenceNode {
+		return fmt.Errorf("not a list")
+	}
+	list := []string{}
+	for _, e := range v.Content {
+		if e.Kind != yaml.ScalarNode {
+			return fmt.Errorf("not a list of strings")
+		}
+		list = append(list, e.Value)
+	}
+	*out = list
+	return nil
+}
+
+func decodeStringMap(v *yaml.Node, out *map[string]string, key string, lines map[string]int) error {
+	if v.Kind != yaml.MappingNode {
+		return fmt.Errorf("not a mapping")
+	}
+	m := map[string]string{}
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k, e := v.Content[i], v.Content[i+1]
+		if k.Kind != yaml.ScalarNode || e.Kind != yaml.ScalarNode {
+			return fmt.Errorf("not a mapping of strings")
+		}
+		m[k.Value] = e.Value
+		lines[key+"/"+k.Value] = k.Line
+	}
+	*out = m
+	return nil
+}
+
+// describeNode says what a YAML value is, for messages: a list, a mapping, or the text.
+func describeNode(v *yaml.Node) string {
+	switch v.Kind {
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.AliasNode:
+		return "an alias"
+	}
+	if v.Tag == "!!null" {
+		return "nothing"
+	}
+	return strconv.Quote(v.Value)
 }
 
 // applyConfig fills the options the command line left unset from the configuration file:
@@ -98,10 +337,29 @@ func applyConfig(cmd *cobra.Command, opts *LintOptions) (string, error) {
 		}
 	}
 	c, err := readConfig(path)
-	if err != nil {
+	var located locatedConfigError
+	switch {
+	case errors.As(err, &located):
+		return "", usagef("%v", err) // names the file, line and key already
+	case err != nil:
 		return "", usagef("--config: %v", err)
 	}
-	set := func(flag string) bool { return !cmd.Flags().Changed(flag) }
+	// set reports whether the command line left a flag unset, so that the file's value
+	// applies; it records where that value came from, for later messages.
+	opts.configOrigin = map[string]string{}
+	set := func(flag string) bool {
+		if cmd.Flags().Changed(flag) {
+			return false
+		}
+		key := map[string]string{"level": "levels", "param": "params"}[flag]
+		if key == "" {
+			key = flag
+		}
+		if line, ok := c.Lines[key]; ok {
+			opts.configOrigin[flag] = fmt.Sprintf("%s:%d: %s", path, line, key)
+		}
+		return true
+	}
 	if c.Select != nil && set("select") {
 		opts.Select = c.Select
 	}
@@ -127,7 +385,7 @@ func applyConfig(cmd *cobra.Command, opts *LintOptions) (string, error) {
 	if c.BlankAsZero != nil && set("blank-as-zero") {
 		opts.BlankAsZero = *c.BlankAsZero
 	}
-	if c.Baseline != "" && set("baseline") && set("write-baseline") {
+	if c.Baseline != "" && !cmd.Flags().Changed("write-baseline") && set("baseline") {
 		// A baseline file is relative to the configuration file.
 		opts.Baseline = c.Baseline
 		if !filepath.IsAbs(c.Baseline) {

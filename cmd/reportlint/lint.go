@@ -54,6 +54,7 @@ type LintOptions struct {
 	NoPair        bool
 	Repeat        float64
 	packFlags
+	fitFlags
 }
 
 // NewCmdLint builds the lint command; runF replaces the run function in tests.
@@ -78,13 +79,17 @@ an unreadable document or a broken rule pack.`,
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
-			if _, err := applyConfig(cmd, opts); err != nil {
+			config, err := applyConfig(cmd, opts)
+			if err != nil {
+				return err
+			}
+			if nothingLeft, err := prepareLint(opts, config); err != nil || nothingLeft {
 				return err
 			}
 			if runF != nil {
 				return runF(cmd.Context(), opts)
 			}
-			return lintRun(cmd.Context(), opts)
+			return attributeConfig(lintRun(cmd.Context(), opts), opts)
 		},
 	}
 	f := cmd.Flags()
@@ -112,6 +117,7 @@ an unreadable document or a broken rule pack.`,
 	f.BoolVar(&opts.NoPair, "no-pair", false, "do not pair each document with the same body's previous-year report among the inputs")
 	f.Float64Var(&opts.Repeat, "repeat-threshold", 0, "share of narrative repeated from the previous year above which DOC-REPEAT warns (default: the pack's, 0.5)")
 	addPackFlags(cmd, &opts.packFlags)
+	addFitFlags(cmd, &opts.fitFlags)
 	return cmd
 }
 
@@ -245,7 +251,11 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 		w = file
 	}
 	wd, _ := os.Getwd()
-	rep, err := output.New(opts.Format, w, output.Options{Color: color, ToolVersion: Version, WorkDir: wd, FailOn: failOn})
+	root, err := sarifRoot(opts.SARIFRoot, wd)
+	if err != nil {
+		return err
+	}
+	rep, err := output.New(opts.Format, w, output.Options{Color: color, ToolVersion: toolVersion(), WorkDir: wd, SARIFRoot: root, FailOn: failOn})
 	if err != nil {
 		return usagef("%v", err)
 	}
@@ -254,6 +264,7 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 	}
 	var sum output.Summary
 	err = l.Run(ctx, paths, func(r finding.Result) error {
+		r = skipNonReport(opts, r)
 		if bw != nil {
 			bw.Add(r)
 		}
@@ -318,7 +329,7 @@ func selection(opts *LintOptions, rules []finding.Rule) (*lint.Selection, error)
 		sel.Levels[id] = lv
 	}
 	if err := sel.Check(rules); err != nil {
-		return nil, usagef("--select/--ignore/--level: %v", err)
+		return nil, usagef("--select/--ignore/--level: %v%s", err, selectionHint(opts, rules))
 	}
 	return sel, nil
 }

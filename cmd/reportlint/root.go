@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -13,9 +14,6 @@ import (
 	"github.com/reportlint/reportlint/engine/pack"
 	"github.com/reportlint/reportlint/rules"
 )
-
-// Version is the version of reportlint, set at build time with -ldflags "-X main.Version=...".
-var Version = "0.1.0"
 
 // Main runs the command line and returns the exit code.
 func Main(args []string, io *IOStreams) int {
@@ -56,14 +54,15 @@ or an HTML page.
 
 Bundled packs check the Chinese government information-disclosure annual report
 (政府信息公开工作年度报告); the pack is picked from the report's format edition and year.`,
-		Version:       Version,
+		Version:       toolVersion(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
 	root.SetOut(io.Out)
 	root.SetErr(io.ErrOut)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(NewCmdLint(io, nil), NewCmdExtract(io, nil), NewCmdRules(io, nil))
+	root.AddCommand(NewCmdLint(io, nil), NewCmdExtract(io, nil), NewCmdRules(io, nil), NewCmdVersion(io))
+	registerCompletions(root)
 	return root
 }
 
@@ -125,9 +124,29 @@ func loadPacks(ctx context.Context, pf packFlags, strict bool) (candidates []*pa
 			return []*pack.Pack{p}, p, nil
 		}
 	}
-	var known []string
+	return nil, nil, unknownPack(pf.Pack, all)
+}
+
+// unknownPack explains a --pack that names no bundled pack: the versions there are of a
+// pack that exists, else the closest pack names and every bundled pack.
+func unknownPack(ref string, all []*pack.Pack) error {
+	name, version, _ := strings.Cut(ref, "@")
+	var names, known, versions []string
 	for _, p := range all {
 		known = append(known, p.Ref())
+		if !slices.Contains(names, p.Name) {
+			names = append(names, p.Name)
+		}
+		if p.Name == name {
+			versions = append(versions, p.Version)
+		}
 	}
-	return nil, nil, usagef("unknown pack %q (bundled: %s; or give a folder with pack.yaml)", pf.Pack, strings.Join(known, ", "))
+	slices.Sort(known)
+	slices.Sort(names)
+	if len(versions) > 0 {
+		slices.Sort(versions)
+		return usagef("--pack: pack %s has no version %s; bundled versions: %s", name, version, strings.Join(versions, ", "))
+	}
+	return usagef("--pack: no pack or folder %q (bundled: %s; or give a folder with pack.yaml)%s",
+		ref, strings.Join(known, ", "), didYouMean(name, names))
 }

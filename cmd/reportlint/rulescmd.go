@@ -227,7 +227,14 @@ func NewCmdRulesExplain(io *IOStreams) *cobra.Command {
 				fmt.Fprint(io.Out, help)
 				return nil
 			}
-			return usagef("no rule %s in %s", id, packNames(packs))
+			var ids []string
+			for _, q := range packs {
+				for _, r := range q.Rules() {
+					ids = append(ids, r.ID)
+				}
+			}
+			slices.Sort(ids)
+			return usagef("no rule %s in %s%s", id, packNames(packs), didYouMean(id, slices.Compact(ids)))
 		},
 	}
 	addPackFlags(cmd, &pf)

@@ -60,12 +60,15 @@ type sarifRule struct {
 	DefaultConfiguration map[string]any `json:"defaultConfiguration"`
 	Properties           struct {
 		Tags []string `json:"tags"`
+		Pack string   `json:"pack"`
 	} `json:"properties"`
 }
 
-// checkCodeScanning checks the members GitHub code scanning relies on: a driver with name
-// and version, each pack an extension with name, version and complete rules, and each
-// result pointing at its rule by id, index and extension.
+// checkCodeScanning checks the members GitHub code scanning relies on: a driver with name,
+// version and complete rules, each carrying its pack; each pack an extension with name and
+// version; the %SRCROOT% base declared; and each result pointing at its rule by id and
+// index in the driver's rules (where Sarif.Multitool looks for it), with no redundant
+// rule reference (SARIF2004).
 func checkCodeScanning(data []byte) error {
 	type component struct {
 		Name    string      `json:"name"`
@@ -78,18 +81,18 @@ func checkCodeScanning(data []byte) error {
 				Driver     component   `json:"driver"`
 				Extensions []component `json:"extensions"`
 			} `json:"tool"`
+			OriginalURIBaseIDs map[string]struct {
+				URI string `json:"uri"`
+			} `json:"originalUriBaseIds"`
 			Results []struct {
-				RuleID    string `json:"ruleId"`
-				RuleIndex *int   `json:"ruleIndex"`
-				Rule      *struct {
-					ID            string `json:"id"`
-					Index         int    `json:"index"`
-					ToolComponent struct {
-						Index int `json:"index"`
-					} `json:"toolComponent"`
-				} `json:"rule"`
+				RuleID              string            `json:"ruleId"`
+				RuleIndex           *int              `json:"ruleIndex"`
+				Rule                any               `json:"rule"`
 				Locations           []any             `json:"locations"`
 				PartialFingerprints map[string]string `json:"partialFingerprints"`
+				Properties          struct {
+					Pack string `json:"pack"`
+				} `json:"properties"`
 			} `json:"results"`
 		} `json:"runs"`
 	}
@@ -100,39 +103,42 @@ func checkCodeScanning(data []byte) error {
 		return fmt.Errorf("want one run, got %d", len(log.Runs))
 	}
 	run := log.Runs[0]
-	if d := run.Tool.Driver; d.Name == "" || d.Version == "" {
-		return fmt.Errorf("driver needs a name and a version")
+	d := run.Tool.Driver
+	if d.Name == "" || d.Version == "" || len(d.Rules) == 0 {
+		return fmt.Errorf("driver needs a name, a version and rules")
 	}
-	if len(run.Tool.Extensions) == 0 {
-		return fmt.Errorf("no rule pack among the extensions")
+	if base := run.OriginalURIBaseIDs["%SRCROOT%"].URI; !strings.HasPrefix(base, "file:///") || !strings.HasSuffix(base, "/") {
+		return fmt.Errorf("%%SRCROOT%% is not declared as an absolute folder URI: %q", base)
+	}
+	packs := map[string]bool{}
+	for _, ext := range run.Tool.Extensions {
+		if ext.Name == "" || ext.Version == "" || len(ext.Rules) != 0 {
+			return fmt.Errorf("extension %q needs a name and a version, and its rules belong to the driver", ext.Name)
+		}
+		packs[ext.Name+"@"+ext.Version] = true
 	}
 	cats := "section arithmetic narrative metadata format"
-	for _, ext := range run.Tool.Extensions {
-		if ext.Name == "" || ext.Version == "" || len(ext.Rules) == 0 {
-			return fmt.Errorf("extension %q needs a name, a version and rules", ext.Name)
+	for _, r := range d.Rules {
+		if r.ShortDescription == nil || r.FullDescription == nil || r.Help == nil || r.HelpURI == "" || r.DefaultConfiguration == nil {
+			return fmt.Errorf("rule %s lacks a description, help, helpUri or defaultConfiguration", r.ID)
 		}
-		for _, r := range ext.Rules {
-			if r.ShortDescription == nil || r.FullDescription == nil || r.Help == nil || r.HelpURI == "" || r.DefaultConfiguration == nil {
-				return fmt.Errorf("rule %s of %s lacks a description, help, helpUri or defaultConfiguration", r.ID, ext.Name)
-			}
-			ok := false
-			for _, t := range r.Properties.Tags {
-				ok = ok || strings.Contains(cats, t)
-			}
-			if !ok {
-				return fmt.Errorf("rule %s of %s has no category tag", r.ID, ext.Name)
-			}
+		if !packs[r.Properties.Pack] {
+			return fmt.Errorf("rule %s names pack %q, which is no extension", r.ID, r.Properties.Pack)
+		}
+		ok := false
+		for _, t := range r.Properties.Tags {
+			ok = ok || strings.Contains(cats, t)
+		}
+		if !ok {
+			return fmt.Errorf("rule %s of %s has no category tag", r.ID, r.Properties.Pack)
 		}
 	}
 	for _, res := range run.Results {
-		ref := res.Rule
-		if ref == nil || res.RuleIndex == nil || *res.RuleIndex != ref.Index || ref.ID != res.RuleID ||
-			ref.ToolComponent.Index >= len(run.Tool.Extensions) {
-			return fmt.Errorf("result %s does not name its rule by id, index and pack", res.RuleID)
+		if res.RuleIndex == nil || *res.RuleIndex >= len(d.Rules) || res.Rule != nil {
+			return fmt.Errorf("result %s does not name its rule by id and index alone", res.RuleID)
 		}
-		rules := run.Tool.Extensions[ref.ToolComponent.Index].Rules
-		if ref.Index >= len(rules) || rules[ref.Index].ID != res.RuleID {
-			return fmt.Errorf("result %s points at another rule", res.RuleID)
+		if r := d.Rules[*res.RuleIndex]; r.ID != res.RuleID || r.Properties.Pack != res.Properties.Pack {
+			return fmt.Errorf("result %s of %s points at rule %s of %s", res.RuleID, res.Properties.Pack, r.ID, r.Properties.Pack)
 		}
 		if len(res.Locations) == 0 || res.PartialFingerprints["reportlint/v1"] == "" {
 			return fmt.Errorf("result %s lacks a location or fingerprint", res.RuleID)

@@ -4,6 +4,7 @@
 package output
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"strings"
@@ -52,8 +53,11 @@ type Options struct {
 	Color bool
 	// ToolVersion is reportlint's version, for SARIF and JSON.
 	ToolVersion string
-	// WorkDir is the directory SARIF artifact URIs are made relative to.
+	// WorkDir is the working directory, against which relative document paths are read.
 	WorkDir string
+	// SARIFRoot is the folder SARIF artifact URIs are relative to (%SRCROOT%): the
+	// repository root. Empty: URIs are relative to WorkDir.
+	SARIFRoot string
 	// FailOn is the --fail-on level: in JUnit XML, findings at or above it are failures.
 	FailOn finding.Level
 }
@@ -69,7 +73,7 @@ func New(format string, w io.Writer, opts Options) (Reporter, error) {
 	case "json":
 		return &jsonReporter{w: w, version: opts.ToolVersion}, nil
 	case "sarif":
-		return &sarifReporter{w: w, version: opts.ToolVersion, workDir: opts.WorkDir}, nil
+		return &sarifReporter{w: w, version: opts.ToolVersion, workDir: opts.WorkDir, root: cmp.Or(opts.SARIFRoot, opts.WorkDir)}, nil
 	case "github":
 		return &githubReporter{w: w}, nil
 	case "junit":

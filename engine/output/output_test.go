@@ -140,17 +140,25 @@ func TestUnknownFormat(t *testing.T) {
 }
 
 func TestSARIFURIs(t *testing.T) {
-	s := &sarifReporter{workDir: "/work"}
+	// Run from /repo/sub inside the repository /repo.
+	s := &sarifReporter{workDir: "/repo/sub", root: "/repo"}
 	for in, want := range map[string]string{
-		"a.txt":             "a.txt",
-		"dir/报告 二.txt":      "dir/%E6%8A%A5%E5%91%8A%20%E4%BA%8C.txt",
-		"/work/sub/x.pdf":   "sub/x.pdf",
+		"a.txt":             "sub/a.txt",
+		"dir/报告 二.txt":      "sub/dir/%E6%8A%A5%E5%91%8A%20%E4%BA%8C.txt",
+		"/repo/sub/x.pdf":   "sub/x.pdf",
+		"../top.md":         "top.md",
+		"/repo/年报/报告.txt":   "%E5%B9%B4%E6%8A%A5/%E6%8A%A5%E5%91%8A.txt",
 		"/elsewhere/y.html": "file:///elsewhere/y.html",
-		"./a/../b.txt":      "b.txt",
+		"/repository/z.txt": "file:///repository/z.txt",
+		"../../outside.txt": "file:///outside.txt",
+		"./a/../b.txt":      "sub/b.txt",
 	} {
 		if got := s.uri(in); got != want {
 			t.Errorf("uri(%q) = %q, want %q", in, got, want)
 		}
+	}
+	if got := rootURI("/repo"); got != "file:///repo/" {
+		t.Errorf("rootURI = %q", got)
 	}
 }
 
@@ -172,27 +180,28 @@ func TestSARIFValidatesAgainstTheSchema(t *testing.T) {
 	}
 }
 
-// Each pack is a SARIF extension with its own rules, and a result names its rule by pack
-// and index as well as by id, so two packs may define the same id differently.
+// Every rule is in the driver's rules with its pack in properties, and a result names its
+// rule by id and by index there, so two packs may define the same id differently. Each
+// pack is an extension with its name and version.
 func TestSARIFRulesByPack(t *testing.T) {
 	var log struct {
 		Runs []struct {
 			Tool struct {
-				Driver     struct{ Rules []json.RawMessage }
-				Extensions []struct {
-					Name, Version string
-					Rules         []struct{ ID, HelpURI string }
+				Driver struct {
+					Rules []struct {
+						ID, HelpURI string
+						Properties  struct{ Pack string }
+					}
 				}
+				Extensions []struct{ Name, Version string }
 			}
-			Results []struct {
-				RuleID    string
-				RuleIndex int
-				Rule      struct {
-					ID            string
-					Index         int
-					ToolComponent struct{ Index int }
-				}
-				Message struct{ Text string }
+			OriginalURIBaseIDs map[string]struct{ URI string } `json:"originalUriBaseIds"`
+			Results            []struct {
+				RuleID     string
+				RuleIndex  *int
+				Rule       any
+				Message    struct{ Text string }
+				Properties struct{ Pack string }
 			}
 		}
 	}
@@ -200,20 +209,26 @@ func TestSARIFRulesByPack(t *testing.T) {
 		t.Fatal(err)
 	}
 	run := log.Runs[0]
-	if len(run.Tool.Driver.Rules) != 0 || len(run.Tool.Extensions) != 2 {
-		t.Fatalf("driver rules %d, extensions %+v", len(run.Tool.Driver.Rules), run.Tool.Extensions)
+	rules := run.Tool.Driver.Rules
+	if len(rules) != 4 || fmt.Sprint(run.Tool.Extensions) != "[{p 1.0.0} {q 2.1.0}]" {
+		t.Fatalf("driver rules %+v, extensions %+v", rules, run.Tool.Extensions)
 	}
-	if e := run.Tool.Extensions[1]; e.Name != "q" || e.Version != "2.1.0" || len(e.Rules) != 1 {
-		t.Fatalf("second extension = %+v", e)
+	if base := run.OriginalURIBaseIDs["%SRCROOT%"].URI; base != "file:///work/" {
+		t.Errorf("%%SRCROOT%% = %q", base)
+	}
+	if len(run.Results) == 0 {
+		t.Fatal("no results")
 	}
 	for _, r := range run.Results {
-		ext := run.Tool.Extensions[r.Rule.ToolComponent.Index]
-		rule := ext.Rules[r.Rule.Index]
-		if rule.ID != r.RuleID || r.Rule.ID != r.RuleID || r.RuleIndex != r.Rule.Index {
-			t.Errorf("result %q points at %s rule %d (%s)", r.Message.Text, ext.Name, r.Rule.Index, rule.ID)
+		if r.RuleIndex == nil || *r.RuleIndex >= len(rules) || r.Rule != nil {
+			t.Fatalf("result %q: ruleIndex %v, rule %v", r.Message.Text, r.RuleIndex, r.Rule)
+		}
+		rule := rules[*r.RuleIndex]
+		if rule.ID != r.RuleID || rule.Properties.Pack != r.Properties.Pack {
+			t.Errorf("result %q (%s) points at rule %d (%s of %s)", r.Message.Text, r.Properties.Pack, *r.RuleIndex, rule.ID, rule.Properties.Pack)
 		}
 		if r.Message.Text == "表三“总计”为 2，六类申请人之和为 1" && rule.HelpURI != "https://example.com/q/T3.md" {
-			t.Errorf("the q finding uses the rule of pack %s (%s)", ext.Name, rule.HelpURI)
+			t.Errorf("the q finding uses the rule of pack %s (%s)", rule.Properties.Pack, rule.HelpURI)
 		}
 	}
 }

@@ -1,10 +1,13 @@
 package output
 
 import (
+	"cmp"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/url"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/reportlint/reportlint/engine/finding"
@@ -20,13 +23,16 @@ const SARIFSchema = "https://json.schemastore.org/sarif-2.1.0.json"
 // The log itself (schema, version, one run with tool, columnKind, results and
 // invocations) is written piece by piece by sarifReporter, so results stream.
 
-// The driver is reportlint itself; each rule pack is an extension with its own name,
-// version and rules, as CodeQL writes its query packs. Two packs may define the same rule id
-// differently (FMT-EDITION asks for the 2021 format in one and the 2019 format in the
-// other), so a result names its rule by pack (rule.toolComponent) as well as by id.
+// The driver is reportlint itself and holds every rule of every pack in use, each with its
+// pack (name@version) in properties.pack: the validators (Sarif.Multitool's SARIF1009) and
+// GitHub code scanning look for a result's rule, by ruleIndex, in tool.driver.rules. Two
+// packs may define the same rule id differently (FMT-EDITION asks for the 2021 format in one
+// and the 2019 format in the other); the rules array then holds the id twice, once per pack,
+// as SARIF allows, and ruleIndex tells them apart. Each pack is also an extension (a tool
+// component with its name and version) so that the log records which pack versions ran.
 type sarifTool struct {
 	Driver     sarifComponent   `json:"driver"`
-	Extensions []sarifComponent `json:"extensions,omitempty"`
+	Extensions []sarifExtension `json:"extensions,omitempty"`
 }
 
 type sarifComponent struct {
@@ -35,6 +41,14 @@ type sarifComponent struct {
 	SemanticVersion string      `json:"semanticVersion,omitempty"`
 	InformationURI  string      `json:"informationUri,omitempty"`
 	Rules           []sarifRule `json:"rules"`
+}
+
+// sarifExtension is a rule pack as a tool component: its identity and version. Its rules
+// are in the driver's rules, where the validators look for them.
+type sarifExtension struct {
+	Name            string `json:"name"`
+	Version         string `json:"version,omitempty"`
+	SemanticVersion string `json:"semanticVersion,omitempty"`
 }
 
 type sarifRule struct {
@@ -73,26 +87,12 @@ type sarifRuleProps struct {
 type sarifResult struct {
 	RuleID              string            `json:"ruleId"`
 	RuleIndex           *int              `json:"ruleIndex,omitempty"`
-	Rule                *sarifRuleRef     `json:"rule,omitempty"`
 	Level               string            `json:"level"`
 	Message             sarifText         `json:"message"`
 	Locations           []sarifLocation   `json:"locations"`
 	RelatedLocations    []sarifLocation   `json:"relatedLocations,omitempty"`
 	PartialFingerprints map[string]string `json:"partialFingerprints"`
 	Properties          *sarifResultProps `json:"properties,omitempty"`
-}
-
-// sarifRuleRef is a reportingDescriptorReference: the rule by id and by its index in the
-// rules of the extension (pack) that defines it.
-type sarifRuleRef struct {
-	ID            string       `json:"id"`
-	Index         int          `json:"index"`
-	ToolComponent sarifCompRef `json:"toolComponent"`
-}
-
-type sarifCompRef struct {
-	Name  string `json:"name"`
-	Index int    `json:"index"`
 }
 
 type sarifResultProps struct {
@@ -159,47 +159,71 @@ type sarifDescRef struct {
 type sarifReporter struct {
 	w       io.Writer
 	version string
-	workDir string
-	// index finds a rule by pack (name@version) and id.
-	index map[[2]string]sarifRuleRef
+	// workDir resolves relative document paths; root is the folder artifact URIs are
+	// relative to (%SRCROOT%). Either may be empty: paths are then taken as they are.
+	workDir, root string
+	// index finds a rule's place in the driver's rules by pack (name@version) and id.
+	index map[[2]string]int
 	n     int
 	notes []sarifNotification
 }
 
+// sarifBaseID names the folder relative artifact URIs start from.
+const sarifBaseID = "%SRCROOT%"
+
 func (s *sarifReporter) Begin(rules []finding.Rule) error {
-	s.index = map[[2]string]sarifRuleRef{}
+	s.index = map[[2]string]int{}
 	tool := sarifTool{Driver: sarifComponent{
 		Name: "reportlint", Version: s.version, SemanticVersion: s.version,
 		InformationURI: "https://github.com/reportlint/reportlint",
 		Rules:          []sarifRule{},
 	}}
-	packs := map[string]int{}
-	for _, r := range rules {
-		ext, ok := packs[r.Pack]
-		if !ok {
-			ext = len(tool.Extensions)
-			packs[r.Pack] = ext
-			name, version, _ := strings.Cut(r.Pack, "@")
-			tool.Extensions = append(tool.Extensions, sarifComponent{
-				Name: name, Version: version, SemanticVersion: version, Rules: []sarifRule{},
-			})
-		}
+	// Rules sorted by id, then pack, so the same rules give the same log in any order.
+	sorted := slices.Clone(rules)
+	slices.SortStableFunc(sorted, func(a, b finding.Rule) int {
+		return cmp.Or(strings.Compare(a.ID, b.ID), strings.Compare(a.Pack, b.Pack))
+	})
+	packs := map[string]bool{}
+	for _, r := range sorted {
 		key := [2]string{r.Pack, r.ID}
 		if _, dup := s.index[key]; dup {
 			continue
 		}
-		c := &tool.Extensions[ext]
-		s.index[key] = sarifRuleRef{ID: r.ID, Index: len(c.Rules), ToolComponent: sarifCompRef{Name: c.Name, Index: ext}}
-		c.Rules = append(c.Rules, sarifRuleOf(r))
+		s.index[key] = len(tool.Driver.Rules)
+		tool.Driver.Rules = append(tool.Driver.Rules, sarifRuleOf(r))
+		if r.Pack != "" && !packs[r.Pack] {
+			packs[r.Pack] = true
+			name, version, _ := strings.Cut(r.Pack, "@")
+			tool.Extensions = append(tool.Extensions, sarifExtension{Name: name, Version: version, SemanticVersion: version})
+		}
 	}
+	slices.SortFunc(tool.Extensions, func(a, b sarifExtension) int {
+		return cmp.Or(strings.Compare(a.Name, b.Name), strings.Compare(a.Version, b.Version))
+	})
 	b, err := json.Marshal(tool)
 	if err != nil {
 		return err
 	}
-	head := `{"$schema":"` + SARIFSchema + `","version":"2.1.0","runs":[{"tool":` + string(b) +
-		`,"columnKind":"unicodeCodePoints","results":[`
+	head := `{"$schema":"` + SARIFSchema + `","version":"2.1.0","runs":[{"tool":` + string(b)
+	if s.root != "" {
+		base, err := json.Marshal(map[string]sarifBase{sarifBaseID: {
+			URI:         rootURI(s.root),
+			Description: sarifText{"The repository root: the Git work tree reportlint ran in, or --sarif-root."},
+		}})
+		if err != nil {
+			return err
+		}
+		head += `,"originalUriBaseIds":` + string(base)
+	}
+	head += `,"columnKind":"unicodeCodePoints","results":[`
 	_, err = io.WriteString(s.w, head)
 	return err
+}
+
+// sarifBase is an artifactLocation in originalUriBaseIds: an absolute folder URI.
+type sarifBase struct {
+	URI         string    `json:"uri"`
+	Description sarifText `json:"description"`
 }
 
 // sarifRuleOf is a rule's reportingDescriptor.
@@ -263,8 +287,8 @@ func (s *sarifReporter) Result(r finding.Result) error {
 			PartialFingerprints: map[string]string{"reportlint/v1": f.Fingerprint},
 			Properties:          &sarifResultProps{NotAssessable: f.NotAssessable, Pack: f.Pack, Tags: f.Tags},
 		}
-		if ref, ok := s.index[[2]string{f.Pack, f.RuleID}]; ok {
-			res.RuleIndex, res.Rule = &ref.Index, &ref
+		if i, ok := s.index[[2]string{f.Pack, f.RuleID}]; ok {
+			res.RuleIndex = &i
 		}
 		for i, rel := range f.Related {
 			id := i + 1
@@ -309,40 +333,78 @@ func (s *sarifReporter) location(uri string, l finding.Location, id *int, logica
 	if l.Logical != "" && logical {
 		loc.LogicalLocations = []sarifLogicalLocation{{FullyQualifiedName: l.Logical, Kind: l.LogicalKind}}
 	}
-	msg := l.Message
-	if msg == "" && !logical {
-		msg = l.Logical
+	msg := ""
+	if !logical {
+		msg = cmp.Or(l.Message, l.Logical)
 	}
-	if msg != "" && !logical {
+	// A PDF has pages, not the lines of its extracted text: say the page in the location's
+	// message, which SARIF viewers show beside the location (region.properties.page keeps
+	// it for programs).
+	if st.Line > 0 && st.Page > 0 {
+		page := fmt.Sprintf("第 %d 页", st.Page)
+		if msg == "" {
+			msg = page
+		} else {
+			msg += "（" + page + "）"
+		}
+	}
+	if msg != "" {
 		loc.Message = &sarifText{msg}
 	}
 	return loc
 }
 
-// uri makes a path a relative URI reference (forward slashes, percent-encoded), relative
-// to the working directory when the path is inside it.
-// artifact locates a document: a relative URI is relative to %SRCROOT% (the working
-// directory, which code scanning maps to the repository root); an absolute file: URI
-// stands alone, without a base.
+// artifact locates a document: a relative URI is relative to %SRCROOT% (the repository
+// root, declared in originalUriBaseIds); an absolute file: URI, for a document outside the
+// root, stands alone.
 func artifact(uri string) sarifArtifact {
 	if strings.HasPrefix(uri, "file:") {
 		return sarifArtifact{URI: uri}
 	}
-	return sarifArtifact{URI: uri, URIBaseID: "%SRCROOT%"}
+	return sarifArtifact{URI: uri, URIBaseID: sarifBaseID}
 }
 
+// uri makes a document path a URI: relative to the root (forward slashes, percent-encoded)
+// when the document is inside it, else an absolute file: URI. A relative path is relative
+// to the working directory, which may be a subfolder of the root.
 func (s *sarifReporter) uri(path string) string {
 	p := path
-	if filepath.IsAbs(p) && s.workDir != "" {
-		if rel, err := filepath.Rel(s.workDir, p); err == nil && !strings.HasPrefix(rel, "..") {
-			p = rel
+	if !filepath.IsAbs(p) && s.workDir != "" {
+		p = filepath.Join(s.workDir, p)
+	}
+	if filepath.IsAbs(p) {
+		if s.root != "" {
+			if rel, err := filepath.Rel(s.root, p); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+				return relURI(rel)
+			}
 		}
+		return fileURI(p)
 	}
+	return relURI(p)
+}
+
+// relURI is a relative path as a relative URI reference.
+func relURI(p string) string {
+	return (&url.URL{Path: filepath.ToSlash(filepath.Clean(p))}).EscapedPath()
+}
+
+// fileURI is an absolute path as a file: URI (file:///C:/x on Windows).
+func fileURI(p string) string {
 	p = filepath.ToSlash(filepath.Clean(p))
-	if filepath.IsAbs(path) && strings.HasPrefix(p, "/") {
-		return (&url.URL{Scheme: "file", Path: p}).String()
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
 	}
-	return (&url.URL{Path: p}).EscapedPath()
+	return (&url.URL{Scheme: "file", Path: p}).String()
+}
+
+// rootURI is the root folder as an absolute file: URI ending in a slash, as
+// originalUriBaseIds requires.
+func rootURI(root string) string {
+	u := fileURI(root)
+	if !strings.HasSuffix(u, "/") {
+		u += "/"
+	}
+	return u
 }
 
 func (s *sarifReporter) End(Summary) error {
