@@ -522,14 +522,3 @@ func sourceLines(doc *document.Document, fs []finding.Finding) finding.SourceLin
 	}
 	return out
 }
-
-// about describes the document from its facts.
-func about(f *profile.Facts) *finding.About {
-	a := &finding.About{Year: f.Report.Year, Edition: f.Edition.Detected}
-	if f.Report.Title != nil {
-		if b, ok := f.Report.Title.Fields["body"]; ok {
-			a.Body = strings.TrimSpace(b.Text)
-		}
-	}
-	return a
-}

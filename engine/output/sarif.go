@@ -99,6 +99,8 @@ type sarifResultProps struct {
 	NotAssessable bool     `json:"notAssessable,omitempty"`
 	Pack          string   `json:"pack,omitempty"`
 	Tags          []string `json:"tags,omitempty"`
+	// The document's body, body kind, region, year and edition (finding.About).
+	*finding.About
 }
 
 type sarifLocation struct {
@@ -261,7 +263,7 @@ func (s *sarifReporter) Result(r finding.Result) error {
 			RuleID: f.RuleID, Level: string(f.Level), Message: sarifText{f.Message},
 			Locations:           []sarifLocation{s.location(uri, f.Location, nil, true)},
 			PartialFingerprints: map[string]string{"reportlint/v1": f.Fingerprint},
-			Properties:          &sarifResultProps{NotAssessable: f.NotAssessable, Pack: f.Pack, Tags: f.Tags},
+			Properties:          &sarifResultProps{NotAssessable: f.NotAssessable, Pack: f.Pack, Tags: f.Tags, About: r.About},
 		}
 		if ref, ok := s.index[[2]string{f.Pack, f.RuleID}]; ok {
 			res.RuleIndex, res.Rule = &ref.Index, &ref
