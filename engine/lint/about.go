@@ -74,25 +74,6 @@ func BodyKind(name string) string {
 	return KindOther
 }
 
-// BodyKindLabel is a body kind as pages show it.
-func BodyKindLabel(kind string) string {
-	switch kind {
-	case KindPeopleGovernment:
-		return "人民政府"
-	case KindGovernmentOffice:
-		return "政府办公厅（室）"
-	case KindDepartment:
-		return "部门"
-	case KindTownship:
-		return "乡镇、街道"
-	case KindZone:
-		return "开发区等"
-	case KindOther:
-		return "其他"
-	}
-	return kind
-}
-
 // regionUnits are the suffixes of administrative units, longest first.
 var regionUnits = []string{"特别行政区", "自治区", "自治州", "自治县", "自治旗", "实验区", "试验区", "开发区", "示范区", "合作区", "地区", "省", "市", "州", "盟", "县", "旗", "区"}
 
