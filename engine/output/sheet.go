@@ -145,6 +145,22 @@ func findingRow(r finding.Result, f finding.Finding) []any {
 		f.Location.Snippet, strings.Join(rel, "\n"), f.Message, lineCol(f.Location)}
 }
 
+// relatedName names a related place after its position: its logical place, what it
+// holds and what it is (表三/（七）总计/自然人“0”：本年新收申请总计).
+func relatedName(l finding.Location) string {
+	s := l.Logical
+	if l.Snippet != "" {
+		s += "“" + l.Snippet + "”"
+	}
+	if l.Message != "" && l.Message != l.Logical {
+		if s != "" {
+			s += "："
+		}
+		s += l.Message
+	}
+	return s
+}
+
 // relatedText names a related place for a person: its logical place and what it holds
 // (表三/（七）总计/自然人“0”：本年新收申请总计).
 func relatedText(l finding.Location) string {
