@@ -184,6 +184,7 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 	l.Previous = opts.Previous
 	l.Pair = !opts.NoPair
 	l.Aggregate = opts.Aggregate
+	l.KeepView = opts.Format == "html" // the marked-up report draws each document's tables
 	if opts.Repeat < 0 || opts.Repeat > 1 {
 		return usagef("--repeat-threshold: want a share between 0 and 1, not %v", opts.Repeat)
 	}

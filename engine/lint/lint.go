@@ -53,6 +53,9 @@ type Linter struct {
 	// district's report over its bodies' reports): its tables are compared, cell by cell,
 	// with the sums of theirs (--aggregate).
 	Aggregate string
+	// KeepView makes every result carry the reviewer's view of its document
+	// (finding.Result.View), for the marked-up HTML report.
+	KeepView bool
 }
 
 // Rules returns the rules of every pack the linter may use, pack by pack in the linter's
@@ -292,6 +295,7 @@ func (l *Linter) lint(ctx context.Context, path string, run runState) (res findi
 	res.Format = d.Doc.Format
 	res.Pack = d.Pack.Ref()
 	res.About = about(d.Facts)
+	res.View = l.view(d.Facts)
 	if run.previous != nil {
 		if prev := run.previous(d.Facts); prev != nil && prev.Path != path {
 			profile.Link(d.Facts, prev)

@@ -56,10 +56,16 @@ type Options struct {
 	WorkDir string
 	// FailOn is the --fail-on level: in JUnit XML, findings at or above it are failures.
 	FailOn finding.Level
+	// Page, when set, opens a file of its own for a page of the html format, by a name
+	// relative to the main page (d/00001.html): each document's marked-up report then goes
+	// to its own page, and the main page holds the dashboard (-o DIR/).
+	Page func(name string) (io.WriteCloser, error)
 }
 
 // Formats lists the format names New accepts.
-func Formats() []string { return []string{"text", "json", "sarif", "github", "junit", "html", "csv", "xlsx"} }
+func Formats() []string {
+	return []string{"text", "json", "sarif", "github", "junit", "html", "csv", "xlsx"}
+}
 
 // New returns the reporter for format.
 func New(format string, w io.Writer, opts Options) (Reporter, error) {

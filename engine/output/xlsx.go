@@ -1,7 +1,11 @@
 package output
 
 import (
+	"archive/zip"
+	"bytes"
 	"io"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -123,9 +127,42 @@ func (x *xlsxReporter) End(Summary) error {
 			return err
 		}
 	}
-	_, err := x.f.WriteTo(x.out)
+	var buf bytes.Buffer
+	_, err := x.f.WriteTo(&buf)
 	if cerr := x.f.Close(); err == nil {
 		err = cerr
 	}
-	return err
+	if err != nil {
+		return err
+	}
+	return sortedZip(x.out, buf.Bytes())
+}
+
+// sortedZip copies the zip archive data to w with its entries in name order: excelize
+// writes the workbook's parts in map order, and the same results must give the same bytes.
+func sortedZip(w io.Writer, data []byte) error {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return err
+	}
+	files := slices.Clone(zr.File)
+	slices.SortFunc(files, func(a, b *zip.File) int { return strings.Compare(a.Name, b.Name) })
+	zw := zip.NewWriter(w)
+	for _, f := range files {
+		// [Content_Types].xml sorts first, as Office expects it.
+		fw, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate})
+		if err != nil {
+			return err
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return err
+		}
+		_, err = io.Copy(fw, rc)
+		rc.Close()
+		if err != nil {
+			return err
+		}
+	}
+	return zw.Close()
 }
