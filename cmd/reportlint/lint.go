@@ -238,15 +238,16 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 	// two runs writing the same file each leave it whole.
 	var w io.Writer = opts.IO.Out
 	var file *atomicfile.File
+	outPath, pages := htmlPages(opts.Format, opts.Output) // -o DIR/: index.html and a page per document
 	if opts.Output != "" {
-		if file, err = atomicfile.Create(opts.Output); err != nil {
+		if file, err = atomicfile.Create(outPath); err != nil {
 			return fmt.Errorf("-o: %w", err)
 		}
 		defer file.Abort()
 		w = file
 	}
 	wd, _ := os.Getwd()
-	rep, err := output.New(opts.Format, w, output.Options{Color: color, ToolVersion: Version, WorkDir: wd, FailOn: failOn})
+	rep, err := output.New(opts.Format, w, output.Options{Color: color, ToolVersion: Version, WorkDir: wd, FailOn: failOn, Page: pages})
 	if err != nil {
 		return usagef("%v", err)
 	}

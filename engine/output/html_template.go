@@ -40,7 +40,7 @@ td.n{text-align:right;font-variant-numeric:tabular-nums}
 code{font-size:.85rem;background:#f6f8fa;padding:0 .2rem;word-break:break-all}
 details.help pre{white-space:pre-wrap;background:#f6f8fa;padding:.5rem;font-size:.85rem}
 /* the marked-up report */
-.doc{background:#fff;border:1px solid var(--line);border-radius:6px;padding:.75rem 1rem;margin:.75rem 0}
+.doc{content-visibility:auto;contain-intrinsic-size:auto 40rem;background:#fff;border:1px solid var(--line);border-radius:6px;padding:.75rem 1rem;margin:.75rem 0}
 .doc>header p{margin:.2rem 0}
 .blk{display:grid;grid-template-columns:minmax(0,1fr) 24rem;gap:1rem;border-top:1px solid #eaeef2;padding:.4rem 0}
 .blk.nofind{grid-template-columns:minmax(0,1fr)}
