@@ -3,6 +3,7 @@ package lint
 import (
 	"cmp"
 	"slices"
+	"strings"
 
 	"github.com/reportlint/reportlint/engine/finding"
 	"github.com/reportlint/reportlint/engine/profile"
@@ -24,7 +25,9 @@ func (l *Linter) view(f *profile.Facts) *finding.View {
 		if h == "" {
 			h = s.Numeral + s.Title
 		}
-		v.Sections = append(v.Sections, finding.ViewSection{Ref: s.Ref, ID: s.ID, Heading: h, Found: s.Found, Text: s.Text})
+		// The text starts with the heading as written; the view shows it as the heading.
+		text := strings.TrimPrefix(s.Text, strings.Join(strings.Fields(s.Heading), ""))
+		v.Sections = append(v.Sections, finding.ViewSection{Ref: s.Ref, ID: s.ID, Heading: h, Found: s.Found, Text: text})
 	}
 	tables := make([]*profile.Table, 0, len(f.Tables))
 	for _, t := range f.Tables {

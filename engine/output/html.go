@@ -417,8 +417,11 @@ func markup(r finding.Result, n int, rules map[string]*ruleStat) mDoc {
 			mf.Title = s.Title
 		}
 		class := "bad"
-		if f.NotAssessable {
+		switch {
+		case f.NotAssessable:
 			class = "na"
+		case f.Level == finding.Note:
+			class = "chk"
 		}
 		if p, ok := where[f.Location.Ref]; ok {
 			name := f.Location.Logical
@@ -523,10 +526,11 @@ func allEmpty(ss []mSpan) bool {
 	return true
 }
 
-// worstClass is the class of a place from the findings on it: bad (a finding says it is
-// wrong) over na (not assessable) over rel (a finding refers to it).
+// worstClass is the class of a place from the findings on it: bad (an error or warning
+// says it is wrong) over na (not assessable) over chk (a note asks to check it) over rel (a
+// finding refers to it).
 func worstClass(cs []string) string {
-	for _, want := range []string{"bad", "na", "rel"} {
+	for _, want := range []string{"bad", "na", "chk", "rel"} {
 		if slices.Contains(cs, want) {
 			return want
 		}

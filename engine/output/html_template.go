@@ -56,9 +56,10 @@ details.help pre{white-space:pre-wrap;background:#f6f8fa;padding:.5rem;font-size
 .s-blank,.s-missing{background:#f6f8fa}.s-placeholder,.s-invalid{color:var(--muted)}
 .bad{background:var(--badbg)!important;outline:2px solid var(--bad);outline-offset:-2px}
 .na{background:repeating-linear-gradient(45deg,var(--nabg),var(--nabg) 4px,#fff 4px,#fff 8px)!important;outline:2px dashed var(--na);outline-offset:-2px}
+.chk{background:#fbefff!important;outline:2px solid #8250df;outline-offset:-2px}
 .rel{background:var(--relbg);outline:1px solid var(--rel);outline-offset:-1px}
 mark{background:none;color:inherit}
-mark.bad,mark.na,mark.rel{padding:0 .1rem}
+mark.bad,mark.na,mark.chk,mark.rel{padding:0 .1rem}
 mark.own{display:block;margin:.2rem 0}
 :target{box-shadow:0 0 0 3px #fd8c73!important}
 sup a{font-size:.7rem;text-decoration:none;margin-left:.1rem;padding:0 .15rem;border-radius:3px;color:#fff;background:var(--bad)}
@@ -78,7 +79,7 @@ body{background:#fff;font-size:10pt}main{max-width:none;padding:0}
 .grid{break-inside:auto}.grid tr{break-inside:avoid}
 .list th{position:static}
 a{color:inherit;text-decoration:none}
-.bad,.na,.rel,aside .f,.chart .part{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+.bad,.na,.chk,.rel,aside .f,.chart .part{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 }
 </style>
 </head>
@@ -111,7 +112,7 @@ a{color:inherit;text-decoration:none}
 <p><code>{{.Path}}</code>{{range .Meta}} · {{.}}{{end}}</p>
 <p>{{if .Err}}<span class="error">无法读取</span>：{{.Err}}{{else if .Clean}}<span class="clean">通过</span>：未发现问题{{else}}{{.Counts.Error}} 个错误，{{.Counts.Warning}} 个警告，{{.Counts.Note}} 个提示{{end}}</p>
 {{- if .HasView}}
-<p class="legend muted noprint">图例：<span class="bad">有误</span><span class="na">无法判定</span><span class="rel">相关</span> 单元格右上角的数字链接到旁边的发现；发现中的位置链接回单元格。</p>
+<p class="legend muted noprint">图例：<span class="bad">有误</span><span class="na">无法判定</span><span class="chk">请核实</span><span class="rel">相关</span> 单元格右上角的数字链接到旁边的发现；发现中的位置链接回单元格。</p>
 {{- end}}
 </header>
 {{- if .General}}
