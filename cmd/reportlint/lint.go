@@ -54,6 +54,7 @@ type LintOptions struct {
 	NoPair        bool
 	Repeat        float64
 	packFlags
+	reportFlags
 }
 
 // NewCmdLint builds the lint command; runF replaces the run function in tests.
@@ -112,6 +113,7 @@ an unreadable document or a broken rule pack.`,
 	f.BoolVar(&opts.NoPair, "no-pair", false, "do not pair each document with the same body's previous-year report among the inputs")
 	f.Float64Var(&opts.Repeat, "repeat-threshold", 0, "share of narrative repeated from the previous year above which DOC-REPEAT warns (default: the pack's, 0.5)")
 	addPackFlags(cmd, &opts.packFlags)
+	addReportFlags(cmd, &opts.reportFlags)
 	return cmd
 }
 
@@ -255,6 +257,7 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 		return err
 	}
 	var sum output.Summary
+	obs := newRunObserver(opts, len(paths), l.Rules()) // progress line, --statistics
 	err = l.Run(ctx, paths, func(r finding.Result) error {
 		if bw != nil {
 			bw.Add(r)
@@ -262,8 +265,9 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 		r, n := base.Filter(r)
 		sum.Baselined += n
 		sum.Add(r)
-		return rep.Result(r)
+		return obs.Result(r, rep.Result)
 	})
+	obs.Finish()
 	if err == nil && bw != nil {
 		if err = bw.Close(); err == nil {
 			fmt.Fprintf(opts.IO.ErrOut, "已把 %d 个发现写入基线 %s\n", bw.Len(), output.EscapeControl(opts.WriteBaseline))
@@ -279,8 +283,13 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 		if err := file.Commit(); err != nil {
 			return err
 		}
-		// With -o, the summary still reaches the terminal.
-		fmt.Fprintln(opts.IO.ErrOut, output.SummaryLine(sum))
+		// With -o, the summary still reaches the terminal (unless --quiet).
+		if !opts.Quiet {
+			fmt.Fprintln(opts.IO.ErrOut, output.SummaryLine(sum))
+		}
+	}
+	if opts.Statistics {
+		obs.printStatistics(statisticsOut(opts))
 	}
 	switch {
 	case sum.Unreadable > 0:
