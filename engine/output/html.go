@@ -223,18 +223,17 @@ func docPageName(n int) string { return fmt.Sprintf("d/%05d.html", n) }
 // The marked-up report of one document.
 
 type mDoc struct {
-	N                  int
-	Heading, Path      string
-	Meta               []string
-	Err                string
-	Counts             finding.Counts
-	NA                 int
-	Back               string
-	General            []mFinding
-	Blocks             []mBlock
-	HasView, Clean     bool
-	Worst              finding.Level
-	Unplaced, Sections int
+	N              int
+	Heading, Path  string
+	Meta           []string
+	Err            string
+	Counts         finding.Counts
+	NA             int
+	Back           string
+	General        []mFinding
+	Blocks         []mBlock
+	HasView, Clean bool
+	Worst          finding.Level
 }
 
 // mBlock is a part of the report with the findings placed beside it: a section's heading

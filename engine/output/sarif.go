@@ -311,10 +311,7 @@ func (s *sarifReporter) location(uri string, l finding.Location, id *int, logica
 	if l.Logical != "" && logical {
 		loc.LogicalLocations = []sarifLogicalLocation{{FullyQualifiedName: l.Logical, Kind: l.LogicalKind}}
 	}
-	msg := l.Message
-	if msg == "" && !logical {
-		msg = l.Logical
-	}
+	msg := relatedName(l) // a related place by its name: 表三/（七）总计/自然人“0”：…
 	if msg != "" && !logical {
 		loc.Message = &sarifText{msg}
 	}
