@@ -4,6 +4,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -16,9 +17,7 @@ func htmlPages(format, out string) (string, func(name string) (io.WriteCloser, e
 	if format != "html" || out == "" {
 		return out, nil
 	}
-	st, err := os.Stat(out)
-	isDir := err == nil && st.IsDir()
-	if !isDir && !strings.HasSuffix(out, "/") && !strings.HasSuffix(out, string(filepath.Separator)) {
+	if !pagesDir(format, out) {
 		return out, nil
 	}
 	dir := filepath.Clean(out)
@@ -33,4 +32,39 @@ func htmlPages(format, out string) (string, func(name string) (io.WriteCloser, e
 		// last, is still replaced atomically).
 		return os.Create(path)
 	}
+}
+
+// leavePagesOut leaves out of a folder walk's files those inside the folder -o DIR/
+// writes pages to (an earlier run's index.html and d/*.html are not reports); a file
+// named on the command line is kept.
+func leavePagesOut(paths, explicit []string, format, out string) []string {
+	if !pagesDir(format, out) {
+		return paths
+	}
+	dir, err := filepath.Abs(filepath.Clean(out))
+	if err != nil {
+		return paths
+	}
+	kept := paths[:0:0]
+	for _, p := range paths {
+		abs, err := filepath.Abs(p)
+		rel, err2 := filepath.Rel(dir, abs)
+		inside := err == nil && err2 == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+		if !inside || slices.Contains(explicit, p) {
+			kept = append(kept, p)
+		}
+	}
+	return kept
+}
+
+// pagesDir reports whether -o out asks the html format for a folder of pages: a path
+// ending in a slash, or an existing folder.
+func pagesDir(format, out string) bool {
+	if format != "html" || out == "" {
+		return false
+	}
+	if st, err := os.Stat(out); err == nil && st.IsDir() {
+		return true
+	}
+	return strings.HasSuffix(out, "/") || strings.HasSuffix(out, string(filepath.Separator))
 }

@@ -36,3 +36,24 @@ func TestHTMLDirectory(t *testing.T) {
 		}
 	}
 }
+
+// A sweep writing its pages inside the folder it lints does not lint an earlier run's
+// pages.
+func TestHTMLDirectoryInsideInputs(t *testing.T) {
+	in := t.TempDir()
+	sample, err := os.ReadFile("../../fixtures/2023_chanhe_zhengshuju.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(in, "a.txt"), sample, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(in, "out") + "/"
+	for range 2 {
+		io, _, errOut := TestIO()
+		Main([]string{"lint", "--no-config", "--format", "html", "-o", out, in}, io)
+		if !strings.Contains(errOut.String(), "检查了 1 个文档") {
+			t.Fatalf("want one document linted, got %q", errOut)
+		}
+	}
+}

@@ -222,6 +222,7 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 	if err != nil {
 		return err
 	}
+	paths = leavePagesOut(paths, opts.Paths, opts.Format, opts.Output) // an earlier run's -o DIR/ pages
 	if len(paths) == 0 {
 		return usagef("no documents found in %s", strings.Join(opts.Paths, " "))
 	}
