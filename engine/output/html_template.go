@@ -40,7 +40,7 @@ td.n{text-align:right;font-variant-numeric:tabular-nums}
 code{font-size:.85rem;background:#f6f8fa;padding:0 .2rem;word-break:break-all}
 details.help pre{white-space:pre-wrap;background:#f6f8fa;padding:.5rem;font-size:.85rem}
 /* the marked-up report */
-.doc{content-visibility:auto;contain-intrinsic-size:auto 40rem;background:#fff;border:1px solid var(--line);border-radius:6px;padding:.75rem 1rem;margin:.75rem 0}
+.doc{background:#fff;border:1px solid var(--line);border-radius:6px;padding:.75rem 1rem;margin:.75rem 0}
 .doc>header p{margin:.2rem 0}
 .blk{display:grid;grid-template-columns:minmax(0,1fr) 24rem;gap:1rem;border-top:1px solid #eaeef2;padding:.4rem 0}
 .blk.nofind{grid-template-columns:minmax(0,1fr)}
@@ -70,12 +70,14 @@ aside .f.na{border-left-style:dashed}
 .f p{margin:.15rem 0}.f dl{margin:.15rem 0;display:grid;grid-template-columns:auto 1fr;gap:0 .4rem}.f dt{color:var(--muted)}.f dd{margin:0}
 .legend span{display:inline-block;padding:0 .4rem;margin-right:.4rem}
 @media (max-width:60rem){.blk{grid-template-columns:minmax(0,1fr)}}
+@media screen{.doc{content-visibility:auto;contain-intrinsic-size:auto 40rem}}
 @media print{
-body{background:#fff;font-size:10pt}main{max-width:none;padding:0}
+body{background:#fff;font-size:10pt}main{display:block;max-width:none;padding:0}
 .filters,.noprint,sup{display:none}
 .card,.doc{border:none;padding:0}
-.doc{break-before:page}
-.blk{grid-template-columns:minmax(0,1fr) 16rem;break-inside:avoid-page}
+.doc~.doc,.doc~#dashboard{break-before:page}
+.blk{grid-template-columns:minmax(0,1fr) 16rem}
+aside .f{break-inside:avoid}
 .grid{break-inside:auto}.grid tr{break-inside:avoid}
 .list th{position:static}
 a{color:inherit;text-decoration:none}
