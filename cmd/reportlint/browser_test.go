@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
 	"github.com/reportlint/reportlint/engine/finding"
@@ -175,6 +177,31 @@ func TestBrowserMarkedUpReport(t *testing.T) {
 		if !refs[id] {
 			t.Errorf("cell %s is highlighted but no finding points at it", id)
 		}
+	}
+
+	// In print the report is drawn at once (no lazy rendering, which left pages blank),
+	// without the controls, with the highlights.
+	printMedia := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
+		return err
+	})
+	if err := chromedp.Do(ctx, printMedia); err != nil {
+		t.Fatal(err)
+	}
+	type printed struct {
+		Visibility, Filters, Sup, Bad string
+	}
+	pr, err := chromedp.Run(ctx, chromedp.Evaluate[printed](`(function(){
+		var d=document.querySelector(".doc"),cs=getComputedStyle(d);
+		return {Visibility:cs.contentVisibility, Filters:getComputedStyle(document.querySelector(".filters")).display,
+			Sup:getComputedStyle(document.querySelector("sup")).display,
+			Bad:getComputedStyle(document.querySelector(".grid td.bad,.grid td.na")).outlineStyle};
+	})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pr.Visibility != "visible" || pr.Filters != "none" || pr.Sup != "none" || pr.Bad == "none" {
+		t.Errorf("in print: %+v", pr)
 	}
 }
 
