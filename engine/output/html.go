@@ -341,7 +341,7 @@ func markup(r finding.Result, n int, rules map[string]*ruleStat) mDoc {
 		d.Heading = v.Title
 	}
 	// where maps a fact reference to the block that draws it and the anchor to link to.
-	type place struct{ block, anchor, name string }
+	type place struct{ anchor, name string }
 	where := map[string]place{}
 	var blocks []mBlock
 	cellClass := map[string][]string{}
@@ -360,16 +360,16 @@ func markup(r finding.Result, n int, rules map[string]*ruleStat) mDoc {
 			t := v.Tables[i]
 			id := anchor(n, t.Ref)
 			blockOf[t.Ref] = len(blocks)
-			where[t.Ref] = place{t.Ref, id, t.Title}
+			where[t.Ref] = place{id, t.Title}
 			for _, row := range t.Rows {
-				where[row.Ref] = place{t.Ref, anchor(n, row.Ref), t.Title + "/" + row.Label}
+				where[row.Ref] = place{anchor(n, row.Ref), t.Title + "/" + row.Label}
 				blockOf[row.Ref] = len(blocks)
 				for j, c := range row.Cells {
 					label := ""
 					if j < len(t.Columns) {
 						label = t.Columns[j].Label
 					}
-					where[c.Ref] = place{t.Ref, anchor(n, c.Ref), t.Title + "/" + row.Label + "/" + label}
+					where[c.Ref] = place{anchor(n, c.Ref), t.Title + "/" + row.Label + "/" + label}
 					blockOf[c.Ref] = len(blocks)
 				}
 			}
@@ -380,7 +380,7 @@ func markup(r finding.Result, n int, rules map[string]*ruleStat) mDoc {
 			// (folded differently) are listed under it.
 			for _, i := range claimsIn[section] {
 				c := v.Claims[i]
-				where[c.Ref] = place{"", anchor(n, c.Ref), "“" + clip(c.Text, 24) + "”"}
+				where[c.Ref] = place{anchor(n, c.Ref), "“" + clip(c.Text, 24) + "”"}
 				blockOf[c.Ref] = len(blocks)
 				for ref := range c.Fields {
 					where[ref] = where[c.Ref]
@@ -392,7 +392,7 @@ func markup(r finding.Result, n int, rules map[string]*ruleStat) mDoc {
 		addClaims("")
 		blocks = append(blocks, pre)
 		for _, s := range v.Sections {
-			where[s.Ref] = place{s.Ref, anchor(n, s.Ref), s.Heading}
+			where[s.Ref] = place{anchor(n, s.Ref), s.Heading}
 			blockOf[s.Ref] = len(blocks)
 			b := mBlock{ID: anchor(n, s.Ref), Heading: s.Heading, Level: 3, Missing: !s.Found}
 			addClaims(s.ID)
