@@ -55,6 +55,7 @@ type LintOptions struct {
 	Repeat        float64
 	packFlags
 	fitFlags
+	reportFlags
 }
 
 // NewCmdLint builds the lint command; runF replaces the run function in tests.
@@ -118,6 +119,7 @@ an unreadable document or a broken rule pack.`,
 	f.Float64Var(&opts.Repeat, "repeat-threshold", 0, "share of narrative repeated from the previous year above which DOC-REPEAT warns (default: the pack's, 0.5)")
 	addPackFlags(cmd, &opts.packFlags)
 	addFitFlags(cmd, &opts.fitFlags)
+	addReportFlags(cmd, &opts.reportFlags)
 	return cmd
 }
 
@@ -190,6 +192,7 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 	l.Previous = opts.Previous
 	l.Pair = !opts.NoPair
 	l.Aggregate = opts.Aggregate
+	l.KeepView = opts.Format == "html" // the marked-up report draws each document's tables
 	if opts.Repeat < 0 || opts.Repeat > 1 {
 		return usagef("--repeat-threshold: want a share between 0 and 1, not %v", opts.Repeat)
 	}
@@ -225,6 +228,7 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 	if err != nil {
 		return err
 	}
+	paths = leavePagesOut(paths, opts.Paths, opts.Format, opts.Output) // an earlier run's -o DIR/ pages
 	if len(paths) == 0 {
 		return usagef("no documents found in %s", strings.Join(opts.Paths, " "))
 	}
@@ -243,8 +247,9 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 	// two runs writing the same file each leave it whole.
 	var w io.Writer = opts.IO.Out
 	var file *atomicfile.File
+	outPath, pages := htmlPages(opts.Format, opts.Output) // -o DIR/: index.html and a page per document
 	if opts.Output != "" {
-		if file, err = atomicfile.Create(opts.Output); err != nil {
+		if file, err = atomicfile.Create(outPath); err != nil {
 			return fmt.Errorf("-o: %w", err)
 		}
 		defer file.Abort()
@@ -255,7 +260,7 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 	if err != nil {
 		return err
 	}
-	rep, err := output.New(opts.Format, w, output.Options{Color: color, ToolVersion: toolVersion(), WorkDir: wd, SARIFRoot: root, FailOn: failOn})
+	rep, err := output.New(opts.Format, w, output.Options{Color: color, ToolVersion: toolVersion(), WorkDir: wd, SARIFRoot: root, FailOn: failOn, Page: pages})
 	if err != nil {
 		return usagef("%v", err)
 	}
@@ -263,6 +268,7 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 		return err
 	}
 	var sum output.Summary
+	obs := newRunObserver(opts, len(paths), l.Rules()) // progress line, --statistics
 	err = l.Run(ctx, paths, func(r finding.Result) error {
 		r = skipNonReport(opts, r)
 		if bw != nil {
@@ -271,8 +277,9 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 		r, n := base.Filter(r)
 		sum.Baselined += n
 		sum.Add(r)
-		return rep.Result(r)
+		return obs.Result(r, rep.Result)
 	})
+	obs.Finish()
 	if err == nil && bw != nil {
 		if err = bw.Close(); err == nil {
 			fmt.Fprintf(opts.IO.ErrOut, "已把 %d 个发现写入基线 %s\n", bw.Len(), output.EscapeControl(opts.WriteBaseline))
@@ -288,8 +295,13 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 		if err := file.Commit(); err != nil {
 			return err
 		}
-		// With -o, the summary still reaches the terminal.
-		fmt.Fprintln(opts.IO.ErrOut, output.SummaryLine(sum))
+		// With -o, the summary still reaches the terminal (unless --quiet).
+		if !opts.Quiet {
+			fmt.Fprintln(opts.IO.ErrOut, output.SummaryLine(sum))
+		}
+	}
+	if opts.Statistics {
+		obs.printStatistics(statisticsOut(opts))
 	}
 	switch {
 	case sum.Unreadable > 0:

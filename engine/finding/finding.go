@@ -237,6 +237,9 @@ type Result struct {
 	Err error `json:"-"`
 	// Lines holds the source lines the findings point at, for showing them with a caret.
 	Lines SourceLines `json:"-"`
+	// View is the document's sections and tables for the marked-up report; nil unless
+	// the run keeps it (lint.Linter.KeepView).
+	View *View `json:"-"`
 }
 
 // About is what a document says of itself: the body that published it, the year it

@@ -42,6 +42,7 @@ func (l *Linter) Check(ctx context.Context, d *Document, c Context) finding.Resu
 	}
 	res.Findings = l.finish(path, d.Pack, d.Facts, raws, nil)
 	res.Lines = sourceLines(d.Doc, res.Findings)
+	res.View = l.view(d.Facts)
 	detach(&res)
 	return res
 }

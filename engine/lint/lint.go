@@ -51,6 +51,9 @@ type Linter struct {
 	// district's report over its bodies' reports): its tables are compared, cell by cell,
 	// with the sums of theirs (--aggregate).
 	Aggregate string
+	// KeepView makes every result carry the reviewer's view of its document
+	// (finding.Result.View), for the marked-up HTML report.
+	KeepView bool
 }
 
 // Rules returns the rules of every pack the linter may use, pack by pack in the linter's
@@ -283,15 +286,4 @@ func linesOf(doc *document.Document, want map[finding.LineKey]bool) finding.Sour
 		out[k] = sb.String()
 	}
 	return out
-}
-
-// about describes the document from its facts.
-func about(f *profile.Facts) *finding.About {
-	a := &finding.About{Year: f.Report.Year, Edition: f.Edition.Detected}
-	if f.Report.Title != nil {
-		if b, ok := f.Report.Title.Fields["body"]; ok {
-			a.Body = strings.TrimSpace(b.Text)
-		}
-	}
-	return a
 }

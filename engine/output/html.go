@@ -1,37 +1,83 @@
 package output
 
 import (
+	"encoding/json"
+	"fmt"
 	"html/template"
 	"io"
+	"slices"
 	"sort"
+	"strings"
+	"unicode"
 
 	"github.com/reportlint/reportlint/engine/finding"
 )
 
-// htmlReporter writes one self-contained HTML page (no scripts, no external resources) for
-// a reviewer sweeping many reports: each document as a collapsible entry with its counts
-// and findings, then the totals and a table of findings per rule. Documents stream as they
-// arrive; the totals, known only at the end, are written last and shown first (CSS order).
+// htmlReporter writes one self-contained, offline HTML page (inline CSS, script and SVG; no
+// request leaves the page): first a dashboard of the run (headline figures, charts by rule,
+// category, year, body kind and region, rules merged across packs with the levels actually
+// reported and their help, and a sortable, filterable, searchable table of documents),
+// then each document's marked-up report (its sections and tables drawn as grids, the
+// cells and sentences findings point at highlighted, each finding beside them). Documents
+// stream as they arrive; the dashboard, known only at the end, is written last and shown
+// first (CSS order).
+//
+// With Options.Page set (-o DIR/), each document's report goes to a page of its own and
+// the dashboard links to it; the main page then holds only the dashboard.
 type htmlReporter struct {
 	w       io.Writer
 	version string
-	// rules are the descriptors by pack and id; perRule counts findings by the same key.
-	rules   map[[2]string]finding.Rule
-	perRule map[[2]string]*ruleCount
-	// docs counts the documents written so far.
-	docs int
+	page    func(name string) (io.WriteCloser, error)
+	rules   map[string]*ruleStat
+	docs    []dashDoc
+	cats    map[string]int
+	years   map[int]*groupStat
+	kinds   map[string]*groupStat
+	regions map[string]*groupStat
 }
 
-type ruleCount struct {
-	Rule      finding.Rule
-	Documents int
-	Findings  int
-	lastDoc   int
+// ruleStat is a rule merged across packs: its descriptors' titles and help, and what it
+// reported in the run.
+type ruleStat struct {
+	ID, Title, Help string
+	Packs           []string
+	Tags            []string
+	Docs, Findings  int
+	ByLevel         map[finding.Level]int
+	NotAssessable   int
+	lastDoc         int
+}
+
+// groupStat counts documents and findings of one year, kind or region.
+type groupStat struct {
+	Name                                   string
+	Docs, Clean, Errors, Warnings, Notes   int
+	DocsWithError, DocsNA, FindingsNA, Bad int
+}
+
+// dashDoc is one document's row of the dashboard table (short keys: the page embeds one
+// per document).
+type dashDoc struct {
+	N        int    `json:"n"`
+	Path     string `json:"p"`
+	Href     string `json:"h"`
+	Body     string `json:"b,omitempty"`
+	Kind     string `json:"k,omitempty"`
+	Region   string `json:"r,omitempty"`
+	Year     int    `json:"y,omitempty"`
+	Pack     string `json:"pk,omitempty"`
+	Errors   int    `json:"e"`
+	Warnings int    `json:"w"`
+	Notes    int    `json:"o"`
+	NA       int    `json:"na"`
+	Err      string `json:"x,omitempty"`
+	Rules    string `json:"ru,omitempty"`
 }
 
 func newHTMLReporter(w io.Writer, opts Options) *htmlReporter {
-	return &htmlReporter{w: w, version: opts.ToolVersion,
-		rules: map[[2]string]finding.Rule{}, perRule: map[[2]string]*ruleCount{}}
+	return &htmlReporter{w: w, version: opts.ToolVersion, page: opts.Page,
+		rules: map[string]*ruleStat{}, cats: map[string]int{}, years: map[int]*groupStat{},
+		kinds: map[string]*groupStat{}, regions: map[string]*groupStat{}}
 }
 
 // levelLabel is a level as the page shows it.
@@ -47,156 +93,708 @@ func levelLabel(l finding.Level) string {
 	return string(l)
 }
 
-var htmlPage = template.Must(template.New("page").Funcs(template.FuncMap{"label": levelLabel}).Parse(`
-{{- define "head" -}}
-<!DOCTYPE html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="reportlint {{.}}">
-<title>reportlint 检查结果</title>
-<style>
-body{font-family:system-ui,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;margin:0;color:#1f2328;background:#f6f8fa}
-main{display:flex;flex-direction:column;max-width:72rem;margin:0 auto;padding:1rem}
-section{background:#fff;border:1px solid #d1d9e0;border-radius:6px;padding:.5rem 1rem;margin:.5rem 0}
-#summary{order:-1}
-h1{font-size:1.4rem}h2{font-size:1.1rem}
-table{border-collapse:collapse;width:100%;font-size:.9rem}
-th,td{text-align:left;vertical-align:top;padding:.25rem .5rem;border-bottom:1px solid #eaeef2}
-td.n{text-align:right;font-variant-numeric:tabular-nums}
-details{border-bottom:1px solid #eaeef2;padding:.25rem 0}
-summary{cursor:pointer}
-code{font-size:.85rem;background:#f6f8fa;padding:0 .2rem}
-.error{color:#cf222e;font-weight:600}.warning{color:#9a6700;font-weight:600}.note{color:#0969da}
-.clean{color:#1a7f37}.rel{color:#59636e;font-size:.85rem}
-</style>
-</head>
-<body>
-<main>
-<section id="documents">
-<h2>文档</h2>
-{{end}}
-
-{{- define "doc" -}}
-<details{{if .Open}} open{{end}}>
-<summary>{{if .Err}}<span class="error">无法读取</span>{{else if .Findings}}<span class="{{.Worst}}">{{label .Worst}}</span>{{else}}<span class="clean">通过</span>{{end}} <code>{{.Path}}</code>
-{{- if .Pack}} · {{.Pack}}{{end}} · {{.Counts.Error}} 个错误，{{.Counts.Warning}} 个警告，{{.Counts.Note}} 个提示</summary>
-{{- if .Err}}
-<p class="error">{{.Err}}</p>
-{{- end}}
-{{- if .Findings}}
-<table>
-<tr><th>位置</th><th>级别</th><th>规则</th><th>说明</th></tr>
-{{- range .Findings}}
-<tr><td><code>{{.Where}}</code></td><td class="{{.Level}}">{{label .Level}}</td><td>{{if .Help}}<a href="{{.Help}}">{{.Rule}}</a>{{else}}{{.Rule}}{{end}}</td><td>{{.Message}}
-{{- range .Related}}<div class="rel">相关位置 <code>{{.Where}}</code>：{{.What}}</div>{{end}}</td></tr>
-{{- end}}
-</table>
-{{- end}}
-</details>
-{{end}}
-
-{{- define "tail" -}}
-</section>
-<section id="summary">
-<h1>reportlint 检查结果</h1>
-<p>{{.Line}}</p>
-{{- if .Rules}}
-<h2>按规则</h2>
-<table>
-<tr><th>规则</th><th>级别</th><th>标题</th><th>规则包</th><th>文档数</th><th>发现数</th></tr>
-{{- range .Rules}}
-<tr><td>{{if .Rule.HelpURI}}<a href="{{.Rule.HelpURI}}">{{.Rule.ID}}</a>{{else}}{{.Rule.ID}}{{end}}</td><td class="{{.Rule.Level}}">{{label .Rule.Level}}</td><td>{{.Rule.Title}}</td><td>{{.Rule.Pack}}</td><td class="n">{{.Documents}}</td><td class="n">{{.Findings}}</td></tr>
-{{- end}}
-</table>
-{{- end}}
-</section>
-</main>
-</body>
-</html>
-{{end}}`))
-
-type htmlDoc struct {
-	Path, Pack, Err string
-	Worst           finding.Level
-	Counts          finding.Counts
-	Open            bool
-	Findings        []htmlFinding
-}
-
-type htmlFinding struct {
-	Where, Rule, Help, Message string
-	Level                      finding.Level
-	Related                    []htmlRelated
-}
-
-type htmlRelated struct{ Where, What string }
-
 func (h *htmlReporter) Begin(rules []finding.Rule) error {
 	for _, r := range rules {
-		h.rules[[2]string{r.Pack, r.ID}] = r
+		s := h.rules[r.ID]
+		if s == nil {
+			s = &ruleStat{ID: r.ID, Title: r.Title, Help: r.Help, ByLevel: map[finding.Level]int{}}
+			h.rules[r.ID] = s
+		}
+		if s.Help == "" {
+			s.Help = r.Help
+		}
+		s.Packs = append(s.Packs, r.Pack)
+		for _, t := range r.Tags {
+			if !slices.Contains(s.Tags, t) {
+				s.Tags = append(s.Tags, t)
+			}
+		}
 	}
-	return htmlPage.ExecuteTemplate(h.w, "head", h.version)
+	head := pageHead{Version: h.version, Title: "reportlint 检查结果"}
+	return htmlPage.ExecuteTemplate(h.w, "head", head)
 }
 
+type pageHead struct{ Version, Title string }
+
 func (h *htmlReporter) Result(r finding.Result) error {
-	doc := htmlDoc{Path: r.Path, Pack: r.Pack, Worst: finding.None}
+	n := len(h.docs) + 1
+	var c finding.Counts
+	c.Add(r)
+	d := dashDoc{N: n, Path: r.Path, Pack: r.Pack, Errors: c.Error, Warnings: c.Warning, Notes: c.Note, Href: fmt.Sprintf("#d%d", n)}
+	if h.page != nil {
+		d.Href = docPageName(n)
+	}
+	if r.About != nil {
+		d.Body, d.Kind, d.Region, d.Year = r.About.Body, kindLabel(r.About.BodyKind), r.About.Region, r.About.Year
+	}
 	if r.Err != nil {
-		doc.Err = r.Err.Error()
+		d.Err = r.Err.Error()
 	}
-	doc.Counts.Add(r)
-	doc.Worst = doc.Counts.Max()
-	doc.Open = doc.Err != "" || doc.Counts.Error > 0
-	h.docs++
-	seq := h.docs
+	var ids []string
 	for _, f := range r.Findings {
-		key := [2]string{f.Pack, f.RuleID}
-		rule, ok := h.rules[key]
-		if !ok {
-			rule = finding.Rule{ID: f.RuleID, Pack: f.Pack, Level: f.Level}
+		if f.NotAssessable {
+			d.NA++
 		}
-		c := h.perRule[key]
-		if c == nil {
-			c = &ruleCount{Rule: rule}
-			h.perRule[key] = c
+		s := h.rules[f.RuleID]
+		if s == nil {
+			s = &ruleStat{ID: f.RuleID, Tags: f.Tags, ByLevel: map[finding.Level]int{}}
+			h.rules[f.RuleID] = s
 		}
-		c.Findings++
-		if c.lastDoc != seq {
-			c.Documents++
-			c.lastDoc = seq
+		s.Findings++
+		s.ByLevel[f.Level]++
+		if f.NotAssessable {
+			s.NotAssessable++
 		}
-		hf := htmlFinding{Where: position(f.Location), Rule: f.RuleID, Help: rule.HelpURI, Message: f.Message, Level: f.Level}
-		for _, rel := range f.Related {
-			what := rel.Message
-			if what == "" {
-				what = rel.Logical
-			}
-			hf.Related = append(hf.Related, htmlRelated{Where: position(rel), What: what})
+		if s.lastDoc != n {
+			s.Docs++
+			s.lastDoc = n
+			ids = append(ids, f.RuleID)
 		}
-		doc.Findings = append(doc.Findings, hf)
+		for _, t := range f.Tags {
+			h.cats[t]++
+		}
 	}
-	return htmlPage.ExecuteTemplate(h.w, "doc", doc)
+	slices.Sort(ids)
+	d.Rules = strings.Join(ids, " ")
+	add := func(g *groupStat) {
+		g.Docs++
+		g.Errors += c.Error
+		g.Warnings += c.Warning
+		g.Notes += c.Note
+		g.FindingsNA += d.NA
+		if c.Error > 0 {
+			g.DocsWithError++
+		}
+		if r.Err != nil {
+			g.Bad++
+		}
+		if len(r.Findings) == 0 && r.Err == nil {
+			g.Clean++
+		}
+	}
+	if d.Year != 0 {
+		if h.years[d.Year] == nil {
+			h.years[d.Year] = &groupStat{Name: fmt.Sprint(d.Year)}
+		}
+		add(h.years[d.Year])
+	}
+	if d.Kind == "" {
+		d.Kind = "未识别"
+	}
+	if d.Region == "" {
+		d.Region = "未识别"
+	}
+	kind, region := d.Kind, d.Region
+	h.docs = append(h.docs, d)
+	if h.kinds[kind] == nil {
+		h.kinds[kind] = &groupStat{Name: kind}
+	}
+	add(h.kinds[kind])
+	if h.regions[region] == nil {
+		h.regions[region] = &groupStat{Name: region}
+	}
+	add(h.regions[region])
+
+	doc := markup(r, n, h.rules)
+	if h.page == nil {
+		return htmlPage.ExecuteTemplate(h.w, "doc", doc)
+	}
+	pw, err := h.page(docPageName(n))
+	if err != nil {
+		return err
+	}
+	doc.Back = "index.html"
+	err = htmlPage.ExecuteTemplate(pw, "head", pageHead{Version: h.version, Title: doc.Heading})
+	if err == nil {
+		err = htmlPage.ExecuteTemplate(pw, "doc", doc)
+	}
+	if err == nil {
+		err = htmlPage.ExecuteTemplate(pw, "foot", nil)
+	}
+	if cerr := pw.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// docPageName is the file of document n's page in a directory of pages.
+func docPageName(n int) string { return fmt.Sprintf("d/%05d.html", n) }
+
+// The marked-up report of one document.
+
+type mDoc struct {
+	N              int
+	Heading, Path  string
+	Meta           []string
+	Err            string
+	Counts         finding.Counts
+	NA             int
+	Back           string
+	General        []mFinding
+	Blocks         []mBlock
+	HasView, Clean bool
+	Worst          finding.Level
+}
+
+// mBlock is a part of the report with the findings placed beside it: a section's heading
+// and text, or a table.
+type mBlock struct {
+	ID       string
+	Heading  string
+	Level    int
+	Missing  bool
+	Text     []mSpan
+	Table    *mTable
+	Findings []mFinding
+	// Class and Links mark the section or table itself when findings point at it.
+	Class string
+	Links []mLink
+}
+
+// mSpan is a piece of a section's text; Mark is set on a sentence findings point at.
+type mSpan struct {
+	Text, ID, Class string
+	Links           []mLink
+}
+
+type mTable struct {
+	Title, Doubt string
+	Found        bool
+	Cols         []string
+	Rows         []mRow
+}
+
+type mRow struct {
+	ID, Label, Class string
+	Group            bool
+	Depth, Span      int
+	Links            []mLink
+	Cells            []mCell
+}
+
+type mCell struct {
+	ID, Text, Class, Title string
+	Links                  []mLink
+}
+
+type mLink struct{ Href, Text, Class string }
+
+type mFinding struct {
+	ID, Rule, Title, Message, Snippet, Where string
+	Level                                    finding.Level
+	NA                                       bool
+	At                                       *mLink
+	Related                                  []mRel
+	// More are the related places beyond the first few, folded away.
+	More []mRel
+}
+
+type mRel struct {
+	Href, Name, Snippet, Role string
+}
+
+// maxShownRelated is how many related places a finding lists before folding the rest.
+const maxShownRelated = 6
+
+// anchor is the id of a fact's place in document n's page.
+func anchor(n int, ref string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "d%d-", n)
+	for _, r := range ref {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_' || r == '.' {
+			b.WriteRune(r)
+		} else {
+			fmt.Fprintf(&b, "~%x", r)
+		}
+	}
+	return b.String()
+}
+
+// markup lays out document n: its view's sections and tables with findings placed beside
+// the block that holds their place, and findings on no drawn place listed first.
+func markup(r finding.Result, n int, rules map[string]*ruleStat) mDoc {
+	d := mDoc{N: n, Path: r.Path, Heading: r.Path, HasView: r.View != nil, Worst: finding.None}
+	if r.Err != nil {
+		d.Err = r.Err.Error()
+	}
+	d.Counts.Add(r)
+	d.Worst = d.Counts.Max()
+	d.Clean = len(r.Findings) == 0 && r.Err == nil
+	if a := r.About; a != nil {
+		for _, s := range []string{a.Body, kindLabel(a.BodyKind), a.Region} {
+			if s != "" {
+				d.Meta = append(d.Meta, s)
+			}
+		}
+		if a.Year != 0 {
+			d.Meta = append(d.Meta, fmt.Sprintf("%d 年度", a.Year))
+		}
+		if a.Edition != "" {
+			d.Meta = append(d.Meta, "格式 "+a.Edition)
+		}
+	}
+	if r.Pack != "" {
+		d.Meta = append(d.Meta, r.Pack)
+	}
+	v := r.View
+	if v != nil && v.Title != "" {
+		d.Heading = v.Title
+	}
+	// where maps a fact reference to the block that draws it and the anchor to link to.
+	type place struct{ anchor, name string }
+	where := map[string]place{}
+	var blocks []mBlock
+	cellClass := map[string][]string{}
+	cellLinks := map[string][]mLink{}
+	blockOf := map[string]int{}
+	if v != nil {
+		tablesIn := map[string][]int{}
+		for i, t := range v.Tables {
+			tablesIn[t.Section] = append(tablesIn[t.Section], i)
+		}
+		claimsIn := map[string][]int{}
+		for i, c := range v.Claims {
+			claimsIn[c.Section] = append(claimsIn[c.Section], i)
+		}
+		addTable := func(i int) {
+			t := v.Tables[i]
+			id := anchor(n, t.Ref)
+			blockOf[t.Ref] = len(blocks)
+			where[t.Ref] = place{id, t.Title}
+			for _, row := range t.Rows {
+				where[row.Ref] = place{anchor(n, row.Ref), t.Title + "/" + row.Label}
+				blockOf[row.Ref] = len(blocks)
+				for j, c := range row.Cells {
+					label := ""
+					if j < len(t.Columns) {
+						label = t.Columns[j].Label
+					}
+					where[c.Ref] = place{anchor(n, c.Ref), t.Title + "/" + row.Label + "/" + label}
+					blockOf[c.Ref] = len(blocks)
+				}
+			}
+			blocks = append(blocks, mBlock{ID: id, Heading: t.Title, Level: 4, Missing: !t.Found})
+		}
+		addClaims := func(section string) {
+			// Claims are placed in the text they were read from; those not found there
+			// (folded differently) are listed under it.
+			for _, i := range claimsIn[section] {
+				c := v.Claims[i]
+				where[c.Ref] = place{anchor(n, c.Ref), "“" + clip(c.Text, 24) + "”"}
+				blockOf[c.Ref] = len(blocks)
+				for ref := range c.Fields {
+					where[ref] = where[c.Ref]
+					blockOf[ref] = len(blocks)
+				}
+			}
+		}
+		pre := mBlock{ID: anchor(n, "preamble"), Heading: "标题与导语", Level: 3}
+		addClaims("")
+		blocks = append(blocks, pre)
+		for _, s := range v.Sections {
+			where[s.Ref] = place{anchor(n, s.Ref), s.Heading}
+			blockOf[s.Ref] = len(blocks)
+			b := mBlock{ID: anchor(n, s.Ref), Heading: s.Heading, Level: 3, Missing: !s.Found}
+			addClaims(s.ID)
+			blocks = append(blocks, b)
+			for _, i := range tablesIn[s.ID] {
+				addTable(i)
+			}
+			delete(tablesIn, s.ID)
+		}
+		for i, t := range v.Tables {
+			if _, ok := tablesIn[t.Section]; ok {
+				addTable(i)
+			}
+		}
+	}
+	// Findings, beside the block of their place.
+	for i, f := range r.Findings {
+		mf := mFinding{ID: fmt.Sprintf("d%d-f%d", n, i+1), Rule: f.RuleID, Message: f.Message, Snippet: f.Location.Snippet,
+			Level: f.Level, NA: f.NotAssessable, Where: position(f.Location)}
+		if s := rules[f.RuleID]; s != nil {
+			mf.Title = s.Title
+		}
+		class := "bad"
+		switch {
+		case f.NotAssessable:
+			class = "na"
+		case f.Level == finding.Note:
+			class = "chk"
+		}
+		if p, ok := where[f.Location.Ref]; ok {
+			name := f.Location.Logical
+			if name == "" {
+				name = p.name
+			}
+			mf.At = &mLink{Href: "#" + p.anchor, Text: name}
+			cellClass[f.Location.Ref] = append(cellClass[f.Location.Ref], class)
+			cellLinks[f.Location.Ref] = append(cellLinks[f.Location.Ref], mLink{Href: "#" + mf.ID, Text: fmt.Sprint(i + 1), Class: string(f.Level)})
+		}
+		for _, rel := range f.Related {
+			mr := mRel{Name: rel.Logical, Snippet: rel.Snippet, Role: rel.Message}
+			if mr.Name == "" {
+				mr.Name = position(rel)
+			}
+			if mr.Role == mr.Name {
+				mr.Role = ""
+			}
+			if p, ok := where[rel.Ref]; ok && rel.Path == f.Location.Path {
+				mr.Href = "#" + p.anchor
+				cellClass[rel.Ref] = append(cellClass[rel.Ref], "rel")
+				cellLinks[rel.Ref] = append(cellLinks[rel.Ref], mLink{Href: "#" + mf.ID, Text: fmt.Sprint(i + 1), Class: "rel"})
+			}
+			if len(mf.Related) < maxShownRelated {
+				mf.Related = append(mf.Related, mr)
+			} else {
+				mf.More = append(mf.More, mr)
+			}
+		}
+		if b, ok := blockOf[f.Location.Ref]; ok && mf.At != nil {
+			blocks[b].Findings = append(blocks[b].Findings, mf)
+		} else {
+			d.General = append(d.General, mf)
+		}
+	}
+	// Draw the blocks now that every place knows its findings.
+	for k, ls := range cellLinks {
+		cellLinks[k] = capLinks(ls)
+	}
+	if v != nil {
+		blocks[0].Text = markText("", v.Claims, "", n, cellClass, cellLinks)
+		for _, s := range v.Sections {
+			b := &blocks[blockOf[s.Ref]]
+			b.Class, b.Links = worstClass(cellClass[s.Ref]), cellLinks[s.Ref]
+			b.Text = markText(s.Text, v.Claims, s.ID, n, cellClass, cellLinks)
+		}
+		for _, t := range v.Tables {
+			b := &blocks[blockOf[t.Ref]]
+			b.Class, b.Links = worstClass(cellClass[t.Ref]), cellLinks[t.Ref]
+			mt := &mTable{Title: t.Title, Doubt: t.Doubt, Found: t.Found}
+			for _, c := range t.Columns {
+				mt.Cols = append(mt.Cols, c.Label)
+			}
+			for _, row := range t.Rows {
+				mr := mRow{ID: anchor(n, row.Ref), Label: row.Label, Group: row.Group, Depth: row.Depth,
+					Class: worstClass(cellClass[row.Ref]), Links: cellLinks[row.Ref], Span: len(t.Columns)}
+				if !row.Found {
+					mr.Class += " absent"
+				}
+				for _, c := range row.Cells {
+					mc := mCell{ID: anchor(n, c.Ref), Text: c.Text, Class: "s-" + c.State, Links: cellLinks[c.Ref]}
+					if cls := worstClass(cellClass[c.Ref]); cls != "" {
+						mc.Class += " " + cls
+					}
+					if c.State != "number" {
+						mc.Title = stateLabel(c.State)
+					}
+					mr.Cells = append(mr.Cells, mc)
+				}
+				mt.Rows = append(mt.Rows, mr)
+			}
+			b.Table = mt
+		}
+	}
+	// Blocks that show nothing (a preamble without claims read) are left out.
+	for _, b := range blocks {
+		if b.Level == 3 && b.Heading == "标题与导语" && len(b.Findings) == 0 && allEmpty(b.Text) {
+			continue
+		}
+		d.Blocks = append(d.Blocks, b)
+	}
+	return d
+}
+
+// capLinks keeps the first maxLinks links to findings of a place, and one more saying how
+// many are left out (a blank cell may be involved in a dozen findings).
+func capLinks(ls []mLink) []mLink {
+	const maxLinks = 3
+	if len(ls) <= maxLinks {
+		return ls
+	}
+	out := slices.Clone(ls[:maxLinks])
+	return append(out, mLink{Href: ls[maxLinks].Href, Text: fmt.Sprintf("+%d", len(ls)-maxLinks), Class: "more"})
+}
+
+func allEmpty(ss []mSpan) bool {
+	for _, s := range ss {
+		if s.Text != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// worstClass is the class of a place from the findings on it: bad (an error or warning
+// says it is wrong) over na (not assessable) over chk (a note asks to check it) over rel (a
+// finding refers to it).
+func worstClass(cs []string) string {
+	for _, want := range []string{"bad", "na", "chk", "rel"} {
+		if slices.Contains(cs, want) {
+			return want
+		}
+	}
+	return ""
+}
+
+func stateLabel(s string) string {
+	switch s {
+	case "blank":
+		return "空白"
+	case "placeholder":
+		return "占位符"
+	case "invalid":
+		return "不是数字"
+	case "missing":
+		return "未找到"
+	}
+	return s
+}
+
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}
+
+// markText splits a section's text around the claims of the section that findings point
+// at, marking each; a claim whose text is not found in the section's (folded) text is
+// appended as a sentence of its own.
+func markText(text string, claims []finding.ViewClaim, section string, n int, class map[string][]string, links map[string][]mLink) []mSpan {
+	type hit struct {
+		at, end int
+		c       finding.ViewClaim
+		cls     string
+		links   []mLink
+	}
+	var hits []hit
+	var extra []mSpan
+	for _, c := range claims {
+		if c.Section != section {
+			continue
+		}
+		cs := append([]string{}, class[c.Ref]...)
+		ls := append([]mLink{}, links[c.Ref]...)
+		refs := make([]string, 0, len(c.Fields))
+		for ref := range c.Fields {
+			refs = append(refs, ref)
+		}
+		sort.Strings(refs)
+		for _, ref := range refs {
+			cs = append(cs, class[ref]...)
+			ls = append(ls, links[ref]...)
+		}
+		cls := worstClass(cs)
+		if cls == "" {
+			continue
+		}
+		folded := strings.Join(strings.Fields(c.Text), "")
+		at := -1
+		if folded != "" {
+			at = strings.Index(text, folded)
+		}
+		overlaps := slices.ContainsFunc(hits, func(h hit) bool { return at >= 0 && at < h.end && at+len(folded) > h.at })
+		if at < 0 || overlaps {
+			extra = append(extra, mSpan{Text: c.Text, ID: anchor(n, c.Ref), Class: cls + " own", Links: ls})
+			continue
+		}
+		hits = append(hits, hit{at, at + len(folded), c, cls, ls})
+	}
+	sort.Slice(hits, func(a, b int) bool { return hits[a].at < hits[b].at })
+	var out []mSpan
+	pos := 0
+	for _, h := range hits {
+		if h.at > pos {
+			out = append(out, mSpan{Text: text[pos:h.at]})
+		}
+		out = append(out, mSpan{Text: text[h.at:h.end], ID: anchor(n, h.c.Ref), Class: h.cls, Links: h.links})
+		pos = h.end
+	}
+	if pos < len(text) {
+		out = append(out, mSpan{Text: text[pos:]})
+	}
+	return append(out, extra...)
+}
+
+// The dashboard.
+
+type dashboard struct {
+	Line                                            string
+	Docs, Clean, Errors, Warnings, Notes, NA, Bad   int
+	CleanShare                                      string
+	ByRule, ByCategory, ByYear, ByKind, ByRegion    template.HTML
+	Rules                                           []*ruleStat
+	Data                                            template.JS
+	Years, Kinds, Regions, RuleIDs                  []string
+	Pages                                           bool
+	DocsWithError, DocsWithWarning, DocsWithFinding int
 }
 
 func (h *htmlReporter) End(s Summary) error {
-	rules := make([]*ruleCount, 0, len(h.perRule))
-	for _, c := range h.perRule {
-		rules = append(rules, c)
+	db := dashboard{Line: SummaryLine(s), Docs: s.Documents, Errors: s.Counts.Error, Warnings: s.Counts.Warning,
+		Notes: s.Counts.Note, NA: s.NotAssessable, Bad: s.Unreadable, Pages: h.page != nil}
+	for _, d := range h.docs {
+		if d.Errors+d.Warnings+d.Notes == 0 && d.Err == "" {
+			db.Clean++
+		}
+		if d.Errors > 0 {
+			db.DocsWithError++
+		}
 	}
-	// Most widespread first; ties by id and pack, so the page is deterministic.
-	sort.Slice(rules, func(a, b int) bool {
-		x, y := rules[a], rules[b]
-		if x.Documents != y.Documents {
-			return x.Documents > y.Documents
+	if s.Documents > 0 {
+		db.CleanShare = fmt.Sprintf("%.0f%%", 100*float64(db.Clean)/float64(s.Documents))
+	} else {
+		db.CleanShare = "—"
+	}
+	for _, r := range h.rules {
+		db.Rules = append(db.Rules, r)
+	}
+	// Most widespread first; ties by id, so the page is deterministic.
+	sort.Slice(db.Rules, func(a, b int) bool {
+		x, y := db.Rules[a], db.Rules[b]
+		if x.Docs != y.Docs {
+			return x.Docs > y.Docs
 		}
-		if x.Rule.ID != y.Rule.ID {
-			return x.Rule.ID < y.Rule.ID
-		}
-		return x.Rule.Pack < y.Rule.Pack
+		return x.ID < y.ID
 	})
-	return htmlPage.ExecuteTemplate(h.w, "tail", struct {
-		Line  string
-		Rules []*ruleCount
-	}{SummaryLine(s), rules})
+	var bars []bar
+	for _, r := range db.Rules {
+		if r.Docs > 0 {
+			bars = append(bars, bar{Label: r.ID, Value: r.Docs, Title: r.Title, Href: "#rule-" + r.ID})
+			db.RuleIDs = append(db.RuleIDs, r.ID)
+		}
+	}
+	slices.Sort(db.RuleIDs)
+	db.ByRule = barChart("按规则：出现问题的文档数", bars, 25)
+	bars = nil
+	for _, c := range finding.Categories() {
+		bars = append(bars, bar{Label: categoryLabel(c), Value: h.cats[c]})
+	}
+	db.ByCategory = barChart("按类别：发现数", bars, 0)
+	bars = nil
+	years := make([]int, 0, len(h.years))
+	for y := range h.years {
+		years = append(years, y)
+	}
+	slices.Sort(years)
+	for _, y := range years {
+		g := h.years[y]
+		bars = append(bars, bar{Label: g.Name, Value: g.Docs, Part: g.DocsWithError, Title: fmt.Sprintf("%d 个文档，%d 个有错误", g.Docs, g.DocsWithError)})
+		db.Years = append(db.Years, g.Name)
+	}
+	db.ByYear = barChart("按年度：文档数（红色：有错误的）", bars, 0)
+	group := func(m map[string]*groupStat, limit int) ([]bar, []string) {
+		gs := make([]*groupStat, 0, len(m))
+		var names []string
+		for _, g := range m {
+			gs = append(gs, g)
+			names = append(names, g.Name)
+		}
+		sort.Slice(gs, func(a, b int) bool {
+			if gs[a].Docs != gs[b].Docs {
+				return gs[a].Docs > gs[b].Docs
+			}
+			return gs[a].Name < gs[b].Name
+		})
+		var bs []bar
+		for _, g := range gs {
+			bs = append(bs, bar{Label: g.Name, Value: g.Docs, Part: g.DocsWithError, Title: fmt.Sprintf("%d 个文档，%d 个有错误，%d 个通过", g.Docs, g.DocsWithError, g.Clean)})
+		}
+		slices.Sort(names)
+		return bs, names
+	}
+	bars, db.Kinds = group(h.kinds, 0)
+	db.ByKind = barChart("按机关类别：文档数（红色：有错误的）", bars, 0)
+	bars, db.Regions = group(h.regions, 0)
+	db.ByRegion = barChart("按地区：文档数（红色：有错误的）", bars, 20)
+	data, err := json.Marshal(h.docs)
+	if err != nil {
+		return err
+	}
+	if h.docs == nil {
+		data = []byte("[]")
+	}
+	db.Data = template.JS(data) // json.Marshal escapes <, > and &: no </script> inside
+	return htmlPage.ExecuteTemplate(h.w, "tail", db)
 }
+
+// bar is one bar of a chart; Part, when set, is drawn over it in red.
+type bar struct {
+	Label, Title, Href string
+	Value, Part        int
+}
+
+// barChart draws a horizontal bar chart as inline SVG; limit > 0 keeps the first bars and
+// sums the rest into one.
+func barChart(title string, bars []bar, limit int) template.HTML {
+	if limit > 0 && len(bars) > limit {
+		rest := bar{Label: fmt.Sprintf("其余 %d 项", len(bars)-limit)}
+		for _, b := range bars[limit:] {
+			rest.Value += b.Value
+			rest.Part += b.Part
+		}
+		bars = append(bars[:limit:limit], rest)
+	}
+	var b strings.Builder
+	esc := template.HTMLEscapeString
+	fmt.Fprintf(&b, `<figure class="chart"><figcaption>%s</figcaption>`, esc(title))
+	if len(bars) == 0 {
+		b.WriteString(`<p class="muted">无</p></figure>`)
+		return template.HTML(b.String())
+	}
+	maxV := 1
+	for _, x := range bars {
+		maxV = max(maxV, x.Value)
+	}
+	const rowH, labelW, barW = 22, 180, 300
+	height := rowH * len(bars)
+	fmt.Fprintf(&b, `<svg viewBox="0 0 %d %d" width="%d" height="%d" role="img" aria-label="%s">`, labelW+barW+60, height, labelW+barW+60, height, esc(title))
+	for i, x := range bars {
+		y := i * rowH
+		w := x.Value * barW / maxV
+		pw := x.Part * barW / maxV
+		tip := x.Title
+		if tip == "" {
+			tip = fmt.Sprint(x.Value)
+		}
+		label := esc(clip(x.Label, 14))
+		if x.Href != "" {
+			label = fmt.Sprintf(`<a href="%s">%s</a>`, esc(x.Href), label)
+		}
+		fmt.Fprintf(&b, `<g><title>%s：%s</title><text x="%d" y="%d" text-anchor="end" class="lb">%s</text><rect x="%d" y="%d" width="%d" height="%d" class="bar"/>`,
+			esc(x.Label), esc(tip), labelW-6, y+15, label, labelW, y+4, max(w, 1), rowH-8)
+		if pw > 0 {
+			fmt.Fprintf(&b, `<rect x="%d" y="%d" width="%d" height="%d" class="part"/>`, labelW, y+4, pw, rowH-8)
+		}
+		fmt.Fprintf(&b, `<text x="%d" y="%d" class="v">%d</text></g>`, labelW+w+4, y+15, x.Value)
+	}
+	b.WriteString(`</svg></figure>`)
+	return template.HTML(b.String())
+}
+
+func levelsText(m map[finding.Level]int) string {
+	var parts []string
+	for _, l := range []finding.Level{finding.Error, finding.Warning, finding.Note} {
+		if m[l] > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", levelLabel(l), m[l]))
+		}
+	}
+	return strings.Join(parts, " · ")
+}
+
+func categoriesText(tags []string) string {
+	var out []string
+	for _, c := range finding.Categories() {
+		if slices.Contains(tags, c) {
+			out = append(out, categoryLabel(c))
+		}
+	}
+	return strings.Join(out, "、")
+}
+
+var htmlPage = template.Must(template.New("page").Funcs(template.FuncMap{
+	"label": levelLabel, "levels": levelsText, "cats": categoriesText, "join": strings.Join,
+	"pad": func(d int) string { return fmt.Sprintf("padding-left:%.1frem", 0.5+1.2*float64(d)) },
+}).Parse(htmlTemplate))

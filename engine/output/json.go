@@ -19,6 +19,7 @@ type jsonResult struct {
 	Path     string            `json:"path"`
 	Format   string            `json:"format,omitempty"`
 	Pack     string            `json:"pack,omitempty"`
+	About    *finding.About    `json:"about,omitempty"`
 	Error    string            `json:"error,omitempty"`
 	Findings []finding.Finding `json:"findings"`
 }
@@ -40,7 +41,7 @@ func (j *jsonReporter) Begin([]finding.Rule) error {
 }
 
 func (j *jsonReporter) Result(r finding.Result) error {
-	out := jsonResult{Path: r.Path, Format: r.Format, Pack: r.Pack, Findings: r.Findings}
+	out := jsonResult{Path: r.Path, Format: r.Format, Pack: r.Pack, About: r.About, Findings: r.Findings}
 	if out.Findings == nil {
 		out.Findings = []finding.Finding{}
 	}

@@ -1,5 +1,5 @@
 // Package output writes lint results: one Reporter per format (text, json, sarif, github,
-// junit, html), each writing to an io.Writer as results arrive, so memory does not grow
+// junit, html, csv, xlsx), each writing to an io.Writer as results arrive, so memory does not grow
 // with the number of documents. Every reporter is deterministic: same results, same bytes.
 package output
 
@@ -60,10 +60,16 @@ type Options struct {
 	SARIFRoot string
 	// FailOn is the --fail-on level: in JUnit XML, findings at or above it are failures.
 	FailOn finding.Level
+	// Page, when set, opens a file of its own for a page of the html format, by a name
+	// relative to the main page (d/00001.html): each document's marked-up report then goes
+	// to its own page, and the main page holds the dashboard (-o DIR/).
+	Page func(name string) (io.WriteCloser, error)
 }
 
 // Formats lists the format names New accepts.
-func Formats() []string { return []string{"text", "json", "sarif", "github", "junit", "html"} }
+func Formats() []string {
+	return []string{"text", "json", "sarif", "github", "junit", "html", "csv", "xlsx"}
+}
 
 // New returns the reporter for format.
 func New(format string, w io.Writer, opts Options) (Reporter, error) {
@@ -80,6 +86,10 @@ func New(format string, w io.Writer, opts Options) (Reporter, error) {
 		return &junitReporter{w: w, failOn: opts.FailOn}, nil
 	case "html":
 		return newHTMLReporter(w, opts), nil
+	case "csv":
+		return &csvReporter{out: w}, nil
+	case "xlsx":
+		return &xlsxReporter{out: w}, nil
 	}
 	return nil, fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats(), ", "))
 }

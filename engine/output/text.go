@@ -74,11 +74,7 @@ func (t *textReporter) finding(r finding.Result, f finding.Finding) {
 			t.printf("  %s 等共 %d 处\n", t.paint(ansiDim, "相关位置"), len(f.Related))
 			break
 		}
-		what := rel.Message
-		if what == "" {
-			what = rel.Logical
-		}
-		t.printf("  %s %s: %s\n", t.paint(ansiDim, "相关位置"), position(rel), what)
+		t.printf("  %s %s %s\n", t.paint(ansiDim, "相关位置"), position(rel), EscapeControl(relatedName(rel)))
 	}
 }
 

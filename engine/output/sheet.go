@@ -1,0 +1,206 @@
+package output
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/reportlint/reportlint/engine/finding"
+)
+
+// The spreadsheet formats (csv, xlsx) share their columns: one row per document with what
+// it is about, whether it was read, counts per level and per category and one column per
+// rule; the XLSX adds one row per finding.
+
+// categoryLabel is a rule category as spreadsheets and pages show it.
+func categoryLabel(c string) string {
+	switch c {
+	case "section":
+		return "章节"
+	case "arithmetic":
+		return "数字"
+	case "narrative":
+		return "正文"
+	case "metadata":
+		return "基本信息"
+	case "format":
+		return "格式"
+	}
+	return c
+}
+
+// ruleIDs returns the distinct rule ids of rules, sorted: rules of several packs that share
+// an id are one column.
+func ruleIDs(rules []finding.Rule) []string {
+	var ids []string
+	for _, r := range rules {
+		ids = append(ids, r.ID)
+	}
+	slices.Sort(ids)
+	return slices.Compact(ids)
+}
+
+// documentHeader is the header row of the per-document sheet.
+func documentHeader(ids []string) []string {
+	h := []string{"文档", "发布机关", "机关类别", "地区", "年度", "格式版本", "规则包", "完整读取", "无法读取的原因",
+		"错误", "警告", "提示", "无法判定"}
+	for _, c := range finding.Categories() {
+		h = append(h, "类别："+categoryLabel(c))
+	}
+	return append(h, ids...)
+}
+
+// documentRow is one document's row: strings and ints, in documentHeader's order.
+func documentRow(r finding.Result, ids []string) []any {
+	a := finding.About{}
+	if r.About != nil {
+		a = *r.About
+	}
+	read, why := "是", ""
+	if r.Err != nil {
+		read, why = "否", r.Err.Error()
+	}
+	var c finding.Counts
+	c.Add(r)
+	na := 0
+	cats := map[string]int{}
+	perRule := map[string]int{}
+	for _, f := range r.Findings {
+		if f.NotAssessable {
+			na++
+		}
+		for _, t := range f.Tags {
+			cats[t]++
+		}
+		perRule[f.RuleID]++
+	}
+	var year any = ""
+	if a.Year != 0 {
+		year = a.Year
+	}
+	row := []any{r.Path, a.Body, kindLabel(a.BodyKind), a.Region, year, a.Edition, r.Pack, read, why,
+		c.Error, c.Warning, c.Note, na}
+	for _, cat := range finding.Categories() {
+		row = append(row, cats[cat])
+	}
+	for _, id := range ids {
+		row = append(row, perRule[id])
+	}
+	return row
+}
+
+// kindLabel is a body kind in Chinese (the kinds of engine/lint.BodyKind).
+func kindLabel(kind string) string {
+	switch kind {
+	case "people_government":
+		return "人民政府"
+	case "government_office":
+		return "政府办公厅（室）"
+	case "department":
+		return "部门"
+	case "township":
+		return "乡镇、街道"
+	case "zone":
+		return "开发区等"
+	case "other":
+		return "其他"
+	}
+	return kind
+}
+
+// findingHeader is the header row of the per-finding sheet.
+var findingHeader = []string{"文档", "发布机关", "年度", "规则", "级别", "无法判定", "位置", "表格", "行", "列", "原文", "相关位置", "说明", "位置（行:列）"}
+
+// findingRow is one finding's row, in findingHeader's order. A table cell's logical
+// location (表三/（七）总计/自然人) is split into table, row and column.
+func findingRow(r finding.Result, f finding.Finding) []any {
+	a := finding.About{}
+	if r.About != nil {
+		a = *r.About
+	}
+	var year any = ""
+	if a.Year != 0 {
+		year = a.Year
+	}
+	table, row, col := "", "", ""
+	if f.Location.LogicalKind == "element" {
+		parts := strings.SplitN(f.Location.Logical, "/", 3)
+		table = parts[0]
+		if len(parts) > 1 {
+			row = parts[1]
+		}
+		if len(parts) > 2 {
+			col = parts[2]
+		}
+	}
+	na := ""
+	if f.NotAssessable {
+		na = "是"
+	}
+	var rel []string
+	for _, l := range f.Related {
+		rel = append(rel, relatedText(l))
+	}
+	return []any{r.Path, a.Body, year, f.RuleID, levelLabel(f.Level), na, f.Location.Logical, table, row, col,
+		f.Location.Snippet, strings.Join(rel, "\n"), f.Message, lineCol(f.Location)}
+}
+
+// relatedName names a related place after its position: its logical place, what it
+// holds and what it is (表三/（七）总计/自然人“0”：本年新收申请总计).
+func relatedName(l finding.Location) string {
+	s := l.Logical
+	if l.Snippet != "" {
+		s += "“" + l.Snippet + "”"
+	}
+	if l.Message != "" && l.Message != l.Logical {
+		if s != "" {
+			s += "："
+		}
+		s += l.Message
+	}
+	return s
+}
+
+// relatedText names a related place for a person: its logical place and what it holds
+// (表三/（七）总计/自然人“0”：本年新收申请总计).
+func relatedText(l finding.Location) string {
+	s := l.Logical
+	if s == "" {
+		s = lineCol(l)
+	}
+	if l.Snippet != "" {
+		s += "“" + l.Snippet + "”"
+	}
+	if l.Message != "" && l.Message != l.Logical {
+		s += "：" + l.Message
+	}
+	return s
+}
+
+// lineCol is line:column (with the page), or the format's own locator.
+func lineCol(l finding.Location) string {
+	s := l.Span.Start
+	var b strings.Builder
+	if s.Page > 0 {
+		b.WriteString("第 " + strconv.Itoa(s.Page) + " 页 ")
+	}
+	if s.Line > 0 {
+		b.WriteString(strconv.Itoa(s.Line) + ":" + strconv.Itoa(s.Col))
+	}
+	if s.Ref != "" {
+		b.WriteString("[" + s.Ref + "]")
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// cellText neutralises a text cell that a spreadsheet would run as a formula (=, +, -, @
+// and the control characters some read as such), by a leading apostrophe as OWASP
+// recommends; control characters are escaped.
+func cellText(s string) string {
+	s = EscapeControl(strings.ReplaceAll(s, "\n", "\u2028"))
+	s = strings.ReplaceAll(s, "\u2028", "\n")
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
