@@ -29,7 +29,7 @@ func TestCompletion(t *testing.T) {
 		want      string // candidates, space-separated
 		directive string
 	}{
-		{[]string{"lint", "--format", ""}, "text json sarif github junit html", ":4"},
+		{[]string{"lint", "--format", ""}, "text json sarif github junit html csv xlsx", ":4"},
 		{[]string{"lint", "--format", "s"}, "sarif", ":4"},
 		{[]string{"lint", "--fail-on", "w"}, "warning", ":4"},
 		{[]string{"lint", "--color", ""}, "auto always never", ":4"},

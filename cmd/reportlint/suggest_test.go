@@ -30,12 +30,12 @@ func TestSuggest(t *testing.T) {
 
 func TestCheckChoice(t *testing.T) {
 	for _, tc := range []struct{ flag, value, want string }{
-		{"format", "sarf", `--format: unknown format "sarf" (want text, json, sarif, github, junit, html); did you mean sarif?`},
+		{"format", "sarf", `--format: unknown format "sarf" (want text, json, sarif, github, junit, html, csv, xlsx); did you mean sarif?`},
 		{"fail-on", "warn", `--fail-on: unknown level "warn" (want error, warning, note, none); did you mean warning?`},
 		{"color", "allways", `did you mean always?`},
 		{"input-format", "mardown", `did you mean markdown?`},
 		{"charset", "gb1830", `did you mean gb18030?`},
-		{"format", "xml", `--format: unknown format "xml" (want text, json, sarif, github, junit, html)`},
+		{"format", "xml", `--format: unknown format "xml" (want text, json, sarif, github, junit, html, csv, xlsx)`},
 		{"charset", "GB18030", ""},
 		{"charset", "utf8", ""},
 		{"format", "", ""},
