@@ -53,7 +53,7 @@ var grammarIDs = []string{"applications_received", "applications_with_carried", 
 	"applications_none", "normative_docs_none"}
 
 // sameCategory folds the ways reports name one result category.
-var sameCategory = map[string]string{"同意公开": "予以公开", "全部公开": "予以公开", "予以公开和部分公开": "予以公开及部分公开", "区分处理后公开": "部分公开", "公开答复": "予以公开"}
+var sameCategory = map[string]string{"同意公开": "予以公开", "全部公开": "予以公开", "予以公开和部分公开": "予以公开及部分公开", "予以公开或部分公开": "予以公开及部分公开", "区分处理后公开": "部分公开", "公开答复": "予以公开"}
 
 func goldenKey(id string, n float64, category string) string {
 	if c, ok := sameCategory[category]; ok {
