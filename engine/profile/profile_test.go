@@ -177,6 +177,23 @@ func TestSectionsOutOfOrderAndMissing(t *testing.T) {
 	}
 }
 
+// A heading set in bold (Markdown keeps the marks) and written without its numeral is still
+// a heading that begins a line: found, with no numeral, so DOC-SECTION-NUM can name it.
+func TestUnnumberedHeadingInEmphasis(t *testing.T) {
+	src := "**一、总体情况**\n正文。\n**二、主动公开政府信息情况**\n正文。\n**三、收到和处理政府信息公开申请情况**\n正文。\n" +
+		"**政府信息公开行政复议、行政诉讼情况**\n正文。\n__五、存在的主要问题及改进情况__\n正文。\n六、其他需要报告的事项\n无。\n" +
+		"本报告包括政府信息公开行政复议、行政诉讼情况**等部分。"
+	f := apply(t, src)
+	for _, s := range f.Sections {
+		if !s.Found || !s.InOrder {
+			t.Errorf("section %s not found in order: %+v", s.ID, s)
+		}
+	}
+	if s4 := f.Sections[3]; s4.WrittenNumeral != "" || s4.Span.Start.Line != 7 || s4.Span.Start.Col != 3 {
+		t.Errorf("section 四 = numeral %q at %v, want the unnumbered heading at 7:3", s4.WrittenNumeral, s4.Span.Start)
+	}
+}
+
 func TestClaimsSkipTables(t *testing.T) {
 	f := apply(t, sampleText(t))
 	for _, c := range f.Claims {
