@@ -528,3 +528,37 @@ func TestRulingsBetweenValuesInText(t *testing.T) {
 		}
 	}
 }
+
+// In text with column rulings, two bars with nothing between them on one line are an empty
+// cell; bars that end one line and begin the next are not.
+func TestEmptyCellBetweenRulings(t *testing.T) {
+	f := apply2019(t,
+		"行政许可 0 0 0", "| 行政许可 | 2 |  | 59 |",
+		"行政处罚 0 0 0", "行政处罚|25||0|",
+		"行政强制 0 0 0", "| 行政强制 | 9 | +43 | 52 |\n",
+		"规章 0 0 0\n\n规范性文件 0 0 0", "| 规章 | 0 | 0 | 0 |\n| 规范性文件 | 1 | 1 | 3 |",
+	)
+	for _, tc := range []struct{ table, row, want string }{
+		{"t2_1", "rules", "0 0 0"},
+		{"t2_1", "normative", "1 1 3"},
+		{"t2_5", "licensing", "2 blank 59"},
+		{"t2_6", "penalty", "25 blank 0"},
+		{"t2_6", "coercion", "9 ±43 52"},
+	} {
+		if got := cellsOf(f, tc.table, tc.row); got != tc.want {
+			t.Errorf("%s.%s = %q, want %q", tc.table, tc.row, got, tc.want)
+		}
+	}
+}
+
+// A row of values written apart, one too few, had a cell left empty: no split of one of
+// the values ("59" as 5 and 9) is guessed where no column sum can confirm it.
+func TestSeparatedValuesAreNotSplit(t *testing.T) {
+	f := apply2019(t, "行政许可 0 0 0", "行政许可  2 59")
+	if got := cellsOf(f, "t2_5", "licensing"); got != "missing missing missing" {
+		t.Errorf("cells = %q, want missing missing missing", got)
+	}
+	if r := f.Tables["t2_5"].Rows["licensing"]; r.Run != "" || r.Split || r.Values != 2 {
+		t.Errorf("row = run %q, split %v, %d values; want no run, no split, 2 values", r.Run, r.Split, r.Values)
+	}
+}
