@@ -458,17 +458,18 @@ func gridTable(page int, hs []hline, vs []vline, gs []glyph, used []bool) *table
 	}
 	t := &table{firstPage: page, lastPage: page, top: ys[0], bottom: ys[ny], x0: xs[0], x1: xs[nx]}
 	cellOf := make([]*tcell, nx*ny)
+	var odd []*cpart // the grid cells of regions that are not rectangles
 	for _, k := range order {
 		g := regs[k]
 		if g.n != (g.r1-g.r0)*(g.c1-g.c0) {
 			// Not a rectangle: keep its grid cells apart rather than guess.
-			t.irregular = true
 			for r := g.r0; r < g.r1; r++ {
 				for c := g.c0; c < g.c1; c++ {
 					if find(r*nx+c) != k {
 						continue
 					}
 					cell := &tcell{parts: []*cpart{{page: page, x0: xs[c], x1: xs[c+1], y0: ys[r], y1: ys[r+1]}}}
+					odd = append(odd, cell.parts[0])
 					cellOf[r*nx+c] = cell
 					t.cells = append(t.cells, cell)
 				}
@@ -511,6 +512,15 @@ func gridTable(page int, hs []hline, vs []vline, gs []glyph, used []bool) *table
 			}
 		}
 		return nil
+	}
+	// Reading an irregular region's grid cells apart can only go wrong where they hold
+	// text: the empty L-shaped margin beside tables of unequal widths stacked into one
+	// grid (a page converted from HTML) loses nothing.
+	for _, p := range odd {
+		if slices.ContainsFunc(p.glyphs, func(g glyph) bool { return g.r != ' ' }) {
+			t.irregular = true
+			break
+		}
 	}
 	var cells []*tcell
 	for _, c := range t.cells {
