@@ -562,3 +562,49 @@ func TestSeparatedValuesAreNotSplit(t *testing.T) {
 		t.Errorf("row = run %q, split %v, %d values; want no run, no split, 2 values", r.Run, r.Split, r.Values)
 	}
 }
+
+// An import note about a table before the report's first section that is none of the
+// report's tables (a portal's metadata box) is not the report's; a note about a page, or
+// about a table inside the report, is.
+func TestPreambleTableNoteIsDropped(t *testing.T) {
+	cell := func(s string, line, col int) document.Cell {
+		at := document.Pos{Page: 1, Line: line, Col: col}
+		return document.Cell{Col: col / 10, RowSpan: 1, ColSpan: 1, Segments: []document.Segment{{Text: s, Start: at}},
+			Span: document.Span{Start: at, End: document.Pos{Page: 1, Line: line, Col: col + len([]rune(s))}}}
+	}
+	box := document.Block{Kind: document.Table, Rows: []document.Row{
+		{Cells: []document.Cell{cell("索引号：", 1, 1), cell("0001/2025-1", 1, 10)}},
+		{Cells: []document.Cell{cell("发布日期：", 2, 1), cell("2025-01-30", 2, 10)}},
+	}, Span: document.Span{Start: document.Pos{Page: 1, Line: 1, Col: 1}, End: document.Pos{Page: 1, Line: 2, Col: 20}}}
+	body := text.Blocks("\n\n" + sampleText(t))
+	for i := range body {
+		shiftPage(&body[i])
+	}
+	boxNote := document.Note{Message: "第 1 页的表格没有框线", Span: box.Span}
+	pageNote := document.Note{Message: "第 1 页内容过多", Span: document.Span{Start: document.Pos{Page: 1, Line: 1, Col: 1}, End: document.Pos{Page: 1, Line: 1, Col: 1}}}
+	var t3 document.Span
+	f := loadProfile(t).Apply(&document.Document{Path: "t.pdf", Format: "pdf", Blocks: append([]document.Block{box}, body...)})
+	if tb := f.Tables["t3"]; tb == nil || !tb.Found {
+		t.Fatal("table 3 not found")
+	} else {
+		t3 = tb.Span
+	}
+	tableNote := document.Note{Message: "第 3 页表格有不规则的合并单元格", Span: t3}
+	f = loadProfile(t).Apply(&document.Document{Path: "t.pdf", Format: "pdf", Notes: []document.Note{boxNote, pageNote, tableNote},
+		Blocks: append([]document.Block{box}, body...)})
+	var got []string
+	for _, n := range f.Notes {
+		got = append(got, n.Message)
+	}
+	if want := []string{pageNote.Message, tableNote.Message}; strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("notes = %q, want %q", got, want)
+	}
+}
+
+// shiftPage puts a text block's positions on page 1.
+func shiftPage(b *document.Block) {
+	b.Span.Start.Page, b.Span.End.Page = 1, 1
+	for i := range b.Segments {
+		b.Segments[i].Start.Page = 1
+	}
+}
