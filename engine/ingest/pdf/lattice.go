@@ -352,6 +352,16 @@ func nearest(lines []float64, v float64) int {
 	return i
 }
 
+// overflows reports whether a glyph hangs over the ruling at y from above: its center is
+// just below the line but a good part of it (more than 30%) is above. LibreOffice lets the
+// last line of a label wrapped in a narrow cell run over the cell's bottom ruling when a
+// page break cuts the row ("纠" / "正" over table 4's values); the glyph belongs to the
+// cell above. A value centred in its own row is wholly below its top ruling.
+func overflows(g glyph, y float64) bool {
+	h := g.y1 - g.y0
+	return h > 0 && g.y0 < y && g.cy() >= y && y-g.y0 > 0.3*h
+}
+
 // cellIndex returns the grid interval holding v, or -1.
 func cellIndex(lines []float64, v float64) int {
 	if len(lines) < 2 || v < lines[0] || v >= lines[len(lines)-1] {
@@ -495,6 +505,9 @@ func gridTable(page int, hs []hline, vs []vline, gs []glyph, used []bool) *table
 		c, r := cellIndex(xs, g.cx()), cellIndex(ys, g.cy())
 		if c < 0 || r < 0 {
 			continue
+		}
+		if r > 0 && overflows(g, ys[r]) && cellOf[(r-1)*nx+c] != cellOf[r*nx+c] {
+			r-- // the last line of a label that ran out of its cell (see overflows)
 		}
 		p := cellOf[r*nx+c].parts[0]
 		p.glyphs = append(p.glyphs, g)

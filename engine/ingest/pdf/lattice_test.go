@@ -1,6 +1,9 @@
 package pdf
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // Tables of unequal widths stacked into one ruled grid (LibreOffice prints an HTML page's
 // consecutive tables that way) leave an empty L-shaped margin beside the narrower ones: a
@@ -37,5 +40,33 @@ func TestEmptyIrregularMarginIsNotIrregular(t *testing.T) {
 				t.Errorf("irregular = %v, want %v", tables[0].irregular, tc.irregular)
 			}
 		})
+	}
+}
+
+// The last line of a label wrapped in a narrow cell may run over the cell's bottom ruling
+// (LibreOffice, a row cut by a page break): a glyph whose centre is just below the line
+// but a third of it above belongs to the cell above, not to the value under it.
+func TestOverflowingLabelStaysInItsCell(t *testing.T) {
+	rules := []seg{
+		{0, 0, 200, 0}, {0, 20, 200, 20}, {0, 40, 200, 40},
+		{0, 0, 0, 40}, {100, 0, 100, 40}, {200, 0, 200, 40},
+	}
+	gs := []glyph{
+		{r: '纠', x0: 45, y0: 4, x1: 55, y1: 14, size: 10},
+		{r: '正', x0: 45, y0: 16, x1: 55, y1: 26, size: 10}, // 4 of 10 above the line at 20
+		{r: '0', x0: 48, y0: 25, x1: 53, y1: 35, size: 10},
+		{r: '审', x0: 145, y0: 5, x1: 155, y1: 15, size: 10},
+		{r: '7', x0: 148, y0: 19, x1: 153, y1: 29, size: 10}, // 1 of 10 above: its own row
+	}
+	tables, _ := latticeTables(1, rules, gs)
+	if len(tables) != 1 {
+		t.Fatalf("%d tables, want 1", len(tables))
+	}
+	var got []string
+	for _, c := range tables[0].cells {
+		got = append(got, c.parts[0].text)
+	}
+	if want := []string{"纠正", "审", "0", "7"}; strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("cells %q, want %q", got, want)
 	}
 }
