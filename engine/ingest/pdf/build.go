@@ -221,8 +221,7 @@ type body struct {
 }
 
 func bodyStats(p *pageLayout) body {
-	var lefts, gaps []float64
-	right := 0.0
+	var lefts, rights, gaps []float64
 	var prev *tline
 	for _, it := range p.items {
 		if it.line == nil || it.furniture {
@@ -232,14 +231,14 @@ func bodyStats(p *pageLayout) body {
 		l := it.line
 		if utf8.RuneCountInString(l.text) >= 10 {
 			lefts = append(lefts, math.Round(l.x0))
-			right = math.Max(right, l.x1)
+			rights = append(rights, l.x1)
 		}
 		if prev != nil {
 			gaps = append(gaps, l.y0-prev.y1)
 		}
 		prev = l
 	}
-	b := body{right: right, gap: median(gaps)}
+	b := body{right: rightEdge(rights), gap: median(gaps)}
 	if len(lefts) > 0 {
 		sort.Float64s(lefts)
 		b.left = lefts[0]
@@ -253,6 +252,23 @@ func bodyStats(p *pageLayout) body {
 		}
 	}
 	return b
+}
+
+// rightEdge is the right margin of a page's text: the furthest right edge that two lines
+// share (within 3 points), or the furthest one when no two do. A single line that runs
+// past the margin (a URL that could not be broken, punctuation hung in the margin) does
+// not move it, or every full line would seem to end short.
+func rightEdge(rights []float64) float64 {
+	if len(rights) == 0 {
+		return 0
+	}
+	sort.Sort(sort.Reverse(sort.Float64Slice(rights)))
+	for i := 0; i+1 < len(rights); i++ {
+		if rights[i]-rights[i+1] <= 3 {
+			return rights[i]
+		}
+	}
+	return rights[0]
 }
 
 // breaksBefore reports whether line l starts a new paragraph after line prev.

@@ -70,3 +70,25 @@ func TestOverflowingLabelStaysInItsCell(t *testing.T) {
 		t.Errorf("cells %q, want %q", got, want)
 	}
 }
+
+// One line that runs past the right margin (hung punctuation, an unbreakable URL) does not
+// move the margin: a full line before a continuation still continues its paragraph.
+func TestOneOverlongLineKeepsTheMargin(t *testing.T) {
+	line := func(y, x0, x1 float64, s string) item {
+		return item{line: &tline{x0: x0, y0: y, x1: x1, y1: y + 12, size: 12, text: s}}
+	}
+	p := &pageLayout{n: 1, w: 595, h: 842, items: []item{
+		line(100, 78, 534, "根据《中华人民共和国政府信息公开条例》规定，现公布本机关年度报告。全文"),
+		line(124, 54, 534, "包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、"),
+		line(148, 54, 553, "政府信息公开行政复议、行政诉讼情况（www.example.gov.cn/xxgk/index.html）、"),
+		line(172, 54, 527, "存在的主要问题及改进情况。本报告所列数据统计期限为 2023 年 1 月 1"),
+		line(196, 54, 300, "日至 12 月 31 日。"),
+	}}
+	b := bodyStats(p)
+	if b.right != 534 {
+		t.Errorf("right margin %v, want 534", b.right)
+	}
+	if b.breaksBefore(p.items[3].line, p.items[4].line) {
+		t.Error("the line after a full line starts a new paragraph")
+	}
+}
