@@ -368,6 +368,14 @@ func TestSubtotalColumnIsDropped(t *testing.T) {
 	if r := apply(t, src).Tables["t3"].Rows["disclosed"]; !r.Aligned || r.Cells["commercial"].State != StatePlaceholder || r.Cells["total"].Text != "0" {
 		t.Fatalf("placeholder row = %+v", r)
 	}
+	// A cell left empty beside the subtotal column stays blank: the column is dropped,
+	// not the blank (a blank in excess is dropped only where no subtotal explains it).
+	src = strings.Replace(sampleText(t), "一、本年新收政府信息公开申请数量 0 0 0 0 0 0 0", "一、本年新收政府信息公开申请数量 4 3 1 0 0 0 2 7", 1)
+	src = strings.Replace(src, "（七）总计 0 0 0 0 0 0 0", "（七）总计 4 3 1 0 0 0 2 7", 1)
+	src = strings.Replace(src, "（一）予以公开 0 0 0 0 0 0 0", "（一）予以公开 | 0 | 0 | 0 |  | 0 | 0 | 0 | 0 |", 1)
+	if r := apply(t, src).Tables["t3"].Rows["disclosed"]; !r.Aligned || r.Cells["research"].State != StateBlank || r.Cells["commercial"].Text != "0" {
+		t.Fatalf("blank beside a subtotal = %+v", r)
+	}
 	// Eight values that are not a subtotal stay unaligned.
 	src = strings.Replace(sampleText(t), "一、本年新收政府信息公开申请数量 0 0 0 0 0 0 0", "一、本年新收政府信息公开申请数量 4 9 1 0 0 0 2 7", 1)
 	if r := apply(t, src).Tables["t3"].Rows["new_received"]; r.Aligned {

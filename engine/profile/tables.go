@@ -257,11 +257,15 @@ func (p *profiler) readTable(m *tableMatch, bound int) {
 				row.Found = true
 			}
 		}
-		if len(toks[i]) > want {
-			toks[i] = dropExtraBlanks(toks[i], want)
-		}
+		// A row one value too long in a table that may have a subtotal column keeps its
+		// blanks until the column is known: the extra value is the subtotal's, and a blank
+		// among the others is a cell left empty.
 		if len(toks[i]) > want {
 			toks[i] = dropLeadingBlanks(toks[i], want)
+		}
+		subtotalFirst := len(t.Subtotals) > 0 && len(toks[i]) == want+1
+		if len(toks[i]) > want && !subtotalFirst {
+			toks[i] = dropExtraBlanks(toks[i], want)
 		}
 		if len(toks[i]) > want {
 			toks[i] = collapseRepeats(toks[i], want)
@@ -289,6 +293,15 @@ func (p *profiler) readTable(m *tableMatch, bound int) {
 		for i := range toks {
 			if len(toks[i]) == want+1 && at > 0 && at < len(toks[i]) && toks[i][0].kind != tokText {
 				toks[i] = append(append([]token(nil), toks[i][:at]...), toks[i][at+1:]...)
+				delete(cands, i)
+			}
+		}
+	}
+	// Rows the subtotal column does not explain: a blank in excess is a stray empty cell.
+	for i := range toks {
+		if len(toks[i]) == want+1 {
+			if d := dropExtraBlanks(toks[i], want); len(d) == want {
+				toks[i] = d
 				delete(cands, i)
 			}
 		}
