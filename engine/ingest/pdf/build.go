@@ -254,21 +254,24 @@ func bodyStats(p *pageLayout) body {
 	return b
 }
 
-// rightEdge is the right margin of a page's text: the furthest right edge that two lines
-// share (within 3 points), or the furthest one when no two do. A single line that runs
-// past the margin (a URL that could not be broken, punctuation hung in the margin) does
-// not move it, or every full line would seem to end short.
+// rightEdge is the right margin of a page's text: the right edge most lines share (within
+// 3 points; of equally common ones, the furthest). Lines that run past the margin (a URL
+// that could not be broken, Latin text or punctuation hung in the margin) do not move it,
+// or every full line would seem to end short.
 func rightEdge(rights []float64) float64 {
-	if len(rights) == 0 {
-		return 0
-	}
-	sort.Sort(sort.Reverse(sort.Float64Slice(rights)))
-	for i := 0; i+1 < len(rights); i++ {
-		if rights[i]-rights[i+1] <= 3 {
-			return rights[i]
+	best, bestN := 0.0, 0
+	for _, v := range rights {
+		n := 0
+		for _, w := range rights {
+			if math.Abs(v-w) <= 3 {
+				n++
+			}
+		}
+		if n > bestN || n == bestN && v > best {
+			best, bestN = v, n
 		}
 	}
-	return rights[0]
+	return best
 }
 
 // breaksBefore reports whether line l starts a new paragraph after line prev.

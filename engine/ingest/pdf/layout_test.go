@@ -71,8 +71,8 @@ func TestOverflowingLabelStaysInItsCell(t *testing.T) {
 	}
 }
 
-// One line that runs past the right margin (hung punctuation, an unbreakable URL) does not
-// move the margin: a full line before a continuation still continues its paragraph.
+// Lines that run past the right margin (hung punctuation, an unbreakable URL) do not move
+// the margin: a full line before a continuation still continues its paragraph.
 func TestOneOverlongLineKeepsTheMargin(t *testing.T) {
 	line := func(y, x0, x1 float64, s string) item {
 		return item{line: &tline{x0: x0, y0: y, x1: x1, y1: y + 12, size: 12, text: s}}
@@ -83,6 +83,9 @@ func TestOneOverlongLineKeepsTheMargin(t *testing.T) {
 		line(148, 54, 553, "政府信息公开行政复议、行政诉讼情况（www.example.gov.cn/xxgk/index.html）、"),
 		line(172, 54, 527, "存在的主要问题及改进情况。本报告所列数据统计期限为 2023 年 1 月 1"),
 		line(196, 54, 300, "日至 12 月 31 日。"),
+		line(220, 78, 534, "二是不断做好依申请公开方面工作。坚持依法依规办理，对疑难复杂申请开"),
+		line(244, 54, 541, "展集体研究（www.example.gov.cn/xxgk/ysqgk/index.html），确保答复内容"),
+		line(268, 54, 560, "合法、准确，申请人对答复结果均无异议，未发生因答复引起的复议、诉讼。"),
 	}}
 	b := bodyStats(p)
 	if b.right != 534 {
