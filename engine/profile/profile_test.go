@@ -7,8 +7,6 @@ import (
 	"testing"
 
 	"github.com/reportlint/reportlint/engine/document"
-	"github.com/reportlint/reportlint/engine/ingest/limit"
-	"github.com/reportlint/reportlint/engine/ingest/markdown"
 	"github.com/reportlint/reportlint/engine/ingest/text"
 )
 
@@ -377,16 +375,6 @@ func TestSubtotalColumnIsDropped(t *testing.T) {
 	src = strings.Replace(src, "（一）予以公开 0 0 0 0 0 0 0", "（一）予以公开 | 0 | 0 | 0 |  | 0 | 0 | 0 | 0 |", 1)
 	if r := apply(t, src).Tables["t3"].Rows["disclosed"]; !r.Aligned || r.Cells["research"].State != StateBlank || r.Cells["commercial"].Text != "0" {
 		t.Fatalf("blank beside a subtotal = %+v", r)
-	}
-	// The first column's cell left empty, in the same table: a leading blank is that cell,
-	// not what is left of a merged label.
-	src = strings.Replace(src, "1.属于国家秘密 0 0 0 0 0 0 0", "\n|  | 1.属于国家秘密 |  | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n", 1)
-	md, err := markdown.Import("t.md", []byte(src), "", limit.Default())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if r := loadProfile(t).Apply(md).Tables["t3"].Rows["withheld_secret"]; !r.Aligned || r.Cells["natural_person"].State != StateBlank || r.Cells["total"].Text != "0" {
-		t.Fatalf("first cell blank beside a subtotal = %+v", r)
 	}
 	// Eight values that are not a subtotal stay unaligned.
 	src = strings.Replace(sampleText(t), "一、本年新收政府信息公开申请数量 0 0 0 0 0 0 0", "一、本年新收政府信息公开申请数量 4 9 1 0 0 0 2 7", 1)

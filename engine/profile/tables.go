@@ -260,13 +260,8 @@ func (p *profiler) readTable(m *tableMatch, bound int) {
 		// A row one value too long in a table that may have a subtotal column keeps its
 		// blanks until the column is known: the extra value is the subtotal's, and a blank
 		// among the others is a cell left empty.
-		// (A leading blank may then be the first column's cell, left empty.)
-		keep := want
-		if len(t.Subtotals) > 0 {
-			keep = want + 1
-		}
-		if len(toks[i]) > keep {
-			toks[i] = dropLeadingBlanks(toks[i], keep)
+		if len(toks[i]) > want {
+			toks[i] = dropLeadingBlanks(toks[i], want)
 		}
 		subtotalFirst := len(t.Subtotals) > 0 && len(toks[i]) == want+1
 		if len(toks[i]) > want && !subtotalFirst {
@@ -305,7 +300,7 @@ func (p *profiler) readTable(m *tableMatch, bound int) {
 	// Rows the subtotal column does not explain: a blank in excess is a stray empty cell.
 	for i := range toks {
 		if len(toks[i]) == want+1 {
-			if d := dropExtraBlanks(dropLeadingBlanks(toks[i], want), want); len(d) == want {
+			if d := dropExtraBlanks(toks[i], want); len(d) == want {
 				toks[i] = d
 				delete(cands, i)
 			}
