@@ -122,6 +122,9 @@ func (p *Profile) Apply(doc *document.Document) *Facts {
 		}
 	}
 	for i, n := range doc.Notes {
+		if pr.preambleTableNote(doc, n) {
+			continue
+		}
 		ref := fmt.Sprintf("import.%d", i)
 		f.Notes = append(f.Notes, Note{Ref: ref, Message: n.Message, Span: n.Span})
 		f.addRef(ref, Resolved{Span: n.Span, Logical: "文档", Kind: "module"})

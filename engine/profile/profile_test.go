@@ -177,6 +177,23 @@ func TestSectionsOutOfOrderAndMissing(t *testing.T) {
 	}
 }
 
+// A heading set in bold (Markdown keeps the marks) and written without its numeral is still
+// a heading that begins a line: found, with no numeral, so DOC-SECTION-NUM can name it.
+func TestUnnumberedHeadingInEmphasis(t *testing.T) {
+	src := "**一、总体情况**\n正文。\n**二、主动公开政府信息情况**\n正文。\n**三、收到和处理政府信息公开申请情况**\n正文。\n" +
+		"**政府信息公开行政复议、行政诉讼情况**\n正文。\n__五、存在的主要问题及改进情况__\n正文。\n六、其他需要报告的事项\n无。\n" +
+		"本报告包括政府信息公开行政复议、行政诉讼情况**等部分。"
+	f := apply(t, src)
+	for _, s := range f.Sections {
+		if !s.Found || !s.InOrder {
+			t.Errorf("section %s not found in order: %+v", s.ID, s)
+		}
+	}
+	if s4 := f.Sections[3]; s4.WrittenNumeral != "" || s4.Span.Start.Line != 7 || s4.Span.Start.Col != 3 {
+		t.Errorf("section 四 = numeral %q at %v, want the unnumbered heading at 7:3", s4.WrittenNumeral, s4.Span.Start)
+	}
+}
+
 func TestClaimsSkipTables(t *testing.T) {
 	f := apply(t, sampleText(t))
 	for _, c := range f.Claims {
@@ -351,6 +368,14 @@ func TestSubtotalColumnIsDropped(t *testing.T) {
 	if r := apply(t, src).Tables["t3"].Rows["disclosed"]; !r.Aligned || r.Cells["commercial"].State != StatePlaceholder || r.Cells["total"].Text != "0" {
 		t.Fatalf("placeholder row = %+v", r)
 	}
+	// A cell left empty beside the subtotal column stays blank: the column is dropped,
+	// not the blank (a blank in excess is dropped only where no subtotal explains it).
+	src = strings.Replace(sampleText(t), "一、本年新收政府信息公开申请数量 0 0 0 0 0 0 0", "一、本年新收政府信息公开申请数量 4 3 1 0 0 0 2 7", 1)
+	src = strings.Replace(src, "（七）总计 0 0 0 0 0 0 0", "（七）总计 4 3 1 0 0 0 2 7", 1)
+	src = strings.Replace(src, "（一）予以公开 0 0 0 0 0 0 0", "（一）予以公开 | 0 | 0 | 0 |  | 0 | 0 | 0 | 0 |", 1)
+	if r := apply(t, src).Tables["t3"].Rows["disclosed"]; !r.Aligned || r.Cells["research"].State != StateBlank || r.Cells["commercial"].Text != "0" {
+		t.Fatalf("blank beside a subtotal = %+v", r)
+	}
 	// Eight values that are not a subtotal stay unaligned.
 	src = strings.Replace(sampleText(t), "一、本年新收政府信息公开申请数量 0 0 0 0 0 0 0", "一、本年新收政府信息公开申请数量 4 9 1 0 0 0 2 7", 1)
 	if r := apply(t, src).Tables["t3"].Rows["new_received"]; r.Aligned {
@@ -509,5 +534,85 @@ func TestRulingsBetweenValuesInText(t *testing.T) {
 		if got := cellsOf(f, tc.table, tc.row); got != tc.want {
 			t.Errorf("%s.%s = %q, want %q", tc.table, tc.row, got, tc.want)
 		}
+	}
+}
+
+// In text with column rulings, two bars with nothing between them on one line are an empty
+// cell; bars that end one line and begin the next are not.
+func TestEmptyCellBetweenRulings(t *testing.T) {
+	f := apply2019(t,
+		"行政许可 0 0 0", "| 行政许可 | 2 |  | 59 |",
+		"行政处罚 0 0 0", "行政处罚|25||0|",
+		"行政强制 0 0 0", "| 行政强制 | 9 | +43 | 52 |\n",
+		"规章 0 0 0\n\n规范性文件 0 0 0", "| 规章 | 0 | 0 | 0 |\n| 规范性文件 | 1 | 1 | 3 |",
+	)
+	for _, tc := range []struct{ table, row, want string }{
+		{"t2_1", "rules", "0 0 0"},
+		{"t2_1", "normative", "1 1 3"},
+		{"t2_5", "licensing", "2 blank 59"},
+		{"t2_6", "penalty", "25 blank 0"},
+		{"t2_6", "coercion", "9 ±43 52"},
+	} {
+		if got := cellsOf(f, tc.table, tc.row); got != tc.want {
+			t.Errorf("%s.%s = %q, want %q", tc.table, tc.row, got, tc.want)
+		}
+	}
+}
+
+// A row of values written apart, one too few, had a cell left empty: no split of one of
+// the values ("59" as 5 and 9) is guessed where no column sum can confirm it.
+func TestSeparatedValuesAreNotSplit(t *testing.T) {
+	f := apply2019(t, "行政许可 0 0 0", "行政许可  2 59")
+	if got := cellsOf(f, "t2_5", "licensing"); got != "missing missing missing" {
+		t.Errorf("cells = %q, want missing missing missing", got)
+	}
+	if r := f.Tables["t2_5"].Rows["licensing"]; r.Run != "" || r.Split || r.Values != 2 {
+		t.Errorf("row = run %q, split %v, %d values; want no run, no split, 2 values", r.Run, r.Split, r.Values)
+	}
+}
+
+// An import note about a table before the report's first section that is none of the
+// report's tables (a portal's metadata box) is not the report's; a note about a page, or
+// about a table inside the report, is.
+func TestPreambleTableNoteIsDropped(t *testing.T) {
+	cell := func(s string, line, col int) document.Cell {
+		at := document.Pos{Page: 1, Line: line, Col: col}
+		return document.Cell{Col: col / 10, RowSpan: 1, ColSpan: 1, Segments: []document.Segment{{Text: s, Start: at}},
+			Span: document.Span{Start: at, End: document.Pos{Page: 1, Line: line, Col: col + len([]rune(s))}}}
+	}
+	box := document.Block{Kind: document.Table, Rows: []document.Row{
+		{Cells: []document.Cell{cell("索引号：", 1, 1), cell("0001/2025-1", 1, 10)}},
+		{Cells: []document.Cell{cell("发布日期：", 2, 1), cell("2025-01-30", 2, 10)}},
+	}, Span: document.Span{Start: document.Pos{Page: 1, Line: 1, Col: 1}, End: document.Pos{Page: 1, Line: 2, Col: 20}}}
+	body := text.Blocks("\n\n" + sampleText(t))
+	for i := range body {
+		shiftPage(&body[i])
+	}
+	boxNote := document.Note{Message: "第 1 页的表格没有框线", Span: box.Span}
+	pageNote := document.Note{Message: "第 1 页内容过多", Span: document.Span{Start: document.Pos{Page: 1, Line: 1, Col: 1}, End: document.Pos{Page: 1, Line: 1, Col: 1}}}
+	var t3 document.Span
+	f := loadProfile(t).Apply(&document.Document{Path: "t.pdf", Format: "pdf", Blocks: append([]document.Block{box}, body...)})
+	if tb := f.Tables["t3"]; tb == nil || !tb.Found {
+		t.Fatal("table 3 not found")
+	} else {
+		t3 = tb.Span
+	}
+	tableNote := document.Note{Message: "第 3 页表格有不规则的合并单元格", Span: t3}
+	f = loadProfile(t).Apply(&document.Document{Path: "t.pdf", Format: "pdf", Notes: []document.Note{boxNote, pageNote, tableNote},
+		Blocks: append([]document.Block{box}, body...)})
+	var got []string
+	for _, n := range f.Notes {
+		got = append(got, n.Message)
+	}
+	if want := []string{pageNote.Message, tableNote.Message}; strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("notes = %q, want %q", got, want)
+	}
+}
+
+// shiftPage puts a text block's positions on page 1.
+func shiftPage(b *document.Block) {
+	b.Span.Start.Page, b.Span.End.Page = 1, 1
+	for i := range b.Segments {
+		b.Segments[i].Start.Page = 1
 	}
 }

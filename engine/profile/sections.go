@@ -144,7 +144,7 @@ func (p *profiler) scoreHeading(c *headingCandidate, want string) bool {
 			return false // (一)… is a second-level heading
 		}
 	}
-	lineStart := s.lineStart[c.start]
+	lineStart := p.startsLine(c.start)
 	afterBreak := c.start == 0 || isSentenceEnd(s.folded[c.start-1])
 	if c.numeral == "" && !lineStart {
 		return false
@@ -164,11 +164,40 @@ func (p *profiler) scoreHeading(c *headingCandidate, want string) bool {
 		// "…的三、收到和处理…" inside a sentence: weak.
 		score--
 	}
-	if c.end >= s.len() || s.lineStart[c.end] {
+	if p.endsLine(c.end) {
 		score++ // the heading is a line of its own
 	}
 	c.score = score
 	return true
+}
+
+// emphasis reports whether r is a mark a heading may be wrapped in when the text kept its
+// markup (Markdown's **…** and __…__).
+func emphasis(r rune) bool { return r == '*' || r == '_' }
+
+// startsLine reports whether code point i begins a line, emphasis marks before it aside
+// (“**政府信息公开行政复议、行政诉讼情况**”).
+func (p *profiler) startsLine(i int) bool {
+	s := p.s
+	k := i
+	for n := 0; n < 3 && k > 0 && !s.lineStart[k] && emphasis(s.folded[k-1]); n++ {
+		k--
+	}
+	return s.lineStart[k]
+}
+
+// endsLine reports whether the text ends a line at code point i, emphasis marks aside.
+func (p *profiler) endsLine(i int) bool {
+	s := p.s
+	for k := i; k < i+4; k++ {
+		if k >= s.len() || s.lineStart[k] {
+			return true
+		}
+		if !emphasis(s.folded[k]) {
+			return false
+		}
+	}
+	return false
 }
 
 func isSentenceEnd(r rune) bool {

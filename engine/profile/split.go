@@ -24,6 +24,12 @@ func (p *profiler) splitRuns(toks []token, want int, sums []sumRule, signed []bo
 	if len(toks) == 0 || len(toks) >= want {
 		return nil
 	}
+	if len(toks) > 1 && len(sums) == 0 && !hasSignedRun(toks) {
+		// Values written apart ("行政许可 2 59") and too few of them: a cell was left
+		// empty, most likely, and nothing could tell a split of one of them ("5 9") from
+		// that. Only the column sums can.
+		return nil
+	}
 	digits := 0
 	for _, t := range toks {
 		if t.kind != tokNumber && t.kind != tokRun || t.inCell || !p.isDigits(t.start, t.end) {
@@ -113,6 +119,17 @@ func (p *profiler) splitRuns(toks []token, want int, sums []sumRule, signed []bo
 		out = append(out, split)
 	}
 	return out
+}
+
+// hasSignedRun reports whether a token is values written together with a sign between
+// them ("0+5"): a run whatever else the row holds.
+func hasSignedRun(toks []token) bool {
+	for _, t := range toks {
+		if t.kind == tokRun {
+			return true
+		}
+	}
+	return false
 }
 
 // signedColumns says, for each column of t, whether it takes signed values.

@@ -257,11 +257,15 @@ func (p *profiler) readTable(m *tableMatch, bound int) {
 				row.Found = true
 			}
 		}
-		if len(toks[i]) > want {
-			toks[i] = dropExtraBlanks(toks[i], want)
-		}
+		// A row one value too long in a table that may have a subtotal column keeps its
+		// blanks until the column is known: the extra value is the subtotal's, and a blank
+		// among the others is a cell left empty.
 		if len(toks[i]) > want {
 			toks[i] = dropLeadingBlanks(toks[i], want)
+		}
+		subtotalFirst := len(t.Subtotals) > 0 && len(toks[i]) == want+1
+		if len(toks[i]) > want && !subtotalFirst {
+			toks[i] = dropExtraBlanks(toks[i], want)
 		}
 		if len(toks[i]) > want {
 			toks[i] = collapseRepeats(toks[i], want)
@@ -293,12 +297,21 @@ func (p *profiler) readTable(m *tableMatch, bound int) {
 			}
 		}
 	}
+	// Rows the subtotal column does not explain: a blank in excess is a stray empty cell.
+	for i := range toks {
+		if len(toks[i]) == want+1 {
+			if d := dropExtraBlanks(toks[i], want); len(d) == want {
+				toks[i] = d
+				delete(cands, i)
+			}
+		}
+	}
 	for i, choice := range p.resolveSplits(t, toks, cands) {
 		toks[i] = choice
 		out.Rows[t.Rows[i].ID].Split = true
 	}
 	for i := range t.Rows {
-		if rt := toks[i]; len(rt) > 0 && len(rt) < want && p.allDigits(rt) && rt[len(rt)-1].end-rt[0].start >= want {
+		if rt := toks[i]; len(rt) > 0 && len(rt) < want && (len(rt) == 1 || len(sums) > 0 || hasSignedRun(rt)) && p.allDigits(rt) && rt[len(rt)-1].end-rt[0].start >= want {
 			out.Rows[t.Rows[i].ID].Run = p.s.text(rt[0].start, rt[len(rt)-1].end)
 		}
 	}
@@ -706,6 +719,7 @@ func (p *profiler) unlabelledValues(from, to, want int) []token {
 func (p *profiler) tokens(from, to int) []token {
 	s := p.s
 	var out []token
+	lastBar := -1 // the bar that closed the last value or empty cell, while no value followed
 	for i := from; i < to; {
 		a := s.atom[i]
 		cell := s.atoms[a].cell
@@ -726,9 +740,19 @@ func (p *profiler) tokens(from, to int) []token {
 			j += p.unitAt(j, to, a)
 		}
 		if cell < 0 && !numeric && isRule(s.folded[i:j]) {
-			i = j // "|" between the values of a table scraped as text
+			// "|" between the values of a table scraped as text. Two bars with nothing
+			// between them on one line ("| 11 |  | 0 |", "11||0") are an empty cell.
+			for k := i; k < j; k++ {
+				if lastBar >= 0 && (k > i || !s.lineStart[k]) {
+					t := token{start: lastBar, end: k + 1, kind: tokBlank, row: s.atoms[a].row}
+					out = append(out, t)
+				}
+				lastBar = k
+			}
+			i = j
 			continue
 		}
+		lastBar = -1
 		if cell < 0 && !numeric && len(out) > 0 {
 			if prev := &out[len(out)-1]; !prev.inCell && prev.kind == tokNumber && prev.unit == "" && prev.end == i && p.unitAt(i, j, a) == j-i {
 				// A unit written as a word of its own: "3 件".

@@ -3,6 +3,7 @@ package reportgen
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
 	"reflect"
 	"slices"
 	"strings"
@@ -156,5 +157,34 @@ func TestItemsCoverEveryKind(t *testing.T) {
 		if counts[k.Name] < 3 {
 			t.Errorf("%s injected %d times", k.Name, counts[k.Name])
 		}
+	}
+}
+
+// No two reports of a set share a body for the same or consecutive years: the linter would
+// pair them as a report and its predecessor (lint --pair) though nothing relates them.
+func TestItemsAvoidAccidentalPairs(t *testing.T) {
+	const n = 500
+	collisions := func(seeds []uint64) []string {
+		seen := map[string][]int{}
+		var bad []string
+		for _, s := range seeds {
+			r := Generate(s)
+			if adjacentYear(seen[r.Body.Name], r.Year) {
+				bad = append(bad, fmt.Sprintf("%s %d", r.Body.Name, r.Year))
+			}
+			seen[r.Body.Name] = append(seen[r.Body.Name], r.Year)
+		}
+		return bad
+	}
+	var plain, drawn []uint64
+	for i, it := range Items(1, n, 0) {
+		plain = append(plain, ReportSeed(1, i))
+		drawn = append(drawn, it.Seed)
+	}
+	if len(collisions(plain)) == 0 {
+		t.Fatalf("the first draws of %d reports have no body twice for adjacent years: the test proves nothing", n)
+	}
+	if bad := collisions(drawn); len(bad) > 0 {
+		t.Errorf("%d reports share a body with another for the same or an adjacent year: %v", len(bad), bad)
 	}
 }

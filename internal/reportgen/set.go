@@ -69,7 +69,8 @@ func ReportSeed(seed uint64, i int) uint64 {
 	return z ^ (z >> 31)
 }
 
-// Items lists a set: n clean reports and, when perReport > 0, that many defective copies
+// Items lists a set: n clean reports (no two of one body for the same or adjacent years,
+// see distinctReport) and, when perReport > 0, that many defective copies
 // of each, the kinds injected least so far first, so that every kind is injected about
 // equally often (kinds that do not apply to a report are skipped for it). Naming kinds
 // restricts the defects to those.
@@ -81,14 +82,14 @@ func Items(seed uint64, n, perReport int, only ...string) []Item {
 		}
 	}
 	used := make([]int, len(kinds))
+	years := map[string][]int{} // the years drawn so far for each body
 	var out []Item
 	for i := range n {
-		s := ReportSeed(seed, i)
+		s, r := distinctReport(seed, i, years)
 		out = append(out, Item{Index: i, Seed: s})
 		if perReport <= 0 {
 			continue
 		}
-		r := Generate(s)
 		order := make([]int, len(kinds))
 		for j := range order {
 			order[j] = (j + i) % len(kinds)
@@ -109,6 +110,37 @@ func Items(seed uint64, n, perReport int, only ...string) []Item {
 		}
 	}
 	return out
+}
+
+// maxRedraws bounds the draws for one report of a set that keep meeting a body already
+// drawn for the same or an adjacent year.
+const maxRedraws = 64
+
+// distinctReport draws report i of a set: from ReportSeed(seed, i), or, when that report's
+// body already has a report in the set for the same year or the year next to it, from the
+// next seed derived from it, until the body and year are free. Two unrelated reports of one
+// body for consecutive years would be paired by the linter as a report and its
+// predecessor (reportlint lint --pair) and judged by the cross-year rules, which compare
+// numbers nobody made consistent; two for the same year would be one report twice.
+func distinctReport(seed uint64, i int, years map[string][]int) (uint64, *Report) {
+	s := ReportSeed(seed, i)
+	r := Generate(s)
+	for k := 1; k <= maxRedraws && adjacentYear(years[r.Body.Name], r.Year); k++ {
+		s = ReportSeed(s, k)
+		r = Generate(s)
+	}
+	years[r.Body.Name] = append(years[r.Body.Name], r.Year)
+	return s, r
+}
+
+// adjacentYear reports whether year is one of years or next to one.
+func adjacentYear(years []int, year int) bool {
+	for _, y := range years {
+		if y >= year-1 && y <= year+1 {
+			return true
+		}
+	}
+	return false
 }
 
 // Layout summarises a report's style for the manifest.

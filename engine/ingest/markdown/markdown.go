@@ -15,8 +15,11 @@
 //     cells. Cells are split at unescaped
 //     pipes ("\|" is a literal pipe), leading and trailing pipes are optional, "<br>"
 //     inside a cell separates segments, character references are decoded, and a cell with
-//     only white space or &nbsp; is blank (no segments). Col is the cell's index in its row:
-//     pipe tables have no spans.
+//     only white space or &nbsp; is blank (no segments). Col is the cell's index in its row.
+//     Pipe tables have no spans, so converters write a merged cell once per column: within
+//     a band of rows (between rows that repeat one text across the table), a column that
+//     repeats its left neighbour in every row, header words included, is folded into it
+//     (ColSpan 2).
 //   - A line starting with "<table" starts an HTML table, read by package html up to the
 //     line with the matching "</table>" (or, without one, up to the next blank line).
 //   - Fenced code (``` or ~~~) is kept as plain text; thematic breaks (---, ***) are dropped.

@@ -501,3 +501,78 @@ func TestImagesNoted(t *testing.T) {
 		t.Errorf("an image in an HTML table: %+v", doc.Notes)
 	}
 }
+
+// A converter writes a merged cell once per column it spans: a column that repeats its
+// left neighbour in every row of a band, header words included, is that cell's
+// continuation; repeated numbers alone are data.
+func TestRepeatedColumnsMerge(t *testing.T) {
+	type got struct {
+		text         string
+		col, colspan int
+	}
+	rowsOf := func(doc *document.Document) [][]got {
+		var out [][]got
+		for _, b := range doc.Blocks {
+			if b.Kind != document.Table {
+				continue
+			}
+			for _, r := range b.Rows {
+				var row []got
+				for _, c := range r.Cells {
+					row = append(row, got{cellText(c), c.Col, c.ColSpan})
+				}
+				out = append(out, row)
+			}
+		}
+		return out
+	}
+	tests := []struct {
+		name string
+		in   string
+		want [][]got
+	}{
+		{
+			name: "a header and its values repeated in the last column",
+			in: "| 第二十条第（八）项 | 第二十条第（八）项 | 第二十条第（八）项 | 第二十条第（八）项 |\n|---|---|---|---|\n" +
+				"| 信息内容 | 上一年项目数量 | 本年增/减 | 本年增/减 |\n| 行政事业性收费 | 29 | -3 | -3 |\n" +
+				"| 第二十条第（九）项 | 第二十条第（九）项 | 第二十条第（九）项 | 第二十条第（九）项 |\n" +
+				"| 信息内容 | 采购项目数量 | 采购总金额 | 采购总金额 |\n| 政府集中采购 | 9 | 0 | 0 |",
+			want: [][]got{
+				{{"第二十条第（八）项", 0, 1}, {"第二十条第（八）项", 1, 1}, {"第二十条第（八）项", 2, 1}, {"第二十条第（八）项", 3, 1}},
+				{{"信息内容", 0, 1}, {"上一年项目数量", 1, 1}, {"本年增/减", 2, 2}},
+				{{"行政事业性收费", 0, 1}, {"29", 1, 1}, {"-3", 2, 2}},
+				{{"第二十条第（九）项", 0, 1}, {"第二十条第（九）项", 1, 1}, {"第二十条第（九）项", 2, 1}, {"第二十条第（九）项", 3, 1}},
+				{{"信息内容", 0, 1}, {"采购项目数量", 1, 1}, {"采购总金额", 2, 2}},
+				{{"政府集中采购", 0, 1}, {"9", 1, 1}, {"0", 2, 2}},
+			},
+		},
+		{
+			name: "equal numbers under different headers stay apart",
+			in:   "| 信息内容 | 本年新制作数量 | 本年新公开数量 |\n|---|---|---|\n| 规章 | 0 | 0 |\n| 规范性文件 | 3 | 3 |",
+			want: [][]got{
+				{{"信息内容", 0, 1}, {"本年新制作数量", 1, 1}, {"本年新公开数量", 2, 1}},
+				{{"规章", 0, 1}, {"0", 1, 1}, {"0", 2, 1}},
+				{{"规范性文件", 0, 1}, {"3", 1, 1}, {"3", 2, 1}},
+			},
+		},
+		{
+			name: "rows of numbers alone are never merged",
+			in:   "| 商业企业 | 0 | 0 | 5 |\n| 科研机构 | 0 | 0 | 5 |",
+			want: [][]got{
+				{{"商业企业", 0, 1}, {"0", 1, 1}, {"0", 2, 1}, {"5", 3, 1}},
+				{{"科研机构", 0, 1}, {"0", 1, 1}, {"0", 2, 1}, {"5", 3, 1}},
+			},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := importString(t, tc.in)
+			if g := rowsOf(doc); fmt.Sprint(g) != fmt.Sprint(tc.want) {
+				t.Errorf("got  %v\nwant %v", g, tc.want)
+			}
+			if err := doc.Validate(); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+}

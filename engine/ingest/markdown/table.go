@@ -102,6 +102,7 @@ func table(lines []string, kinds []lineKind, from, to int) (document.Block, bool
 	if len(blk.Rows) == 0 {
 		return blk, false
 	}
+	mergeRepeatedColumns(blk.Rows)
 	first, last := lines[from], lines[to-1]
 	lead := len(first) - len(strings.TrimLeftFunc(first, isSpace))
 	trail := strings.TrimRightFunc(last, isSpace)
@@ -110,6 +111,100 @@ func table(lines []string, kinds []lineKind, from, to int) (document.Block, bool
 		End:   document.Pos{Line: to, Col: 1 + utf8.RuneCountInString(trail)},
 	}
 	return blk, true
+}
+
+// cellText is a cell's text, its segments joined and trimmed.
+func cellText(c document.Cell) string {
+	var b strings.Builder
+	for _, s := range c.Segments {
+		b.WriteString(s.Text)
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// fullWidth reports whether a row is one merged cell written once per column (| 第二十条第（一）项 |
+// 第二十条第（一）项 | … |): two or more cells, all with the same text.
+func fullWidth(r document.Row) bool {
+	if len(r.Cells) < 2 {
+		return false
+	}
+	t := cellText(r.Cells[0])
+	if t == "" {
+		return false
+	}
+	for _, c := range r.Cells[1:] {
+		if cellText(c) != t {
+			return false
+		}
+	}
+	return true
+}
+
+// mergeRepeatedColumns undoes a converter's writing of a merged cell once per column it
+// spans, where the merge holds for a whole band of rows (the rows between two full-width
+// rows, or the table): a column whose every cell repeats the text of the cell to its left,
+// in a band of two or more rows of equal width where at least one of the repeated cells is
+// words (a header: | 信息内容 | 上一年项目数量 | 本年增/减 | 本年增/减 | over | 收费 | 29 | -3 | -3 |),
+// is the left cell's continuation: it is dropped and the left cell spans it. Numbers alone
+// never make a merge (adjacent columns of zeros are common), and a pipe table has no other
+// way to say a cell spans columns.
+func mergeRepeatedColumns(rows []document.Row) {
+	for a := 0; a < len(rows); {
+		if fullWidth(rows[a]) {
+			a++
+			continue
+		}
+		b := a
+		for b < len(rows) && !fullWidth(rows[b]) {
+			b++
+		}
+		mergeBand(rows[a:b])
+		a = b
+	}
+}
+
+func mergeBand(band []document.Row) {
+	if len(band) < 2 {
+		return
+	}
+	n := len(band[0].Cells)
+	for _, r := range band {
+		if len(r.Cells) != n {
+			return
+		}
+	}
+	dup := make([]bool, n)
+	merged := false
+	for j := 1; j < n; j++ {
+		words := false
+		dup[j] = true
+		for _, r := range band {
+			t := cellText(r.Cells[j])
+			if t == "" || t != cellText(r.Cells[j-1]) {
+				dup[j] = false
+				break
+			}
+			if strings.IndexFunc(t, func(r rune) bool { return r >= 0x4e00 && r <= 0x9fff }) >= 0 {
+				words = true
+			}
+		}
+		dup[j] = dup[j] && words
+		merged = merged || dup[j]
+	}
+	if !merged {
+		return
+	}
+	for i := range band {
+		cells := band[i].Cells[:0:0]
+		for j, c := range band[i].Cells {
+			if dup[j] {
+				cells[len(cells)-1].ColSpan++
+				continue
+			}
+			cells = append(cells, c)
+		}
+		band[i].Cells = cells
+	}
 }
 
 // cell reads the cell line[p.from:p.to], which starts at column col of line lineNo.

@@ -221,8 +221,7 @@ type body struct {
 }
 
 func bodyStats(p *pageLayout) body {
-	var lefts, gaps []float64
-	right := 0.0
+	var lefts, rights, gaps []float64
 	var prev *tline
 	for _, it := range p.items {
 		if it.line == nil || it.furniture {
@@ -232,14 +231,14 @@ func bodyStats(p *pageLayout) body {
 		l := it.line
 		if utf8.RuneCountInString(l.text) >= 10 {
 			lefts = append(lefts, math.Round(l.x0))
-			right = math.Max(right, l.x1)
+			rights = append(rights, l.x1)
 		}
 		if prev != nil {
 			gaps = append(gaps, l.y0-prev.y1)
 		}
 		prev = l
 	}
-	b := body{right: right, gap: median(gaps)}
+	b := body{right: rightEdge(rights), gap: median(gaps)}
 	if len(lefts) > 0 {
 		sort.Float64s(lefts)
 		b.left = lefts[0]
@@ -253,6 +252,26 @@ func bodyStats(p *pageLayout) body {
 		}
 	}
 	return b
+}
+
+// rightEdge is the right margin of a page's text: the right edge most lines share (within
+// 3 points; of equally common ones, the furthest). Lines that run past the margin (a URL
+// that could not be broken, Latin text or punctuation hung in the margin) do not move it,
+// or every full line would seem to end short.
+func rightEdge(rights []float64) float64 {
+	best, bestN := 0.0, 0
+	for _, v := range rights {
+		n := 0
+		for _, w := range rights {
+			if math.Abs(v-w) <= 3 {
+				n++
+			}
+		}
+		if n > bestN || n == bestN && v > best {
+			best, bestN = v, n
+		}
+	}
+	return best
 }
 
 // breaksBefore reports whether line l starts a new paragraph after line prev.

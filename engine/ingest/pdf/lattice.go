@@ -352,6 +352,16 @@ func nearest(lines []float64, v float64) int {
 	return i
 }
 
+// overflows reports whether a glyph hangs over the ruling at y from above: its center is
+// just below the line but a good part of it (more than 30%) is above. LibreOffice lets the
+// last line of a label wrapped in a narrow cell run over the cell's bottom ruling when a
+// page break cuts the row ("纠" / "正" over table 4's values); the glyph belongs to the
+// cell above. A value centred in its own row is wholly below its top ruling.
+func overflows(g glyph, y float64) bool {
+	h := g.y1 - g.y0
+	return h > 0 && g.y0 < y && g.cy() >= y && y-g.y0 > 0.3*h
+}
+
 // cellIndex returns the grid interval holding v, or -1.
 func cellIndex(lines []float64, v float64) int {
 	if len(lines) < 2 || v < lines[0] || v >= lines[len(lines)-1] {
@@ -458,17 +468,18 @@ func gridTable(page int, hs []hline, vs []vline, gs []glyph, used []bool) *table
 	}
 	t := &table{firstPage: page, lastPage: page, top: ys[0], bottom: ys[ny], x0: xs[0], x1: xs[nx]}
 	cellOf := make([]*tcell, nx*ny)
+	var odd []*cpart // the grid cells of regions that are not rectangles
 	for _, k := range order {
 		g := regs[k]
 		if g.n != (g.r1-g.r0)*(g.c1-g.c0) {
 			// Not a rectangle: keep its grid cells apart rather than guess.
-			t.irregular = true
 			for r := g.r0; r < g.r1; r++ {
 				for c := g.c0; c < g.c1; c++ {
 					if find(r*nx+c) != k {
 						continue
 					}
 					cell := &tcell{parts: []*cpart{{page: page, x0: xs[c], x1: xs[c+1], y0: ys[r], y1: ys[r+1]}}}
+					odd = append(odd, cell.parts[0])
 					cellOf[r*nx+c] = cell
 					t.cells = append(t.cells, cell)
 				}
@@ -495,6 +506,9 @@ func gridTable(page int, hs []hline, vs []vline, gs []glyph, used []bool) *table
 		if c < 0 || r < 0 {
 			continue
 		}
+		if r > 0 && overflows(g, ys[r]) && cellOf[(r-1)*nx+c] != cellOf[r*nx+c] {
+			r-- // the last line of a label that ran out of its cell (see overflows)
+		}
 		p := cellOf[r*nx+c].parts[0]
 		p.glyphs = append(p.glyphs, g)
 		used[i] = true
@@ -511,6 +525,15 @@ func gridTable(page int, hs []hline, vs []vline, gs []glyph, used []bool) *table
 			}
 		}
 		return nil
+	}
+	// Reading an irregular region's grid cells apart can only go wrong where they hold
+	// text: the empty L-shaped margin beside tables of unequal widths stacked into one
+	// grid (a page converted from HTML) loses nothing.
+	for _, p := range odd {
+		if slices.ContainsFunc(p.glyphs, func(g glyph) bool { return g.r != ' ' }) {
+			t.irregular = true
+			break
+		}
 	}
 	var cells []*tcell
 	for _, c := range t.cells {

@@ -13,6 +13,7 @@ groups := {
 	"公开答复": ["disclosed"],
 	"予以公开及部分公开": ["disclosed", "partial"],
 	"予以公开和部分公开": ["disclosed", "partial"],
+	"予以公开或部分公开": ["disclosed", "partial"],
 	"不予公开": ["withheld"],
 	"无法提供": ["unable"],
 	"不予处理": ["not_processed"],
