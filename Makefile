@@ -6,7 +6,7 @@ BIN      := bin/reportlint
 SAMPLE   := fixtures/2023_chanhe_zhengshuju.txt
 FUZZTIME ?= 10s
 
-.PHONY: all build run test vet fmt-check bench fuzz corpus generate clean soak probes dist
+.PHONY: all build run test vet fmt-check lint bench fuzz corpus generate clean soak probes dist
 
 all: build
 
@@ -24,6 +24,13 @@ test: fmt-check vet
 
 vet:
 	$(GO) vet ./...
+
+# The lint gate CI enforces: gofmt, go vet, staticcheck (staticcheck.conf), go.mod tidy.
+# Rego formatting (opa fmt) and compilation with strict checks are tests of ./rules.
+STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
+lint: fmt-check vet
+	$(GO) run $(STATICCHECK) ./...
+	$(GO) mod tidy -diff
 
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \

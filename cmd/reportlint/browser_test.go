@@ -205,15 +205,6 @@ func TestBrowserMarkedUpReport(t *testing.T) {
 	}
 }
 
-func containsStr(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 // dashboardBound is how long the dashboard of 5,000 documents may take to load and draw
 // its table in headless Chromium on a shared 2-core machine (it takes well under a second
 // on an idle one).

@@ -92,13 +92,13 @@ func (h sizeHints) EstimateCallCost(function, overloadID string, target *checker
 		return &checker.CallEstimate{CostEstimate: checker.FixedCostEstimate(1)}
 	case "sum_cells", "sum_doubles":
 		s := size(args[0])
-		return &checker.CallEstimate{CostEstimate: checker.CostEstimate{Min: s.Min, Max: s.Max}}
+		return &checker.CallEstimate{CostEstimate: checker.CostEstimate(s)}
 	case "cells_row_cols": // one cell per column asked for
 		s := size(args[1])
-		return &checker.CallEstimate{CostEstimate: checker.CostEstimate{Min: s.Min, Max: s.Max}, ResultSize: &s}
+		return &checker.CallEstimate{CostEstimate: checker.CostEstimate(s), ResultSize: &s}
 	case "column_table_rows_col": // one cell per row asked for
 		s := size(args[1])
-		return &checker.CallEstimate{CostEstimate: checker.CostEstimate{Min: s.Min, Max: s.Max}, ResultSize: &s}
+		return &checker.CallEstimate{CostEstimate: checker.CostEstimate(s), ResultSize: &s}
 	}
 	return nil
 }

@@ -167,8 +167,6 @@ type numTok struct {
 	consumed     bool
 	clauseStart  int
 	clauseEnd    int
-	value        float64
-	parsed       bool
 	unit, number string
 }
 

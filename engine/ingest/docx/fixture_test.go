@@ -128,7 +128,6 @@ func table3() string {
 			}
 			rows = append(rows, tr(append([]string{outer, group, ct(cellOpt{}, sub)}, zeros(7)...)...))
 		}
-		outer = tc(cellOpt{vmerge: "continue"})
 	}
 	rows = append(rows, tr(append([]string{ct(cellOpt{span: 3}, "四、结转下年度继续办理")}, zeros(7)...)...))
 	return tblW([]int{900, 1000, 2400, 670, 670, 670, 670, 670, 670, 680}, rows...)

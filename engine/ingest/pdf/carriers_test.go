@@ -214,7 +214,6 @@ func diffLines(want, got []string) string {
 		}
 		out = append(out, "-"+l)
 	}
-	g = in(got)
 	for _, l := range got {
 		if w[l] > 0 {
 			w[l]--

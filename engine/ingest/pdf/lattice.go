@@ -161,8 +161,7 @@ func latticeTables(page int, rules []seg, gs []glyph) ([]*table, []glyph) {
 	for i := range parent {
 		parent[i] = i
 	}
-	var find func(int) int
-	find = func(i int) int {
+	find := func(i int) int {
 		for parent[i] != i {
 			parent[i] = parent[parent[i]]
 			i = parent[i]
@@ -423,8 +422,7 @@ func gridTable(page int, hs []hline, vs []vline, gs []glyph, used []bool) *table
 	for i := range parent {
 		parent[i] = i
 	}
-	var find func(int) int
-	find = func(i int) int {
+	find := func(i int) int {
 		for parent[i] != i {
 			parent[i] = parent[parent[i]]
 			i = parent[i]

@@ -32,7 +32,7 @@ year_text := "2019、2020 年度报告" if input.report.year == 0
 # pack's table checks fit it. Reached with --pack, or for a report whose year this pack covers.
 report contains result.fail(msg, input.edition.refs.pre2019) if {
 	input.edition.detected == "pre2019"
-	msg := sprintf("使用了 2019 年以前的旧格式（依据：%s），该格式用于 2008—2018 年度报告（2007 年《政府信息公开条例》），%s应使用国办公开办函〔2019〕60号试行格式；本规则包对章节和表格的检查不适用于旧格式" , [concat("；", input.edition.markers.pre2019), year_text])
+	msg := sprintf("使用了 2019 年以前的旧格式（依据：%s），该格式用于 2008—2018 年度报告（2007 年《政府信息公开条例》），%s应使用国办公开办函〔2019〕60号试行格式；本规则包对章节和表格的检查不适用于旧格式", [concat("；", input.edition.markers.pre2019), year_text])
 }
 
 # The old statistics table next to tables of the 2019 or 2021 format.

@@ -16,6 +16,6 @@ import data.reportlint.lib.result
 report contains result.fail(msg, facts.section_ref("s6")) if {
 	# A mention of the fee, a statement that none was charged (未向申请人收取任何费用), or the
 	# amount charged.
-	count(facts.claims("fee_statement")) + count(facts.claims("fee_none")) + count(facts.claims("fee_amount")) == 0
+	(count(facts.claims("fee_statement")) + count(facts.claims("fee_none"))) + count(facts.claims("fee_amount")) == 0
 	msg := "未说明信息处理费的收取情况（应写明收取的件数和金额，或写明本年度未收取信息处理费）"
 }

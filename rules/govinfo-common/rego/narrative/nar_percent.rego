@@ -31,7 +31,7 @@ report contains result.fail_related(msg, c.fields.pct.ref, [{"ref": total_cell.r
 other_base(c) if {
 	some base in [facts.row_total("t3", "new_received"), facts.row_total("t3", "new_received") + facts.row_total("t3", "carried_over")]
 	base > 0
-	abs((100 * c.fields.n.value) / base - c.fields.pct.value) <= tolerance(c.fields.pct.text)
+	abs(((100 * c.fields.n.value) / base) - c.fields.pct.value) <= tolerance(c.fields.pct.text)
 }
 
 # One unit of the last digit written, so 4.34% for 4.348% (truncated) passes.

@@ -53,7 +53,7 @@ report contains result.with_level(result.fail(msg, p.ref), "error") if {
 reversed(p) if day_number(p, "y1", "m1", "d1", 1) > day_number(p, "y2", "m2", "d2", 31)
 
 # day_number is a date of p as yyyymmdd; a missing year is y1, a missing day is dflt.
-day_number(p, y, m, d, dflt) := (year_of(p, y) * 10000 + p.fields[m].value * 100) + day_of(p, d, dflt)
+day_number(p, y, m, d, dflt) := ((year_of(p, y) * 10000) + (p.fields[m].value * 100)) + day_of(p, d, dflt)
 
 year_of(p, y) := p.fields[y].value
 
