@@ -68,7 +68,7 @@ overwritten.`,
 
 var ruleID = regexp.MustCompile(`^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$`)
 
-// categories are the tags every rule carries one of (DESIGN.md).
+// categories are the tags every rule carries one of (rules/RULES.md lists them).
 var categories = []string{"section", "arithmetic", "narrative", "metadata", "format"}
 
 func rulesNewRun(opts *RulesNewOptions) error {
