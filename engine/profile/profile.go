@@ -17,7 +17,7 @@ type Profile struct {
 	altRE     []*regexp.Regexp
 	claimRE   []*regexp.Regexp
 	grammar   *grammar
-	editionRE map[string][]*regexp.Regexp
+	editionRE map[string][]*filteredRE
 	// sectionLits and claimLits are each pattern's required literals (see gate.go).
 	sectionLits [][]string
 	claimLits   [][]string
@@ -58,10 +58,10 @@ func Compile(spec *Spec) (*Profile, error) {
 		p.altRE = append(p.altRE, alt)
 		p.sectionLits = append(p.sectionLits, requiredLiterals(p.sectionRE[len(p.sectionRE)-1].String()))
 	}
-	p.editionRE = map[string][]*regexp.Regexp{}
+	p.editionRE = map[string][]*filteredRE{}
 	for ed, ps := range spec.EditionPatterns {
 		for _, np := range ps {
-			p.editionRE[ed] = append(p.editionRE[ed], regexp.MustCompile(np.Pattern))
+			p.editionRE[ed] = append(p.editionRE[ed], newFilteredRE(np.Pattern))
 		}
 	}
 	for _, c := range spec.Claims {

@@ -175,12 +175,17 @@ func Load(ctx context.Context, files []File, pack string, opts Options) (*Set, e
 	return set, nil
 }
 
+var (
+	previousRef  = ast.MustParseRef("input.previous")
+	aggregateRef = ast.MustParseRef("input.aggregate")
+)
+
 // readsOtherDocuments reports whether a rule module reads what other documents of the run
 // give a document: input.previous or input.aggregate.
 func readsOtherDocuments(m *ast.Module) bool {
 	found := false
 	ast.WalkRefs(m, func(r ast.Ref) bool {
-		if r.HasPrefix(ast.MustParseRef("input.previous")) || r.HasPrefix(ast.MustParseRef("input.aggregate")) {
+		if r.HasPrefix(previousRef) || r.HasPrefix(aggregateRef) {
 			found = true
 		}
 		return found
