@@ -29,27 +29,7 @@ func BenchmarkRules(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	read := func(name string) *profile.Spec {
-		data, err := os.ReadFile("../../rules/" + name)
-		if err != nil {
-			b.Fatal(err)
-		}
-		s, err := profile.DecodeSpec(data)
-		if err != nil {
-			b.Fatal(err)
-		}
-		return s
-	}
-	ed := read("govinfo-2021/profile.yaml")
-	prof, err := profile.Compile(profile.Overlay(read(ed.Extends), ed))
-	if err != nil {
-		b.Fatal(err)
-	}
-	src, err := os.ReadFile("../../fixtures/2023_chanhe_zhengshuju.txt")
-	if err != nil {
-		b.Fatal(err)
-	}
-	facts := prof.Apply(&document.Document{Blocks: text.Blocks(string(src))})
+	facts := sampleFacts(b)
 	ctx := context.Background()
 	b.Run("all", func(b *testing.B) {
 		b.ReportAllocs()
@@ -70,4 +50,30 @@ func BenchmarkRules(b *testing.B) {
 			}
 		})
 	}
+}
+
+// sampleFacts profiles the bundled sample report with the 2021 pack's profile.
+func sampleFacts(tb testing.TB) *profile.Facts {
+	tb.Helper()
+	read := func(name string) *profile.Spec {
+		data, err := os.ReadFile("../../rules/" + name)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		s, err := profile.DecodeSpec(data)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		return s
+	}
+	ed := read("govinfo-2021/profile.yaml")
+	prof, err := profile.Compile(profile.Overlay(read(ed.Extends), ed))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	src, err := os.ReadFile("../../fixtures/2023_chanhe_zhengshuju.txt")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return prof.Apply(&document.Document{Blocks: text.Blocks(string(src))})
 }

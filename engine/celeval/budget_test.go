@@ -13,8 +13,6 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/reportlint/reportlint/engine/document"
-	"github.com/reportlint/reportlint/engine/ingest/text"
 	"github.com/reportlint/reportlint/engine/profile"
 )
 
@@ -146,27 +144,7 @@ func TestBundledRulesCost(t *testing.T) {
 		}
 	}
 	t.Logf("largest load-time estimate of a bundled scope expression: %d (refused above %d)", worst, uint64(ExprCostLimit)*40)
-	read := func(name string) *profile.Spec {
-		data, err := os.ReadFile("../../rules/" + name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		s, err := profile.DecodeSpec(data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return s
-	}
-	ed := read("govinfo-2021/profile.yaml")
-	prof, err := profile.Compile(profile.Overlay(read(ed.Extends), ed))
-	if err != nil {
-		t.Fatal(err)
-	}
-	src, err := os.ReadFile("../../fixtures/2023_chanhe_zhengshuju.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	facts := prof.Apply(&document.Document{Blocks: text.Blocks(string(src))})
+	facts := sampleFacts(t)
 	m := &meter{ctx: context.Background(), budget: DocCostBudget}
 	for _, r := range set.rules {
 		if _, err := r.eval(m, varsOf(facts)); err != nil {
