@@ -13,7 +13,6 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/reportlint/reportlint/engine/profile"
 )
 
 func ruleFile(id, assert string) File {
