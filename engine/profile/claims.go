@@ -2,9 +2,11 @@ package profile
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/engine/cnnum"
 )
@@ -105,7 +107,7 @@ func (p *profiler) findClaimWindow(c ClaimSpec, re *regexp.Regexp, a, b int) boo
 	for _, m := range re.FindAllStringSubmatchIndex(hay, maxOccurrences) {
 		start := int(s.foldIdx[base+m[0]])
 		end := int(s.foldIdx[base+m[1]])
-		cl := &Claim{ID: c.ID, Section: p.sectionAt(start), Text: s.text(start, end), Fields: map[string]*Field{}, Span: s.span(start, end), start: start, end: end}
+		cl := &Claim{ID: c.ID, Section: p.sectionAt(start), Sentence: p.sentenceAt(base + m[0]), Text: s.text(start, end), Fields: map[string]*Field{}, Span: s.span(start, end), start: start, end: end}
 		for g := 1; g < len(names); g++ {
 			if names[g] == "" || m[2*g] < 0 {
 				continue
@@ -233,4 +235,25 @@ func mergeBounds(a, b []int) []int {
 		}
 	}
 	return out
+}
+
+// sentenceAt returns where the sentence holding byte b of the folded text starts, as a
+// code-point offset. A sentence here ends at a full stop (。！？) or a block's end: the
+// clauses a semicolon separates, such as the items of one list, are one sentence.
+func (p *profiler) sentenceAt(b int) int {
+	if p.stops == nil {
+		var ends []int
+		for i, r := range p.s.foldedStr {
+			switch r {
+			case '。', '!', '?', '！', '？':
+				ends = append(ends, i+utf8.RuneLen(r))
+			}
+		}
+		p.stops = mergeBounds(ends, p.blockBytes())
+	}
+	i, _ := slices.BinarySearch(p.stops, b+1)
+	if i == 0 {
+		return 0
+	}
+	return int(p.s.foldIdx[p.stops[i-1]])
 }

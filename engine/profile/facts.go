@@ -178,12 +178,15 @@ type Claim struct {
 	Ref string `json:"ref"`
 	ID  string `json:"id"`
 	// Section is the id of the section holding the claim, "" in the preamble.
-	Section string            `json:"section"`
-	Text    string            `json:"text"`
-	Fields  map[string]*Field `json:"fields"`
-	Span    document.Span     `json:"span"`
-	start   int
-	end     int
+	Section string `json:"section"`
+	// Sentence is where the sentence holding the claim starts (a code-point offset in
+	// the document's text): claims with the same Sentence were read from one sentence.
+	Sentence int               `json:"sentence"`
+	Text     string            `json:"text"`
+	Fields   map[string]*Field `json:"fields"`
+	Span     document.Span     `json:"span"`
+	start    int
+	end      int
 }
 
 // Field is a named part of a claim; numbers are parsed.

@@ -316,7 +316,7 @@ func (p *profiler) addQuantity(a int, sent, id string, q quantityClaim, start in
 	s := p.s
 	cp := func(off int) int { return int(s.foldIdx[a+off]) }
 	end := max(q.phrase[1], q.tok.end)
-	cl := &Claim{ID: id, Fields: map[string]*Field{}, start: cp(start), end: cp(end)}
+	cl := &Claim{ID: id, Sentence: p.sentenceAt(a + start), Fields: map[string]*Field{}, start: cp(start), end: cp(end)}
 	cl.Section = p.sectionAt(cl.start)
 	cl.Text, cl.Span = s.text(cl.start, cl.end), s.span(cl.start, cl.end)
 	field := func(name string, r [2]int) {

@@ -92,6 +92,7 @@ type profiler struct {
 	facts       *Facts
 	tableRanges [][2]int
 	bounds      []int // sentence ends in the folded text
+	stops       []int // full-stop sentence ends and block starts (sentenceAt), made on first use
 }
 
 // Apply maps doc to facts.

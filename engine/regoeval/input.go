@@ -176,7 +176,7 @@ func claimValue(c *profile.Claim) ast.Value {
 		fields = append(fields, ast.Item(ast.StringTerm(name), ast.ObjectTerm(items...)))
 	}
 	return ast.NewObject(
-		str("ref", c.Ref), str("id", c.ID), str("section", c.Section), str("text", c.Text),
+		str("ref", c.Ref), str("id", c.ID), str("section", c.Section), num("sentence", float64(c.Sentence)), str("text", c.Text),
 		ast.Item(ast.StringTerm("fields"), ast.ObjectTerm(fields...)),
 	)
 }

@@ -15,8 +15,9 @@ import data.reportlint.lib.result
 import data.reportlint.lib.results
 
 # A report may list its results more than once (in 总体情况 and again in section 三, or
-# under another name: 同意公开 for 予以公开): each section's list is judged on its own, and
-# within a list every kind of result is counted once, by the table-3 groups it names.
+# under another name: 同意公开 for 予以公开): each list is judged on its own, and within a
+# list every kind of result is counted once, by the table-3 groups it names. A list is the
+# section's results when no kind is named twice in it; otherwise each sentence's.
 
 # key(cat) names the groups a category counts: "disclosed,partial" for 予以公开及部分公开.
 key(cat) := concat(",", results.groups[cat])
@@ -25,25 +26,43 @@ in_section(s) := [x | some x in facts.claims("result_count"); x.section == s]
 
 sections := {x.section | some x in facts.claims("result_count")}
 
-# listed(s) is the first claim of each kind of result the section lists.
-listed(s) := {k: c |
-	some k in {key(x.fields.category.text) | some x in in_section(s)}
-	c := [x | some x in in_section(s); key(x.fields.category.text) == k][0]
+repeats(s) if {
+	keys := [key(x.fields.category.text) | some x in in_section(s)]
+	count(keys) != count({k | some k in keys})
 }
 
-# Only when the section lists every kind of result.
-complete(s) if {
-	l := listed(s)
+# lists holds each list as {"section": s, "claims": [...]}, in document order.
+lists contains {"section": s, "claims": in_section(s)} if {
+	some s in sections
+	not repeats(s)
+}
+
+lists contains {"section": s, "claims": cs} if {
+	some s in sections
+	repeats(s)
+	some t in {x.sentence | some x in in_section(s)}
+	cs := [x | some x in in_section(s); x.sentence == t]
+}
+
+# listed(l) is the first claim of each kind of result the list names.
+listed(l) := {k: c |
+	some k in {key(x.fields.category.text) | some x in l.claims}
+	c := [x | some x in l.claims; key(x.fields.category.text) == k][0]
+}
+
+# Only when the list names every kind of result.
+complete(l) if {
+	ks := listed(l)
 	every g in ["disclosed", "partial", "withheld", "unable", "not_processed", "other_handling"] {
-		some k, _ in l
+		some k, _ in ks
 		g in split(k, ",")
 	}
 }
 
 # A kind another listed kind covers (予以公开 beside 予以公开及部分公开) is not added again.
-parts_sum(s) := sum([c.fields.n.value |
-	some k, c in listed(s)
-	not covered_by_wider(listed(s), k)
+parts_sum(l) := sum([c.fields.n.value |
+	some k, c in listed(l)
+	not covered_by_wider(listed(l), k)
 ])
 
 covered_by_wider(l, k) if {
@@ -65,22 +84,28 @@ stated(s) := c if {
 	c := answered[0]
 }
 
-report contains result.fail(msg, st.fields.n.ref) if {
-	some s in sections
-	complete(s)
-	st := stated(s)
-	total := parts_sum(s)
+report contains located(msg, l, st) if {
+	some l in lists
+	complete(l)
+	st := stated(l.section)
+	total := parts_sum(l)
 	total != st.fields.n.value
 	msg := sprintf("正文所列各类办理结果之和为 %s 件，与正文所述办理总数 %s 件不符", [facts.fmt_number(total), st.fields.n.text])
 }
 
 report contains result.fail(msg, first.fields.n.ref) if {
-	some s in sections
-	complete(s)
-	not stated(s)
-	total := parts_sum(s)
+	some l in lists
+	complete(l)
+	not stated(l.section)
+	total := parts_sum(l)
 	table := facts.row_total("t3", "total_results")
 	total != table
-	first := in_section(s)[0]
+	first := l.claims[0]
 	msg := sprintf("正文所列各类办理结果之和为 %s 件，表三“（七）总计”为 %s 件", [facts.fmt_number(total), facts.fmt_number(table)])
 }
+
+# A total stated in the list's own sentence is where the finding points; otherwise the
+# list is, with the total as a related place.
+located(msg, l, st) := result.fail(msg, st.fields.n.ref) if {
+	st.sentence == l.claims[0].sentence
+} else := result.fail_related(msg, l.claims[0].fields.n.ref, [{"ref": st.fields.n.ref, "message": "正文所述办理总数"}])
