@@ -136,9 +136,12 @@ type Row struct {
 	// Written is the label as the document writes it.
 	Written string `json:"written,omitempty"`
 	// Values is how many values were read for the row; Aligned is true when that is
-	// exactly one per column, so values could be assigned to columns.
-	Values  int  `json:"values"`
-	Aligned bool `json:"aligned"`
+	// exactly one per column, so values could be assigned to columns. Expected is how
+	// many the row should hold as the table is written: one per column, and one more
+	// where the table has an extra subtotal column the row did not show.
+	Values   int  `json:"values"`
+	Expected int  `json:"expected"`
+	Aligned  bool `json:"aligned"`
 	// Split is true when the values were cut from digits written without separators,
 	// using the template's column count and sums (their row sums then hold by
 	// construction).

@@ -2,6 +2,7 @@ package profile
 
 import (
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -375,6 +376,27 @@ func TestSubtotalColumnIsDropped(t *testing.T) {
 	src = strings.Replace(src, "（一）予以公开 0 0 0 0 0 0 0", "（一）予以公开 | 0 | 0 | 0 |  | 0 | 0 | 0 | 0 |", 1)
 	if r := apply(t, src).Tables["t3"].Rows["disclosed"]; !r.Aligned || r.Cells["research"].State != StateBlank || r.Cells["commercial"].Text != "0" {
 		t.Fatalf("blank beside a subtotal = %+v", r)
+	}
+	// Where most rows show the subtotal column, a row with one value fewer has a cell left
+	// empty, and the text does not say which: it is not aligned, and its note says so.
+	src = sampleText(t)
+	for _, line := range strings.Split(src, "\n") {
+		if strings.HasSuffix(line, " 0 0 0 0 0 0 0") && !strings.Contains(line, "予以公开") {
+			src = strings.Replace(src, line, line+" 0", 1)
+		}
+	}
+	f = apply(t, src)
+	if r := f.Tables["t3"].Rows["new_received"]; !r.Aligned || r.Expected != 7 {
+		t.Fatalf("row with the subtotal = %+v", r)
+	}
+	r = f.Tables["t3"].Rows["disclosed"]
+	if r.Aligned || r.Values != 7 || r.Expected != 8 {
+		t.Fatalf("row one value short = %+v", r)
+	}
+	if !slices.ContainsFunc(f.Notes, func(n Note) bool {
+		return n.Ref == r.Ref && strings.Contains(n.Message, "应有 8 个数值，读到 7 个")
+	}) {
+		t.Errorf("no note on the short row: %+v", f.Notes)
 	}
 	// Eight values that are not a subtotal stay unaligned.
 	src = strings.Replace(sampleText(t), "一、本年新收政府信息公开申请数量 0 0 0 0 0 0 0", "一、本年新收政府信息公开申请数量 4 9 1 0 0 0 2 7", 1)

@@ -230,7 +230,8 @@ func (p *profiler) readTable(m *tableMatch, bound int) {
 	signed := signedColumns(t)
 	toks := make([][]token, len(t.Rows))
 	cands := map[int][][]token{}
-	subtotalRows := 0 // rows whose subtotal column was verified and dropped
+	subtotalRows := 0         // rows whose subtotal column was verified and dropped
+	dropped := map[int]bool{} // rows whose subtotal column was dropped
 	for i := range t.Rows {
 		rs := &t.Rows[i]
 		row := &Row{
@@ -274,6 +275,7 @@ func (p *profiler) readTable(m *tableMatch, bound int) {
 			if d := p.dropSubtotal(t, toks[i]); len(d) == want {
 				toks[i] = d
 				subtotalRows++
+				dropped[i] = true
 			}
 		}
 		if len(toks[i]) != want && (rs.Kind != "group" || len(toks[i]) > 0) {
@@ -294,7 +296,23 @@ func (p *profiler) readTable(m *tableMatch, bound int) {
 			if len(toks[i]) == want+1 && at > 0 && at < len(toks[i]) && toks[i][0].kind != tokText {
 				toks[i] = append(append([]token(nil), toks[i][:at]...), toks[i][at+1:]...)
 				delete(cands, i)
+				dropped[i] = true
 			}
+		}
+	}
+	// In such a table a data row with one value fewer than the columns and the subtotal
+	// has a cell left empty, and which one the text does not say: it is not aligned.
+	// Only where most rows show the column: a table written with it in a few rows alone
+	// is read as written.
+	short := map[int]bool{}
+	if subtotalRows >= 2 && len(t.Subtotals) == 1 {
+		for i := range toks {
+			if len(toks[i]) == want && !dropped[i] && t.Rows[i].Kind != "group" && cands[i] == nil && !out.Rows[t.Rows[i].ID].Split {
+				short[i] = true
+			}
+		}
+		if len(short) >= len(dropped) {
+			clear(short)
 		}
 	}
 	// Rows the subtotal column does not explain: a blank in excess is a stray empty cell.
@@ -328,7 +346,11 @@ func (p *profiler) readTable(m *tableMatch, bound int) {
 			rt = nil // values of a garbled table cannot be assigned to rows
 		}
 		row.Values = len(rt)
-		row.Aligned = len(rt) == want
+		row.Expected = want
+		if short[i] {
+			row.Expected = want + 1
+		}
+		row.Aligned = len(rt) == want && !short[i]
 		if len(rt) > 0 {
 			if e := rt[len(rt)-1].end; e > tableEnd {
 				tableEnd = e
@@ -344,7 +366,7 @@ func (p *profiler) readTable(m *tableMatch, bound int) {
 		if row.Found && !row.Aligned && !out.Garbled {
 			p.facts.Notes = append(p.facts.Notes, Note{
 				Ref:     row.Ref,
-				Message: fmt.Sprintf("“%s”行应有 %d 个数值，读到 %d 个，无法与列对应", displayLabel(row), want, len(rt)),
+				Message: fmt.Sprintf("“%s”行应有 %d 个数值，读到 %d 个，无法与列对应", displayLabel(row), row.Expected, len(rt)),
 				Span:    row.Span,
 			})
 		}

@@ -158,7 +158,7 @@ func rowValue(r *profile.Row, columns []string) ast.Value {
 	}
 	return ast.NewObject(
 		str("ref", r.Ref), str("id", r.ID), str("label", r.Label), str("kind", r.Kind), str("parent", r.Parent),
-		boolean("found", r.Found), str("written", r.Written), num("values", float64(r.Values)), boolean("aligned", r.Aligned),
+		boolean("found", r.Found), str("written", r.Written), num("values", float64(r.Values)), num("expected", float64(r.Expected)), boolean("aligned", r.Aligned),
 		boolean("split", r.Split), str("run", r.Run),
 		ast.Item(ast.StringTerm("leaves"), ast.ArrayTerm(leaves...)),
 		ast.Item(ast.StringTerm("cells"), ast.ObjectTerm(cells...)),

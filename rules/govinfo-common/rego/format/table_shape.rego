@@ -47,7 +47,7 @@ report contains result.with_level(result.fail(msg, r.ref), "note") if {
 	not r.aligned
 	r.values > 0
 	r.run == ""
-	msg := sprintf("%s%s应有 %d 个数值，读到 %d 个，无法与列对应，涉及该行的核算无法判定", [t.title, row_phrase(r), count(t.columns), r.values])
+	msg := sprintf("%s%s应有 %d 个数值，读到 %d 个，无法与列对应，涉及该行的核算无法判定", [t.title, row_phrase(r), r.expected, r.values])
 }
 
 # Digits written together ("898989") that split into the columns in more than one way.
