@@ -51,9 +51,14 @@ type Manifest struct {
 	// Params are the pack's rule parameters and their defaults (repeat_threshold: 0.5);
 	// rules read them as input.params, and the command line may override them.
 	Params map[string]float64 `yaml:"params"`
-	// Include names sibling folders whose rules (cel/, rego/) and docs (docs/) the pack
-	// shares, such as the rules common to both report editions. Tests are the pack's own.
+	// Include names sibling folders whose rules (cel/, rego/), docs (docs/) and rule tests
+	// (tests/) the pack shares, such as the rules common to both report editions: an
+	// included folder's tests run under every pack that includes it.
 	Include []string `yaml:"include"`
+	// TestVars are what ${name} stands for in the rule tests the pack runs, so that tests
+	// shared through Include can name this pack's sample document and year
+	// (sample: docs/sample-2023.txt, year: "2023").
+	TestVars map[string]string `yaml:"test_vars"`
 	// Gate lists rules that decide whether the document is something the pack can check at
 	// all (a report of this kind, with readable text). When one of them reports, only its
 	// findings and those of the rules in Keep (importer notes) are reported: the others
@@ -81,12 +86,14 @@ type Options struct {
 type Pack struct {
 	Manifest
 	// FS holds the pack's files (for tests and docs).
-	FS      fs.FS
-	Profile *profile.Profile
-	cel     *celeval.Set
-	rego    *regoeval.Set
-	rules   []finding.Rule
-	byID    map[string]finding.Rule
+	FS fs.FS
+	// testDirs are the folders whose tests/ the pack runs: its own, then the included.
+	testDirs []TestDir
+	Profile  *profile.Profile
+	cel      *celeval.Set
+	rego     *regoeval.Set
+	rules    []finding.Rule
+	byID     map[string]finding.Rule
 	// inputSchema is the rule input's JSON Schema for this pack's profile.
 	inputSchema []byte
 }
@@ -101,6 +108,17 @@ func typeCheck(opts Options, schema []byte) []byte {
 // InputSchema returns the JSON Schema of the input the pack's rules see: the generic
 // schemas/input.schema.json with the profile's tables, rows and columns spelled out.
 func (p *Pack) InputSchema() []byte { return p.inputSchema }
+
+// TestDir is a folder whose tests/ a pack runs.
+type TestDir struct {
+	// Name is "" for the pack's own folder, the folder's name for an included one.
+	Name string
+	FS   fs.FS
+}
+
+// TestDirs returns the folders whose rule tests the pack runs: its own first, then those
+// of the folders it includes, in the manifest's order.
+func (p *Pack) TestDirs() []TestDir { return p.testDirs }
 
 // Ref returns name@version.
 func (p *Pack) Ref() string { return p.Name + "@" + p.Version }
@@ -221,6 +239,9 @@ func Load(ctx context.Context, root fs.FS, dir string, opts Options) (*Pack, err
 		prefix := ""
 		if i > 0 {
 			prefix = src + "/"
+			p.testDirs = append(p.testDirs, TestDir{Name: src, FS: sub})
+		} else {
+			p.testDirs = append(p.testDirs, TestDir{FS: sub})
 		}
 		err = fs.WalkDir(sub, ".", func(name string, d fs.DirEntry, err error) error {
 			if err != nil {

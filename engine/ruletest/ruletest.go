@@ -3,7 +3,11 @@
 // that must not. Missing and unexpected findings both fail, as in go/analysis's
 // analysistest. A rule without a triggering case or without a passing case fails too.
 //
-// Cases live in tests/<RULE-ID>.yaml inside the pack:
+// Cases live in tests/<RULE-ID>.yaml inside the pack, or inside a folder the pack includes:
+// those run under every pack that includes the folder. ${name} in a test file stands for
+// the running pack's test_vars (its sample document, its year), a case may be limited to
+// some packs (packs: [govinfo-2021]), and a wanted place may differ by pack
+// (at: {govinfo-2019: "103:30", govinfo-2021: "96:30"}).
 //
 //	rule: T3-ROW-SUM
 //	cases:
@@ -20,9 +24,12 @@ package ruletest
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
+	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -59,8 +66,10 @@ type Case struct {
 	Components []Case `yaml:"components"`
 	// Params override the pack's rule parameters for this case (as --param does).
 	Params map[string]float64 `yaml:"params"`
-	Want   []Want             `yaml:"want"`
-	line   int
+	// Packs limits the case to the named packs; empty: every pack that runs the file.
+	Packs []string `yaml:"packs"`
+	Want  []Want   `yaml:"want"`
+	line  int
 }
 
 // Edit replaces one exact occurrence of Replace with With.
@@ -73,15 +82,38 @@ type Edit struct {
 
 // Want is an expected finding of the rule under test.
 type Want struct {
-	// At is line:col of the primary location; it is required, since a rule test pins the
-	// exact finding.
-	At string `yaml:"at"`
+	// At is line:col of the primary location, or a map from pack name to line:col where
+	// the packs' documents differ; it is required, since a rule test pins the exact
+	// finding.
+	At Place `yaml:"at"`
 	// Level is error, warning or note; empty accepts any.
 	Level string `yaml:"level"`
 	// Message is a substring the message must contain.
 	Message string `yaml:"message"`
 	// NotAssessable must match the finding's flag when set.
 	NotAssessable *bool `yaml:"not_assessable"`
+}
+
+// Place is line:col, for every pack or by pack name.
+type Place struct {
+	Any    string
+	ByPack map[string]string
+}
+
+// UnmarshalYAML reads "12:3" or {pack: "12:3", ...}.
+func (p *Place) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind == yaml.MappingNode {
+		return n.Decode(&p.ByPack)
+	}
+	return n.Decode(&p.Any)
+}
+
+// For returns the place under the named pack ("" when the map does not name it).
+func (p Place) For(pack string) string {
+	if p.ByPack != nil {
+		return p.ByPack[pack]
+	}
+	return p.Any
 }
 
 // Outcome is the result of one rule's tests.
@@ -98,66 +130,100 @@ func (o Outcome) OK() bool { return len(o.Errors) == 0 }
 // Run runs every test file of the pack and checks that each rule of the pack has a
 // triggering and a passing case. Outcomes are sorted by rule id.
 func Run(ctx context.Context, p *pack.Pack) ([]Outcome, error) {
-	files, err := fs.Glob(p.FS, "tests/*.yaml")
-	if err != nil {
-		return nil, err
-	}
 	byRule := map[string]*Outcome{}
 	for _, r := range p.Rules() {
 		byRule[r.ID] = &Outcome{Rule: r.ID}
 	}
-	for _, name := range files {
-		data, err := fs.ReadFile(p.FS, name)
+	// ran: rules with a test file; triggers, passes: their cases with and without findings.
+	ran, triggers, passes := map[string]bool{}, map[string]int{}, map[string]int{}
+	for _, dir := range p.TestDirs() {
+		files, err := fs.Glob(dir.FS, "tests/*.yaml")
 		if err != nil {
 			return nil, err
 		}
-		var node yaml.Node
-		var tf File
-		err = yaml.Unmarshal(data, &node)
-		if err == nil {
-			err = node.Decode(&tf)
-		}
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
-		lines := caseLines(&node)
-		o, ok := byRule[tf.Rule]
-		if !ok {
-			byRule[tf.Rule] = &Outcome{Rule: tf.Rule, File: name, Errors: []string{fmt.Sprintf("%s: rule %q is not in pack %s", name, tf.Rule, p.Ref())}}
-			continue
-		}
-		o.File = name
-		triggers, passes := 0, 0
-		for i, c := range tf.Cases {
-			if i < len(lines) {
-				c.line = lines[i]
+		for _, file := range files {
+			name := path.Join(dir.Name, file)
+			tf, lines, err := readFile(dir.FS, file, p.TestVars)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", name, err)
 			}
-			o.Cases++
-			if len(c.Want) > 0 {
-				triggers++
-			} else {
-				passes++
+			o, ok := byRule[tf.Rule]
+			if !ok {
+				if dir.Name != "" {
+					continue // a shared test of a rule this pack does not take
+				}
+				byRule[tf.Rule] = &Outcome{Rule: tf.Rule, File: name, Errors: []string{fmt.Sprintf("%s: rule %q is not in pack %s", name, tf.Rule, p.Ref())}}
+				continue
 			}
-			for _, e := range runCase(ctx, p, tf.Rule, c) {
-				o.Errors = append(o.Errors, fmt.Sprintf("%s:%d: case %q: %s", name, c.line, c.Name, e))
+			o.File, ran[tf.Rule] = name, true
+			for i, c := range tf.Cases {
+				if i < len(lines) {
+					c.line = lines[i]
+				}
+				if len(c.Packs) > 0 && !slices.Contains(c.Packs, p.Name) {
+					continue
+				}
+				o.Cases++
+				if len(c.Want) > 0 {
+					triggers[tf.Rule]++
+				} else {
+					passes[tf.Rule]++
+				}
+				for _, e := range runCase(ctx, p, dir.FS, tf.Rule, c) {
+					o.Errors = append(o.Errors, fmt.Sprintf("%s:%d: case %q: %s", name, c.line, c.Name, e))
+				}
 			}
-		}
-		if triggers == 0 {
-			o.Errors = append(o.Errors, fmt.Sprintf("%s: no case triggers %s", name, tf.Rule))
-		}
-		if passes == 0 {
-			o.Errors = append(o.Errors, fmt.Sprintf("%s: no case passes %s (want: [])", name, tf.Rule))
 		}
 	}
 	var out []Outcome
 	for _, o := range byRule {
-		if o.File == "" && len(o.Errors) == 0 {
-			o.Errors = append(o.Errors, fmt.Sprintf("rule %s has no tests (tests/%s.yaml)", o.Rule, o.Rule))
+		if !ran[o.Rule] {
+			if len(o.Errors) == 0 {
+				o.Errors = append(o.Errors, fmt.Sprintf("rule %s has no tests (tests/%s.yaml)", o.Rule, o.Rule))
+			}
+		} else {
+			if triggers[o.Rule] == 0 {
+				o.Errors = append(o.Errors, fmt.Sprintf("%s: no case triggers %s", o.File, o.Rule))
+			}
+			if passes[o.Rule] == 0 {
+				o.Errors = append(o.Errors, fmt.Sprintf("%s: no case passes %s (want: [])", o.File, o.Rule))
+			}
 		}
 		out = append(out, *o)
 	}
 	sort.Slice(out, func(a, b int) bool { return out[a].Rule < out[b].Rule })
 	return out, nil
+}
+
+// testVar is ${name} in a test file.
+var testVar = regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_]*)\}`)
+
+// readFile reads one test file with the pack's test variables put in, and the line of
+// each case.
+func readFile(fsys fs.FS, name string, vars map[string]string) (File, []int, error) {
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return File{}, nil, err
+	}
+	var unknown []string
+	data = testVar.ReplaceAllFunc(data, func(m []byte) []byte {
+		k := string(m[2 : len(m)-1])
+		v, ok := vars[k]
+		if !ok {
+			unknown = append(unknown, k)
+		}
+		return []byte(v)
+	})
+	if len(unknown) > 0 {
+		return File{}, nil, fmt.Errorf("the pack's test_vars have no %s", strings.Join(slices.Compact(unknown), ", "))
+	}
+	var node yaml.Node
+	var tf File
+	err = yaml.Unmarshal(data, &node)
+	if err == nil {
+		err = node.Decode(&tf)
+	}
+	return tf, caseLines(&node), err
 }
 
 // caseLines returns the line of each item of the top-level `cases` sequence.
@@ -180,13 +246,13 @@ func caseLines(doc *yaml.Node) []int {
 
 // runCase lints the case's document with the pack and compares the rule's findings. A
 // panic in the engine fails the case instead of the whole run.
-func runCase(ctx context.Context, p *pack.Pack, rule string, c Case) (errs []string) {
+func runCase(ctx context.Context, p *pack.Pack, dir fs.FS, rule string, c Case) (errs []string) {
 	defer func() {
 		if r := recover(); r != nil {
 			errs = []string{fmt.Sprintf("panic: %v", r)}
 		}
 	}()
-	data, name, err := document(p, c)
+	data, name, err := document(p, dir, c)
 	if err != nil {
 		return []string{err.Error()}
 	}
@@ -205,7 +271,7 @@ func runCase(ctx context.Context, p *pack.Pack, rule string, c Case) (errs []str
 	}
 	var lc lint.Context
 	if c.Previous != nil {
-		pdata, pname, err := document(p, *c.Previous)
+		pdata, pname, err := document(p, dir, *c.Previous)
 		if err != nil {
 			return []string{"previous: " + err.Error()}
 		}
@@ -218,7 +284,7 @@ func runCase(ctx context.Context, p *pack.Pack, rule string, c Case) (errs []str
 	if len(c.Components) > 0 {
 		lc.Totals = profile.NewTotals()
 		for i, cc := range c.Components {
-			cdata, cname, err := document(p, cc)
+			cdata, cname, err := document(p, dir, cc)
 			if err != nil {
 				return []string{fmt.Sprintf("component %d: %v", i+1, err)}
 			}
@@ -245,19 +311,19 @@ func runCase(ctx context.Context, p *pack.Pack, rule string, c Case) (errs []str
 	}
 	used := make([]bool, len(got))
 	for _, w := range c.Want {
-		if w.At == "" {
+		if w.At.For(p.Name) == "" {
 			errs = append(errs, "a wanted finding needs at: LINE:COL, the exact place it points at")
 			continue
 		}
 		found := false
 		for i, f := range got {
-			if !used[i] && matches(w, f) {
+			if !used[i] && matches(w, p.Name, f) {
 				used[i], found = true, true
 				break
 			}
 		}
 		if !found {
-			errs = append(errs, fmt.Sprintf("missing finding %s", describeWant(w)))
+			errs = append(errs, fmt.Sprintf("missing finding %s", describeWant(w, p.Name)))
 		}
 	}
 	for i, f := range got {
@@ -275,14 +341,18 @@ func runCase(ctx context.Context, p *pack.Pack, rule string, c Case) (errs []str
 	return errs
 }
 
-// document returns the case's document bytes with the edits applied.
-func document(p *pack.Pack, c Case) ([]byte, string, error) {
+// document returns the case's document bytes with the edits applied. A base document is
+// looked for beside the test file (in dir), then in the pack's own tests/.
+func document(p *pack.Pack, dir fs.FS, c Case) ([]byte, string, error) {
 	var text, name string
 	switch {
 	case c.Base != "" && c.Doc != "":
 		return nil, "", fmt.Errorf("set base or doc, not both")
 	case c.Base != "":
-		b, err := fs.ReadFile(p.FS, path.Join("tests", c.Base))
+		b, err := fs.ReadFile(dir, path.Join("tests", c.Base))
+		if errors.Is(err, fs.ErrNotExist) {
+			b, err = fs.ReadFile(p.FS, path.Join("tests", c.Base))
+		}
 		if err != nil {
 			return nil, "", err
 		}
@@ -313,9 +383,9 @@ func document(p *pack.Pack, c Case) ([]byte, string, error) {
 	return []byte(text), name, nil
 }
 
-func matches(w Want, f finding.Finding) bool {
+func matches(w Want, pack string, f finding.Finding) bool {
 	s := f.Location.Span.Start
-	if w.At != strconv.Itoa(s.Line)+":"+strconv.Itoa(s.Col) {
+	if w.At.For(pack) != strconv.Itoa(s.Line)+":"+strconv.Itoa(s.Col) {
 		return false
 	}
 	if w.Level != "" && w.Level != string(f.Level) {
@@ -330,8 +400,8 @@ func matches(w Want, f finding.Finding) bool {
 	return true
 }
 
-func describeWant(w Want) string {
-	s := "at " + w.At
+func describeWant(w Want, pack string) string {
+	s := "at " + w.At.For(pack)
 	if w.Level != "" {
 		s += " " + w.Level
 	}

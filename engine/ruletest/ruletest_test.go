@@ -113,3 +113,63 @@ cases:
 		t.Fatalf("errors = %v", errs)
 	}
 }
+
+// A shared folder's tests run under every pack that includes it, with each pack's test
+// variables, its own cases (packs:) and places (at: by pack); a wrong place fails under
+// the pack it is wrong for only.
+func TestSharedTestsRunUnderEveryIncludingPack(t *testing.T) {
+	shared := `rule: NO-FOO
+cases:
+  - name: triggers
+    base: ${sample}
+    edits: [{replace: "${word}", with: "${word} foo"}]
+    want: [{at: {a: "1:1", b: "1:1"}, level: error, message: foo}]
+  - name: passes
+    base: ${sample}
+    want: []
+  - name: only under a, and wrong there
+    packs: [a]
+    doc: "一、总体情况\nfoo\n"
+    want: []
+`
+	fsys := fstest.MapFS{
+		"a/pack.yaml":              {Data: []byte("name: a\nversion: 1.0.0\ninclude: [common]\ntest_vars: {sample: docs/a.txt, word: bar}\n")},
+		"a/profile.yaml":           {Data: []byte("sections: [{id: s1, numeral: 一, title: 总体情况}]\ntables: [{id: t, columns: [{id: a}], rows: [{id: r, label: 甲}]}]\n")},
+		"a/tests/docs/a.txt":       {Data: []byte("一、总体情况\n正文 bar\n")},
+		"b/pack.yaml":              {Data: []byte("name: b\nversion: 1.0.0\ninclude: [common]\ntest_vars: {sample: docs/b.txt, word: baz}\n")},
+		"b/profile.yaml":           {Data: []byte("sections: [{id: s1, numeral: 一, title: 总体情况}]\ntables: [{id: t, columns: [{id: a}], rows: [{id: r, label: 甲}]}]\n")},
+		"b/tests/docs/b.txt":       {Data: []byte("一、总体情况\n正文 baz\n")},
+		"common/rego/no_foo.rego":  {Data: []byte(rule)},
+		"common/tests/NO-FOO.yaml": {Data: []byte(shared)},
+	}
+	for name, wrongCases := range map[string]int{"a": 1, "b": 0} {
+		p, err := pack.Load(context.Background(), fsys, name, pack.Options{StrictBuiltinErrors: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := Run(context.Background(), p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(out) != 1 || out[0].File != "common/tests/NO-FOO.yaml" {
+			t.Fatalf("%s: outcomes = %+v", name, out)
+		}
+		if (len(out[0].Errors) > 0) != (wrongCases > 0) || out[0].Cases != 2+wrongCases {
+			t.Errorf("%s: %d cases, errors %q", name, out[0].Cases, out[0].Errors)
+		}
+		for _, e := range out[0].Errors {
+			if !strings.Contains(e, `case "only under a`) {
+				t.Errorf("%s: error %q", name, e)
+			}
+		}
+	}
+	// A variable the pack does not define is an error naming it.
+	fsys["b/pack.yaml"] = &fstest.MapFile{Data: []byte("name: b\nversion: 1.0.0\ninclude: [common]\ntest_vars: {sample: docs/b.txt}\n")}
+	p, err := pack.Load(context.Background(), fsys, "b", pack.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Run(context.Background(), p); err == nil || !strings.Contains(err.Error(), "test_vars have no word") {
+		t.Errorf("err = %v", err)
+	}
+}
