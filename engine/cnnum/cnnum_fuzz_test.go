@@ -29,33 +29,53 @@ func checkInvariants(t *testing.T, s string) {
 	t.Helper()
 	n, err := Parse(s)
 	if err == nil {
-		if math.IsInf(n.Value, 0) || math.IsNaN(n.Value) {
-			t.Fatalf("Parse(%q).Value = %v, not finite", s, n.Value)
-		}
-		if math.Signbit(n.Value) && n.Value == 0 {
-			t.Fatalf("Parse(%q).Value is negative zero", s)
-		}
-		if n.Value < 0 && !n.Signed {
-			t.Fatalf("Parse(%q) = %+v: negative without a sign", s, n)
-		}
-		if n.Integer && n.Value != math.Trunc(n.Value) {
-			t.Fatalf("Parse(%q) = %+v: Integer but value has a fraction", s, n)
-		}
-		if IsPlaceholder(s) {
-			t.Fatalf("%q is both a number and a placeholder", s)
-		}
+		checkParsed(t, s, n)
 	} else {
-		var ne *NumError
-		if !errors.As(err, &ne) || (!errors.Is(err, ErrSyntax) && !errors.Is(err, ErrRange)) {
-			t.Fatalf("Parse(%q) error %v is not a *NumError wrapping ErrSyntax or ErrRange", s, err)
-		}
-		if ne.Offset < 0 || ne.Offset > len(s) {
-			t.Fatalf("Parse(%q) error offset %d out of range", s, ne.Offset)
-		}
-		_ = err.Error()
+		checkParseError(t, s, err)
 	}
+	checkFolded(t, s, n, err)
+	checkPrefix(t, s, n, err)
+}
 
-	// Folding first changes nothing.
+// checkParsed checks a number Parse read from s: finite, no negative zero, negative only
+// with a sign, Integer only without a fraction, and s not a placeholder.
+func checkParsed(t *testing.T, s string, n Number) {
+	t.Helper()
+	if math.IsInf(n.Value, 0) || math.IsNaN(n.Value) {
+		t.Fatalf("Parse(%q).Value = %v, not finite", s, n.Value)
+	}
+	if math.Signbit(n.Value) && n.Value == 0 {
+		t.Fatalf("Parse(%q).Value is negative zero", s)
+	}
+	if n.Value < 0 && !n.Signed {
+		t.Fatalf("Parse(%q) = %+v: negative without a sign", s, n)
+	}
+	if n.Integer && n.Value != math.Trunc(n.Value) {
+		t.Fatalf("Parse(%q) = %+v: Integer but value has a fraction", s, n)
+	}
+	if IsPlaceholder(s) {
+		t.Fatalf("%q is both a number and a placeholder", s)
+	}
+}
+
+// checkParseError checks the error Parse gave for s: a *NumError wrapping ErrSyntax or
+// ErrRange, with an offset inside s.
+func checkParseError(t *testing.T, s string, err error) {
+	t.Helper()
+	var ne *NumError
+	if !errors.As(err, &ne) || (!errors.Is(err, ErrSyntax) && !errors.Is(err, ErrRange)) {
+		t.Fatalf("Parse(%q) error %v is not a *NumError wrapping ErrSyntax or ErrRange", s, err)
+	}
+	if ne.Offset < 0 || ne.Offset > len(s) {
+		t.Fatalf("Parse(%q) error offset %d out of range", s, ne.Offset)
+	}
+	_ = err.Error()
+}
+
+// checkFolded checks that folding s first changes nothing: Parse(Fold(s)) gives what
+// Parse(s) gave (n, err).
+func checkFolded(t *testing.T, s string, n Number, err error) {
+	t.Helper()
 	fs := Fold(s)
 	fn, ferr := Parse(fs)
 	if (err == nil) != (ferr == nil) {
@@ -64,8 +84,12 @@ func checkInvariants(t *testing.T, s string) {
 	if err == nil && fn != n {
 		t.Fatalf("Parse(%q) = %+v but Parse(%q) = %+v", s, n, fs, fn)
 	}
+}
 
-	// ParsePrefix stays in bounds, ends on a rune boundary and agrees with Parse.
+// checkPrefix checks that ParsePrefix(s) stays in bounds, ends on a rune boundary and
+// agrees with Parse, which gave n, err for s.
+func checkPrefix(t *testing.T, s string, n Number, err error) {
+	t.Helper()
 	pn, length, ok := ParsePrefix(s)
 	if length < 0 || length > len(s) {
 		t.Fatalf("ParsePrefix(%q) length %d out of range", s, length)

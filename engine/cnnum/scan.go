@@ -49,27 +49,39 @@ func (c class) isHan() bool {
 // classify returns the class of the folded rune r and its value.
 func classify(r rune) (class, int8) {
 	if r < utf8.RuneSelf {
-		if '0' <= r && r <= '9' {
-			return cDigit, int8(r - '0')
-		}
-		switch r {
-		case '.':
-			return cDot, 0
-		case ',':
-			return cComma, 0
-		case '+':
-			return cPlus, 0
-		case '-':
-			return cMinus, 0
-		case '(':
-			return cOpen, 0
-		case ')':
-			return cClose, 0
-		case '%':
-			return cPercent, 0
-		}
-		return cOther, 0
+		return classifyASCII(r)
 	}
+	return classifyWide(r)
+}
+
+// classifyASCII returns the class and value of an ASCII rune: a digit, a sign, a
+// separator, a parenthesis or the percent sign.
+func classifyASCII(r rune) (class, int8) {
+	if '0' <= r && r <= '9' {
+		return cDigit, int8(r - '0')
+	}
+	switch r {
+	case '.':
+		return cDot, 0
+	case ',':
+		return cComma, 0
+	case '+':
+		return cPlus, 0
+	case '-':
+		return cMinus, 0
+	case '(':
+		return cOpen, 0
+	case ')':
+		return cClose, 0
+	case '%':
+		return cPercent, 0
+	}
+	return cOther, 0
+}
+
+// classifyWide returns the class and value of a rune beyond ASCII: a Chinese digit,
+// unit, point or sign, or a small-form sign.
+func classifyWide(r rune) (class, int8) {
 	switch r {
 	case '零', '〇', '○':
 		return cHanDigit, 0
@@ -461,82 +473,122 @@ func (st *state) stepHanInt(c class, v int8) reason {
 func (st *state) stepUnit(c class, v int8) reason {
 	switch c {
 	case cHanDigit, cLiang:
-		if c == cHanDigit && v == 0 {
-			if st.pd >= 0 || st.zero || (st.lastTok != tokSmall && st.lastTok != tokLarge) {
-				return rUnexpected
-			}
-			st.zero, st.lastTok = true, tokZero
-			return rNone
-		}
-		if st.pd >= 0 || st.lastTok == tokNone {
-			return rUnexpected
-		}
-		st.pd, st.pdLiang, st.lastTok = v, c == cLiang, tokDigit
-		return rNone
+		return st.unitDigit(c, v)
 	case cSmall:
-		d := st.pd
-		if d < 0 {
-			// A bare 十 starts the numeral or a section after 万 or 亿: 十二, 一万十五.
-			if v != 1 || st.zero || (st.lastTok != tokNone && st.lastTok != tokLarge) {
-				return rUnexpected
-			}
-			d = 1
-		} else if st.pdLiang && v == 1 {
-			return rUnexpected // 两十
-		}
-		if !st.place(v, true) {
-			return rUnexpected
-		}
-		st.sec += uint64(d) * pow10u[v]
-		st.lastTok, st.lastUnit = tokSmall, v
-		return rNone
+		return st.unitSmall(v)
 	case cLarge:
-		if st.pd >= 0 {
-			d := st.pd
-			if !st.place(0, false) {
-				return rUnexpected
-			}
-			st.sec += uint64(d)
-		} else if st.zero {
-			return rUnexpected
-		}
-		if v == 4 {
-			if st.wanSet || st.sec == 0 {
-				return rUnexpected
-			}
-			if st.deferred {
-				if !gapOK(st.defBefore, st.defP+4, st.defZero, st.defExplicit) {
-					return rUnexpected
-				}
-				st.deferred = false
-			}
-			st.wan, st.sec, st.wanSet = st.sec, 0, true
-		} else {
-			f := st.wan*1e4 + st.sec
-			if st.hiSet || f == 0 {
-				return rUnexpected
-			}
-			st.hi, st.wan, st.sec, st.wanSet, st.hiSet = f, 0, 0, false, true
-			st.afterYi = true
-		}
-		st.lastPos += v
-		st.lastTok, st.lastUnit, st.usedLarge = tokLarge, v, true
-		return rNone
+		return st.unitLarge(v)
 	case cPoint:
-		val, ok := st.unitValue(false)
-		if !ok {
-			return rUnexpected
-		}
-		var tmp [20]byte
-		for _, b := range strconv.AppendUint(tmp[:0], val, 10) {
-			if r := st.push(int8(b - '0')); r != rNone {
-				return r
-			}
-		}
-		st.ph, st.point = phFrac, true
-		return rNone
+		return st.unitPoint()
 	}
 	return st.tail(c, v)
+}
+
+// unitDigit reads a digit (or 两) of a Chinese numeral with units: 零 marks a gap after a
+// unit, any other digit waits for its unit.
+func (st *state) unitDigit(c class, v int8) reason {
+	if c == cHanDigit && v == 0 {
+		if st.pd >= 0 || st.zero || (st.lastTok != tokSmall && st.lastTok != tokLarge) {
+			return rUnexpected
+		}
+		st.zero, st.lastTok = true, tokZero
+		return rNone
+	}
+	if st.pd >= 0 || st.lastTok == tokNone {
+		return rUnexpected
+	}
+	st.pd, st.pdLiang, st.lastTok = v, c == cLiang, tokDigit
+	return rNone
+}
+
+// unitSmall reads a small unit (十百千, exponent v) of a Chinese numeral with units,
+// adding the pending digit times the unit to the section.
+func (st *state) unitSmall(v int8) reason {
+	d := st.pd
+	if d < 0 {
+		// A bare 十 starts the numeral or a section after 万 or 亿: 十二, 一万十五.
+		if v != 1 || st.zero || (st.lastTok != tokNone && st.lastTok != tokLarge) {
+			return rUnexpected
+		}
+		d = 1
+	} else if st.pdLiang && v == 1 {
+		return rUnexpected // 两十
+	}
+	if !st.place(v, true) {
+		return rUnexpected
+	}
+	st.sec += uint64(d) * pow10u[v]
+	st.lastTok, st.lastUnit = tokSmall, v
+	return rNone
+}
+
+// unitLarge reads a large unit (万 or 亿, exponent v) of a Chinese numeral with units:
+// the pending digit ends the section, and the section moves to the 万 or 亿 place.
+func (st *state) unitLarge(v int8) reason {
+	if st.pd >= 0 {
+		d := st.pd
+		if !st.place(0, false) {
+			return rUnexpected
+		}
+		st.sec += uint64(d)
+	} else if st.zero {
+		return rUnexpected
+	}
+	if v == 4 {
+		if !st.closeWan() {
+			return rUnexpected
+		}
+	} else if !st.closeYi() {
+		return rUnexpected
+	}
+	st.lastPos += v
+	st.lastTok, st.lastUnit, st.usedLarge = tokLarge, v, true
+	return rNone
+}
+
+// closeWan moves the section to the 万 place. It reports false when 万 came already,
+// the section is empty, or the first digit after 亿 skipped a place it may not.
+func (st *state) closeWan() bool {
+	if st.wanSet || st.sec == 0 {
+		return false
+	}
+	if st.deferred {
+		if !gapOK(st.defBefore, st.defP+4, st.defZero, st.defExplicit) {
+			return false
+		}
+		st.deferred = false
+	}
+	st.wan, st.sec, st.wanSet = st.sec, 0, true
+	return true
+}
+
+// closeYi moves what came before to the 亿 place. It reports false when 亿 came already
+// or nothing came before it.
+func (st *state) closeYi() bool {
+	f := st.wan*1e4 + st.sec
+	if st.hiSet || f == 0 {
+		return false
+	}
+	st.hi, st.wan, st.sec, st.wanSet, st.hiSet = f, 0, 0, false, true
+	st.afterYi = true
+	return true
+}
+
+// unitPoint reads 点 after a Chinese numeral with units: the numeral's value becomes the
+// integer digits and the fraction follows.
+func (st *state) unitPoint() reason {
+	val, ok := st.unitValue(false)
+	if !ok {
+		return rUnexpected
+	}
+	var tmp [20]byte
+	for _, b := range strconv.AppendUint(tmp[:0], val, 10) {
+		if r := st.push(int8(b - '0')); r != rNone {
+			return r
+		}
+	}
+	st.ph, st.point = phFrac, true
+	return rNone
 }
 
 // place puts the pending digit (or a bare 十) at position p of the frame. explicit tells

@@ -313,6 +313,42 @@ func anchor(n int, ref string) string {
 // markup lays out document n: its view's sections and tables with findings placed beside
 // the block that holds their place, and findings on no drawn place listed first.
 func markup(r finding.Result, n int, rules map[string]*ruleStat) mDoc {
+	d := docHeader(r, n)
+	v := r.View
+	lay := &docLayout{n: n, where: map[string]place{}, cellClass: map[string][]string{},
+		cellLinks: map[string][]mLink{}, blockOf: map[string]int{}}
+	if v != nil {
+		lay.placeView(v)
+	}
+	// Findings, beside the block of their place.
+	for i, f := range r.Findings {
+		mf := lay.finding(i, f, rules)
+		if b, ok := lay.blockOf[f.Location.Ref]; ok && mf.At != nil {
+			lay.blocks[b].Findings = append(lay.blocks[b].Findings, mf)
+		} else {
+			d.General = append(d.General, mf)
+		}
+	}
+	// Draw the blocks now that every place knows its findings.
+	for k, ls := range lay.cellLinks {
+		lay.cellLinks[k] = capLinks(ls)
+	}
+	if v != nil {
+		lay.drawView(v)
+	}
+	// Blocks that show nothing (a preamble without claims read) are left out.
+	for _, b := range lay.blocks {
+		if b.Level == 3 && b.Heading == "标题与导语" && len(b.Findings) == 0 && allEmpty(b.Text) {
+			continue
+		}
+		d.Blocks = append(d.Blocks, b)
+	}
+	return d
+}
+
+// docHeader returns the head of document n's part of the report: its path and title,
+// its error, its counts of findings and what it says of itself.
+func docHeader(r finding.Result, n int) mDoc {
 	d := mDoc{N: n, Path: r.Path, Heading: r.Path, HasView: r.View != nil, Worst: finding.None}
 	if r.Err != nil {
 		d.Err = r.Err.Error()
@@ -320,189 +356,222 @@ func markup(r finding.Result, n int, rules map[string]*ruleStat) mDoc {
 	d.Counts.Add(r)
 	d.Worst = d.Counts.Max()
 	d.Clean = len(r.Findings) == 0 && r.Err == nil
+	d.Meta = docMeta(r)
+	if v := r.View; v != nil && v.Title != "" {
+		d.Heading = v.Title
+	}
+	return d
+}
+
+// docMeta returns what is shown under a document's heading: the body that published it,
+// its kind, region, year and format edition, and the rule pack it was checked with.
+func docMeta(r finding.Result) []string {
+	var meta []string
 	if a := r.About; a != nil {
 		for _, s := range []string{a.Body, kindLabel(a.BodyKind), a.Region} {
 			if s != "" {
-				d.Meta = append(d.Meta, s)
+				meta = append(meta, s)
 			}
 		}
 		if a.Year != 0 {
-			d.Meta = append(d.Meta, fmt.Sprintf("%d 年度", a.Year))
+			meta = append(meta, fmt.Sprintf("%d 年度", a.Year))
 		}
 		if a.Edition != "" {
-			d.Meta = append(d.Meta, "格式 "+a.Edition)
+			meta = append(meta, "格式 "+a.Edition)
 		}
 	}
 	if r.Pack != "" {
-		d.Meta = append(d.Meta, r.Pack)
+		meta = append(meta, r.Pack)
 	}
-	v := r.View
-	if v != nil && v.Title != "" {
-		d.Heading = v.Title
+	return meta
+}
+
+// place is where a fact is drawn: the anchor to link to and the name to show.
+type place struct{ anchor, name string }
+
+// docLayout is the marked-up layout of one document being built.
+type docLayout struct {
+	n      int
+	where  map[string]place // the place of each fact reference
+	blocks []mBlock
+	// cellClass and cellLinks are the classes of the findings that point at a fact
+	// reference and the links to them.
+	cellClass map[string][]string
+	cellLinks map[string][]mLink
+	blockOf   map[string]int // the block that draws each fact reference
+}
+
+// placeView lays out the blocks of view v: the preamble, each section followed by its
+// tables, then the tables of sections not in the view; and notes where each fact is.
+func (l *docLayout) placeView(v *finding.View) {
+	tablesIn := map[string][]int{}
+	for i, t := range v.Tables {
+		tablesIn[t.Section] = append(tablesIn[t.Section], i)
 	}
-	// where maps a fact reference to the block that draws it and the anchor to link to.
-	type place struct{ anchor, name string }
-	where := map[string]place{}
-	var blocks []mBlock
-	cellClass := map[string][]string{}
-	cellLinks := map[string][]mLink{}
-	blockOf := map[string]int{}
-	if v != nil {
-		tablesIn := map[string][]int{}
-		for i, t := range v.Tables {
-			tablesIn[t.Section] = append(tablesIn[t.Section], i)
+	claimsIn := map[string][]int{}
+	for i, c := range v.Claims {
+		claimsIn[c.Section] = append(claimsIn[c.Section], i)
+	}
+	pre := mBlock{ID: anchor(l.n, "preamble"), Heading: "标题与导语", Level: 3}
+	l.placeClaims(v, claimsIn[""])
+	l.blocks = append(l.blocks, pre)
+	for _, s := range v.Sections {
+		l.where[s.Ref] = place{anchor(l.n, s.Ref), s.Heading}
+		l.blockOf[s.Ref] = len(l.blocks)
+		b := mBlock{ID: anchor(l.n, s.Ref), Heading: s.Heading, Level: 3, Missing: !s.Found}
+		l.placeClaims(v, claimsIn[s.ID])
+		l.blocks = append(l.blocks, b)
+		for _, i := range tablesIn[s.ID] {
+			l.placeTable(v.Tables[i])
 		}
-		claimsIn := map[string][]int{}
-		for i, c := range v.Claims {
-			claimsIn[c.Section] = append(claimsIn[c.Section], i)
-		}
-		addTable := func(i int) {
-			t := v.Tables[i]
-			id := anchor(n, t.Ref)
-			blockOf[t.Ref] = len(blocks)
-			where[t.Ref] = place{id, t.Title}
-			for _, row := range t.Rows {
-				where[row.Ref] = place{anchor(n, row.Ref), t.Title + "/" + row.Label}
-				blockOf[row.Ref] = len(blocks)
-				for j, c := range row.Cells {
-					label := ""
-					if j < len(t.Columns) {
-						label = t.Columns[j].Label
-					}
-					where[c.Ref] = place{anchor(n, c.Ref), t.Title + "/" + row.Label + "/" + label}
-					blockOf[c.Ref] = len(blocks)
-				}
-			}
-			blocks = append(blocks, mBlock{ID: id, Heading: t.Title, Level: 4, Missing: !t.Found})
-		}
-		addClaims := func(section string) {
-			// Claims are placed in the text they were read from; those not found there
-			// (folded differently) are listed under it.
-			for _, i := range claimsIn[section] {
-				c := v.Claims[i]
-				where[c.Ref] = place{anchor(n, c.Ref), "“" + clip(c.Text, 24) + "”"}
-				blockOf[c.Ref] = len(blocks)
-				for ref := range c.Fields {
-					where[ref] = where[c.Ref]
-					blockOf[ref] = len(blocks)
-				}
-			}
-		}
-		pre := mBlock{ID: anchor(n, "preamble"), Heading: "标题与导语", Level: 3}
-		addClaims("")
-		blocks = append(blocks, pre)
-		for _, s := range v.Sections {
-			where[s.Ref] = place{anchor(n, s.Ref), s.Heading}
-			blockOf[s.Ref] = len(blocks)
-			b := mBlock{ID: anchor(n, s.Ref), Heading: s.Heading, Level: 3, Missing: !s.Found}
-			addClaims(s.ID)
-			blocks = append(blocks, b)
-			for _, i := range tablesIn[s.ID] {
-				addTable(i)
-			}
-			delete(tablesIn, s.ID)
-		}
-		for i, t := range v.Tables {
-			if _, ok := tablesIn[t.Section]; ok {
-				addTable(i)
-			}
+		delete(tablesIn, s.ID)
+	}
+	for _, t := range v.Tables {
+		if _, ok := tablesIn[t.Section]; ok {
+			l.placeTable(t)
 		}
 	}
-	// Findings, beside the block of their place.
-	for i, f := range r.Findings {
-		mf := mFinding{ID: fmt.Sprintf("d%d-f%d", n, i+1), Rule: f.RuleID, Message: f.Message, Snippet: f.Location.Snippet,
-			Level: f.Level, NA: f.NotAssessable, Where: position(f.Location)}
-		if s := rules[f.RuleID]; s != nil {
-			mf.Title = s.Title
+}
+
+// placeTable adds the block of table t and notes the places of its rows and cells.
+func (l *docLayout) placeTable(t finding.ViewTable) {
+	n := l.n
+	id := anchor(n, t.Ref)
+	l.blockOf[t.Ref] = len(l.blocks)
+	l.where[t.Ref] = place{id, t.Title}
+	for _, row := range t.Rows {
+		l.where[row.Ref] = place{anchor(n, row.Ref), t.Title + "/" + row.Label}
+		l.blockOf[row.Ref] = len(l.blocks)
+		for j, c := range row.Cells {
+			label := ""
+			if j < len(t.Columns) {
+				label = t.Columns[j].Label
+			}
+			l.where[c.Ref] = place{anchor(n, c.Ref), t.Title + "/" + row.Label + "/" + label}
+			l.blockOf[c.Ref] = len(l.blocks)
 		}
-		class := "bad"
-		switch {
-		case f.NotAssessable:
-			class = "na"
-		case f.Level == finding.Note:
-			class = "chk"
+	}
+	l.blocks = append(l.blocks, mBlock{ID: id, Heading: t.Title, Level: 4, Missing: !t.Found})
+}
+
+// placeClaims notes the places of the claims of v at indices idx (those of one section)
+// and of their fields, in the block about to be added.
+func (l *docLayout) placeClaims(v *finding.View, idx []int) {
+	// Claims are placed in the text they were read from; those not found there
+	// (folded differently) are listed under it.
+	for _, i := range idx {
+		c := v.Claims[i]
+		l.where[c.Ref] = place{anchor(l.n, c.Ref), "“" + clip(c.Text, 24) + "”"}
+		l.blockOf[c.Ref] = len(l.blocks)
+		for ref := range c.Fields {
+			l.where[ref] = l.where[c.Ref]
+			l.blockOf[ref] = len(l.blocks)
 		}
-		if p, ok := where[f.Location.Ref]; ok {
-			name := f.Location.Logical
-			if name == "" {
-				name = p.name
-			}
-			mf.At = &mLink{Href: "#" + p.anchor, Text: name}
-			cellClass[f.Location.Ref] = append(cellClass[f.Location.Ref], class)
-			cellLinks[f.Location.Ref] = append(cellLinks[f.Location.Ref], mLink{Href: "#" + mf.ID, Text: fmt.Sprint(i + 1), Class: string(f.Level)})
+	}
+}
+
+// findingClass is the mark a finding puts on its place: not assessable, a note to check,
+// or a problem.
+func findingClass(f finding.Finding) string {
+	switch {
+	case f.NotAssessable:
+		return "na"
+	case f.Level == finding.Note:
+		return "chk"
+	}
+	return "bad"
+}
+
+// finding returns the i-th finding f as shown, linked to its place and its related
+// places where they are drawn, and marks those places with it.
+func (l *docLayout) finding(i int, f finding.Finding, rules map[string]*ruleStat) mFinding {
+	mf := mFinding{ID: fmt.Sprintf("d%d-f%d", l.n, i+1), Rule: f.RuleID, Message: f.Message, Snippet: f.Location.Snippet,
+		Level: f.Level, NA: f.NotAssessable, Where: position(f.Location)}
+	if s := rules[f.RuleID]; s != nil {
+		mf.Title = s.Title
+	}
+	class := findingClass(f)
+	if p, ok := l.where[f.Location.Ref]; ok {
+		name := f.Location.Logical
+		if name == "" {
+			name = p.name
 		}
-		for _, rel := range f.Related {
-			mr := mRel{Name: rel.Logical, Snippet: rel.Snippet, Role: rel.Message}
-			if mr.Name == "" {
-				mr.Name = position(rel)
-			}
-			if mr.Role == mr.Name {
-				mr.Role = ""
-			}
-			if p, ok := where[rel.Ref]; ok && rel.Path == f.Location.Path {
-				mr.Href = "#" + p.anchor
-				cellClass[rel.Ref] = append(cellClass[rel.Ref], "rel")
-				cellLinks[rel.Ref] = append(cellLinks[rel.Ref], mLink{Href: "#" + mf.ID, Text: fmt.Sprint(i + 1), Class: "rel"})
-			}
-			if len(mf.Related) < maxShownRelated {
-				mf.Related = append(mf.Related, mr)
-			} else {
-				mf.More = append(mf.More, mr)
-			}
-		}
-		if b, ok := blockOf[f.Location.Ref]; ok && mf.At != nil {
-			blocks[b].Findings = append(blocks[b].Findings, mf)
+		mf.At = &mLink{Href: "#" + p.anchor, Text: name}
+		l.cellClass[f.Location.Ref] = append(l.cellClass[f.Location.Ref], class)
+		l.cellLinks[f.Location.Ref] = append(l.cellLinks[f.Location.Ref], mLink{Href: "#" + mf.ID, Text: fmt.Sprint(i + 1), Class: string(f.Level)})
+	}
+	for _, rel := range f.Related {
+		mr := l.related(i, f, mf.ID, rel)
+		if len(mf.Related) < maxShownRelated {
+			mf.Related = append(mf.Related, mr)
 		} else {
-			d.General = append(d.General, mf)
+			mf.More = append(mf.More, mr)
 		}
 	}
-	// Draw the blocks now that every place knows its findings.
-	for k, ls := range cellLinks {
-		cellLinks[k] = capLinks(ls)
+	return mf
+}
+
+// related returns a place related to the i-th finding f (shown with anchor id) as
+// listed under it, linked where it is drawn in the same document, and marks that place.
+func (l *docLayout) related(i int, f finding.Finding, id string, rel finding.Location) mRel {
+	mr := mRel{Name: rel.Logical, Snippet: rel.Snippet, Role: rel.Message}
+	if mr.Name == "" {
+		mr.Name = position(rel)
 	}
-	if v != nil {
-		blocks[0].Text = markText("", v.Claims, "", n, cellClass, cellLinks)
-		for _, s := range v.Sections {
-			b := &blocks[blockOf[s.Ref]]
-			b.Class, b.Links = worstClass(cellClass[s.Ref]), cellLinks[s.Ref]
-			b.Text = markText(s.Text, v.Claims, s.ID, n, cellClass, cellLinks)
+	if mr.Role == mr.Name {
+		mr.Role = ""
+	}
+	if p, ok := l.where[rel.Ref]; ok && rel.Path == f.Location.Path {
+		mr.Href = "#" + p.anchor
+		l.cellClass[rel.Ref] = append(l.cellClass[rel.Ref], "rel")
+		l.cellLinks[rel.Ref] = append(l.cellLinks[rel.Ref], mLink{Href: "#" + id, Text: fmt.Sprint(i + 1), Class: "rel"})
+	}
+	return mr
+}
+
+// drawView fills the blocks of view v with their marked text and tables.
+func (l *docLayout) drawView(v *finding.View) {
+	n := l.n
+	l.blocks[0].Text = markText("", v.Claims, "", n, l.cellClass, l.cellLinks)
+	for _, s := range v.Sections {
+		b := &l.blocks[l.blockOf[s.Ref]]
+		b.Class, b.Links = worstClass(l.cellClass[s.Ref]), l.cellLinks[s.Ref]
+		b.Text = markText(s.Text, v.Claims, s.ID, n, l.cellClass, l.cellLinks)
+	}
+	for _, t := range v.Tables {
+		b := &l.blocks[l.blockOf[t.Ref]]
+		b.Class, b.Links = worstClass(l.cellClass[t.Ref]), l.cellLinks[t.Ref]
+		b.Table = l.drawTable(t)
+	}
+}
+
+// drawTable returns table t as drawn, its rows and cells marked by the findings that
+// point at them.
+func (l *docLayout) drawTable(t finding.ViewTable) *mTable {
+	n := l.n
+	mt := &mTable{Title: t.Title, Doubt: t.Doubt, Found: t.Found}
+	for _, c := range t.Columns {
+		mt.Cols = append(mt.Cols, c.Label)
+	}
+	for _, row := range t.Rows {
+		mr := mRow{ID: anchor(n, row.Ref), Label: row.Label, Group: row.Group, Depth: row.Depth,
+			Class: worstClass(l.cellClass[row.Ref]), Links: l.cellLinks[row.Ref], Span: len(t.Columns)}
+		if !row.Found {
+			mr.Class += " absent"
 		}
-		for _, t := range v.Tables {
-			b := &blocks[blockOf[t.Ref]]
-			b.Class, b.Links = worstClass(cellClass[t.Ref]), cellLinks[t.Ref]
-			mt := &mTable{Title: t.Title, Doubt: t.Doubt, Found: t.Found}
-			for _, c := range t.Columns {
-				mt.Cols = append(mt.Cols, c.Label)
+		for _, c := range row.Cells {
+			mc := mCell{ID: anchor(n, c.Ref), Text: c.Text, Class: "s-" + c.State, Links: l.cellLinks[c.Ref]}
+			if cls := worstClass(l.cellClass[c.Ref]); cls != "" {
+				mc.Class += " " + cls
 			}
-			for _, row := range t.Rows {
-				mr := mRow{ID: anchor(n, row.Ref), Label: row.Label, Group: row.Group, Depth: row.Depth,
-					Class: worstClass(cellClass[row.Ref]), Links: cellLinks[row.Ref], Span: len(t.Columns)}
-				if !row.Found {
-					mr.Class += " absent"
-				}
-				for _, c := range row.Cells {
-					mc := mCell{ID: anchor(n, c.Ref), Text: c.Text, Class: "s-" + c.State, Links: cellLinks[c.Ref]}
-					if cls := worstClass(cellClass[c.Ref]); cls != "" {
-						mc.Class += " " + cls
-					}
-					if c.State != "number" {
-						mc.Title = stateLabel(c.State)
-					}
-					mr.Cells = append(mr.Cells, mc)
-				}
-				mt.Rows = append(mt.Rows, mr)
+			if c.State != "number" {
+				mc.Title = stateLabel(c.State)
 			}
-			b.Table = mt
+			mr.Cells = append(mr.Cells, mc)
 		}
+		mt.Rows = append(mt.Rows, mr)
 	}
-	// Blocks that show nothing (a preamble without claims read) are left out.
-	for _, b := range blocks {
-		if b.Level == 3 && b.Heading == "标题与导语" && len(b.Findings) == 0 && allEmpty(b.Text) {
-			continue
-		}
-		d.Blocks = append(d.Blocks, b)
-	}
-	return d
+	return mt
 }
 
 // capLinks keeps the first maxLinks links to findings of a place, and one more saying how

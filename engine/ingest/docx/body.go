@@ -197,158 +197,187 @@ func (b *builder) paragraph(c container) error {
 		return fmt.Errorf("%s: %w", b.x.part, &limit.Error{What: "paragraphs", Limit: maxParagraphs, Actual: int64(b.paras), Unit: "paragraphs"})
 	}
 	p := &para{seq: b.nextSeq(), n: b.paras, kind: document.Paragraph}
-	ps := &paraState{p: p, ref: c.ref(p.n), col: 1}
-	var (
-		styleID, numID string
-		ilvl           int
-		outline        = -1
-		hasNum         bool
-		propsDone      bool
-		hidden         bool
-	)
-	// props applies the paragraph properties once they are known: heading level, table of
-	// contents, and the list label that starts the text.
-	props := func() {
-		if propsDone {
-			return
-		}
-		propsDone = true
-		kind, level := b.st.resolve(styleID)
-		if outline >= 0 {
-			if outline <= 8 {
-				kind, level = headingStyle, outline+1
-			} else if kind == headingStyle {
-				kind = plainStyle
-			}
-		}
-		switch kind {
-		case headingStyle:
-			p.kind, p.level = document.Heading, level
-		case tocStyle:
-			p.kind = document.Furniture
-		}
-		if !hasNum {
-			numID, ilvl, hasNum = b.st.numbering(styleID)
-		}
-		if hasNum {
-			ps.add(b.num.label(numID, ilvl))
-		}
-	}
-	visible := func() bool { return !hidden && b.instr == 0 }
-	x := b.x
-	err := x.walk(func(se xml.StartElement) error {
-		if isFallback(se.Name) {
-			return x.skip()
-		}
-		if se.Name.Local == "OLEObject" {
-			// An embedded object (often an Excel sheet holding a table) is only a picture here.
-			at := document.Pos{Line: p.n, Col: ps.col, Ref: ps.ref}
-			b.note(fmt.Sprintf("嵌入对象（%s）未读取，其中的表格或文字无法检查", cmp.Or(attr(se, "ProgID"), "未知类型")), at)
-			return x.skip()
-		}
-		if !isW(se.Name) {
-			return nil
-		}
-		if se.Name.Local != "pPr" {
-			props()
-		}
-		switch se.Name.Local {
-		case "pPr":
-			err := x.walk(func(c xml.StartElement) error {
-				switch c.Name.Local {
-				case "pStyle":
-					styleID = attr(c, "val")
-				case "outlineLvl":
-					if v, err := strconv.Atoi(attr(c, "val")); err == nil {
-						outline = v
-					}
-				case "numPr":
-					hasNum = true
-					return x.walk(func(n xml.StartElement) error {
-						switch n.Name.Local {
-						case "numId":
-							numID = attr(n, "val")
-						case "ilvl":
-							ilvl, _ = strconv.Atoi(attr(n, "val"))
-						}
-						return x.skip()
-					}, nil)
-				}
-				return x.skip()
-			}, nil)
-			props()
-			return err
-		case "r":
-			hidden = false
-		case "rPr":
-			return x.walk(func(c xml.StartElement) error {
-				if c.Name.Local == "vanish" && isW(c.Name) {
-					hidden = onOff(c)
-				}
-				return x.skip()
-			}, nil)
-		case "t":
-			t, err := x.text()
-			if err == nil && visible() {
-				ps.add(t)
-			}
-			return err
-		case "tab", "ptab":
-			if visible() {
-				ps.add("\t")
-			}
-			return x.skip()
-		case "br", "cr":
-			if visible() {
-				ps.brk()
-			}
-			return x.skip()
-		case "noBreakHyphen":
-			if visible() {
-				ps.add("-")
-			}
-			return x.skip()
-		case "sym":
-			if v, err := strconv.ParseUint(attr(se, "char"), 16, 32); err == nil && visible() && utf8.ValidRune(rune(v)) && v != 0 {
-				ps.add(string(rune(v)))
-			}
-			return x.skip()
-		case "fldChar":
-			b.fldChar(attr(se, "fldCharType"))
-			return x.skip()
-		case "txbxContent":
-			return x.walk(b.blockContent(bodyContainer{b}), nil)
-		case "p":
-			return b.paragraph(bodyContainer{b})
-		case "tbl":
-			return b.table(bodyContainer{b})
-		case "instrText", "delText", "delInstrText", "del", "moveFrom", "rt", "softHyphen",
-			"footnoteReference", "endnoteReference", "commentReference", "annotationRef",
-			"footnoteRef", "endnoteRef", "separator", "continuationSeparator", "sectPr":
-			return x.skip()
-		}
-		return nil
-	}, func(ee xml.EndElement) {
+	r := &paraReader{b: b, p: p, ps: &paraState{p: p, ref: c.ref(p.n), col: 1}, outline: -1}
+	err := b.x.walk(r.element, func(ee xml.EndElement) {
 		if ee.Name.Local == "r" {
-			hidden = false
+			r.hidden = false
 		}
 	})
 	if err != nil {
 		return err
 	}
-	props()
-	ps.flush()
+	r.props()
+	r.ps.flush()
 	if b.instr > 0 {
 		// A field instruction does not run past its paragraph; forget a broken one rather
 		// than hide the rest of the document.
 		b.fields, b.instr = b.fields[:0], 0
 	}
-	b.lastEnd = document.Pos{Line: p.n, Col: 1, Ref: ps.ref}
+	b.lastEnd = document.Pos{Line: p.n, Col: 1, Ref: r.ps.ref}
 	if len(p.segs) > 0 {
 		b.lastEnd = segEnd(p.segs[len(p.segs)-1])
 	}
 	c.addPara(p)
 	return nil
+}
+
+// paraReader is the state of a w:p being read: its text so far and its properties.
+type paraReader struct {
+	b  *builder
+	p  *para
+	ps *paraState
+
+	styleID, numID string
+	ilvl           int
+	outline        int // outline level, -1 when not set
+	hasNum         bool
+	propsDone      bool
+	hidden         bool // the current run is hidden (w:vanish)
+}
+
+// props applies the paragraph properties once they are known: heading level, table of
+// contents, and the list label that starts the text.
+func (r *paraReader) props() {
+	if r.propsDone {
+		return
+	}
+	r.propsDone = true
+	b, p := r.b, r.p
+	kind, level := b.st.resolve(r.styleID)
+	if r.outline >= 0 {
+		if r.outline <= 8 {
+			kind, level = headingStyle, r.outline+1
+		} else if kind == headingStyle {
+			kind = plainStyle
+		}
+	}
+	switch kind {
+	case headingStyle:
+		p.kind, p.level = document.Heading, level
+	case tocStyle:
+		p.kind = document.Furniture
+	}
+	if !r.hasNum {
+		r.numID, r.ilvl, r.hasNum = b.st.numbering(r.styleID)
+	}
+	if r.hasNum {
+		r.ps.add(b.num.label(r.numID, r.ilvl))
+	}
+}
+
+// visible reports whether text read now is displayed: not in a hidden run nor in a
+// field instruction.
+func (r *paraReader) visible() bool { return !r.hidden && r.b.instr == 0 }
+
+// element reads an element inside the paragraph whose start tag se was just read.
+func (r *paraReader) element(se xml.StartElement) error {
+	b, x := r.b, r.b.x
+	if isFallback(se.Name) {
+		return x.skip()
+	}
+	if se.Name.Local == "OLEObject" {
+		// An embedded object (often an Excel sheet holding a table) is only a picture here.
+		at := document.Pos{Line: r.p.n, Col: r.ps.col, Ref: r.ps.ref}
+		b.note(fmt.Sprintf("嵌入对象（%s）未读取，其中的表格或文字无法检查", cmp.Or(attr(se, "ProgID"), "未知类型")), at)
+		return x.skip()
+	}
+	if !isW(se.Name) {
+		return nil
+	}
+	if se.Name.Local != "pPr" {
+		r.props()
+	}
+	if handled, err := r.runContent(se); handled {
+		return err
+	}
+	switch se.Name.Local {
+	case "pPr":
+		err := x.walk(r.paraProp, nil)
+		r.props()
+		return err
+	case "r":
+		r.hidden = false
+	case "rPr":
+		return x.walk(func(c xml.StartElement) error {
+			if c.Name.Local == "vanish" && isW(c.Name) {
+				r.hidden = onOff(c)
+			}
+			return x.skip()
+		}, nil)
+	case "fldChar":
+		b.fldChar(attr(se, "fldCharType"))
+		return x.skip()
+	case "txbxContent":
+		return x.walk(b.blockContent(bodyContainer{b}), nil)
+	case "p":
+		return b.paragraph(bodyContainer{b})
+	case "tbl":
+		return b.table(bodyContainer{b})
+	case "instrText", "delText", "delInstrText", "del", "moveFrom", "rt", "softHyphen",
+		"footnoteReference", "endnoteReference", "commentReference", "annotationRef",
+		"footnoteRef", "endnoteRef", "separator", "continuationSeparator", "sectPr":
+		return x.skip()
+	}
+	return nil
+}
+
+// runContent reads the text a run element se shows (text, tab, break, non-breaking
+// hyphen, symbol), adding it when visible. It reports whether se was one of those.
+func (r *paraReader) runContent(se xml.StartElement) (bool, error) {
+	x, ps := r.b.x, r.ps
+	switch se.Name.Local {
+	case "t":
+		t, err := x.text()
+		if err == nil && r.visible() {
+			ps.add(t)
+		}
+		return true, err
+	case "tab", "ptab":
+		if r.visible() {
+			ps.add("\t")
+		}
+	case "br", "cr":
+		if r.visible() {
+			ps.brk()
+		}
+	case "noBreakHyphen":
+		if r.visible() {
+			ps.add("-")
+		}
+	case "sym":
+		if v, err := strconv.ParseUint(attr(se, "char"), 16, 32); err == nil && r.visible() && utf8.ValidRune(rune(v)) && v != 0 {
+			ps.add(string(rune(v)))
+		}
+	default:
+		return false, nil
+	}
+	return true, x.skip()
+}
+
+// paraProp reads a child c of w:pPr: the paragraph's style, outline level and list
+// numbering.
+func (r *paraReader) paraProp(c xml.StartElement) error {
+	x := r.b.x
+	switch c.Name.Local {
+	case "pStyle":
+		r.styleID = attr(c, "val")
+	case "outlineLvl":
+		if v, err := strconv.Atoi(attr(c, "val")); err == nil {
+			r.outline = v
+		}
+	case "numPr":
+		r.hasNum = true
+		return x.walk(func(n xml.StartElement) error {
+			switch n.Name.Local {
+			case "numId":
+				r.numID = attr(n, "val")
+			case "ilvl":
+				r.ilvl, _ = strconv.Atoi(attr(n, "val"))
+			}
+			return x.skip()
+		}, nil)
+	}
+	return x.skip()
 }
 
 // fldChar follows the begin/separate/end marks of complex fields.

@@ -229,75 +229,130 @@ func (n *numbering) label(numID string, ilvl int) string {
 // formatNumber writes v in a w:numFmt style; unknown styles and out-of-range values fall
 // back to decimal.
 func formatNumber(v int, format string) string {
-	switch format {
-	case "chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting":
-		if s, ok := chineseNumber(v, "〇一二三四五六七八九", "十百千", true); ok {
-			return s
-		}
-	case "chineseLegalSimplified":
-		if s, ok := chineseNumber(v, "零壹贰叁肆伍陆柒捌玖", "拾佰仟", false); ok {
-			return s
-		}
-	case "ideographDigital", "taiwaneseDigital", "japaneseDigitalTenThousand":
-		if v >= 0 {
-			d := []rune("〇一二三四五六七八九")
-			var b strings.Builder
-			for _, c := range strconv.Itoa(v) {
-				b.WriteRune(d[c-'0'])
-			}
-			return b.String()
-		}
-	case "ideographTraditional":
-		if v >= 1 {
-			return string([]rune("甲乙丙丁戊己庚辛壬癸")[(v-1)%10])
-		}
-	case "ideographZodiac":
-		if v >= 1 {
-			return string([]rune("子丑寅卯辰巳午未申酉戌亥")[(v-1)%12])
-		}
-	case "decimalEnclosedCircle", "decimalEnclosedCircleChinese":
-		if v >= 1 && v <= 20 {
-			return string(rune(0x2460 + v - 1))
-		}
-	case "decimalEnclosedFullstop":
-		if v >= 1 && v <= 20 {
-			return string(rune(0x2488 + v - 1))
-		}
-	case "decimalEnclosedParen":
-		if v >= 1 && v <= 20 {
-			return string(rune(0x2474 + v - 1))
-		}
-	case "decimalFullWidth", "decimalFullWidth2":
-		var b strings.Builder
-		for _, c := range strconv.Itoa(v) {
-			if c >= '0' && c <= '9' {
-				c += 0xFF10 - '0'
-			}
-			b.WriteRune(c)
-		}
-		return b.String()
-	case "decimalZero":
-		if v >= 0 && v < 10 {
-			return "0" + strconv.Itoa(v)
-		}
-	case "upperLetter", "lowerLetter":
-		if v >= 1 && v <= 780 {
-			c := byte('A' + (v-1)%26)
-			if format == "lowerLetter" {
-				c += 'a' - 'A'
-			}
-			return strings.Repeat(string(c), (v-1)/26+1)
-		}
-	case "upperRoman", "lowerRoman":
-		if v >= 1 && v < 4000 {
-			s := roman(v)
-			if format == "lowerRoman" {
-				s = strings.ToLower(s)
-			}
+	if write, ok := numberFormats[format]; ok {
+		if s, ok := write(v, format); ok {
 			return s
 		}
 	}
 	return strconv.Itoa(v)
+}
+
+// numberFormats gives, for each w:numFmt style written otherwise than in decimal, the
+// function writing a number in it; the function reports false for a value the style
+// cannot show.
+var numberFormats = map[string]func(v int, format string) (string, bool){
+	"chineseCounting":              chineseCounting,
+	"chineseCountingThousand":      chineseCounting,
+	"japaneseCounting":             chineseCounting,
+	"taiwaneseCounting":            chineseCounting,
+	"chineseLegalSimplified":       chineseLegal,
+	"ideographDigital":             ideographDigits,
+	"taiwaneseDigital":             ideographDigits,
+	"japaneseDigitalTenThousand":   ideographDigits,
+	"ideographTraditional":         cyclicSign("甲乙丙丁戊己庚辛壬癸"),
+	"ideographZodiac":              cyclicSign("子丑寅卯辰巳午未申酉戌亥"),
+	"decimalEnclosedCircle":        enclosedNumber(0x2460),
+	"decimalEnclosedCircleChinese": enclosedNumber(0x2460),
+	"decimalEnclosedFullstop":      enclosedNumber(0x2488),
+	"decimalEnclosedParen":         enclosedNumber(0x2474),
+	"decimalFullWidth":             fullWidthNumber,
+	"decimalFullWidth2":            fullWidthNumber,
+	"decimalZero":                  zeroPadded,
+	"upperLetter":                  letterNumber,
+	"lowerLetter":                  letterNumber,
+	"upperRoman":                   romanNumber,
+	"lowerRoman":                   romanNumber,
+}
+
+// chineseCounting writes 0 ≤ v < 10000 in Chinese counting numerals: 十一, 一百零一.
+func chineseCounting(v int, _ string) (string, bool) {
+	return chineseNumber(v, "〇一二三四五六七八九", "十百千", true)
+}
+
+// chineseLegal writes 0 ≤ v < 10000 in Chinese financial numerals: 壹拾壹.
+func chineseLegal(v int, _ string) (string, bool) {
+	return chineseNumber(v, "零壹贰叁肆伍陆柒捌玖", "拾佰仟", false)
+}
+
+// ideographDigits writes v ≥ 0 digit by digit in Chinese digits: 105 → 一〇五.
+func ideographDigits(v int, _ string) (string, bool) {
+	if v < 0 {
+		return "", false
+	}
+	d := []rune("〇一二三四五六七八九")
+	var b strings.Builder
+	for _, c := range strconv.Itoa(v) {
+		b.WriteRune(d[c-'0'])
+	}
+	return b.String(), true
+}
+
+// cyclicSign returns a style writing v ≥ 1 as the v-th of signs, starting over after the
+// last (the heavenly stems, the earthly branches).
+func cyclicSign(signs string) func(int, string) (string, bool) {
+	rs := []rune(signs)
+	return func(v int, _ string) (string, bool) {
+		if v < 1 {
+			return "", false
+		}
+		return string(rs[(v-1)%len(rs)]), true
+	}
+}
+
+// enclosedNumber returns a style writing 1 ≤ v ≤ 20 as the enclosed number character
+// of the block starting at first (①, ⒈, ⑴).
+func enclosedNumber(first rune) func(int, string) (string, bool) {
+	return func(v int, _ string) (string, bool) {
+		if v < 1 || v > 20 {
+			return "", false
+		}
+		return string(first + rune(v) - 1), true
+	}
+}
+
+// fullWidthNumber writes v in decimal with full-width digits: 12 → １２.
+func fullWidthNumber(v int, _ string) (string, bool) {
+	var b strings.Builder
+	for _, c := range strconv.Itoa(v) {
+		if c >= '0' && c <= '9' {
+			c += 0xFF10 - '0'
+		}
+		b.WriteRune(c)
+	}
+	return b.String(), true
+}
+
+// zeroPadded writes 0 ≤ v < 10 with a leading zero: 01.
+func zeroPadded(v int, _ string) (string, bool) {
+	if v < 0 || v >= 10 {
+		return "", false
+	}
+	return "0" + strconv.Itoa(v), true
+}
+
+// letterNumber writes 1 ≤ v ≤ 780 as letters, upper or lower case by format: A … Z,
+// AA … ZZ, AAA ….
+func letterNumber(v int, format string) (string, bool) {
+	if v < 1 || v > 780 {
+		return "", false
+	}
+	c := byte('A' + (v-1)%26)
+	if format == "lowerLetter" {
+		c += 'a' - 'A'
+	}
+	return strings.Repeat(string(c), (v-1)/26+1), true
+}
+
+// romanNumber writes 1 ≤ v < 4000 in Roman numerals, upper or lower case by format.
+func romanNumber(v int, format string) (string, bool) {
+	if v < 1 || v >= 4000 {
+		return "", false
+	}
+	s := roman(v)
+	if format == "lowerRoman" {
+		s = strings.ToLower(s)
+	}
+	return s, true
 }
 
 // chineseNumber writes 0 ≤ v < 10000 with Chinese digits and the units 十百千: 10 → 十,

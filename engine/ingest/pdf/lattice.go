@@ -157,24 +157,11 @@ func latticeTables(page int, rules []seg, gs []glyph) ([]*table, []glyph) {
 		return nil, gs
 	}
 	// Union-find over rulings: index i < len(hs) is a horizontal line, else vertical.
-	parent := make([]int, len(hs)+len(vs))
-	for i := range parent {
-		parent[i] = i
-	}
-	find := func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
+	sets := newUnionFind(len(hs) + len(vs))
 	for i, h := range hs {
 		for j, v := range vs {
 			if v.x >= h.x0-linkTol && v.x <= h.x1+linkTol && h.y >= v.y0-linkTol && h.y <= v.y1+linkTol {
-				a, b := find(i), find(len(hs)+j)
-				if a != b {
-					parent[a] = b
-				}
+				sets.union(len(hs)+j, i)
 			}
 		}
 	}
@@ -183,8 +170,8 @@ func latticeTables(page int, rules []seg, gs []glyph) ([]*table, []glyph) {
 		vs []vline
 	}{}
 	var roots []int
-	for i := range parent {
-		r := find(i)
+	for i := range sets {
+		r := sets.find(i)
 		g, ok := groups[r]
 		if !ok {
 			g = &struct {
@@ -369,7 +356,79 @@ func cellIndex(lines []float64, v float64) int {
 	return sort.SearchFloat64s(lines, v+1e-9) - 1
 }
 
+// unionFind keeps the sets of the indices 0 to n-1 that were joined, each named by its
+// root.
+type unionFind []int
+
+// newUnionFind returns n sets of one index each.
+func newUnionFind(n int) unionFind {
+	u := make(unionFind, n)
+	for i := range u {
+		u[i] = i
+	}
+	return u
+}
+
+// find returns the root of i's set.
+func (u unionFind) find(i int) int {
+	for u[i] != i {
+		u[i] = u[u[i]]
+		i = u[i]
+	}
+	return i
+}
+
+// union joins b's set into a's: the joined set keeps a's root.
+func (u unionFind) union(a, b int) {
+	a, b = u.find(a), u.find(b)
+	if a != b {
+		u[b] = a
+	}
+}
+
+// gridTable rebuilds the table of one group of rulings: its grid of cells, grid cells
+// with no ruling between them merged into one, and the glyphs not yet used whose centre
+// lies in a cell (they are marked used). It returns nil when there is no table: too few or
+// too many cells, or no text in them.
 func gridTable(page int, hs []hline, vs []vline, gs []glyph, used []bool) *table {
+	xs, ys := gridOf(hs, vs, gs, used)
+	nx, ny := len(xs)-1, len(ys)-1
+	if nx < 1 || ny < 1 || nx*ny > maxGridCells {
+		return nil
+	}
+	sets := joinUnruled(xs, ys, hs, vs)
+	regs := gridRegions(sets, nx, ny)
+	t := &table{firstPage: page, lastPage: page, top: ys[0], bottom: ys[ny], x0: xs[0], x1: xs[nx]}
+	cellOf, odd := regionCells(t, page, regs, sets, xs, ys)
+	if len(t.cells) < 2 {
+		return nil
+	}
+	if !fillCells(gs, used, xs, ys, cellOf) {
+		// Boxes with no text in them (a frame, a form, a drawing) are not a table. Give
+		// the glyphs back (there are none but spaces).
+		for i, g := range gs {
+			if used[i] && g.cx() >= xs[0] && g.cx() < xs[nx] && g.cy() >= ys[0] && g.cy() < ys[ny] {
+				used[i] = false
+			}
+		}
+		return nil
+	}
+	// Reading an irregular region's grid cells apart can only go wrong where they hold
+	// text: the empty L-shaped margin beside tables of unequal widths stacked into one
+	// grid (a page converted from HTML) loses nothing.
+	for _, p := range odd {
+		if slices.ContainsFunc(p.glyphs, func(g glyph) bool { return g.r != ' ' }) {
+			t.irregular = true
+			break
+		}
+	}
+	t.cells = splitCells(t.cells, xs, ys)
+	return t
+}
+
+// gridOf returns the grid lines of a group of rulings, left to right and top to bottom:
+// the rulings' positions, and lines the text between them calls for (see gridLines).
+func gridOf(hs []hline, vs []vline, gs []glyph, used []bool) (xs, ys []float64) {
 	xpos := make([]float64, 0, len(vs))
 	for _, v := range vs {
 		xpos = append(xpos, v.x)
@@ -389,12 +448,15 @@ func gridTable(page int, hs []hline, vs []vline, gs []glyph, used []bool) *table
 	yspan := func(g glyph) (float64, float64) { return g.y0, g.y1 }
 	cx := func(g glyph) float64 { return g.cx() }
 	cy := func(g glyph) float64 { return g.cy() }
-	xs := gridLines(xpos, textBetween(gs, used, xspan, cy, y0, y1))
-	ys := gridLines(ypos, textBetween(gs, used, yspan, cx, x0, x1))
+	xs = gridLines(xpos, textBetween(gs, used, xspan, cy, y0, y1))
+	ys = gridLines(ypos, textBetween(gs, used, yspan, cx, x0, x1))
+	return xs, ys
+}
+
+// joinUnruled joins the grid cells (numbered row by row) that no ruling separates: two
+// neighbours are one cell unless rulings cover most of the grid line between them.
+func joinUnruled(xs, ys []float64, hs []hline, vs []vline) unionFind {
 	nx, ny := len(xs)-1, len(ys)-1
-	if nx < 1 || ny < 1 || nx*ny > maxGridCells {
-		return nil
-	}
 	// Which rulings lie on each grid line.
 	vOn := make([][]vline, len(xs))
 	for _, v := range vs {
@@ -418,62 +480,62 @@ func gridTable(page int, hs []hline, vs []vline, gs []glyph, used []bool) *table
 		}
 		return n >= coverFrac*(b-a)
 	}
-	parent := make([]int, nx*ny)
-	for i := range parent {
-		parent[i] = i
-	}
-	find := func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
-	union := func(a, b int) {
-		a, b = find(a), find(b)
-		if a != b {
-			parent[b] = a
-		}
-	}
+	sets := newUnionFind(nx * ny)
 	for r := 0; r < ny; r++ {
 		for c := 0; c < nx; c++ {
 			if c+1 < nx && !vCovered(c+1, ys[r], ys[r+1]) {
-				union(r*nx+c, r*nx+c+1)
+				sets.union(r*nx+c, r*nx+c+1)
 			}
 			if r+1 < ny && !hCovered(r+1, xs[c], xs[c+1]) {
-				union(r*nx+c, (r+1)*nx+c)
+				sets.union(r*nx+c, (r+1)*nx+c)
 			}
 		}
 	}
-	type region struct {
-		r0, r1, c0, c1, n int
-	}
-	regs := map[int]*region{}
-	var order []int
+	return sets
+}
+
+// gridRegion is a set of joined grid cells: its root, the rows and columns it reaches
+// over, and how many grid cells it holds.
+type gridRegion struct {
+	key               int
+	r0, r1, c0, c1, n int
+}
+
+// gridRegions returns the regions of joined grid cells, in the reading order of their
+// first grid cell.
+func gridRegions(sets unionFind, nx, ny int) []*gridRegion {
+	regs := map[int]*gridRegion{}
+	var order []*gridRegion
 	for r := 0; r < ny; r++ {
 		for c := 0; c < nx; c++ {
-			k := find(r*nx + c)
+			k := sets.find(r*nx + c)
 			g, ok := regs[k]
 			if !ok {
-				g = &region{r, r + 1, c, c + 1, 0}
+				g = &gridRegion{k, r, r + 1, c, c + 1, 0}
 				regs[k] = g
-				order = append(order, k)
+				order = append(order, g)
 			}
 			g.n++
 			g.r0, g.r1 = min(g.r0, r), max(g.r1, r+1)
 			g.c0, g.c1 = min(g.c0, c), max(g.c1, c+1)
 		}
 	}
-	t := &table{firstPage: page, lastPage: page, top: ys[0], bottom: ys[ny], x0: xs[0], x1: xs[nx]}
-	cellOf := make([]*tcell, nx*ny)
+	return order
+}
+
+// regionCells adds a cell to t for each rectangular region, and one for each grid cell of
+// a region that is not a rectangle. It returns the cell of each grid cell (numbered row by
+// row) and the parts of the cells of regions that are not rectangles.
+func regionCells(t *table, page int, regs []*gridRegion, sets unionFind, xs, ys []float64) ([]*tcell, []*cpart) {
+	nx := len(xs) - 1
+	cellOf := make([]*tcell, nx*(len(ys)-1))
 	var odd []*cpart // the grid cells of regions that are not rectangles
-	for _, k := range order {
-		g := regs[k]
+	for _, g := range regs {
 		if g.n != (g.r1-g.r0)*(g.c1-g.c0) {
 			// Not a rectangle: keep its grid cells apart rather than guess.
 			for r := g.r0; r < g.r1; r++ {
 				for c := g.c0; c < g.c1; c++ {
-					if find(r*nx+c) != k {
+					if sets.find(r*nx+c) != g.key {
 						continue
 					}
 					cell := &tcell{parts: []*cpart{{page: page, x0: xs[c], x1: xs[c+1], y0: ys[r], y1: ys[r+1]}}}
@@ -492,9 +554,13 @@ func gridTable(page int, hs []hline, vs []vline, gs []glyph, used []bool) *table
 		}
 		t.cells = append(t.cells, cell)
 	}
-	if len(t.cells) < 2 {
-		return nil
-	}
+	return cellOf, odd
+}
+
+// fillCells puts each glyph not yet used whose centre lies in the grid into its cell and
+// marks it used. It reports whether any of them is other than a space.
+func fillCells(gs []glyph, used []bool, xs, ys []float64, cellOf []*tcell) bool {
+	nx := len(xs) - 1
 	any := false
 	for i, g := range gs {
 		if used[i] {
@@ -514,27 +580,14 @@ func gridTable(page int, hs []hline, vs []vline, gs []glyph, used []bool) *table
 			any = true
 		}
 	}
-	if !any {
-		// Boxes with no text in them (a frame, a form, a drawing) are not a table. Give
-		// the glyphs back (there are none but spaces).
-		for i, g := range gs {
-			if used[i] && g.cx() >= xs[0] && g.cx() < xs[nx] && g.cy() >= ys[0] && g.cy() < ys[ny] {
-				used[i] = false
-			}
-		}
-		return nil
-	}
-	// Reading an irregular region's grid cells apart can only go wrong where they hold
-	// text: the empty L-shaped margin beside tables of unequal widths stacked into one
-	// grid (a page converted from HTML) loses nothing.
-	for _, p := range odd {
-		if slices.ContainsFunc(p.glyphs, func(g glyph) bool { return g.r != ' ' }) {
-			t.irregular = true
-			break
-		}
-	}
+	return any
+}
+
+// splitCells sets the text of each cell, dividing a merged cell that holds separate
+// values into its grid cells (see splitMerged).
+func splitCells(in []*tcell, xs, ys []float64) []*tcell {
 	var cells []*tcell
-	for _, c := range t.cells {
+	for _, c := range in {
 		if parts := splitMerged(c.parts[0], xs, ys); parts != nil {
 			for _, p := range parts {
 				p.setText()
@@ -545,8 +598,7 @@ func gridTable(page int, hs []hline, vs []vline, gs []glyph, used []bool) *table
 		c.parts[0].setText()
 		cells = append(cells, c)
 	}
-	t.cells = cells
-	return t
+	return cells
 }
 
 // splitMerged divides a cell that covers several grid cells (no ruling drawn between

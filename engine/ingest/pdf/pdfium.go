@@ -270,6 +270,7 @@ func (x *extractor) page(doc references.FPDF_DOCUMENT, index int, rp *rawPage) e
 	return nil
 }
 
+// text reads the glyphs of a page's text into rp, at most maxCharsPerPage of them.
 func (x *extractor) text(page requests.Page, rp *rawPage) error {
 	tp, err := x.p.FPDFText_LoadPage(&requests.FPDFText_LoadPage{Page: page})
 	if err != nil {
@@ -292,53 +293,79 @@ func (x *extractor) text(page requests.Page, rp *rawPage) error {
 				return err
 			}
 		}
-		gen, err := x.p.FPDFText_IsGenerated(&requests.FPDFText_IsGenerated{TextPage: tp.TextPage, Index: i})
-		if err == nil && gen.IsGenerated {
-			continue
+		if g, ok := x.glyphAt(tp.TextPage, i, rp); ok {
+			rp.glyphs = append(rp.glyphs, g)
 		}
-		u, err := x.p.FPDFText_GetUnicode(&requests.FPDFText_GetUnicode{TextPage: tp.TextPage, Index: i})
-		if err != nil {
-			continue
-		}
-		r := rune(u.Unicode)
-		switch {
-		case r == 0 || r == 0xFFFE || r == 0xFFFF || r > unicode.MaxRune || (r >= 0xD800 && r <= 0xDFFF):
-			r = unicode.ReplacementChar
-		case r == '\u00a0' || r == '\u3000' || r == '\t':
-			r = ' '
-		case unicode.IsControl(r) || r == '\u00ad' || r == '\ufeff' || r == '\u200b':
-			continue
-		}
-		g := glyph{r: r}
-		if cb, err := x.p.FPDFText_GetCharBox(&requests.FPDFText_GetCharBox{TextPage: tp.TextPage, Index: i}); err == nil {
-			g.tx0, g.tx1 = cb.Left, cb.Right
-			g.ty0, g.ty1 = rp.h-cb.Top, rp.h-cb.Bottom
-		}
-		if lb, err := x.p.FPDFText_GetLooseCharBox(&requests.FPDFText_GetLooseCharBox{TextPage: tp.TextPage, Index: i}); err == nil {
-			g.x0, g.x1 = float64(lb.Rect.Left), float64(lb.Rect.Right)
-			g.y0, g.y1 = rp.h-float64(lb.Rect.Top), rp.h-float64(lb.Rect.Bottom)
-		}
-		if !(g.x1 > g.x0 && g.y1 > g.y0) {
-			g.x0, g.y0, g.x1, g.y1 = g.tx0, g.ty0, g.tx1, g.ty1
-		}
-		if fs, err := x.p.FPDFText_GetFontSize(&requests.FPDFText_GetFontSize{TextPage: tp.TextPage, Index: i}); err == nil {
-			g.size = fs.FontSize
-		}
-		if !g.valid(rp.w, rp.h) {
-			continue
-		}
-		if g.y1-g.y0 < 1 {
-			// A space or a glyph with an empty outline: give it the height of its font.
-			c, s := g.cy(), max(g.size, 1)
-			g.y0, g.y1 = c-s/2, c+s/2
-		}
-		if g.size <= 0 || g.size > 4*(g.y1-g.y0) {
-			g.size = g.y1 - g.y0
-		}
-		rp.glyphs = append(rp.glyphs, g)
 	}
 	fixLooseBoxes(rp.glyphs)
 	return nil
+}
+
+// glyphAt reads character i of a text page as a glyph in page space (y down). It reports
+// false for a character that is not drawn text: one pdfium made up, a control or
+// invisible character, one it cannot read, or one outside the page.
+func (x *extractor) glyphAt(tp references.FPDF_TEXTPAGE, i int, rp *rawPage) (glyph, bool) {
+	gen, err := x.p.FPDFText_IsGenerated(&requests.FPDFText_IsGenerated{TextPage: tp, Index: i})
+	if err == nil && gen.IsGenerated {
+		return glyph{}, false
+	}
+	u, err := x.p.FPDFText_GetUnicode(&requests.FPDFText_GetUnicode{TextPage: tp, Index: i})
+	if err != nil {
+		return glyph{}, false
+	}
+	r, ok := glyphRune(rune(u.Unicode))
+	if !ok {
+		return glyph{}, false
+	}
+	g := glyph{r: r}
+	x.glyphBoxes(tp, i, rp.h, &g)
+	if fs, err := x.p.FPDFText_GetFontSize(&requests.FPDFText_GetFontSize{TextPage: tp, Index: i}); err == nil {
+		g.size = fs.FontSize
+	}
+	if !g.valid(rp.w, rp.h) {
+		return glyph{}, false
+	}
+	if g.y1-g.y0 < 1 {
+		// A space or a glyph with an empty outline: give it the height of its font.
+		c, s := g.cy(), max(g.size, 1)
+		g.y0, g.y1 = c-s/2, c+s/2
+	}
+	if g.size <= 0 || g.size > 4*(g.y1-g.y0) {
+		g.size = g.y1 - g.y0
+	}
+	return g, true
+}
+
+// glyphRune returns the character a glyph shows: an invalid code point as the
+// replacement character, a no-break, ideographic or tab space as a space. It reports
+// false for control and invisible characters (soft hyphen, byte order mark, zero width
+// space).
+func glyphRune(r rune) (rune, bool) {
+	switch {
+	case r == 0 || r == 0xFFFE || r == 0xFFFF || r > unicode.MaxRune || (r >= 0xD800 && r <= 0xDFFF):
+		return unicode.ReplacementChar, true
+	case r == '\u00a0' || r == '\u3000' || r == '\t':
+		return ' ', true
+	case unicode.IsControl(r) || r == '\u00ad' || r == '\ufeff' || r == '\u200b':
+		return r, false
+	}
+	return r, true
+}
+
+// glyphBoxes sets g's tight box and its loose box (the tight one when pdfium gives no
+// loose box with an area), in page space of a page h high.
+func (x *extractor) glyphBoxes(tp references.FPDF_TEXTPAGE, i int, h float64, g *glyph) {
+	if cb, err := x.p.FPDFText_GetCharBox(&requests.FPDFText_GetCharBox{TextPage: tp, Index: i}); err == nil {
+		g.tx0, g.tx1 = cb.Left, cb.Right
+		g.ty0, g.ty1 = h-cb.Top, h-cb.Bottom
+	}
+	if lb, err := x.p.FPDFText_GetLooseCharBox(&requests.FPDFText_GetLooseCharBox{TextPage: tp, Index: i}); err == nil {
+		g.x0, g.x1 = float64(lb.Rect.Left), float64(lb.Rect.Right)
+		g.y0, g.y1 = h-float64(lb.Rect.Top), h-float64(lb.Rect.Bottom)
+	}
+	if !(g.x1 > g.x0 && g.y1 > g.y0) {
+		g.x0, g.y0, g.x1, g.y1 = g.tx0, g.ty0, g.tx1, g.ty1
+	}
 }
 
 // fixLooseBoxes replaces loose boxes that are far larger than the page's usual text (pdfium
@@ -511,91 +538,148 @@ func (w *objWalker) path(obj references.FPDF_PAGEOBJECT, parent matrix) {
 	if om, err := p.FPDFPageObj_GetMatrix(&requests.FPDFPageObj_GetMatrix{PageObject: obj}); err == nil {
 		m = toMatrix(om.Matrix.A, om.Matrix.B, om.Matrix.C, om.Matrix.D, om.Matrix.E, om.Matrix.F).then(parent)
 	}
-	type pt struct{ x, y float64 }
-	var sub []pt // current subpath in page space, y down
-	var pieces []seg
-	curved := false
-	flush := func() {
-		if len(sub) < 2 {
-			sub = sub[:0]
-			return
-		}
-		// A thin filled subpath (a box under 3 pt across) is a line along its long side.
-		minX, minY, maxX, maxY := sub[0].x, sub[0].y, sub[0].x, sub[0].y
-		for _, q := range sub {
-			minX, maxX = math.Min(minX, q.x), math.Max(maxX, q.x)
-			minY, maxY = math.Min(minY, q.y), math.Max(maxY, q.y)
-		}
-		bw, bh := maxX-minX, maxY-minY
-		switch {
-		case filled && !curved && bw <= 3 && bh > 3:
-			pieces = append(pieces, seg{(minX + maxX) / 2, minY, (minX + maxX) / 2, maxY})
-		case filled && !curved && bh <= 3 && bw > 3:
-			pieces = append(pieces, seg{minX, (minY + maxY) / 2, maxX, (minY + maxY) / 2})
-		case filled && !curved && bw <= 3 && bh <= 3 && bw+bh > 0:
-			// A dash or a dot of a dashed or dotted border (Chromium fills each one):
-			// a piece along its long side, or both ways for a dot. Pieces of one line
-			// are joined when the rulings are merged; a lone dot stays too short.
-			cx, cy := (minX+maxX)/2, (minY+maxY)/2
-			if bw >= 0.6*bh {
-				pieces = append(pieces, seg{minX, cy, maxX, cy})
-			}
-			if bh >= 0.6*bw {
-				pieces = append(pieces, seg{cx, minY, cx, maxY})
-			}
-		case dm.Stroke && !curved:
-			for i := 1; i < len(sub); i++ {
-				pieces = append(pieces, seg{sub[i-1].x, sub[i-1].y, sub[i].x, sub[i].y})
-			}
-		}
-		sub = sub[:0]
-		curved = false
+	sp := &subpath{filled: filled, stroke: dm.Stroke}
+	if !w.walkSegments(obj, cnt.Count, m, sp) {
+		return
 	}
-	for i := 0; i < cnt.Count; i++ {
-		if i%256 == 255 && w.x.ctx.Err() != nil {
-			return
-		}
-		s, err := p.FPDFPath_GetPathSegment(&requests.FPDFPath_GetPathSegment{PageObject: obj, Index: i})
-		if err != nil {
-			return
-		}
-		st, err := p.FPDFPathSegment_GetType(&requests.FPDFPathSegment_GetType{PathSegment: s.PathSegment})
-		if err != nil {
-			return
-		}
-		pp, err := p.FPDFPathSegment_GetPoint(&requests.FPDFPathSegment_GetPoint{PathSegment: s.PathSegment})
-		if err != nil {
-			return
-		}
-		x, y := m.apply(float64(pp.X), float64(pp.Y))
-		if !finite(x) || !finite(y) {
-			return
-		}
-		q := pt{x, w.rp.h - y}
-		switch st.Type {
-		case enums.FPDF_SEGMENT_MOVETO:
-			flush()
-			sub = append(sub, q)
-		case enums.FPDF_SEGMENT_LINETO:
-			if len(sub) == 0 {
-				sub = append(sub, q)
-				continue
-			}
-			sub = append(sub, q)
-		case enums.FPDF_SEGMENT_BEZIERTO:
-			curved = true
-			sub = append(sub, q)
-		}
-		if cl, err := p.FPDFPathSegment_GetClose(&requests.FPDFPathSegment_GetClose{PathSegment: s.PathSegment}); err == nil && cl.IsClose && len(sub) > 0 {
-			sub = append(sub, sub[0])
-		}
-	}
-	flush()
-	for _, s := range pieces {
+	sp.flush()
+	for _, s := range sp.pieces {
 		if s.axis() != 0 {
 			w.rp.rules = append(w.rp.rules, s)
 		}
 	}
+}
+
+// walkSegments feeds the n segments of a path, in page space (y down), into sp. It
+// reports false when a segment cannot be read or the work was cancelled: the path then
+// gives no rulings.
+func (w *objWalker) walkSegments(obj references.FPDF_PAGEOBJECT, n int, m matrix, sp *subpath) bool {
+	p := w.x.p
+	for i := 0; i < n; i++ {
+		if i%256 == 255 && w.x.ctx.Err() != nil {
+			return false
+		}
+		s, err := p.FPDFPath_GetPathSegment(&requests.FPDFPath_GetPathSegment{PageObject: obj, Index: i})
+		if err != nil {
+			return false
+		}
+		st, err := p.FPDFPathSegment_GetType(&requests.FPDFPathSegment_GetType{PathSegment: s.PathSegment})
+		if err != nil {
+			return false
+		}
+		pp, err := p.FPDFPathSegment_GetPoint(&requests.FPDFPathSegment_GetPoint{PathSegment: s.PathSegment})
+		if err != nil {
+			return false
+		}
+		x, y := m.apply(float64(pp.X), float64(pp.Y))
+		if !finite(x) || !finite(y) {
+			return false
+		}
+		if !sp.add(st.Type, pathPt{x, w.rp.h - y}) {
+			continue
+		}
+		if cl, err := p.FPDFPathSegment_GetClose(&requests.FPDFPathSegment_GetClose{PathSegment: s.PathSegment}); err == nil && cl.IsClose && len(sp.pts) > 0 {
+			sp.pts = append(sp.pts, sp.pts[0])
+		}
+	}
+	return true
+}
+
+// pathPt is a point of a path in page space, y down.
+type pathPt struct{ x, y float64 }
+
+// subpath gathers the points of a path's current subpath and the ruling pieces of the
+// subpaths before it.
+type subpath struct {
+	filled, stroke bool // the path's draw mode
+	pts            []pathPt
+	curved         bool
+	pieces         []seg
+}
+
+// add takes a segment of type typ ending at q. It reports whether the segment may close
+// the subpath: a line that starts a subpath (no move before it) does not.
+func (sp *subpath) add(typ enums.FPDF_SEGMENT, q pathPt) bool {
+	switch typ {
+	case enums.FPDF_SEGMENT_MOVETO:
+		sp.flush()
+		sp.pts = append(sp.pts, q)
+	case enums.FPDF_SEGMENT_LINETO:
+		if len(sp.pts) == 0 {
+			sp.pts = append(sp.pts, q)
+			return false
+		}
+		sp.pts = append(sp.pts, q)
+	case enums.FPDF_SEGMENT_BEZIERTO:
+		sp.curved = true
+		sp.pts = append(sp.pts, q)
+	}
+	return true
+}
+
+// flush ends the current subpath, keeping its ruling pieces. A subpath of one point is
+// dropped and leaves the curve mark as it is.
+func (sp *subpath) flush() {
+	if len(sp.pts) < 2 {
+		sp.pts = sp.pts[:0]
+		return
+	}
+	sp.pieces = append(sp.pieces, sp.rulings()...)
+	sp.pts = sp.pts[:0]
+	sp.curved = false
+}
+
+// rulings returns the ruling pieces of the current subpath: a thin filled box as a line
+// along its long side, or the lines of a stroked subpath. A curved subpath has none.
+func (sp *subpath) rulings() []seg {
+	if sp.curved {
+		return nil
+	}
+	// A thin filled subpath (a box under 3 pt across) is a line along its long side.
+	minX, minY, maxX, maxY := sp.pts[0].x, sp.pts[0].y, sp.pts[0].x, sp.pts[0].y
+	for _, q := range sp.pts {
+		minX, maxX = math.Min(minX, q.x), math.Max(maxX, q.x)
+		minY, maxY = math.Min(minY, q.y), math.Max(maxY, q.y)
+	}
+	if sp.filled {
+		if pieces, ok := thinBox(minX, minY, maxX, maxY); ok {
+			return pieces
+		}
+	}
+	var pieces []seg
+	if sp.stroke {
+		for i := 1; i < len(sp.pts); i++ {
+			pieces = append(pieces, seg{sp.pts[i-1].x, sp.pts[i-1].y, sp.pts[i].x, sp.pts[i].y})
+		}
+	}
+	return pieces
+}
+
+// thinBox returns the ruling pieces of a filled box that is under 3 pt across one way or
+// both: a line along its long side. It reports false for a box that is not thin, or has
+// no size at all.
+func thinBox(minX, minY, maxX, maxY float64) ([]seg, bool) {
+	bw, bh := maxX-minX, maxY-minY
+	switch {
+	case bw <= 3 && bh > 3:
+		return []seg{{(minX + maxX) / 2, minY, (minX + maxX) / 2, maxY}}, true
+	case bh <= 3 && bw > 3:
+		return []seg{{minX, (minY + maxY) / 2, maxX, (minY + maxY) / 2}}, true
+	case bw <= 3 && bh <= 3 && bw+bh > 0:
+		// A dash or a dot of a dashed or dotted border (Chromium fills each one):
+		// a piece along its long side, or both ways for a dot. Pieces of one line
+		// are joined when the rulings are merged; a lone dot stays too short.
+		var pieces []seg
+		cx, cy := (minX+maxX)/2, (minY+maxY)/2
+		if bw >= 0.6*bh {
+			pieces = append(pieces, seg{minX, cy, maxX, cy})
+		}
+		if bh >= 0.6*bw {
+			pieces = append(pieces, seg{cx, minY, cx, maxY})
+		}
+		return pieces, true
+	}
+	return nil, false
 }
 
 // axis reports 'h' for a horizontal segment, 'v' for a vertical one and 0 otherwise

@@ -673,10 +673,44 @@ func streamTable(page int, items []item) *table {
 	// Texts side by side with only a space between them, the second a numbered item,
 	// are two: a group's label and a row's label.
 	items = splitChunks(items, nil)
+	template := dataLine(items)
+	cols := mergedRanges(items, template)
+	if len(cols) < 3 {
+		return nil
+	}
+	xb, zones := columnBounds(items, template, cols)
+	// Chunks that run over a boundary at a space are two texts (a label running up to
+	// the next column's text).
+	items = splitChunks(items, zones)
+	widenBounds(xb, items)
+	g := &streamGrid{xb: xb, ncol: len(xb) - 1}
+	g.firstVal = g.firstValue(items, template)
+	rows, nHead := g.cutRows(items)
+	t := &table{stream: true, firstPage: page, lastPage: page, x0: xb[0], x1: xb[g.ncol], values: xb[g.firstVal:]}
+	t.top = items[0].line.y0
+	t.bottom = items[len(items)-1].line.y1
+	bandTop := rowBands(rows, t.top, t.bottom)
+	rowspan := g.groupLabels(rows, nHead)
+	t.cells = g.tableCells(page, rows, rowspan, bandTop)
+	if len(t.cells) < 2 {
+		return nil
+	}
+	return t
+}
+
+// dataLine returns the test for a borderless table's data lines: three chunks or more,
+// at least two of them numbers, or just three chunks or more when no line has two numbers.
+func dataLine(items []item) func(item) bool {
 	template := func(it item) bool { return len(it.line.chunks) >= 3 && numericChunks(it.line) >= 2 }
 	if !slices.ContainsFunc(items, template) {
 		template = func(it item) bool { return len(it.line.chunks) >= 3 }
 	}
+	return template
+}
+
+// mergedRanges returns the x-ranges of the data lines' chunks, left to right, merged
+// where they overlap or touch.
+func mergedRanges(items []item, template func(item) bool) [][2]float64 {
 	var iv [][2]float64
 	for _, it := range items {
 		if template(it) {
@@ -694,11 +728,14 @@ func streamTable(page int, items []item) *table {
 		}
 		cols = append(cols, v)
 	}
-	if len(cols) < 3 {
-		return nil
-	}
-	// Boundaries between the merged ranges, and cuts inside a range where a data line
-	// has two chunks in it.
+	return cols
+}
+
+// columnBounds returns the column boundaries of a borderless table, sorted: those between
+// the merged ranges cols, and cuts inside a range where a data line has two chunks in it.
+// It also returns the zones, the x-ranges where a boundary may lie: the spaces between the
+// merged ranges, and the spaces all the cut spaces of one boundary share.
+func columnBounds(items []item, template func(item) bool, cols [][2]float64) ([]float64, [][2]float64) {
 	xb := []float64{cols[0][0]}
 	for k := 1; k < len(cols); k++ {
 		xb = append(xb, (cols[k-1][1]+cols[k][0])/2)
@@ -707,33 +744,7 @@ func streamTable(page int, items []item) *table {
 	// Where a data line has two chunks in one range, a boundary must lie in the space
 	// between them: the fewest boundaries that cut every such space, each in the middle of
 	// the spaces it cuts.
-	// Other lines count left of the values only, where labels wrapped over lines put a
-	// group's label and a row's label side by side on a line of their own.
-	values := math.Inf(1)
-	for _, it := range items {
-		if template(it) {
-			for _, c := range it.line.chunks {
-				if isValue(c.text) {
-					values = math.Min(values, c.x0)
-				}
-			}
-		}
-	}
-	var spaces [][2]float64
-	for _, it := range items {
-		cs := it.line.chunks
-		for k := 1; k < len(cs); k++ {
-			if !template(it) && cs[k].x1 > values {
-				break
-			}
-			if cellIndex(xb, (cs[k-1].x0+cs[k-1].x1)/2) == cellIndex(xb, (cs[k].x0+cs[k].x1)/2) {
-				spaces = append(spaces, [2]float64{cs[k-1].x1, cs[k].x0})
-			}
-		}
-	}
-	sort.Slice(spaces, func(a, b int) bool { return spaces[a][1] < spaces[b][1] })
-	// zones are the x-ranges where a boundary may lie: the spaces between the merged
-	// ranges, and the spaces all the cut spaces of one boundary share.
+	spaces := sharedSpaces(items, template, xb, valuesStart(items, template))
 	var zones [][2]float64
 	for k := 1; k < len(cols); k++ {
 		zones = append(zones, [2]float64{cols[k-1][1], cols[k][0]})
@@ -750,115 +761,188 @@ func streamTable(page int, items []item) *table {
 		k = j
 	}
 	sort.Float64s(xb)
-	// Chunks that run over a boundary at a space are two texts (a label running up to
-	// the next column's text).
-	items = splitChunks(items, zones)
+	return xb, zones
+}
+
+// valuesStart is the leftmost start of a value in the data lines (+Inf when there is none).
+func valuesStart(items []item, template func(item) bool) float64 {
+	values := math.Inf(1)
+	for _, it := range items {
+		if template(it) {
+			for _, c := range it.line.chunks {
+				if isValue(c.text) {
+					values = math.Min(values, c.x0)
+				}
+			}
+		}
+	}
+	return values
+}
+
+// sharedSpaces returns the spaces between two chunks of one line that fall in one column
+// of xb, sorted by their right end. Lines other than data lines count left of the values
+// only, where labels wrapped over lines put a group's label and a row's label side by
+// side on a line of their own.
+func sharedSpaces(items []item, template func(item) bool, xb []float64, values float64) [][2]float64 {
+	var spaces [][2]float64
+	for _, it := range items {
+		cs := it.line.chunks
+		for k := 1; k < len(cs); k++ {
+			if !template(it) && cs[k].x1 > values {
+				break
+			}
+			if cellIndex(xb, (cs[k-1].x0+cs[k-1].x1)/2) == cellIndex(xb, (cs[k].x0+cs[k].x1)/2) {
+				spaces = append(spaces, [2]float64{cs[k-1].x1, cs[k].x0})
+			}
+		}
+	}
+	sort.Slice(spaces, func(a, b int) bool { return spaces[a][1] < spaces[b][1] })
+	return spaces
+}
+
+// widenBounds moves the outer boundaries of xb out to take in every chunk of items.
+func widenBounds(xb []float64, items []item) {
 	for _, it := range items {
 		for _, c := range it.line.chunks {
 			xb[0] = math.Min(xb[0], c.x0)
 			xb[len(xb)-1] = math.Max(xb[len(xb)-1], c.x1)
 		}
 	}
-	ncol := len(xb) - 1
-	// colOf gives the columns a chunk covers: those it overlaps by most of a character
-	// or entirely (a label centred over two columns pokes into neither neighbour).
-	colOf := func(x0, x1, size float64) (int, int) {
-		c0, c1 := -1, -1
-		for k := 0; k < ncol; k++ {
-			ov := math.Min(x1, xb[k+1]) - math.Max(x0, xb[k])
-			if ov > math.Max(1, math.Min(0.8*size, xb[k+1]-xb[k]-1)) {
-				if c0 < 0 {
-					c0 = k
-				}
-				c1 = k + 1
+}
+
+// streamGrid is the column layout of a borderless table.
+type streamGrid struct {
+	xb       []float64 // column boundaries
+	ncol     int
+	firstVal int // the first column with a value in a data line: columns left of it hold labels
+}
+
+// streamPiece is a piece of text in a cell of a borderless table: a chunk, or several
+// chunks of one line in one column.
+type streamPiece struct {
+	y0, y1, x0 float64
+	size       float64
+	text       string
+	span       int
+}
+
+// streamRow is a row of a borderless table, with its pieces by the column they start in.
+type streamRow struct {
+	y0, y1 float64
+	mid    float64 // the middle of the line that made the row
+	header bool
+	cells  [][]streamPiece // per column start
+}
+
+// colOf gives the columns a chunk covers: those it overlaps by most of a character
+// or entirely (a label centred over two columns pokes into neither neighbour).
+func (g *streamGrid) colOf(x0, x1, size float64) (int, int) {
+	xb := g.xb
+	c0, c1 := -1, -1
+	for k := 0; k < g.ncol; k++ {
+		ov := math.Min(x1, xb[k+1]) - math.Max(x0, xb[k])
+		if ov > math.Max(1, math.Min(0.8*size, xb[k+1]-xb[k]-1)) {
+			if c0 < 0 {
+				c0 = k
 			}
+			c1 = k + 1
 		}
-		if c0 < 0 {
-			k := max(0, min(ncol-1, cellIndex(xb, (x0+x1)/2)))
-			c0, c1 = k, k+1
-		}
-		return c0, c1
 	}
-	// The first column with a value in a data line: columns left of it hold labels.
-	firstVal := ncol
+	if c0 < 0 {
+		k := max(0, min(g.ncol-1, cellIndex(xb, (x0+x1)/2)))
+		c0, c1 = k, k+1
+	}
+	return c0, c1
+}
+
+// firstValue returns the first column with a value in a data line.
+func (g *streamGrid) firstValue(items []item, template func(item) bool) int {
+	firstVal := g.ncol
 	for _, it := range items {
 		if template(it) {
 			for _, c := range it.line.chunks {
 				if isValue(c.text) {
-					c0, _ := colOf(c.x0, c.x1, it.line.size)
+					c0, _ := g.colOf(c.x0, c.x1, it.line.size)
 					firstVal = min(firstVal, c0)
 				}
 			}
 		}
 	}
-	anchor := func(l *tline) bool {
-		for _, c := range l.chunks {
-			if c0, _ := colOf(c.x0, c.x1, l.size); c0 >= firstVal && isValue(c.text) {
-				return true
-			}
+	return firstVal
+}
+
+// anchor reports whether line l has a value right of the labels, which makes it a row.
+func (g *streamGrid) anchor(l *tline) bool {
+	for _, c := range l.chunks {
+		if c0, _ := g.colOf(c.x0, c.x1, l.size); c0 >= g.firstVal && isValue(c.text) {
+			return true
 		}
-		return false
 	}
-	labelOnly := func(l *tline) bool {
-		for _, c := range l.chunks {
-			if _, c1 := colOf(c.x0, c.x1, l.size); c1 > firstVal {
-				return false
-			}
+	return false
+}
+
+// labelOnly reports whether line l lies entirely in the label columns.
+func (g *streamGrid) labelOnly(l *tline) bool {
+	for _, c := range l.chunks {
+		if _, c1 := g.colOf(c.x0, c.x1, l.size); c1 > g.firstVal {
+			return false
 		}
-		return true
 	}
-	firstAnchor := slices.IndexFunc(items, func(it item) bool { return anchor(it.line) })
+	return true
+}
+
+// bodyStart returns the index of the first line below the header: the first line that is
+// a row, or the label lines close above it, which are its wrapped label.
+func (g *streamGrid) bodyStart(items []item) int {
+	firstAnchor := slices.IndexFunc(items, func(it item) bool { return g.anchor(it.line) })
 	if firstAnchor < 0 {
 		firstAnchor = len(items)
 	}
-	// Label lines close above the first row are its wrapped label, not header.
 	body := firstAnchor
-	for body > 0 && body < len(items) && labelOnly(items[body-1].line) &&
+	for body > 0 && body < len(items) && g.labelOnly(items[body-1].line) &&
 		items[body].line.y0-items[body-1].line.y1 <= 0.8*items[body].line.size {
 		body--
 	}
-	// A piece of text in a cell: a chunk, or several chunks of one line in one column.
-	type piece struct {
-		y0, y1, x0 float64
-		size       float64
-		text       string
-		span       int
-	}
-	type rowT struct {
-		y0, y1 float64
-		mid    float64 // the middle of the line that made the row
-		header bool
-		cells  [][]piece // per column start
-	}
-	newRow := func(l *tline, header bool) *rowT {
-		return &rowT{y0: l.y0, y1: l.y1, mid: (l.y0 + l.y1) / 2, header: header, cells: make([][]piece, ncol)}
-	}
-	add := func(r *rowT, l *tline) {
-		for _, c := range l.chunks {
-			c0, c1 := colOf(c.x0, c.x1, l.size)
-			if ps := r.cells[c0]; len(ps) > 0 && ps[len(ps)-1].y0 == l.y0 {
-				// Two chunks of one line in one column: one text.
-				p := &ps[len(ps)-1]
-				p.text += " " + c.text
-				p.span = max(p.span, c1-c0)
-				continue
-			}
-			r.cells[c0] = append(r.cells[c0], piece{y0: l.y0, y1: l.y1, x0: c.x0, size: l.size, text: c.text, span: c1 - c0})
+	return body
+}
+
+// lineRow returns a row made from line l, holding its chunks.
+func (g *streamGrid) lineRow(l *tline, header bool) *streamRow {
+	r := &streamRow{y0: l.y0, y1: l.y1, mid: (l.y0 + l.y1) / 2, header: header, cells: make([][]streamPiece, g.ncol)}
+	g.add(r, l)
+	return r
+}
+
+// add puts the chunks of line l into row r's cells and grows the row to take in the line.
+func (g *streamGrid) add(r *streamRow, l *tline) {
+	for _, c := range l.chunks {
+		c0, c1 := g.colOf(c.x0, c.x1, l.size)
+		if ps := r.cells[c0]; len(ps) > 0 && ps[len(ps)-1].y0 == l.y0 {
+			// Two chunks of one line in one column: one text.
+			p := &ps[len(ps)-1]
+			p.text += " " + c.text
+			p.span = max(p.span, c1-c0)
+			continue
 		}
-		r.y0, r.y1 = math.Min(r.y0, l.y0), math.Max(r.y1, l.y1)
+		r.cells[c0] = append(r.cells[c0], streamPiece{y0: l.y0, y1: l.y1, x0: c.x0, size: l.size, text: c.text, span: c1 - c0})
 	}
-	var rows []*rowT
+	r.y0, r.y1 = math.Min(r.y0, l.y0), math.Max(r.y1, l.y1)
+}
+
+// cutRows cuts the lines into rows: each header line a row, each line with a value a row,
+// and the other lines added to the row whose values are nearest. Without values every line
+// is a row, as a table of text. It returns the rows, top to bottom, and how many are header.
+func (g *streamGrid) cutRows(items []item) ([]*streamRow, int) {
+	body := g.bodyStart(items)
+	var rows []*streamRow
 	for _, it := range items[:body] {
-		r := newRow(it.line, true)
-		add(r, it.line)
-		rows = append(rows, r)
+		rows = append(rows, g.lineRow(it.line, true))
 	}
 	nHead := len(rows)
-	var anchors []*rowT
+	var anchors []*streamRow
 	for _, it := range items[body:] {
-		if anchor(it.line) {
-			r := newRow(it.line, false)
-			add(r, it.line)
+		if g.anchor(it.line) {
+			r := g.lineRow(it.line, false)
 			rows = append(rows, r)
 			anchors = append(anchors, r)
 		}
@@ -867,25 +951,14 @@ func streamTable(page int, items []item) *table {
 		// No values: every line is a row, as a table of text.
 		rows = rows[:nHead]
 		for _, it := range items[body:] {
-			r := newRow(it.line, false)
-			add(r, it.line)
-			rows = append(rows, r)
+			rows = append(rows, g.lineRow(it.line, false))
 		}
 	} else {
 		// Wrapped labels go to the row whose values are nearest.
 		for _, it := range items[body:] {
-			l := it.line
-			if anchor(l) {
-				continue
+			if !g.anchor(it.line) {
+				g.add(nearestRow(anchors, it.line), it.line)
 			}
-			mid := (l.y0 + l.y1) / 2
-			best := anchors[0]
-			for _, a := range anchors[1:] {
-				if math.Abs(a.mid-mid) < math.Abs(best.mid-mid) {
-					best = a
-				}
-			}
-			add(best, l)
 		}
 	}
 	for _, r := range rows {
@@ -893,21 +966,42 @@ func streamTable(page int, items []item) *table {
 			sort.SliceStable(ps, func(a, b int) bool { return ps[a].y0 < ps[b].y0 })
 		}
 	}
-	text := func(ps []piece) string {
-		var sb strings.Builder
-		for i, p := range ps {
-			if i > 0 {
-				last, _ := utf8.DecodeLastRuneInString(sb.String())
-				first, _ := utf8.DecodeRuneInString(p.text)
-				if isASCIIWord(last) && isASCIIWord(first) {
-					sb.WriteByte(' ')
-				}
-			}
-			sb.WriteString(p.text)
+	return rows, nHead
+}
+
+// nearestRow returns the row of anchors whose line's middle is nearest to that of line l
+// (the first of them on a tie).
+func nearestRow(anchors []*streamRow, l *tline) *streamRow {
+	mid := (l.y0 + l.y1) / 2
+	best := anchors[0]
+	for _, a := range anchors[1:] {
+		if math.Abs(a.mid-mid) < math.Abs(best.mid-mid) {
+			best = a
 		}
-		return sb.String()
 	}
-	// Row bands: from the middle of the gap above to the middle of the gap below.
+	return best
+}
+
+// pieceText joins the texts of a cell's pieces, with a space between two Latin words.
+func pieceText(ps []streamPiece) string {
+	var sb strings.Builder
+	for i, p := range ps {
+		if i > 0 {
+			last, _ := utf8.DecodeLastRuneInString(sb.String())
+			first, _ := utf8.DecodeRuneInString(p.text)
+			if isASCIIWord(last) && isASCIIWord(first) {
+				sb.WriteByte(' ')
+			}
+		}
+		sb.WriteString(p.text)
+	}
+	return sb.String()
+}
+
+// rowBands returns the tops of the rows' bands, and the bottom of the last: each band
+// runs from the middle of the gap above its row to the middle of the gap below, the first
+// from the table's top and the last to its bottom.
+func rowBands(rows []*streamRow, top, bottom float64) []float64 {
 	bandTop := make([]float64, len(rows)+1)
 	for k, r := range rows {
 		if k == 0 {
@@ -917,95 +1011,122 @@ func streamTable(page int, items []item) *table {
 		bandTop[k] = (rows[k-1].y1 + r.y0) / 2
 	}
 	bandTop[len(rows)] = rows[len(rows)-1].y1
-	t := &table{stream: true, firstPage: page, lastPage: page, x0: xb[0], x1: xb[ncol], values: xb[firstVal:]}
-	t.top = items[0].line.y0
-	t.bottom = items[len(items)-1].line.y1
-	bandTop[0] = math.Min(bandTop[0], t.top)
-	bandTop[len(rows)] = math.Max(bandTop[len(rows)], t.bottom)
-	// Group labels: in a sparse label column, pieces of consecutive rows that follow
-	// each other closely and start no new item are one cell.
+	bandTop[0] = math.Min(bandTop[0], top)
+	bandTop[len(rows)] = math.Max(bandTop[len(rows)], bottom)
+	return bandTop
+}
+
+// groupLabels joins the labels of groups of rows into cells spanning the rows of their
+// group: in a sparse label column, pieces of consecutive rows that follow each other
+// closely and start no new item are one cell. It returns the number of rows each cell
+// spans, by row and column.
+func (g *streamGrid) groupLabels(rows []*streamRow, nHead int) [][]int {
 	rowspan := make([][]int, len(rows))
 	for k := range rows {
-		rowspan[k] = make([]int, ncol)
+		rowspan[k] = make([]int, g.ncol)
 		for c := range rowspan[k] {
 			rowspan[k][c] = 1
 		}
 	}
-	for c := 0; c+1 < firstVal; c++ {
+	for c := 0; c+1 < g.firstVal; c++ {
 		// Not the label column next to the values: the rows' own labels, which may
 		// follow each other as closely as the lines of one label.
-		for k := nHead; k < len(rows); k++ {
-			ps := rows[k].cells[c]
-			if len(ps) == 0 || ps[0].span > 1 {
-				continue
-			}
-			end := k
-			for end+1 < len(rows) {
-				next := rows[end+1].cells[c]
-				last := rows[k].cells[c]
-				if len(next) == 0 || next[0].span > 1 || enumMarker.MatchString(next[0].text) ||
-					next[0].y0-last[len(last)-1].y1 > 0.8*next[0].size {
-					break
-				}
-				rows[k].cells[c] = append(rows[k].cells[c], next...)
-				rows[end+1].cells[c] = nil
-				end++
-			}
-			rowspan[k][c] = end - k + 1
-			k = end
+		joinWrappedLabels(rows, rowspan, c, nHead)
+		g.spanGroups(rows, rowspan, c, nHead)
+	}
+	return rowspan
+}
+
+// joinWrappedLabels joins, in label column c, the pieces of consecutive rows that lie close
+// under each other and start no new item into the cell of the first of those rows.
+func joinWrappedLabels(rows []*streamRow, rowspan [][]int, c, nHead int) {
+	for k := nHead; k < len(rows); k++ {
+		ps := rows[k].cells[c]
+		if len(ps) == 0 || ps[0].span > 1 {
+			continue
 		}
-		// A group's label sits beside the middle (or the top) of the rows it spans: the
-		// cell starts at the first row of the group (the row numbered 1, or the first
-		// row below text in its column) and spans down to the next such row.
-		occupied := func(k int) bool {
-			for cc := 0; cc <= c; cc++ {
-				for _, p := range rows[k].cells[cc] {
-					if cc+p.span > c {
-						return true
-					}
-				}
+		end := k
+		for end+1 < len(rows) {
+			next := rows[end+1].cells[c]
+			last := rows[k].cells[c]
+			if len(next) == 0 || next[0].span > 1 || enumMarker.MatchString(next[0].text) ||
+				next[0].y0-last[len(last)-1].y1 > 0.8*next[0].size {
+				break
 			}
-			return false
+			rows[k].cells[c] = append(rows[k].cells[c], next...)
+			rows[end+1].cells[c] = nil
+			end++
 		}
-		first := func(k int) bool {
-			for cc := c + 1; cc < firstVal; cc++ {
-				if ps := rows[k].cells[cc]; len(ps) > 0 {
-					return firstItem.MatchString(ps[0].text)
-				}
-			}
-			return false
+		rowspan[k][c] = end - k + 1
+		k = end
+	}
+}
+
+// spanGroups moves each group label of column c to the first row of its group and spans
+// it down to the next group. A group's label sits beside the middle (or the top) of the
+// rows it spans: the cell starts at the first row of the group (the row numbered 1, or
+// the first row below text in its column) and spans down to the next such row.
+func (g *streamGrid) spanGroups(rows []*streamRow, rowspan [][]int, c, nHead int) {
+	taken := make([]bool, len(rows))
+	for k := nHead; k < len(rows); k++ {
+		ps := rows[k].cells[c]
+		if len(ps) == 0 || ps[0].span > 1 {
+			continue
 		}
-		taken := make([]bool, len(rows))
-		for k := nHead; k < len(rows); k++ {
-			ps := rows[k].cells[c]
-			if len(ps) == 0 || ps[0].span > 1 {
-				continue
+		top, bottom := k, k+rowspan[k][c]-1
+		for top-1 >= nHead && !g.startsGroup(rows[top], c) && !occupied(rows[top-1], c) && !taken[top-1] {
+			top--
+		}
+		for bottom+1 < len(rows) && !g.startsGroup(rows[bottom+1], c) && !occupied(rows[bottom+1], c) {
+			bottom++
+		}
+		for kk := top; kk <= bottom; kk++ {
+			taken[kk] = true
+		}
+		rowspan[k][c] = 1
+		rows[k].cells[c] = nil
+		rows[top].cells[c] = ps
+		rowspan[top][c] = bottom - top + 1
+		k = bottom
+	}
+}
+
+// occupied reports whether row r has text in column c or in a column left of it that
+// spans over c.
+func occupied(r *streamRow, c int) bool {
+	for cc := 0; cc <= c; cc++ {
+		for _, p := range r.cells[cc] {
+			if cc+p.span > c {
+				return true
 			}
-			top, bottom := k, k+rowspan[k][c]-1
-			for top-1 >= nHead && !first(top) && !occupied(top-1) && !taken[top-1] {
-				top--
-			}
-			for bottom+1 < len(rows) && !first(bottom+1) && !occupied(bottom+1) {
-				bottom++
-			}
-			for kk := top; kk <= bottom; kk++ {
-				taken[kk] = true
-			}
-			rowspan[k][c] = 1
-			rows[k].cells[c] = nil
-			rows[top].cells[c] = ps
-			rowspan[top][c] = bottom - top + 1
-			k = bottom
 		}
 	}
+	return false
+}
+
+// startsGroup reports whether row r's first label right of column c is the first item of
+// a numbered list, which starts a group of rows.
+func (g *streamGrid) startsGroup(r *streamRow, c int) bool {
+	for cc := c + 1; cc < g.firstVal; cc++ {
+		if ps := r.cells[cc]; len(ps) > 0 {
+			return firstItem.MatchString(ps[0].text)
+		}
+	}
+	return false
+}
+
+// tableCells returns the cells of a borderless table, row by row, each from the pieces of
+// the rows and columns it spans, placed on the rows' bands.
+func (g *streamGrid) tableCells(page int, rows []*streamRow, rowspan [][]int, bandTop []float64) []*tcell {
+	var cells []*tcell
 	covered := map[[2]int]bool{}
 	for k, r := range rows {
-		for c := 0; c < ncol; c++ {
+		for c := 0; c < g.ncol; c++ {
 			if covered[[2]int{k, c}] {
 				continue
 			}
 			ps := r.cells[c]
-			if len(ps) == 0 && (r.header || c < firstVal) {
+			if len(ps) == 0 && (r.header || c < g.firstVal) {
 				// A header line's empty stretch, or a label column left empty beside a
 				// row's label: no cell (the text is on another line, or a group label
 				// spans the row).
@@ -1015,31 +1136,35 @@ func streamTable(page int, items []item) *table {
 			for _, p := range ps {
 				span = max(span, p.span)
 			}
-			span = min(span, ncol-c)
+			span = min(span, g.ncol-c)
 			rs := rowspan[k][c]
-			var all []piece
-			for dk := 0; dk < rs; dk++ {
-				for dc := 0; dc < span; dc++ {
-					covered[[2]int{k + dk, c + dc}] = true
-					// Text of the same row under a cell that spans columns (the
-					// second line of a label over two columns) is the cell's.
-					if dk == 0 || dc == 0 {
-						all = append(all, rows[k+dk].cells[c+dc]...)
-					}
-				}
-			}
-			sort.SliceStable(all, func(a, b int) bool {
-				if all[a].y0 != all[b].y0 {
-					return all[a].y0 < all[b].y0
-				}
-				return all[a].x0 < all[b].x0
-			})
-			part := &cpart{page: page, x0: xb[c], x1: xb[c+span], y0: bandTop[k], y1: bandTop[k+rs], text: text(all)}
-			t.cells = append(t.cells, &tcell{parts: []*cpart{part}})
+			all := cellPieces(rows, covered, k, c, rs, span)
+			part := &cpart{page: page, x0: g.xb[c], x1: g.xb[c+span], y0: bandTop[k], y1: bandTop[k+rs], text: pieceText(all)}
+			cells = append(cells, &tcell{parts: []*cpart{part}})
 		}
 	}
-	if len(t.cells) < 2 {
-		return nil
+	return cells
+}
+
+// cellPieces marks the rs rows and span columns of the cell at row k, column c as covered
+// and returns its pieces, top to bottom and left to right.
+func cellPieces(rows []*streamRow, covered map[[2]int]bool, k, c, rs, span int) []streamPiece {
+	var all []streamPiece
+	for dk := 0; dk < rs; dk++ {
+		for dc := 0; dc < span; dc++ {
+			covered[[2]int{k + dk, c + dc}] = true
+			// Text of the same row under a cell that spans columns (the
+			// second line of a label over two columns) is the cell's.
+			if dk == 0 || dc == 0 {
+				all = append(all, rows[k+dk].cells[c+dc]...)
+			}
+		}
 	}
-	return t
+	sort.SliceStable(all, func(a, b int) bool {
+		if all[a].y0 != all[b].y0 {
+			return all[a].y0 < all[b].y0
+		}
+		return all[a].x0 < all[b].x0
+	})
+	return all
 }
