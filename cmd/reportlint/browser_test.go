@@ -80,6 +80,22 @@ func TestBrowserMarkedUpReport(t *testing.T) {
 	page, js := filepath.Join(dir, "report.html"), filepath.Join(dir, "report.json")
 	lintTo(t, "--format", "html", "-o", page, doc)
 	lintTo(t, "--format", "json", "-o", js, doc)
+	fs := jsonFindings(t, js)
+	if len(fs) < 5 {
+		t.Fatalf("want a report with findings, got %d", len(fs))
+	}
+	got := findingPlaces(t, ctx, page)
+	if len(got) != len(fs) {
+		t.Fatalf("%d findings on the page, %d in the JSON", len(got), len(fs))
+	}
+	checkFindingPlaces(t, fs, got)
+	checkHighlightedCells(t, ctx, fs)
+	checkPrinted(t, ctx)
+}
+
+// jsonFindings reads the findings of the first document of a JSON report.
+func jsonFindings(t *testing.T, js string) []finding.Finding {
+	t.Helper()
 	data, err := os.ReadFile(js)
 	if err != nil {
 		t.Fatal(err)
@@ -90,15 +106,19 @@ func TestBrowserMarkedUpReport(t *testing.T) {
 	if err := json.Unmarshal(data, &out); err != nil {
 		t.Fatal(err)
 	}
-	fs := out.Results[0].Findings
-	if len(fs) < 5 {
-		t.Fatalf("want a report with findings, got %d", len(fs))
-	}
-	type place struct {
-		ID, Class, Back string
-		Found           bool
-	}
-	var got []place
+	return out.Results[0].Findings
+}
+
+// findingPlace is a finding listed on the marked-up report: its id, whether the place it
+// links to is on the page, that place's classes and the links back from it.
+type findingPlace struct {
+	ID, Class, Back string
+	Found           bool
+}
+
+// findingPlaces opens the marked-up report and reads every finding it lists.
+func findingPlaces(t *testing.T, ctx context.Context, page string) []findingPlace {
+	t.Helper()
 	script := `Array.from(document.querySelectorAll("aside .f")).map(function(f){
 		var a=f.querySelector("dl dd a"), id=a?a.getAttribute("href").slice(1):"", el=id?document.getElementById(id):null;
 		return {ID:f.id, Found:!!el, Class:el?el.className:"", Back:el?Array.from(el.querySelectorAll("sup a")).map(function(x){return x.getAttribute("href")}).join(" "):""};
@@ -106,15 +126,19 @@ func TestBrowserMarkedUpReport(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.Navigate(fileURL(t, page)), chromedp.WaitReady("body")); err != nil {
 		t.Fatal(err)
 	}
-	got, err = chromedp.Run(ctx, chromedp.Evaluate[[]place](script))
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[[]findingPlace](script))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got) != len(fs) {
-		t.Fatalf("%d findings on the page, %d in the JSON", len(got), len(fs))
-	}
+	return got
+}
+
+// checkFindingPlaces checks every finding at a table cell or row is drawn on the page,
+// highlighted at least as gravely as the finding, and linked back to it.
+func checkFindingPlaces(t *testing.T, fs []finding.Finding, got []findingPlace) {
+	t.Helper()
 	// The page lists findings block by block; match them to the JSON by number.
-	byID := map[string]place{}
+	byID := map[string]findingPlace{}
 	for _, p := range got {
 		byID[p.ID] = p
 	}
@@ -132,25 +156,7 @@ func TestBrowserMarkedUpReport(t *testing.T) {
 			continue
 		}
 		cells++
-		want := "bad"
-		switch {
-		case f.NotAssessable:
-			want = "na"
-		case f.Level == finding.Note:
-			want = "chk"
-		}
-		// A place several findings point at shows the gravest: bad, na, chk.
-		classes := strings.Fields(p.Class)
-		grave := map[string]int{"bad": 3, "na": 2, "chk": 1}
-		best := ""
-		for _, c := range classes {
-			if grave[c] > grave[best] {
-				best = c
-			}
-		}
-		if grave[best] < grave[want] {
-			t.Errorf("finding %d (%s at %s): place has classes %q, want %s", i+1, f.RuleID, f.Location.Ref, p.Class, want)
-		}
+		checkPlaceClass(t, i, f, p)
 		if !strings.Contains(p.Back+" ", fmt.Sprintf("#d1-f%d ", i+1)) && !strings.Contains(p.Back, "+") {
 			t.Errorf("finding %d (%s at %s): the place does not link back (links %q)", i+1, f.RuleID, f.Location.Ref, p.Back)
 		}
@@ -158,7 +164,36 @@ func TestBrowserMarkedUpReport(t *testing.T) {
 	if cells == 0 {
 		t.Fatal("no finding points at a table cell or row; the test checks nothing")
 	}
-	// Every highlighted cell of a table is the place or a related place of a finding.
+}
+
+// checkPlaceClass checks the place of finding i is highlighted at least as gravely as the
+// finding: a place several findings point at shows the gravest: bad, na, chk.
+func checkPlaceClass(t *testing.T, i int, f finding.Finding, p findingPlace) {
+	t.Helper()
+	want := "bad"
+	switch {
+	case f.NotAssessable:
+		want = "na"
+	case f.Level == finding.Note:
+		want = "chk"
+	}
+	classes := strings.Fields(p.Class)
+	grave := map[string]int{"bad": 3, "na": 2, "chk": 1}
+	best := ""
+	for _, c := range classes {
+		if grave[c] > grave[best] {
+			best = c
+		}
+	}
+	if grave[best] < grave[want] {
+		t.Errorf("finding %d (%s at %s): place has classes %q, want %s", i+1, f.RuleID, f.Location.Ref, p.Class, want)
+	}
+}
+
+// checkHighlightedCells checks every highlighted cell of a table is the place or a
+// related place of a finding.
+func checkHighlightedCells(t *testing.T, ctx context.Context, fs []finding.Finding) {
+	t.Helper()
 	refs := map[string]bool{}
 	for _, f := range fs {
 		refs["d1-"+f.Location.Ref] = true
@@ -178,9 +213,12 @@ func TestBrowserMarkedUpReport(t *testing.T) {
 			t.Errorf("cell %s is highlighted but no finding points at it", id)
 		}
 	}
+}
 
-	// In print the report is drawn at once (no lazy rendering, which left pages blank),
-	// without the controls, with the highlights.
+// checkPrinted checks that in print the report is drawn at once (no lazy rendering,
+// which left pages blank), without the controls, with the highlights.
+func checkPrinted(t *testing.T, ctx context.Context) {
+	t.Helper()
 	printMedia := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
 		return err
@@ -242,13 +280,33 @@ func TestBrowserDashboard(t *testing.T) {
 	const n = 5000
 	rs := sweep(n)
 	defer func() { t.Logf("whole test %v", time.Since(t0)) }()
+	page := writeDashboard(t, rs)
+	t.Logf("written after %v", time.Since(t0))
+	st, _ := os.Stat(page)
+	start := time.Now()
+	if err := chromedp.Do(ctx, chromedp.Navigate(fileURL(t, page)), chromedp.WaitVisible(`body[data-ready="1"]`)); err != nil {
+		t.Fatal(err)
+	}
+	took := time.Since(start)
+	t.Logf("dashboard of %d documents: %d bytes, loaded in %v", n, st.Size(), took)
+	if took > dashboardBound {
+		t.Errorf("the dashboard of %d documents took %v to load, more than %v", n, took, dashboardBound)
+	}
+	d := &dashboard{t: t, ctx: ctx, rs: rs}
+	d.checkFilters(n)
+	d.checkSortByErrors()
+}
+
+// writeDashboard writes the results as -o DIR/ writes a sweep: the dashboard in
+// index.html, a page per document. It returns the dashboard's path.
+func writeDashboard(t *testing.T, rs []finding.Result) string {
+	t.Helper()
 	dir := t.TempDir()
 	page := filepath.Join(dir, "index.html")
 	f, err := os.Create(page)
 	if err != nil {
 		t.Fatal(err)
 	}
-	// As -o DIR/ writes a sweep: the dashboard in index.html, a page per document.
 	_, pages := htmlPages("html", dir+"/")
 	rep, err := output.New("html", f, output.Options{ToolVersion: "test", Page: pages})
 	if err != nil {
@@ -268,47 +326,57 @@ func TestBrowserDashboard(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.Close()
-	t.Logf("written after %v", time.Since(t0))
-	st, _ := os.Stat(page)
-	start := time.Now()
-	if err := chromedp.Do(ctx, chromedp.Navigate(fileURL(t, page)), chromedp.WaitVisible(`body[data-ready="1"]`)); err != nil {
-		t.Fatal(err)
-	}
-	took := time.Since(start)
-	t.Logf("dashboard of %d documents: %d bytes, loaded in %v", n, st.Size(), took)
-	if took > dashboardBound {
-		t.Errorf("the dashboard of %d documents took %v to load, more than %v", n, took, dashboardBound)
-	}
+	return page
+}
 
+// dashboard is a loaded dashboard of the results rs, driven in the browser.
+type dashboard struct {
+	t   *testing.T
+	ctx context.Context
+	rs  []finding.Result
+}
+
+// shown runs actions on the dashboard, then returns the line saying how many documents
+// are shown, the number of rows drawn, and the first row's text.
+func (d *dashboard) shown(actions ...chromedp.Action[chromedp.Void]) (string, int, string) {
+	t := d.t
+	t.Helper()
 	type view struct {
 		Text, First string
 		Rows        int
 	}
-	shown := func(actions ...chromedp.Action[chromedp.Void]) (string, int, string) {
-		t.Helper()
-		if err := chromedp.Do(ctx, actions...); err != nil {
-			t.Fatal(err)
-		}
-		v, err := chromedp.Run(ctx, chromedp.Evaluate[view](`({Text:document.getElementById("shown").textContent,
+	if err := chromedp.Do(d.ctx, actions...); err != nil {
+		t.Fatal(err)
+	}
+	v, err := chromedp.Run(d.ctx, chromedp.Evaluate[view](`({Text:document.getElementById("shown").textContent,
 			Rows:document.querySelectorAll("#docs tbody tr td:first-child a").length,
 			First:(document.querySelector("#docs tbody tr")||{}).textContent||""})`))
-		if err != nil {
-			t.Fatal(err)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v.Text, v.Rows, v.First
+}
+
+// setField types value into the dashboard's control sel.
+func setField(sel, value string) chromedp.Action[chromedp.Void] {
+	return chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`(function(){var e=document.querySelector(%q);e.value=%q;e.dispatchEvent(new Event("input"));})()`, sel, value))
+}
+
+// count is the number of results keep keeps.
+func (d *dashboard) count(keep func(finding.Result) bool) int {
+	c := 0
+	for _, r := range d.rs {
+		if keep(r) {
+			c++
 		}
-		return v.Text, v.Rows, v.First
 	}
-	set := func(sel, value string) chromedp.Action[chromedp.Void] {
-		return chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`(function(){var e=document.querySelector(%q);e.value=%q;e.dispatchEvent(new Event("input"));})()`, sel, value))
-	}
-	count := func(keep func(finding.Result) bool) int {
-		c := 0
-		for _, r := range rs {
-			if keep(r) {
-				c++
-			}
-		}
-		return c
-	}
+	return c
+}
+
+// checkFilters checks the unfiltered dashboard of n documents, then filtering by year,
+// level, unreadable documents, a search and a region, each showing the documents it should.
+func (d *dashboard) checkFilters(n int) {
+	t, rs, shown, set, count := d.t, d.rs, d.shown, setField, d.count
 	text, rows, _ := shown()
 	if want := fmt.Sprintf("显示 500 / 符合 %d / 共 %d 份", n, n); text != want || rows != 500 {
 		t.Errorf("unfiltered: %q with %d rows, want %q", text, rows, want)
@@ -341,10 +409,14 @@ func TestBrowserDashboard(t *testing.T) {
 	if want := fmt.Sprintf("符合 %d /", region); !strings.Contains(text, want) {
 		t.Errorf("region: %q, want %s", text, want)
 	}
-	// Sorting by errors puts a document with the most errors first; clicking again, the
-	// fewest.
+}
+
+// checkSortByErrors checks sorting by errors puts a document with the most errors first;
+// clicking again, the fewest.
+func (d *dashboard) checkSortByErrors() {
+	t, ctx := d.t, d.ctx
 	firstCell := chromedp.Evaluate[int](`+document.querySelector("#docs tbody tr td:nth-child(6)").textContent`)
-	if err := chromedp.Do(ctx, set("#f-region", ""), chromedp.Click(`#docs th[data-k="e"]`)); err != nil {
+	if err := chromedp.Do(ctx, setField("#f-region", ""), chromedp.Click(`#docs th[data-k="e"]`)); err != nil {
 		t.Fatal(err)
 	}
 	firstErrors, err := chromedp.Run(ctx, firstCell)
@@ -359,7 +431,7 @@ func TestBrowserDashboard(t *testing.T) {
 		t.Fatal(err)
 	}
 	most := 0
-	for _, r := range rs {
+	for _, r := range d.rs {
 		var c finding.Counts
 		c.Add(r)
 		most = max(most, c.Error)

@@ -323,18 +323,9 @@ func describeNode(v *yaml.Node) string {
 // --config FILE, else the nearest .reportlint.yaml or reportlint.yaml, unless --no-config.
 // It returns the file used, or "".
 func applyConfig(cmd *cobra.Command, opts *LintOptions) (string, error) {
-	if opts.NoConfig {
-		return "", nil
-	}
-	path := opts.Config
+	path := configPath(opts)
 	if path == "" {
-		wd, err := os.Getwd()
-		if err != nil {
-			return "", nil
-		}
-		if path = findConfig(wd); path == "" {
-			return "", nil
-		}
+		return "", nil
 	}
 	c, err := readConfig(path)
 	var located locatedConfigError
@@ -344,61 +335,102 @@ func applyConfig(cmd *cobra.Command, opts *LintOptions) (string, error) {
 	case err != nil:
 		return "", usagef("--config: %v", err)
 	}
-	// set reports whether the command line left a flag unset, so that the file's value
-	// applies; it records where that value came from, for later messages.
 	opts.configOrigin = map[string]string{}
-	set := func(flag string) bool {
-		if cmd.Flags().Changed(flag) {
-			return false
-		}
-		key := map[string]string{"level": "levels", "param": "params"}[flag]
-		if key == "" {
-			key = flag
-		}
-		if line, ok := c.Lines[key]; ok {
-			opts.configOrigin[flag] = fmt.Sprintf("%s:%d: %s", path, line, key)
-		}
-		return true
+	a := configApplier{cmd: cmd, opts: opts, c: c, path: path}
+	a.ruleSettings()
+	a.packSettings()
+	return path, nil
+}
+
+// configPath returns the configuration file to use: --config FILE, else the nearest
+// .reportlint.yaml or reportlint.yaml; "" with --no-config or when there is none.
+func configPath(opts *LintOptions) string {
+	if opts.NoConfig {
+		return ""
 	}
-	if c.Select != nil && set("select") {
+	if opts.Config != "" {
+		return opts.Config
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
+	return findConfig(wd)
+}
+
+// configApplier fills options from the configuration file at path.
+type configApplier struct {
+	cmd  *cobra.Command
+	opts *LintOptions
+	c    *fileConfig
+	path string
+}
+
+// set reports whether the command line left a flag unset, so that the file's value
+// applies; it records where that value came from, for later messages.
+func (a configApplier) set(flag string) bool {
+	if a.cmd.Flags().Changed(flag) {
+		return false
+	}
+	key := map[string]string{"level": "levels", "param": "params"}[flag]
+	if key == "" {
+		key = flag
+	}
+	if line, ok := a.c.Lines[key]; ok {
+		a.opts.configOrigin[flag] = fmt.Sprintf("%s:%d: %s", a.path, line, key)
+	}
+	return true
+}
+
+// ruleSettings fills the rule selection, levels, excluded paths and the level findings
+// fail the run from.
+func (a configApplier) ruleSettings() {
+	c, opts := a.c, a.opts
+	if c.Select != nil && a.set("select") {
 		opts.Select = c.Select
 	}
-	if c.Ignore != nil && set("ignore") {
+	if c.Ignore != nil && a.set("ignore") {
 		opts.Ignore = c.Ignore
 	}
-	if c.Levels != nil && set("level") {
+	if c.Levels != nil && a.set("level") {
 		opts.Levels = c.Levels
 	}
-	if c.Exclude != nil && set("exclude") {
+	if c.Exclude != nil && a.set("exclude") {
 		opts.Exclude = c.Exclude
 	}
-	if c.FailOn != "" && set("fail-on") {
+	if c.FailOn != "" && a.set("fail-on") {
 		opts.FailOn = c.FailOn
 	}
-	if c.Pack != "" && set("pack") {
+}
+
+// packSettings fills the pack, blank handling, baseline, rule parameters and repeat
+// threshold; a pack folder or baseline file named relatively is found beside the
+// configuration file.
+func (a configApplier) packSettings() {
+	c, opts, path := a.c, a.opts, a.path
+	if c.Pack != "" && a.set("pack") {
 		opts.Pack = c.Pack
 		// A pack folder is relative to the configuration file.
 		if p := filepath.Join(filepath.Dir(path), c.Pack); !filepath.IsAbs(c.Pack) && isDir(p) {
 			opts.Pack = p
 		}
 	}
-	if c.BlankAsZero != nil && set("blank-as-zero") {
+	if c.BlankAsZero != nil && a.set("blank-as-zero") {
 		opts.BlankAsZero = *c.BlankAsZero
 	}
-	if c.Baseline != "" && !cmd.Flags().Changed("write-baseline") && set("baseline") {
+	if c.Baseline != "" && !a.cmd.Flags().Changed("write-baseline") && a.set("baseline") {
 		// A baseline file is relative to the configuration file.
 		opts.Baseline = c.Baseline
 		if !filepath.IsAbs(c.Baseline) {
 			opts.Baseline = filepath.Join(filepath.Dir(path), c.Baseline)
 		}
 	}
-	if c.Params != nil && set("param") {
+	if c.Params != nil && a.set("param") {
 		opts.Params = c.Params
 	}
-	if c.RepeatThreshold != nil && set("repeat-threshold") {
+	if c.RepeatThreshold != nil && a.set("repeat-threshold") {
 		opts.Repeat = *c.RepeatThreshold
 	}
-	return path, nil
 }
 
 func isDir(p string) bool {

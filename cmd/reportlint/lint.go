@@ -168,79 +168,21 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	failOn, err := finding.ParseLevel(opts.FailOn)
-	if err != nil {
-		return usagef("--fail-on: %v", err)
-	}
-	if !contains(output.Formats(), opts.Format) {
-		return usagef("--format: unknown format %q (want %s)", opts.Format, strings.Join(output.Formats(), ", "))
-	}
-	color := false
-	switch opts.Color {
-	case "always":
-		color = true
-	case "auto":
-		color = opts.IO.OutTTY && opts.Output == "" && opts.IO.Getenv("NO_COLOR") == ""
-	case "never":
-	default:
-		return usagef("--color: want auto, always or never, not %q", opts.Color)
-	}
-	l, err := newLinter(ctx, opts.packFlags, opts.InputFormat, opts.Charset, opts.Workers, opts.MaxFileSize, opts.Timeout)
+	failOn, color, err := checkRunFlags(opts)
 	if err != nil {
 		return err
 	}
-	l.Previous = opts.Previous
-	l.Pair = !opts.NoPair
-	l.Aggregate = opts.Aggregate
-	l.KeepView = opts.Format == "html" // the marked-up report draws each document's tables
-	if opts.Repeat < 0 || opts.Repeat > 1 {
-		return usagef("--repeat-threshold: want a share between 0 and 1, not %v", opts.Repeat)
-	}
-	if l.Params, err = params(opts, l.Packs); err != nil {
-		return err
-	}
-	sel, err := selection(opts, l.Rules())
+	l, err := configureLinter(ctx, opts)
 	if err != nil {
 		return err
 	}
-	l.Selection = sel
-	paths, err := lint.Expand(opts.Paths, opts.Exclude)
-	if err != nil {
-		return usagef("%v", err)
-	}
-	if paths, err = readStdin(opts.IO.In, opts.StdinName, l, paths); err != nil {
-		return err
-	}
-	if len(paths) == 0 {
-		return usagef("no documents found in %s", strings.Join(opts.Paths, " "))
-	}
-	// Batch runs spend much of their time in the garbage collector on 2 cores; a higher
-	// GOGC trades memory for throughput (about +35% for Rego, +70% for CEL).
-	if len(paths) > 1 && os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(400)
-	}
-	if opts.Baseline != "" && opts.WriteBaseline != "" {
-		return usagef("--baseline and --write-baseline do not go together: write a new baseline from all findings, or lint against one")
-	}
-	paths, err = checkOutputs(paths, opts.Paths, l.Memory,
-		[]namedFile{{"-o", opts.Output}, {"--write-baseline", opts.WriteBaseline}},
-		[]namedFile{{"--previous", opts.Previous}, {"--aggregate", opts.Aggregate}, {"--baseline", opts.Baseline}})
+	paths, err := documentPaths(opts, l)
 	if err != nil {
 		return err
 	}
-	paths = leavePagesOut(paths, opts.Paths, opts.Format, opts.Output) // an earlier run's -o DIR/ pages
-	if len(paths) == 0 {
-		return usagef("no documents found in %s", strings.Join(opts.Paths, " "))
-	}
-	var base *baseline.Baseline
-	if opts.Baseline != "" {
-		if base, err = baseline.Load(opts.Baseline); err != nil {
-			return usagef("--baseline: %v", err)
-		}
-	}
-	var bw *baseline.Writer
-	if opts.WriteBaseline != "" {
-		bw = baseline.NewWriter(opts.WriteBaseline)
+	base, bw, err := baselines(opts)
+	if err != nil {
+		return err
 	}
 	// -o is written to a temporary file beside it and renamed over it only when the run
 	// has finished: a run that fails or is killed leaves an existing file as it was, and
@@ -255,21 +197,141 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 		defer file.Abort()
 		w = file
 	}
+	rep, err := startReport(opts, w, output.Options{Color: color, FailOn: failOn, Page: pages}, l)
+	if err != nil {
+		return err
+	}
+	sum, obs, err := lintDocuments(ctx, opts, l, paths, rep, base, bw)
+	if err != nil {
+		return err
+	}
+	return finishRun(opts, file, sum, obs, bw, failOn)
+}
+
+// checkRunFlags checks --fail-on, --format and --color, returning the level findings fail
+// the run from and whether the report is coloured.
+func checkRunFlags(opts *LintOptions) (finding.Level, bool, error) {
+	failOn, err := finding.ParseLevel(opts.FailOn)
+	if err != nil {
+		return failOn, false, usagef("--fail-on: %v", err)
+	}
+	if !contains(output.Formats(), opts.Format) {
+		return failOn, false, usagef("--format: unknown format %q (want %s)", opts.Format, strings.Join(output.Formats(), ", "))
+	}
+	color := false
+	switch opts.Color {
+	case "always":
+		color = true
+	case "auto":
+		color = opts.IO.OutTTY && opts.Output == "" && opts.IO.Getenv("NO_COLOR") == ""
+	case "never":
+	default:
+		return failOn, false, usagef("--color: want auto, always or never, not %q", opts.Color)
+	}
+	return failOn, color, nil
+}
+
+// configureLinter builds the linter from the packs, the previous and aggregate files,
+// the rule parameters and the rule selection.
+func configureLinter(ctx context.Context, opts *LintOptions) (*lint.Linter, error) {
+	l, err := newLinter(ctx, opts.packFlags, opts.InputFormat, opts.Charset, opts.Workers, opts.MaxFileSize, opts.Timeout)
+	if err != nil {
+		return nil, err
+	}
+	l.Previous = opts.Previous
+	l.Pair = !opts.NoPair
+	l.Aggregate = opts.Aggregate
+	l.KeepView = opts.Format == "html" // the marked-up report draws each document's tables
+	if opts.Repeat < 0 || opts.Repeat > 1 {
+		return nil, usagef("--repeat-threshold: want a share between 0 and 1, not %v", opts.Repeat)
+	}
+	if l.Params, err = params(opts, l.Packs); err != nil {
+		return nil, err
+	}
+	sel, err := selection(opts, l.Rules())
+	if err != nil {
+		return nil, err
+	}
+	l.Selection = sel
+	return l, nil
+}
+
+// documentPaths lists the documents to lint: the paths given and standard input, less
+// excluded paths, the run's own output files and an earlier run's pages.
+func documentPaths(opts *LintOptions, l *lint.Linter) ([]string, error) {
+	paths, err := lint.Expand(opts.Paths, opts.Exclude)
+	if err != nil {
+		return nil, usagef("%v", err)
+	}
+	if paths, err = readStdin(opts.IO.In, opts.StdinName, l, paths); err != nil {
+		return nil, err
+	}
+	if len(paths) == 0 {
+		return nil, usagef("no documents found in %s", strings.Join(opts.Paths, " "))
+	}
+	// Batch runs spend much of their time in the garbage collector on 2 cores; a higher
+	// GOGC trades memory for throughput (about +35% for Rego, +70% for CEL).
+	if len(paths) > 1 && os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
+	if opts.Baseline != "" && opts.WriteBaseline != "" {
+		return nil, usagef("--baseline and --write-baseline do not go together: write a new baseline from all findings, or lint against one")
+	}
+	paths, err = checkOutputs(paths, opts.Paths, l.Memory,
+		[]namedFile{{"-o", opts.Output}, {"--write-baseline", opts.WriteBaseline}},
+		[]namedFile{{"--previous", opts.Previous}, {"--aggregate", opts.Aggregate}, {"--baseline", opts.Baseline}})
+	if err != nil {
+		return nil, err
+	}
+	paths = leavePagesOut(paths, opts.Paths, opts.Format, opts.Output) // an earlier run's -o DIR/ pages
+	if len(paths) == 0 {
+		return nil, usagef("no documents found in %s", strings.Join(opts.Paths, " "))
+	}
+	return paths, nil
+}
+
+// baselines loads the --baseline findings are filtered against, and opens the
+// --write-baseline file the findings are accepted into.
+func baselines(opts *LintOptions) (*baseline.Baseline, *baseline.Writer, error) {
+	var base *baseline.Baseline
+	if opts.Baseline != "" {
+		var err error
+		if base, err = baseline.Load(opts.Baseline); err != nil {
+			return nil, nil, usagef("--baseline: %v", err)
+		}
+	}
+	var bw *baseline.Writer
+	if opts.WriteBaseline != "" {
+		bw = baseline.NewWriter(opts.WriteBaseline)
+	}
+	return base, bw, nil
+}
+
+// startReport opens the report in the chosen format on w, with the tool's version, the
+// working directory and the SARIF root added to ro, and begins it with the rules in use.
+func startReport(opts *LintOptions, w io.Writer, ro output.Options, l *lint.Linter) (output.Reporter, error) {
 	wd, _ := os.Getwd()
 	root, err := sarifRoot(opts.SARIFRoot, wd)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	rep, err := output.New(opts.Format, w, output.Options{Color: color, ToolVersion: toolVersion(), WorkDir: wd, SARIFRoot: root, FailOn: failOn, Page: pages})
+	ro.ToolVersion, ro.WorkDir, ro.SARIFRoot = toolVersion(), wd, root
+	rep, err := output.New(opts.Format, w, ro)
 	if err != nil {
-		return usagef("%v", err)
+		return nil, usagef("%v", err)
 	}
 	if err := rep.Begin(l.Rules()); err != nil {
-		return err
+		return nil, err
 	}
+	return rep, nil
+}
+
+// lintDocuments lints the documents, reporting each result less what the baseline
+// accepts, writes the new baseline if asked, and ends the report with the summary.
+func lintDocuments(ctx context.Context, opts *LintOptions, l *lint.Linter, paths []string, rep output.Reporter, base *baseline.Baseline, bw *baseline.Writer) (output.Summary, *runObserver, error) {
 	var sum output.Summary
 	obs := newRunObserver(opts, len(paths), l.Rules()) // progress line, --statistics
-	err = l.Run(ctx, paths, func(r finding.Result) error {
+	err := l.Run(ctx, paths, func(r finding.Result) error {
 		r = skipNonReport(opts, r)
 		if bw != nil {
 			bw.Add(r)
@@ -288,9 +350,13 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 	if err == nil {
 		err = rep.End(sum)
 	}
-	if err != nil {
-		return err
-	}
+	return sum, obs, err
+}
+
+// finishRun puts the -o file in place, prints the summary line and the statistics, and
+// returns the run's outcome: documents that could not be read, or findings at the
+// --fail-on level, fail it.
+func finishRun(opts *LintOptions, file *atomicfile.File, sum output.Summary, obs *runObserver, bw *baseline.Writer, failOn finding.Level) error {
 	if file != nil {
 		if err := file.Commit(); err != nil {
 			return err

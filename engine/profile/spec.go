@@ -323,157 +323,73 @@ func overlayByID[T any](base, over []T, id func(T) string) []T {
 	return out
 }
 
+// validate fills the profile's defaults, then checks it, reporting every problem found.
 func (s *Spec) validate() error {
-	var errs []string
-	bad := func(format string, args ...any) { errs = append(errs, fmt.Sprintf(format, args...)) }
+	s.fillDefaults()
+	return s.check()
+}
+
+// fillDefaults gives what a profile may leave out its default: the heading numeral and
+// separator, a section's pattern (its title, literally), a column's type (count) and a
+// row's kind (data).
+func (s *Spec) fillDefaults() {
 	if s.Numeral == "" {
 		s.Numeral = `[一二三四五六七八九十]{1,3}`
 	}
 	if s.Separator == "" {
 		s.Separator = `[、.]`
 	}
-	for _, re := range []string{s.Numeral, s.Separator} {
-		if _, err := regexp.Compile(re); err != nil {
-			bad("numeral/separator: %v", err)
-		}
-	}
-	ids := map[string]bool{}
 	for i, sec := range s.Sections {
-		if sec.ID == "" || sec.Title == "" {
-			bad("sections[%d]: id and title are required", i)
-		}
-		if ids[sec.ID] {
-			bad("sections[%d]: duplicate id %q", i, sec.ID)
-		}
-		ids[sec.ID] = true
 		if sec.Pattern == "" {
 			s.Sections[i].Pattern = regexp.QuoteMeta(sec.Title)
 		}
-		if _, err := regexp.Compile(s.Sections[i].Pattern); err != nil {
-			bad("sections[%d] %s: pattern: %v", i, sec.ID, err)
-		}
-		if _, err := regexp.Compile(sec.Alt); sec.Alt != "" && err != nil {
-			bad("sections[%d] %s: alt: %v", i, sec.ID, err)
-		}
 	}
-	for i, t := range s.Tables {
-		if t.ID == "" {
-			bad("tables[%d]: id is required", i)
-		}
-		if ids[t.ID] {
-			bad("tables[%d]: duplicate id %q", i, t.ID)
-		}
-		ids[t.ID] = true
-		if t.Section != "" && !sectionKnown(s.Sections, t.Section) {
-			bad("table %s: unknown section %q", t.ID, t.Section)
-		}
-		if len(t.Columns) == 0 || len(t.Rows) == 0 {
-			bad("table %s: columns and rows are required", t.ID)
-		}
-		cols := map[string]bool{}
-		for _, c := range t.Columns {
-			cols[c.ID] = true
-		}
-		for _, c := range t.Columns {
-			for _, id := range c.SumOf {
-				if !cols[id] || id == c.ID {
-					bad("table %s column %s: sum_of names unknown column %q", t.ID, c.ID, id)
-				}
-			}
-		}
-		for _, st := range t.Subtotals {
-			if !cols[st.After] || len(st.SumOf) == 0 {
-				bad("table %s subtotal %q: after must name a column and sum_of must list columns", t.ID, st.Label)
-			}
-			for _, id := range st.SumOf {
-				if !cols[id] {
-					bad("table %s subtotal %q: sum_of names unknown column %q", t.ID, st.Label, id)
-				}
-			}
-		}
-		cols = map[string]bool{}
+	for _, t := range s.Tables {
 		for j, c := range t.Columns {
-			if c.ID == "" || cols[c.ID] {
-				bad("table %s columns[%d]: missing or duplicate id %q", t.ID, j, c.ID)
-			}
-			cols[c.ID] = true
-			switch c.Type {
-			case "":
+			if c.Type == "" {
 				t.Columns[j].Type = "count"
-			case "count", "amount", "signed":
-			default:
-				bad("table %s column %s: unknown type %q", t.ID, c.ID, c.Type)
 			}
 		}
-		rows := map[string]bool{}
-		unlabelled := 0
 		for j, r := range t.Rows {
-			if r.ID == "" || rows[r.ID] {
-				bad("table %s rows[%d]: missing or duplicate id %q", t.ID, j, r.ID)
-			}
-			rows[r.ID] = true
-			switch r.Kind {
-			case "":
+			if r.Kind == "" {
 				t.Rows[j].Kind = "data"
-			case "data", "group", "total":
-			default:
-				bad("table %s row %s: unknown kind %q", t.ID, r.ID, r.Kind)
 			}
-			if r.Parent != "" && !rows[r.Parent] {
-				bad("table %s row %s: parent %q must be an earlier row", t.ID, r.ID, r.Parent)
-			}
-			if r.Label == "" {
-				unlabelled++
-			}
-		}
-		for _, r := range t.Rows {
-			for _, id := range r.SumOf {
-				if !rows[id] || id == r.ID {
-					bad("table %s row %s: sum_of names unknown row %q", t.ID, r.ID, id)
-				}
-			}
-		}
-		if unlabelled > 0 && (unlabelled > 1 || len(t.Rows) > 1) {
-			bad("table %s: only a one-row table may have a row without a label", t.ID)
 		}
 	}
-	for i, c := range s.Claims {
-		if c.ID == "" || c.Pattern == "" {
-			bad("claims[%d]: id and pattern are required", i)
-			continue
-		}
-		switch c.In {
-		case "", "narrative", "preamble", "document":
-		default:
-			if !sectionKnown(s.Sections, c.In) {
-				bad("claim %s: unknown region %q", c.ID, c.In)
-			}
-		}
-		if _, err := regexp.Compile(s.expand(c.Pattern)); err != nil {
-			bad("claim %s: pattern: %v", c.ID, err)
+}
+
+// specErrors collects the problems found in a profile, in the order they are found.
+type specErrors []string
+
+// bad records one problem.
+func (e *specErrors) bad(format string, args ...any) {
+	*e = append(*e, fmt.Sprintf(format, args...))
+}
+
+// check reports every problem of a profile whose defaults are filled, leaving it as it is.
+func (s *Spec) check() error {
+	var errs specErrors
+	for _, re := range []string{s.Numeral, s.Separator} {
+		if _, err := regexp.Compile(re); err != nil {
+			errs.bad("numeral/separator: %v", err)
 		}
 	}
+	ids := map[string]bool{}
+	s.checkSections(ids, &errs)
+	for i, t := range s.Tables {
+		s.checkTable(i, &t, ids, &errs)
+	}
+	s.checkClaims(&errs)
 	if s.Quantities != nil {
 		if _, err := compileGrammar(s, s.Quantities); err != nil {
-			bad("quantities: %v", err)
+			errs.bad("quantities: %v", err)
 		}
 	}
-	for typ, us := range s.Units {
-		switch typ {
-		case "count", "amount", "signed":
-		default:
-			bad("units: unknown column type %q", typ)
-		}
-		for _, u := range us {
-			if strings.TrimSpace(u) == "" || strings.ContainsAny(u, "0123456789") {
-				bad("units %s: %q is not a unit word", typ, u)
-			}
-		}
-	}
+	s.checkUnits(&errs)
 	for ed, ps := range s.EditionPatterns {
 		for _, np := range ps {
 			if _, err := regexp.Compile(np.Pattern); err != nil || np.Name == "" {
-				bad("edition_patterns %s %q: needs a name and a valid pattern (%v)", ed, np.Name, err)
+				errs.bad("edition_patterns %s %q: needs a name and a valid pattern (%v)", ed, np.Name, err)
 			}
 		}
 	}
@@ -481,6 +397,160 @@ func (s *Spec) validate() error {
 		return fmt.Errorf("invalid profile:\n  %s", strings.Join(errs, "\n  "))
 	}
 	return nil
+}
+
+// checkSections checks each section has an id of its own, a title and valid patterns,
+// recording the ids in ids.
+func (s *Spec) checkSections(ids map[string]bool, errs *specErrors) {
+	for i, sec := range s.Sections {
+		if sec.ID == "" || sec.Title == "" {
+			errs.bad("sections[%d]: id and title are required", i)
+		}
+		if ids[sec.ID] {
+			errs.bad("sections[%d]: duplicate id %q", i, sec.ID)
+		}
+		ids[sec.ID] = true
+		if _, err := regexp.Compile(sec.Pattern); err != nil {
+			errs.bad("sections[%d] %s: pattern: %v", i, sec.ID, err)
+		}
+		if _, err := regexp.Compile(sec.Alt); sec.Alt != "" && err != nil {
+			errs.bad("sections[%d] %s: alt: %v", i, sec.ID, err)
+		}
+	}
+}
+
+// checkTable checks table i: an id of its own (recorded in ids), a known section, its
+// columns and subtotals, and its rows.
+func (s *Spec) checkTable(i int, t *TableSpec, ids map[string]bool, errs *specErrors) {
+	if t.ID == "" {
+		errs.bad("tables[%d]: id is required", i)
+	}
+	if ids[t.ID] {
+		errs.bad("tables[%d]: duplicate id %q", i, t.ID)
+	}
+	ids[t.ID] = true
+	if t.Section != "" && !sectionKnown(s.Sections, t.Section) {
+		errs.bad("table %s: unknown section %q", t.ID, t.Section)
+	}
+	if len(t.Columns) == 0 || len(t.Rows) == 0 {
+		errs.bad("table %s: columns and rows are required", t.ID)
+	}
+	checkColumnSums(t, errs)
+	checkColumns(t, errs)
+	checkRows(t, errs)
+}
+
+// checkColumnSums checks that a column's sum and a subtotal name the table's columns.
+func checkColumnSums(t *TableSpec, errs *specErrors) {
+	cols := map[string]bool{}
+	for _, c := range t.Columns {
+		cols[c.ID] = true
+	}
+	for _, c := range t.Columns {
+		for _, id := range c.SumOf {
+			if !cols[id] || id == c.ID {
+				errs.bad("table %s column %s: sum_of names unknown column %q", t.ID, c.ID, id)
+			}
+		}
+	}
+	for _, st := range t.Subtotals {
+		if !cols[st.After] || len(st.SumOf) == 0 {
+			errs.bad("table %s subtotal %q: after must name a column and sum_of must list columns", t.ID, st.Label)
+		}
+		for _, id := range st.SumOf {
+			if !cols[id] {
+				errs.bad("table %s subtotal %q: sum_of names unknown column %q", t.ID, st.Label, id)
+			}
+		}
+	}
+}
+
+// checkColumns checks each column has an id of its own and a known type.
+func checkColumns(t *TableSpec, errs *specErrors) {
+	cols := map[string]bool{}
+	for j, c := range t.Columns {
+		if c.ID == "" || cols[c.ID] {
+			errs.bad("table %s columns[%d]: missing or duplicate id %q", t.ID, j, c.ID)
+		}
+		cols[c.ID] = true
+		switch c.Type {
+		case "count", "amount", "signed":
+		default:
+			errs.bad("table %s column %s: unknown type %q", t.ID, c.ID, c.Type)
+		}
+	}
+}
+
+// checkRows checks each row has an id of its own, a known kind, an earlier row for a
+// parent and known rows in its sum, and that only a one-row table leaves its row
+// without a label.
+func checkRows(t *TableSpec, errs *specErrors) {
+	rows := map[string]bool{}
+	unlabelled := 0
+	for j, r := range t.Rows {
+		if r.ID == "" || rows[r.ID] {
+			errs.bad("table %s rows[%d]: missing or duplicate id %q", t.ID, j, r.ID)
+		}
+		rows[r.ID] = true
+		switch r.Kind {
+		case "data", "group", "total":
+		default:
+			errs.bad("table %s row %s: unknown kind %q", t.ID, r.ID, r.Kind)
+		}
+		if r.Parent != "" && !rows[r.Parent] {
+			errs.bad("table %s row %s: parent %q must be an earlier row", t.ID, r.ID, r.Parent)
+		}
+		if r.Label == "" {
+			unlabelled++
+		}
+	}
+	for _, r := range t.Rows {
+		for _, id := range r.SumOf {
+			if !rows[id] || id == r.ID {
+				errs.bad("table %s row %s: sum_of names unknown row %q", t.ID, r.ID, id)
+			}
+		}
+	}
+	if unlabelled > 0 && (unlabelled > 1 || len(t.Rows) > 1) {
+		errs.bad("table %s: only a one-row table may have a row without a label", t.ID)
+	}
+}
+
+// checkClaims checks each claim has an id, a valid pattern and a known region.
+func (s *Spec) checkClaims(errs *specErrors) {
+	for i, c := range s.Claims {
+		if c.ID == "" || c.Pattern == "" {
+			errs.bad("claims[%d]: id and pattern are required", i)
+			continue
+		}
+		switch c.In {
+		case "", "narrative", "preamble", "document":
+		default:
+			if !sectionKnown(s.Sections, c.In) {
+				errs.bad("claim %s: unknown region %q", c.ID, c.In)
+			}
+		}
+		if _, err := regexp.Compile(s.expand(c.Pattern)); err != nil {
+			errs.bad("claim %s: pattern: %v", c.ID, err)
+		}
+	}
+}
+
+// checkUnits checks unit words are given for known column types and are words, not
+// numbers.
+func (s *Spec) checkUnits(errs *specErrors) {
+	for typ, us := range s.Units {
+		switch typ {
+		case "count", "amount", "signed":
+		default:
+			errs.bad("units: unknown column type %q", typ)
+		}
+		for _, u := range us {
+			if strings.TrimSpace(u) == "" || strings.ContainsAny(u, "0123456789") {
+				errs.bad("units %s: %q is not a unit word", typ, u)
+			}
+		}
+	}
 }
 
 func sectionKnown(secs []SectionSpec, id string) bool {

@@ -30,10 +30,30 @@ func (p *profiler) splitRuns(toks []token, want int, sums []sumRule, signed []bo
 		// that. Only the column sums can.
 		return nil
 	}
+	digits := p.runDigits(toks)
+	if digits < want || digits > 48 {
+		return nil
+	}
+	w := &splitWalk{
+		p: p, toks: toks, want: want, sums: sums, signed: signed,
+		budget: maxSplits,
+		cur:    make([][2]int, 0, want),
+		values: make([]float64, 0, want),
+	}
+	w.walk(0, toks[0].start)
+	if w.count == 0 || w.count > maxCandidates || w.overflow {
+		return nil
+	}
+	return p.splitTokens(w.found)
+}
+
+// runDigits counts the digits of tokens that are all runs of digits written in flowing
+// text; -1 when one of them is not.
+func (p *profiler) runDigits(toks []token) int {
 	digits := 0
 	for _, t := range toks {
 		if t.kind != tokNumber && t.kind != tokRun || t.inCell || !p.isDigits(t.start, t.end) {
-			return nil
+			return -1
 		}
 		for _, r := range p.s.folded[t.start:t.end] {
 			if r >= '0' && r <= '9' {
@@ -41,72 +61,82 @@ func (p *profiler) splitRuns(toks []token, want int, sums []sumRule, signed []bo
 			}
 		}
 	}
-	if digits < want || digits > 48 {
-		return nil
+	return digits
+}
+
+// splitWalk enumerates the ways a row's digit runs split into values, within a budget,
+// keeping the splits whose values satisfy the column sums.
+type splitWalk struct {
+	p      *profiler
+	toks   []token
+	want   int
+	sums   []sumRule
+	signed []bool
+
+	found    [][][2]int // the splits found: code-point ranges
+	count    int
+	budget   int
+	cur      [][2]int
+	values   []float64
+	overflow bool
+}
+
+// walk extends the split under way with every value that can start at pos in token ti.
+func (w *splitWalk) walk(ti, pos int) {
+	if w.count > maxCandidates || w.overflow {
+		return
 	}
-	var (
-		found    [][][2]int // the splits found: code-point ranges
-		count    int
-		budget   = maxSplits
-		cur      = make([][2]int, 0, want)
-		values   = make([]float64, 0, want)
-		overflow bool
-	)
-	var walk func(ti, pos int)
-	walk = func(ti, pos int) {
-		if count > maxCandidates || overflow {
-			return
-		}
-		if budget--; budget < 0 {
-			overflow = true
-			return
-		}
-		if ti == len(toks) {
-			if len(cur) == want && sumsHold(values, sums) {
-				count++
-				found = append(found, append([][2]int(nil), cur...))
-			}
-			return
-		}
-		t := toks[ti]
-		if pos == t.end {
-			walk(ti+1, toks[min(ti+1, len(toks)-1)].start)
-			return
-		}
-		// Values still needed must fit in the digits left.
-		left := 0
-		for _, u := range toks[ti+1:] {
-			left += u.end - u.start
-		}
-		first := pos // the first digit of the value
-		if isSign(p.s.folded[pos]) {
-			if len(cur) >= len(signed) || !signed[len(cur)] {
-				return // a sign only starts a value of a signed column
-			}
-			first++
-		}
-		for end := first + 1; end <= t.end; end++ {
-			if isSign(p.s.folded[end-1]) {
-				break // a sign starts the next value
-			}
-			if end-first > 1 && p.s.folded[first] == '0' {
-				break // 07 is not a number in a table
-			}
-			remaining := want - len(cur) - 1
-			if remaining > (t.end-end)+left || (end == t.end && ti == len(toks)-1 && remaining != 0) {
-				continue
-			}
-			cur = append(cur, [2]int{pos, end})
-			values = append(values, p.digitValue(pos, end))
-			walk(ti, end)
-			cur = cur[:len(cur)-1]
-			values = values[:len(values)-1]
-		}
+	if w.budget--; w.budget < 0 {
+		w.overflow = true
+		return
 	}
-	walk(0, toks[0].start)
-	if count == 0 || count > maxCandidates || overflow {
-		return nil
+	toks := w.toks
+	if ti == len(toks) {
+		if len(w.cur) == w.want && sumsHold(w.values, w.sums) {
+			w.count++
+			w.found = append(w.found, append([][2]int(nil), w.cur...))
+		}
+		return
 	}
+	t := toks[ti]
+	if pos == t.end {
+		w.walk(ti+1, toks[min(ti+1, len(toks)-1)].start)
+		return
+	}
+	folded := w.p.s.folded
+	// Values still needed must fit in the digits left.
+	left := 0
+	for _, u := range toks[ti+1:] {
+		left += u.end - u.start
+	}
+	first := pos // the first digit of the value
+	if isSign(folded[pos]) {
+		if len(w.cur) >= len(w.signed) || !w.signed[len(w.cur)] {
+			return // a sign only starts a value of a signed column
+		}
+		first++
+	}
+	for end := first + 1; end <= t.end; end++ {
+		if isSign(folded[end-1]) {
+			break // a sign starts the next value
+		}
+		if end-first > 1 && folded[first] == '0' {
+			break // 07 is not a number in a table
+		}
+		remaining := w.want - len(w.cur) - 1
+		if remaining > (t.end-end)+left || (end == t.end && ti == len(toks)-1 && remaining != 0) {
+			continue
+		}
+		w.cur = append(w.cur, [2]int{pos, end})
+		w.values = append(w.values, w.p.digitValue(pos, end))
+		w.walk(ti, end)
+		w.cur = w.cur[:len(w.cur)-1]
+		w.values = w.values[:len(w.values)-1]
+	}
+}
+
+// splitTokens turns the splits found, as code-point ranges, into number tokens.
+func (p *profiler) splitTokens(found [][][2]int) [][]token {
 	var out [][]token
 	for _, f := range found {
 		split := make([]token, len(f))

@@ -209,6 +209,45 @@ func dedupeOcc(occ []anchorOcc) []anchorOcc {
 // separators are split first row by row, then, where a row allows several splits, jointly
 // with the row sums the profile declares.
 func (p *profiler) readTable(m *tableMatch, bound int) {
+	r := p.newTableRead(m)
+	for i := range r.t.Rows {
+		row := r.addRow(i)
+		r.readRow(i, row, bound)
+		r.settleRow(i, row)
+	}
+	r.dropUnverifiedSubtotals()
+	r.markShortRows()
+	r.dropStrayBlanks()
+	r.resolveRuns()
+	r.out.Garbled = garbled(r.t, r.out.Rows, r.toks, r.want)
+	for i := range r.t.Rows {
+		r.buildRow(i)
+	}
+	r.out.linkLeaves()
+	r.finish()
+}
+
+// tableRead holds what is known of one table while its rows are read: the values of
+// each row, the splits still open, and what the subtotal column explains.
+type tableRead struct {
+	p                    *profiler
+	m                    *tableMatch
+	t                    *TableSpec
+	out                  *Table
+	rowAt                map[int]int // row index -> anchor index
+	want                 int
+	sums                 []sumRule
+	signed               []bool
+	toks                 [][]token
+	cands                map[int][][]token
+	subtotalRows         int          // rows whose subtotal column was verified and dropped
+	dropped              map[int]bool // rows whose subtotal column was dropped
+	short                map[int]bool // data rows one value short of the columns and the subtotal
+	tableStart, tableEnd int
+}
+
+// newTableRead registers the table's facts with its columns and prepares to read its rows.
+func (p *profiler) newTableRead(m *tableMatch) *tableRead {
 	t := m.spec
 	out := &Table{
 		Ref: t.ID, ID: t.ID, Group: t.Group, Title: t.Title, Section: t.Section,
@@ -219,208 +258,269 @@ func (p *profiler) readTable(m *tableMatch, bound int) {
 		out.Columns = append(out.Columns, c.ID)
 		out.ColumnLabels[c.ID] = c.Label
 	}
-	rowAt := map[int]int{} // row index -> anchor index
+	rowAt := map[int]int{}
 	for ai, a := range m.anchors {
 		if a.key > 0 {
 			rowAt[a.key-1] = ai
 		}
 	}
-	want := len(t.Columns)
-	sums := sumRules(t)
-	signed := signedColumns(t)
-	toks := make([][]token, len(t.Rows))
-	cands := map[int][][]token{}
-	subtotalRows := 0         // rows whose subtotal column was verified and dropped
-	dropped := map[int]bool{} // rows whose subtotal column was dropped
-	for i := range t.Rows {
-		rs := &t.Rows[i]
-		row := &Row{
-			Ref: t.ID + "." + rs.ID, ID: rs.ID, Label: rs.Label, Kind: rs.Kind, Parent: rs.Parent,
-			Cells: map[string]*Cell{}, carry: rs.Carry,
+	return &tableRead{
+		p: p, m: m, t: t, out: out, rowAt: rowAt,
+		want:       len(t.Columns),
+		sums:       sumRules(t),
+		signed:     signedColumns(t),
+		toks:       make([][]token, len(t.Rows)),
+		cands:      map[int][][]token{},
+		dropped:    map[int]bool{},
+		short:      map[int]bool{},
+		tableStart: m.first,
+		tableEnd:   m.firstEnd,
+	}
+}
+
+// addRow adds row i of the template to the table's facts, not yet found.
+func (r *tableRead) addRow(i int) *Row {
+	rs := &r.t.Rows[i]
+	row := &Row{
+		Ref: r.t.ID + "." + rs.ID, ID: rs.ID, Label: rs.Label, Kind: rs.Kind, Parent: rs.Parent,
+		Cells: map[string]*Cell{}, carry: rs.Carry,
+	}
+	r.out.Rows[rs.ID] = row
+	r.out.RowOrder = append(r.out.RowOrder, rs.ID)
+	return row
+}
+
+// readRow reads the raw values of row i: after its label up to the next anchor (the last
+// row up to bound), or, for a table's only unlabelled row, after the header.
+func (r *tableRead) readRow(i int, row *Row, bound int) {
+	p, m, t := r.p, r.m, r.t
+	switch ai, ok := r.rowAt[i]; {
+	case ok:
+		a := m.anchors[ai]
+		row.Found = true
+		row.Written = p.s.text(a.start, a.end)
+		row.Span = p.s.span(a.start, a.end)
+		end, last := bound, true
+		if ai+1 < len(m.anchors) {
+			end, last = m.anchors[ai+1].start, false
 		}
-		out.Rows[rs.ID] = row
-		out.RowOrder = append(out.RowOrder, rs.ID)
-		switch ai, ok := rowAt[i]; {
-		case ok:
-			a := m.anchors[ai]
+		la := p.s.atoms[p.s.atom[a.end-1]]
+		r.toks[i] = p.rowValues(a.end, end, r.want, last, la.row, la.cell, string(p.s.folded[a.start:a.end]))
+	case t.Rows[i].Label == "" && m.first >= 0:
+		r.toks[i] = p.unlabelledValues(p.headerEnd(t, m.first, bound), bound, r.want)
+		if len(r.toks[i]) > 0 {
 			row.Found = true
-			row.Written = p.s.text(a.start, a.end)
-			row.Span = p.s.span(a.start, a.end)
-			end, last := bound, true
-			if ai+1 < len(m.anchors) {
-				end, last = m.anchors[ai+1].start, false
-			}
-			la := p.s.atoms[p.s.atom[a.end-1]]
-			toks[i] = p.rowValues(a.end, end, want, last, la.row, la.cell, string(p.s.folded[a.start:a.end]))
-		case rs.Label == "" && m.first >= 0:
-			toks[i] = p.unlabelledValues(p.headerEnd(t, m.first, bound), bound, want)
-			if len(toks[i]) > 0 {
-				row.Found = true
-			}
 		}
-		// A row one value too long in a table that may have a subtotal column keeps its
-		// blanks until the column is known: the extra value is the subtotal's, and a blank
-		// among the others is a cell left empty.
-		if len(toks[i]) > want {
-			toks[i] = dropLeadingBlanks(toks[i], want)
+	}
+}
+
+// settleRow brings row i's values towards the number of columns: blanks left of merged
+// label cells or in excess are dropped, repeated merged cells collapsed, a verified
+// subtotal column dropped, and runs of digits split where exactly one split fits (several
+// fitting splits are kept for joint resolution).
+func (r *tableRead) settleRow(i int, row *Row) {
+	want, toks := r.want, r.toks
+	// A row one value too long in a table that may have a subtotal column keeps its
+	// blanks until the column is known: the extra value is the subtotal's, and a blank
+	// among the others is a cell left empty.
+	if len(toks[i]) > want {
+		toks[i] = dropLeadingBlanks(toks[i], want)
+	}
+	subtotalFirst := len(r.t.Subtotals) > 0 && len(toks[i]) == want+1
+	if len(toks[i]) > want && !subtotalFirst {
+		toks[i] = dropExtraBlanks(toks[i], want)
+	}
+	if len(toks[i]) > want {
+		toks[i] = collapseRepeats(toks[i], want)
+	}
+	if len(toks[i]) == want+1 {
+		if d := r.p.dropSubtotal(r.t, toks[i]); len(d) == want {
+			toks[i] = d
+			r.subtotalRows++
+			r.dropped[i] = true
 		}
-		subtotalFirst := len(t.Subtotals) > 0 && len(toks[i]) == want+1
-		if len(toks[i]) > want && !subtotalFirst {
-			toks[i] = dropExtraBlanks(toks[i], want)
+	}
+	if len(toks[i]) != want && (r.t.Rows[i].Kind != "group" || len(toks[i]) > 0) {
+		switch splits := r.p.splitRuns(toks[i], want, r.sums, r.signed); len(splits) {
+		case 0:
+		case 1:
+			toks[i], row.Split = splits[0], true
+		default:
+			r.cands[i] = splits
 		}
-		if len(toks[i]) > want {
-			toks[i] = collapseRepeats(toks[i], want)
+	}
+}
+
+// hasSubtotalColumn reports whether rows show the table has its one subtotal column.
+func (r *tableRead) hasSubtotalColumn() bool {
+	return r.subtotalRows >= 2 && len(r.t.Subtotals) == 1
+}
+
+// dropUnverifiedSubtotals drops the subtotal column from rows whose subtotal cannot be
+// verified (a placeholder among the columns it totals), once rows show the table has it.
+func (r *tableRead) dropUnverifiedSubtotals() {
+	if !r.hasSubtotalColumn() {
+		return
+	}
+	t := r.t
+	at := slices.IndexFunc(t.Columns, func(c ColumnSpec) bool { return c.ID == t.Subtotals[0].After }) + 1
+	for i, rt := range r.toks {
+		if len(rt) == r.want+1 && at > 0 && at < len(rt) && rt[0].kind != tokText {
+			r.toks[i] = append(append([]token(nil), rt[:at]...), rt[at+1:]...)
+			delete(r.cands, i)
+			r.dropped[i] = true
 		}
-		if len(toks[i]) == want+1 {
-			if d := p.dropSubtotal(t, toks[i]); len(d) == want {
-				toks[i] = d
-				subtotalRows++
-				dropped[i] = true
-			}
+	}
+}
+
+// markShortRows marks, in a table with a subtotal column, the data rows with one value
+// fewer than the columns and the subtotal: a cell was left empty, and which one the text
+// does not say, so they are not aligned. Only where most rows show the column: a table
+// written with it in a few rows alone is read as written.
+func (r *tableRead) markShortRows() {
+	if !r.hasSubtotalColumn() {
+		return
+	}
+	for i, rt := range r.toks {
+		if len(rt) == r.want && !r.dropped[i] && r.t.Rows[i].Kind != "group" && r.cands[i] == nil && !r.out.Rows[r.t.Rows[i].ID].Split {
+			r.short[i] = true
 		}
-		if len(toks[i]) != want && (rs.Kind != "group" || len(toks[i]) > 0) {
-			switch splits := p.splitRuns(toks[i], want, sums, signed); len(splits) {
-			case 0:
-			case 1:
-				toks[i], row.Split = splits[0], true
-			default:
-				cands[i] = splits
+	}
+	if len(r.short) >= len(r.dropped) {
+		clear(r.short)
+	}
+}
+
+// dropStrayBlanks drops, from rows the subtotal column does not explain, a blank in
+// excess: a stray empty cell.
+func (r *tableRead) dropStrayBlanks() {
+	for i, rt := range r.toks {
+		if len(rt) == r.want+1 {
+			if d := dropExtraBlanks(rt, r.want); len(d) == r.want {
+				r.toks[i] = d
+				delete(r.cands, i)
 			}
 		}
 	}
-	// Once rows show the table has a subtotal column, a row whose subtotal cannot be
-	// verified (a placeholder among the columns it totals) has the column too.
-	if subtotalRows >= 2 && len(t.Subtotals) == 1 {
-		at := slices.IndexFunc(t.Columns, func(c ColumnSpec) bool { return c.ID == t.Subtotals[0].After }) + 1
-		for i := range toks {
-			if len(toks[i]) == want+1 && at > 0 && at < len(toks[i]) && toks[i][0].kind != tokText {
-				toks[i] = append(append([]token(nil), toks[i][:at]...), toks[i][at+1:]...)
-				delete(cands, i)
-				dropped[i] = true
-			}
-		}
-	}
-	// In such a table a data row with one value fewer than the columns and the subtotal
-	// has a cell left empty, and which one the text does not say: it is not aligned.
-	// Only where most rows show the column: a table written with it in a few rows alone
-	// is read as written.
-	short := map[int]bool{}
-	if subtotalRows >= 2 && len(t.Subtotals) == 1 {
-		for i := range toks {
-			if len(toks[i]) == want && !dropped[i] && t.Rows[i].Kind != "group" && cands[i] == nil && !out.Rows[t.Rows[i].ID].Split {
-				short[i] = true
-			}
-		}
-		if len(short) >= len(dropped) {
-			clear(short)
-		}
-	}
-	// Rows the subtotal column does not explain: a blank in excess is a stray empty cell.
-	for i := range toks {
-		if len(toks[i]) == want+1 {
-			if d := dropExtraBlanks(toks[i], want); len(d) == want {
-				toks[i] = d
-				delete(cands, i)
-			}
-		}
-	}
-	for i, choice := range p.resolveSplits(t, toks, cands) {
-		toks[i] = choice
-		out.Rows[t.Rows[i].ID].Split = true
+}
+
+// resolveRuns settles the rows with several fitting splits jointly, and records, for a
+// row still short of values that is all digits, the run it was written as.
+func (r *tableRead) resolveRuns() {
+	p, t, want := r.p, r.t, r.want
+	for i, choice := range p.resolveSplits(t, r.toks, r.cands) {
+		r.toks[i] = choice
+		r.out.Rows[t.Rows[i].ID].Split = true
 	}
 	for i := range t.Rows {
-		if rt := toks[i]; len(rt) > 0 && len(rt) < want && (len(rt) == 1 || len(sums) > 0 || hasSignedRun(rt)) && p.allDigits(rt) && rt[len(rt)-1].end-rt[0].start >= want {
-			out.Rows[t.Rows[i].ID].Run = p.s.text(rt[0].start, rt[len(rt)-1].end)
+		if rt := r.toks[i]; len(rt) > 0 && len(rt) < want && (len(rt) == 1 || len(r.sums) > 0 || hasSignedRun(rt)) && p.allDigits(rt) && rt[len(rt)-1].end-rt[0].start >= want {
+			r.out.Rows[t.Rows[i].ID].Run = p.s.text(rt[0].start, rt[len(rt)-1].end)
 		}
 	}
-	out.Garbled = garbled(t, out.Rows, toks, want)
-	tableStart, tableEnd := m.first, m.firstEnd
-	for i := range t.Rows {
-		rs := &t.Rows[i]
-		row := out.Rows[rs.ID]
-		rt := toks[i]
-		if out.Garbled && len(rt) > 0 {
-			if e := rt[len(rt)-1].end; e > tableEnd {
-				tableEnd = e
-			}
-			rt = nil // values of a garbled table cannot be assigned to rows
+}
+
+// extendEnd moves the table's end past the last of a row's values.
+func (r *tableRead) extendEnd(rt []token) {
+	if len(rt) > 0 {
+		if e := rt[len(rt)-1].end; e > r.tableEnd {
+			r.tableEnd = e
 		}
-		row.Values = len(rt)
-		row.Expected = want
-		if short[i] {
-			row.Expected = want + 1
+	}
+}
+
+// buildRow fills row i's facts from its settled values: counts, alignment, a note when
+// the row cannot be aligned, and a cell per column.
+func (r *tableRead) buildRow(i int) {
+	p, t, out := r.p, r.t, r.out
+	rs := &t.Rows[i]
+	row := out.Rows[rs.ID]
+	rt := r.toks[i]
+	if out.Garbled && len(rt) > 0 {
+		r.extendEnd(rt)
+		rt = nil // values of a garbled table cannot be assigned to rows
+	}
+	row.Values = len(rt)
+	row.Expected = r.want
+	if r.short[i] {
+		row.Expected = r.want + 1
+	}
+	row.Aligned = len(rt) == r.want && !r.short[i]
+	if len(rt) > 0 {
+		r.extendEnd(rt)
+		if row.Span.IsZero() {
+			row.Span = p.s.span(rt[0].start, rt[len(rt)-1].end)
 		}
-		row.Aligned = len(rt) == want && !short[i]
-		if len(rt) > 0 {
-			if e := rt[len(rt)-1].end; e > tableEnd {
-				tableEnd = e
-			}
-			if row.Span.IsZero() {
-				row.Span = p.s.span(rt[0].start, rt[len(rt)-1].end)
-			}
-		}
-		if row.Found && row.Kind == "group" && len(rt) == 0 {
-			p.addRowRef(out, row)
-			continue // a group label with no subtotal of its own
-		}
-		if row.Found && !row.Aligned && !out.Garbled {
-			p.facts.Notes = append(p.facts.Notes, Note{
-				Ref:     row.Ref,
-				Message: fmt.Sprintf("“%s”行应有 %d 个数值，读到 %d 个，无法与列对应", displayLabel(row), row.Expected, len(rt)),
-				Span:    row.Span,
-			})
-		}
-		for ci, c := range t.Columns {
-			cell := &Cell{Ref: row.Ref + "." + c.ID, Table: t.ID, Row: rs.ID, Col: c.ID, Type: c.Type, State: StateMissing}
-			if row.Aligned {
-				tok := rt[ci]
-				cell.Text = p.s.text(tok.start, tok.end)
-				cell.Span = p.s.span(tok.start, tok.end)
-				switch {
-				case tok.kind == tokNumber && (tok.unit == "" || p.unitOK[c.Type][tok.unit]):
-					cell.State = StateNumber
-					cell.Value = tok.num.Value
-					cell.Integer = tok.num.Integer
-					cell.Signed = tok.num.Signed
-					cell.Unit = tok.unit
-					out.Numbers++
-				case tok.kind == tokPlaceholder:
-					cell.State = StatePlaceholder
-				case tok.kind == tokBlank:
-					cell.State = StateBlank
-				default:
-					// Text, a run that could not be split, or a number with a unit its
-					// column does not take (元 in a count column).
-					cell.State = StateInvalid
-				}
-			} else {
-				cell.Span = row.Span
-			}
-			row.Cells[c.ID] = cell
-			if p.facts.cells == nil {
-				p.facts.cells = map[string]*Cell{}
-			}
-			p.facts.cells[cell.Ref] = cell
-			logical := t.Title + "/" + displayLabel(row) + "/" + c.Label
-			if rs.Label == "" {
-				logical = t.Title + "/" + c.Label // a table's only, unlabelled row
-			}
-			p.facts.addRef(cell.Ref, Resolved{Span: cell.Span, Snippet: cell.Text, Kind: "element", Logical: logical})
-		}
+	}
+	if row.Found && row.Kind == "group" && len(rt) == 0 {
 		p.addRowRef(out, row)
+		return // a group label with no subtotal of its own
 	}
-	// Group rows list the data rows under them, at any depth. A group written as one row
-	// with values of its own and none of its sub-rows (the 2019 layout of （六）其他处理)
-	// counts as a data row.
+	if row.Found && !row.Aligned && !out.Garbled {
+		p.facts.Notes = append(p.facts.Notes, Note{
+			Ref:     row.Ref,
+			Message: fmt.Sprintf("“%s”行应有 %d 个数值，读到 %d 个，无法与列对应", displayLabel(row), row.Expected, len(rt)),
+			Span:    row.Span,
+		})
+	}
+	for ci, c := range t.Columns {
+		cell := &Cell{Ref: row.Ref + "." + c.ID, Table: t.ID, Row: rs.ID, Col: c.ID, Type: c.Type, State: StateMissing}
+		if row.Aligned {
+			r.fillCell(cell, rt[ci], c)
+		} else {
+			cell.Span = row.Span
+		}
+		row.Cells[c.ID] = cell
+		if p.facts.cells == nil {
+			p.facts.cells = map[string]*Cell{}
+		}
+		p.facts.cells[cell.Ref] = cell
+		logical := t.Title + "/" + displayLabel(row) + "/" + c.Label
+		if rs.Label == "" {
+			logical = t.Title + "/" + c.Label // a table's only, unlabelled row
+		}
+		p.facts.addRef(cell.Ref, Resolved{Span: cell.Span, Snippet: cell.Text, Kind: "element", Logical: logical})
+	}
+	p.addRowRef(out, row)
+}
+
+// fillCell gives an aligned row's cell its text, place and state from the value read
+// for its column.
+func (r *tableRead) fillCell(cell *Cell, tok token, c ColumnSpec) {
+	p := r.p
+	cell.Text = p.s.text(tok.start, tok.end)
+	cell.Span = p.s.span(tok.start, tok.end)
+	switch {
+	case tok.kind == tokNumber && (tok.unit == "" || p.unitOK[c.Type][tok.unit]):
+		cell.State = StateNumber
+		cell.Value = tok.num.Value
+		cell.Integer = tok.num.Integer
+		cell.Signed = tok.num.Signed
+		cell.Unit = tok.unit
+		r.out.Numbers++
+	case tok.kind == tokPlaceholder:
+		cell.State = StatePlaceholder
+	case tok.kind == tokBlank:
+		cell.State = StateBlank
+	default:
+		// Text, a run that could not be split, or a number with a unit its
+		// column does not take (元 in a count column).
+		cell.State = StateInvalid
+	}
+}
+
+// linkLeaves lists, for each group row, the data rows under it at any depth. A group
+// written as one row with values of its own and none of its sub-rows (the 2019 layout of
+// （六）其他处理) counts as a data row.
+func (tb *Table) linkLeaves() {
 	var leaves func(id string) []string
 	leaves = func(id string) []string {
 		var ls []string
-		for _, cid := range out.RowOrder {
-			c := out.Rows[cid]
+		for _, cid := range tb.RowOrder {
+			c := tb.Rows[cid]
 			if c.Parent != id {
 				continue
 			}
-			if c.Kind != "group" || asRow(out, c) {
+			if c.Kind != "group" || asRow(tb, c) {
 				ls = append(ls, c.ID)
 			} else {
 				ls = append(ls, leaves(c.ID)...)
@@ -428,19 +528,25 @@ func (p *profiler) readTable(m *tableMatch, bound int) {
 		}
 		return ls
 	}
-	for _, id := range out.RowOrder {
-		if r := out.Rows[id]; r.Kind == "group" {
+	for _, id := range tb.RowOrder {
+		if r := tb.Rows[id]; r.Kind == "group" {
 			r.Leaves = leaves(id)
 		}
 	}
+}
+
+// finish decides whether the table is there (enough rows found, or the header of a
+// one-row table), and records its span and reference.
+func (r *tableRead) finish() {
+	p, m, t, out := r.p, r.m, r.t, r.out
 	found := 0
-	for _, r := range out.Rows {
-		if r.Found {
+	for _, row := range out.Rows {
+		if row.Found {
 			found++
 		}
 	}
 	for _, h := range t.Header {
-		if len(p.s.indexAll(h, max(m.from, 0), max(tableEnd, m.to))) > 0 {
+		if len(p.s.indexAll(h, max(m.from, 0), max(r.tableEnd, m.to))) > 0 {
 			out.HeaderFound++
 		}
 	}
@@ -448,12 +554,12 @@ func (p *profiler) readTable(m *tableMatch, bound int) {
 	if t.Rows[0].Label == "" && len(t.Header) > 0 && out.HeaderFound*2 >= len(t.Header) {
 		out.Found = true // a one-row table without a label is there when its header is
 	}
-	if tableStart >= 0 && tableEnd > tableStart {
-		out.Span = p.s.span(tableStart, tableEnd)
+	if r.tableStart >= 0 && r.tableEnd > r.tableStart {
+		out.Span = p.s.span(r.tableStart, r.tableEnd)
 		if out.Found {
 			// Only a table that is there hides its text from the claims: a row label or a
 			// header word met in a sentence ("制发行政规范性文件3件") is narrative.
-			p.tableRanges = append(p.tableRanges, [2]int{tableStart, tableEnd})
+			p.tableRanges = append(p.tableRanges, [2]int{r.tableStart, r.tableEnd})
 		}
 	}
 	p.facts.addRef(out.Ref, Resolved{Span: out.Span, Logical: t.Title, Kind: "element"})

@@ -18,66 +18,105 @@ type Violation struct {
 // defect targets and perhaps others as a consequence. Cells written as blank or a
 // placeholder are left out of the arithmetic (it cannot be judged).
 func Check(r *Report) []Violation {
-	var out []Violation
-	add := func(rule, f string, args ...any) { out = append(out, Violation{rule, fmt.Sprintf(f, args...)}) }
-	num := func(k CellKey) (float64, bool) {
-		if _, ok := r.Written[k]; ok {
-			return 0, false
-		}
-		return r.Values[k], true
+	c := &checker{r: r}
+	c.table3()
+	c.table4()
+	c.narrative()
+	return c.out
+}
+
+// checker collects the violations of one report's model, in the order they are found.
+type checker struct {
+	r   *Report
+	out []Violation
+}
+
+// add records a violation of rule, with where it is.
+func (c *checker) add(rule, f string, args ...any) {
+	c.out = append(c.out, Violation{rule, fmt.Sprintf(f, args...)})
+}
+
+// num is a cell's value; false for a cell written as blank or a placeholder.
+func (c *checker) num(k CellKey) (float64, bool) {
+	if _, ok := c.r.Written[k]; ok {
+		return 0, false
 	}
-	spec, _ := Spec(r.Edition, "t3")
+	return c.r.Values[k], true
+}
+
+// sum adds up cells; false when one of them cannot be judged.
+func (c *checker) sum(keys []CellKey) (float64, bool) {
+	sum, ok := 0.0, true
+	for _, k := range keys {
+		v, okc := c.num(k)
+		sum += v
+		ok = ok && okc
+	}
+	return sum, ok
+}
+
+// table3 checks table 3: each data row's total is the sum of its applicant columns, each
+// column's total of results the sum of the kinds of result, and new plus carried over
+// equals answered plus carried forward.
+func (c *checker) table3() {
+	spec, _ := Spec(c.r.Edition, "t3")
 	cols := ApplicantCols()
 	for _, row := range spec.DataRows() {
-		sum, ok := 0.0, true
-		for _, c := range cols {
-			v, okc := num(CellKey{"t3", row.ID, c})
-			sum += v
-			ok = ok && okc
+		var keys []CellKey
+		for _, col := range cols {
+			keys = append(keys, CellKey{"t3", row.ID, col})
 		}
-		if t, okt := num(CellKey{"t3", row.ID, "total"}); ok && okt && t != sum {
-			add("T3-ROW-SUM", "%s: %v ≠ %v", row.ID, t, sum)
+		sum, ok := c.sum(keys)
+		if t, okt := c.num(CellKey{"t3", row.ID, "total"}); ok && okt && t != sum {
+			c.add("T3-ROW-SUM", "%s: %v ≠ %v", row.ID, t, sum)
 		}
 	}
-	for _, c := range append(cols, "total") {
-		sum, ok := 0.0, true
+	for _, col := range append(cols, "total") {
+		var keys []CellKey
 		for _, row := range spec.DataRows() {
 			if row.Total || !isUnder(spec, row.ID, "results") {
 				continue
 			}
-			v, okc := num(CellKey{"t3", row.ID, c})
-			sum += v
-			ok = ok && okc
+			keys = append(keys, CellKey{"t3", row.ID, col})
 		}
-		t, okt := num(CellKey{"t3", "total_results", c})
+		sum, ok := c.sum(keys)
+		t, okt := c.num(CellKey{"t3", "total_results", col})
 		if ok && okt && t != sum {
-			add("T3-COL-TOTAL", "%s: %v ≠ %v", c, t, sum)
+			c.add("T3-COL-TOTAL", "%s: %v ≠ %v", col, t, sum)
 		}
-		a, ok1 := num(CellKey{"t3", "new_received", c})
-		b, ok2 := num(CellKey{"t3", "carried_over", c})
-		d, ok3 := num(CellKey{"t3", "carried_forward", c})
+		a, ok1 := c.num(CellKey{"t3", "new_received", col})
+		b, ok2 := c.num(CellKey{"t3", "carried_over", col})
+		d, ok3 := c.num(CellKey{"t3", "carried_forward", col})
 		if ok1 && ok2 && ok3 && okt && a+b != t+d {
-			add("T3-IDENTITY", "%s: %v+%v ≠ %v+%v", c, a, b, t, d)
+			c.add("T3-IDENTITY", "%s: %v+%v ≠ %v+%v", col, a, b, t, d)
 		}
 	}
+}
+
+// table4 checks each block of table 4: its total is the sum of its parts.
+func (c *checker) table4() {
 	for _, b := range T4Blocks() {
-		sum, ok := 0.0, true
+		var keys []CellKey
 		for _, p := range T4Parts()[:4] {
-			v, okc := num(CellKey{"t4", "cases", b + "_" + p})
-			sum += v
-			ok = ok && okc
+			keys = append(keys, CellKey{"t4", "cases", b + "_" + p})
 		}
-		if t, okt := num(CellKey{"t4", "cases", b + "_total"}); ok && okt && t != sum {
-			add("T4-SUM", "%s: %v ≠ %v", b, t, sum)
+		sum, ok := c.sum(keys)
+		if t, okt := c.num(CellKey{"t4", "cases", b + "_total"}); ok && okt && t != sum {
+			c.add("T4-SUM", "%s: %v ≠ %v", b, t, sum)
 		}
 	}
-	for _, blk := range r.Blocks {
+}
+
+// narrative checks every number of the text against the quantity it states, and a
+// complete list of results whose numbers no longer add up.
+func (c *checker) narrative() {
+	for _, blk := range c.r.Blocks {
 		for _, s := range blk.Spans {
 			n := s.Num
 			if n == nil {
 				continue
 			}
-			truth, ok := r.Truth(n.Q, n.Decimals)
+			truth, ok := c.r.Truth(n.Q, n.Decimals)
 			if !ok || truth == n.V {
 				continue
 			}
@@ -85,13 +124,12 @@ func Check(r *Report) []Violation {
 			if rule == "" {
 				rule = "NARRATIVE"
 			}
-			add(rule, "%s: text %v, table %v", n.Q, n.V, truth)
+			c.add(rule, "%s: text %v, table %v", n.Q, n.V, truth)
 			if n.Group != "" && strings.HasPrefix(string(n.Q), "result:") {
-				add("NAR-RESULTS-SUM", "%s: listed kinds of result no longer add up", n.Group)
+				c.add("NAR-RESULTS-SUM", "%s: listed kinds of result no longer add up", n.Group)
 			}
 		}
 	}
-	return out
 }
 
 // Rules are the distinct rule ids of violations, sorted.

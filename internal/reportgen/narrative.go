@@ -296,174 +296,224 @@ func (w *writer) applications() []Span {
 	y := strconv.Itoa(r.Year)
 	self := r.Body.Self
 	if n == 0 && c == 0 {
-		zero := pick(rng,
-			y+"年，"+self+"未收到政府信息公开申请。",
-			"本年度"+self+"未收到政府信息公开申请。",
-			"全年未收到依申请公开事项。",
-			"本年度未收到公民、法人或其他组织提出的政府信息公开申请。",
-			"本年度政府信息公开申请数量为0。",
-			"本年度"+self+"未收到政府信息公开申请，无上年结转申请。",
-			y+"年，"+self+"没有接到政府信息公开申请。",
-		)
-		some := y + "年，" + self + "共收到政府信息公开申请%s件。"
-		return []Span{{Num: &Num{Q: QReceived, Zero: zero, Some: some}}}
+		return w.noApplications(y, self)
 	}
 	if n == 0 {
 		return []Span{{Num: &Num{Q: QReceived, Zero: "本年度未新收政府信息公开申请，", Some: "本年度新收政府信息公开申请%s件，"}},
 			lit("上年结转的"), w.num(QCarriedOver, c), lit("件申请已全部办结。")}
 	}
-	var out []Span
-	add := func(xs ...any) { out = append(out, spans(xs...)...) }
-	yoy := func() {
-		if !chance(rng, 0.3) {
-			return
-		}
-		prev := r.Facts.PrevNew
-		switch {
-		case prev == n:
-			add("，与上年持平")
-		case prev > 0 && chance(rng, 0.5):
-			word, more := "增长", "增加"
-			if n < prev {
-				word, more = "下降", "减少"
-			}
-			d := r.Style.PctDecimals
-			p := roundTo(100*float64(abs(n-prev))/float64(prev), d)
-			if chance(rng, 0.4) {
-				add("，同比"+more, w.num(QOther, abs(n-prev)), "件，"+word, Span{Num: &Num{Q: QOther, V: p, Decimals: d}}, "%")
-			} else {
-				add("，同比"+word, Span{Num: &Num{Q: QOther, V: p, Decimals: d}}, "%")
-			}
-		default:
-			word := "增加"
-			if n < prev {
-				word = "减少"
-			}
-			add("，较上年"+word, w.num(QOther, abs(n-prev)), "件")
-		}
-	}
-	forward := func() {
-		if f == 0 {
-			return
-		}
-		switch rng.IntN(4) {
-		case 0:
-			add("，结转下年度继续办理", w.num(QCarriedForward, f), "件")
-		case 1:
-			add("，", w.num(QCarriedForward, f), "件结转至"+strconv.Itoa(r.Year+1)+"年办理")
-		case 2:
-			add("，", w.num(QCarriedForward, f), "件因尚在答复期限内结转下年度办理")
-		default:
-			add("，结转下一年度", w.num(QCarriedForward, f), "件")
-		}
-	}
+	t := &appText{w: w, n: n, c: c, a: a, f: f, y: y, self: self}
 	style := rng.IntN(7)
 	if c == 0 && (style == 1 || style == 2 || style == 4 || style == 6) {
 		style = pick(rng, 0, 3, 5)
 	}
-	switch style {
-	case 0: // 共收到…上年结转…已办结…结转
-		add(pick(rng, y+"年，"+self+"共收到政府信息公开申请", "全年共收到政府信息公开申请", "本年度"+self+"新收政府信息公开申请", "全年共受理政府信息公开申请"),
-			w.num(QReceived, n), "件")
-		yoy()
-		if c > 0 {
-			add("，上年结转", w.num(QCarriedOver, c), "件")
-		}
-		add(pick(rng, "，已办结", "，办结", "，依法答复"), w.num(QAnswered, a), "件")
-		forward()
-		add("。")
-	case 1: // 新收…加上上年结转…共需办理…
-		add("本年度新收申请", w.num(QReceived, n), "件，加上上年结转的", w.num(QCarriedOver, c), "件，共需办理", w.num(QToHandle, n+c), "件，其中已办结", w.num(QAnswered, a), "件")
-		forward()
-		add("。")
-	case 2: // 受理申请…（含上年结转…）
-		add(y+"年，共受理政府信息公开申请", w.num(QToHandle, n+c), "件（含上年结转", w.num(QCarriedOver, c), "件），办结", w.num(QAnswered, a), "件")
-		forward()
-		add("。")
-	case 3: // 收到…均已办结 / 办结…
-		add(pick(rng, y+"年，"+self+"收到政府信息公开申请", "本年度共接收政府信息公开申请"), w.num(QReceived, n), "件")
-		yoy()
-		if f == 0 && c == 0 {
-			if chance(rng, 0.3) {
-				add("，办结", w.num(QAnswered, a), "件，办结率100%。")
-			} else {
-				add(pick(rng, "，均已按时办结。", "，全部在法定期限内答复。"))
-			}
-		} else {
-			add("，全年办结申请", w.num(QAnswered, a), "件")
-			if c > 0 {
-				add("（含上年结转", w.num(QCarriedOver, c), "件）")
-			}
-			forward()
-			add("。")
-		}
-	case 4: // 共完成答复…包括上年结转…
-		add(self+"全年共完成政府信息公开申请答复", w.num(QAnswered, a), "件，包括上年结转申请", w.num(QCarriedOver, c), "件")
-		add("；本年新收申请", w.num(QReceived, n), "件")
-		forward()
-		add("。")
-	case 6: // 共收到…（其中上年结转…）
-		add(y+"年，"+self+"共收到政府信息公开申请", w.num(QToHandle, n+c), "件（其中上年结转", w.num(QCarriedOver, c), "件）")
-		if f == 0 {
-			add("，已全部办结。")
-		} else {
-			add("，办结", w.num(QAnswered, a), "件")
-			forward()
-			add("。")
-		}
-	default: // 新收…自然人…法人
-		add(pick(rng, "本年度新收政府信息公开申请", y+"年新收政府信息公开申请"), w.num(QReceived, n), "件")
-		yoy()
-		add("。")
-		if c > 0 {
-			add("上年结转申请", w.num(QCarriedOver, c), "件。")
-		}
-		add("本年度办结", w.num(QAnswered, a), "件")
-		forward()
-		add("。")
-	}
-	// Who applied.
-	if chance(rng, 0.4) {
-		nat := r.Int("t3", "new_received", "natural_person")
-		legal := n - nat
-		switch {
-		case legal == 0:
-			add("申请人均为自然人。")
-		case nat == 0:
-			add("申请人均为法人或其他组织。")
-		case chance(rng, 0.35):
-			d := r.Style.PctDecimals
-			share := func(q Quantity, k int) Span {
-				return Span{Num: &Num{Q: q, V: roundTo(100*float64(k)/float64(n), d), Decimals: d}}
-			}
-			add("按申请人类型分，自然人申请", w.num(QNatural, nat), "件，占", share(QShare("natural"), nat), "%；法人或其他组织申请",
-				w.num(QLegal, legal), "件，占", share(QShare("legal"), legal), "%。")
-		default:
-			add(pick(rng, "其中，", "从申请主体看，"), "自然人申请", w.num(QNatural, nat), "件，法人或其他组织申请", w.num(QLegal, legal), "件。")
-		}
-	}
-	// How applications arrived.
-	if chance(rng, 0.3) {
-		var parts []Span
-		for _, ch := range []string{"网上申请", "信函申请", "当面申请", "电子邮件申请"} {
-			if k := r.Facts.Channels[ch]; k > 0 {
-				if len(parts) > 0 {
-					parts = append(parts, lit("、"))
-				}
-				parts = append(parts, lit(ch), w.num(QChannel(ch), k), lit("件"))
-			}
-		}
-		if len(parts) > 0 {
-			add(pick(rng, "从申请渠道看，", "按申请方式分，"), parts, "。")
-		}
-	}
+	t.counts(style)
+	t.applicants()
+	t.channels()
 	if a > 0 && chance(rng, 0.5) {
-		add(w.results(false))
+		t.add(w.results(false))
 	}
 	if chance(rng, 0.2) && style != 3 {
-		add(pick(rng, "所有申请均在法定期限内答复。", "按时答复率100%。", "无超期答复情况。"))
+		t.add(pick(rng, "所有申请均在法定期限内答复。", "按时答复率100%。", "无超期答复情况。"))
 	}
-	return out
+	return t.out
+}
+
+// noApplications says no application was received or carried over, in one of the
+// wordings real reports use.
+func (w *writer) noApplications(y, self string) []Span {
+	zero := pick(w.rng,
+		y+"年，"+self+"未收到政府信息公开申请。",
+		"本年度"+self+"未收到政府信息公开申请。",
+		"全年未收到依申请公开事项。",
+		"本年度未收到公民、法人或其他组织提出的政府信息公开申请。",
+		"本年度政府信息公开申请数量为0。",
+		"本年度"+self+"未收到政府信息公开申请，无上年结转申请。",
+		y+"年，"+self+"没有接到政府信息公开申请。",
+	)
+	some := y + "年，" + self + "共收到政府信息公开申请%s件。"
+	return []Span{{Num: &Num{Q: QReceived, Zero: zero, Some: some}}}
+}
+
+// appText is the statement of the year's applications being written: the counts it
+// states (new n, carried over c, answered a, carried forward f) and its spans so far.
+type appText struct {
+	w          *writer
+	out        []Span
+	n, c, a, f int
+	y, self    string
+}
+
+// add appends text and numbers to the statement.
+func (t *appText) add(xs ...any) { t.out = append(t.out, spans(xs...)...) }
+
+// yoy sometimes compares the new applications with the previous year's.
+func (t *appText) yoy() {
+	w, rng, n := t.w, t.w.rng, t.n
+	if !chance(rng, 0.3) {
+		return
+	}
+	prev := w.r.Facts.PrevNew
+	switch {
+	case prev == n:
+		t.add("，与上年持平")
+	case prev > 0 && chance(rng, 0.5):
+		word, more := "增长", "增加"
+		if n < prev {
+			word, more = "下降", "减少"
+		}
+		d := w.r.Style.PctDecimals
+		p := roundTo(100*float64(abs(n-prev))/float64(prev), d)
+		if chance(rng, 0.4) {
+			t.add("，同比"+more, w.num(QOther, abs(n-prev)), "件，"+word, Span{Num: &Num{Q: QOther, V: p, Decimals: d}}, "%")
+		} else {
+			t.add("，同比"+word, Span{Num: &Num{Q: QOther, V: p, Decimals: d}}, "%")
+		}
+	default:
+		word := "增加"
+		if n < prev {
+			word = "减少"
+		}
+		t.add("，较上年"+word, w.num(QOther, abs(n-prev)), "件")
+	}
+}
+
+// forward states the applications carried forward to next year, if any.
+func (t *appText) forward() {
+	w, f := t.w, t.f
+	if f == 0 {
+		return
+	}
+	switch w.rng.IntN(4) {
+	case 0:
+		t.add("，结转下年度继续办理", w.num(QCarriedForward, f), "件")
+	case 1:
+		t.add("，", w.num(QCarriedForward, f), "件结转至"+strconv.Itoa(w.r.Year+1)+"年办理")
+	case 2:
+		t.add("，", w.num(QCarriedForward, f), "件因尚在答复期限内结转下年度办理")
+	default:
+		t.add("，结转下一年度", w.num(QCarriedForward, f), "件")
+	}
+}
+
+// counts states the applications received, carried over, answered and carried forward
+// in the given style.
+func (t *appText) counts(style int) {
+	w, rng := t.w, t.w.rng
+	n, c, a, f, y, self := t.n, t.c, t.a, t.f, t.y, t.self
+	switch style {
+	case 0: // 共收到…上年结转…已办结…结转
+		t.add(pick(rng, y+"年，"+self+"共收到政府信息公开申请", "全年共收到政府信息公开申请", "本年度"+self+"新收政府信息公开申请", "全年共受理政府信息公开申请"),
+			w.num(QReceived, n), "件")
+		t.yoy()
+		if c > 0 {
+			t.add("，上年结转", w.num(QCarriedOver, c), "件")
+		}
+		t.add(pick(rng, "，已办结", "，办结", "，依法答复"), w.num(QAnswered, a), "件")
+		t.forward()
+		t.add("。")
+	case 1: // 新收…加上上年结转…共需办理…
+		t.add("本年度新收申请", w.num(QReceived, n), "件，加上上年结转的", w.num(QCarriedOver, c), "件，共需办理", w.num(QToHandle, n+c), "件，其中已办结", w.num(QAnswered, a), "件")
+		t.forward()
+		t.add("。")
+	case 2: // 受理申请…（含上年结转…）
+		t.add(y+"年，共受理政府信息公开申请", w.num(QToHandle, n+c), "件（含上年结转", w.num(QCarriedOver, c), "件），办结", w.num(QAnswered, a), "件")
+		t.forward()
+		t.add("。")
+	case 3: // 收到…均已办结 / 办结…
+		t.receivedAnswered()
+	case 4: // 共完成答复…包括上年结转…
+		t.add(self+"全年共完成政府信息公开申请答复", w.num(QAnswered, a), "件，包括上年结转申请", w.num(QCarriedOver, c), "件")
+		t.add("；本年新收申请", w.num(QReceived, n), "件")
+		t.forward()
+		t.add("。")
+	case 6: // 共收到…（其中上年结转…）
+		t.add(y+"年，"+self+"共收到政府信息公开申请", w.num(QToHandle, n+c), "件（其中上年结转", w.num(QCarriedOver, c), "件）")
+		if f == 0 {
+			t.add("，已全部办结。")
+		} else {
+			t.add("，办结", w.num(QAnswered, a), "件")
+			t.forward()
+			t.add("。")
+		}
+	default: // 新收…自然人…法人
+		t.add(pick(rng, "本年度新收政府信息公开申请", y+"年新收政府信息公开申请"), w.num(QReceived, n), "件")
+		t.yoy()
+		t.add("。")
+		if c > 0 {
+			t.add("上年结转申请", w.num(QCarriedOver, c), "件。")
+		}
+		t.add("本年度办结", w.num(QAnswered, a), "件")
+		t.forward()
+		t.add("。")
+	}
+}
+
+// receivedAnswered states the applications received, then that all were answered or how
+// many were, with those carried over and forward.
+func (t *appText) receivedAnswered() {
+	w, rng := t.w, t.w.rng
+	t.add(pick(rng, t.y+"年，"+t.self+"收到政府信息公开申请", "本年度共接收政府信息公开申请"), w.num(QReceived, t.n), "件")
+	t.yoy()
+	if t.f == 0 && t.c == 0 {
+		if chance(rng, 0.3) {
+			t.add("，办结", w.num(QAnswered, t.a), "件，办结率100%。")
+		} else {
+			t.add(pick(rng, "，均已按时办结。", "，全部在法定期限内答复。"))
+		}
+		return
+	}
+	t.add("，全年办结申请", w.num(QAnswered, t.a), "件")
+	if t.c > 0 {
+		t.add("（含上年结转", w.num(QCarriedOver, t.c), "件）")
+	}
+	t.forward()
+	t.add("。")
+}
+
+// applicants sometimes states who applied: natural persons, legal persons, or both.
+func (t *appText) applicants() {
+	w, r, rng, n := t.w, t.w.r, t.w.rng, t.n
+	if !chance(rng, 0.4) {
+		return
+	}
+	nat := r.Int("t3", "new_received", "natural_person")
+	legal := n - nat
+	switch {
+	case legal == 0:
+		t.add("申请人均为自然人。")
+	case nat == 0:
+		t.add("申请人均为法人或其他组织。")
+	case chance(rng, 0.35):
+		d := r.Style.PctDecimals
+		share := func(q Quantity, k int) Span {
+			return Span{Num: &Num{Q: q, V: roundTo(100*float64(k)/float64(n), d), Decimals: d}}
+		}
+		t.add("按申请人类型分，自然人申请", w.num(QNatural, nat), "件，占", share(QShare("natural"), nat), "%；法人或其他组织申请",
+			w.num(QLegal, legal), "件，占", share(QShare("legal"), legal), "%。")
+	default:
+		t.add(pick(rng, "其中，", "从申请主体看，"), "自然人申请", w.num(QNatural, nat), "件，法人或其他组织申请", w.num(QLegal, legal), "件。")
+	}
+}
+
+// channels sometimes states how the applications arrived.
+func (t *appText) channels() {
+	w, rng := t.w, t.w.rng
+	if !chance(rng, 0.3) {
+		return
+	}
+	var parts []Span
+	for _, ch := range []string{"网上申请", "信函申请", "当面申请", "电子邮件申请"} {
+		if k := w.r.Facts.Channels[ch]; k > 0 {
+			if len(parts) > 0 {
+				parts = append(parts, lit("、"))
+			}
+			parts = append(parts, lit(ch), w.num(QChannel(ch), k), lit("件"))
+		}
+	}
+	if len(parts) > 0 {
+		t.add(pick(rng, "从申请渠道看，", "按申请方式分，"), parts, "。")
+	}
 }
 
 // repeat returns n copies of s, to weight a choice.
@@ -478,135 +528,191 @@ func repeat(s string, n int) []string {
 // results lists the kinds of result, in one of the styles real reports use.
 func (w *writer) results(standalone bool) []Span {
 	r, rng := w.r, w.rng
-	a := r.RowTotal("total_results")
-	cats := ResultCategories(r.Edition)
-	var out []Span
-	add := func(xs ...any) { out = append(out, spans(xs...)...) }
 	w.lists++
-	group := "list" + strconv.Itoa(w.lists)
-	if standalone {
-		add(pick(rng, "从办理结果看，", "本年度办结的申请中，"))
-	} else {
-		add(pick(rng, "其中，", "办理结果方面，", "从办理结果看，"))
+	t := &resultText{
+		w: w, a: r.RowTotal("total_results"), cats: ResultCategories(r.Edition),
+		group: "list" + strconv.Itoa(w.lists),
 	}
-	total := func(c Category) int { return r.CategoryTotal(c) }
-	numG := func(c Category) Span {
-		s := w.num(QResult(c.ID), total(c))
-		s.Num.Group = group
-		return s
+	if standalone {
+		t.add(pick(rng, "从办理结果看，", "本年度办结的申请中，"))
+	} else {
+		t.add(pick(rng, "其中，", "办理结果方面，", "从办理结果看，"))
 	}
 	style := pick(rng, 0, 1, 1, 2, 3, 4)
 	switch style {
 	case 0, 1: // 予以公开9件，占50%；部分公开3件……
-		withPct := style == 1
-		all := chance(rng, 0.5)
-		combine := chance(rng, 0.25) && total(cats[0]) > 0 && total(cats[1]) > 0
-		first := true
-		for i, c := range cats {
-			k := total(c)
-			if k == 0 && !all {
-				continue
-			}
-			if combine && i == 1 {
-				continue
-			}
-			if !first {
-				add(pick(rng, "；", "，"))
-			}
-			first = false
-			name := c.Name
-			if i == 0 && chance(rng, 0.2) {
-				name = "同意公开"
-			}
-			if combine && i == 0 {
-				name = pick(rng, "予以公开及部分公开", "予以公开及部分公开", "予以公开或部分公开")
-				k += total(cats[1])
-				s := w.num(QResult("disclosed+partial"), k)
-				s.Num.Group = group
-				add(name, s, "件")
-				if withPct {
-					add("，占", w.pct(QPct("disclosed+partial"), k, a), "%")
-				}
-				continue
-			}
-			add(name, numG(c), "件")
-			if c.ID == "unable" && r.RowTotal("unable_not_held") > 0 && chance(rng, 0.3) {
-				add("（其中本机关不掌握相关政府信息", w.num(QOther, r.RowTotal("unable_not_held")), "件）")
-			}
-			if withPct && k > 0 {
-				add(pick(rng, "，占", "，占比"), w.pct(QPct(c.ID), k, a), "%")
-			}
-		}
-		if !all {
-			// Listing only the kinds that occurred: not a complete list unless none was left out.
-			for _, c := range cats {
-				if total(c) == 0 {
-					for i := range out {
-						if out[i].Num != nil && out[i].Num.Group == group {
-							out[i].Num.Group = ""
-						}
-					}
-					break
-				}
-			}
-		}
-		add("。")
+		t.eachKind(style == 1)
 	case 2: // 予以公开、部分公开、无法提供分别为9件、3件、6件
-		var names []string
-		var nums []Span
-		for _, c := range cats {
-			if total(c) > 0 {
-				names = append(names, c.Name)
-				nums = append(nums, w.num(QResult(c.ID), total(c)), lit("件"), lit("、"))
-			}
-		}
-		if len(names) < 2 {
-			c := cats[0]
-			for _, cc := range cats {
-				if total(cc) > 0 {
-					c = cc
-				}
-			}
-			add("均为", c.Name, "。")
-			return out
-		}
-		nums = nums[:len(nums)-1]
-		add(strings.Join(names, "、"), "分别为", nums, "。")
+		t.respectively()
 	case 3: // 予以公开9件……，其余为……
-		c0 := cats[0]
-		add(c0.Name, w.num(QResult(c0.ID), total(c0)), "件")
-		rest := a - total(c0)
-		if rest > 0 {
-			add("，", pick(rng, "其余", "其他"), w.num(QOther, rest), "件分别作出部分公开、不予公开、无法提供、不予处理等答复")
-		}
-		add("。")
+		t.firstAndRest()
 	default: // 不予公开/无法提供 with reasons
-		for _, c := range cats {
-			k := total(c)
-			if k == 0 {
-				continue
-			}
-			switch c.ID {
-			case "disclosed":
-				add("予以公开", w.num(QResult(c.ID), k), "件；")
-			case "partial":
-				add("部分公开", w.num(QResult(c.ID), k), "件；")
-			case "withheld":
-				add("不予公开", w.num(QResult(c.ID), k), "件；")
-			case "unable":
-				add("因本机关不掌握相关政府信息、没有现成信息需要另行制作等原因无法提供", w.num(QResult(c.ID), k), "件；")
-			case "not_processed":
-				add("不予处理", w.num(QResult(c.ID), k), "件；")
-			case "other_handling":
-				add("其他处理", w.num(QResult(c.ID), k), "件；")
-			}
+		t.withReasons()
+	}
+	return t.out
+}
+
+// resultText is a list of the kinds of result being written: the results in all (a),
+// the kinds of the report's edition, the group its numbers form as a complete list, and
+// its spans so far.
+type resultText struct {
+	w     *writer
+	out   []Span
+	a     int
+	cats  []Category
+	group string
+}
+
+// add appends text and numbers to the list.
+func (t *resultText) add(xs ...any) { t.out = append(t.out, spans(xs...)...) }
+
+// total is the number of results of a kind.
+func (t *resultText) total(c Category) int { return t.w.r.CategoryTotal(c) }
+
+// numG writes the number of results of a kind as a member of the list.
+func (t *resultText) numG(c Category) Span {
+	s := t.w.num(QResult(c.ID), t.total(c))
+	s.Num.Group = t.group
+	return s
+}
+
+// eachKind states each kind's number in turn, with its share when withPct; sometimes
+// every kind, sometimes those that occurred, sometimes the first two together.
+func (t *resultText) eachKind(withPct bool) {
+	w, r, rng, cats, a := t.w, t.w.r, t.w.rng, t.cats, t.a
+	all := chance(rng, 0.5)
+	combine := chance(rng, 0.25) && t.total(cats[0]) > 0 && t.total(cats[1]) > 0
+	first := true
+	for i, c := range cats {
+		k := t.total(c)
+		if k == 0 && !all {
+			continue
 		}
-		if len(out) > 0 {
-			last := &out[len(out)-1]
-			last.Text = strings.TrimSuffix(last.Text, "；") + "。"
+		if combine && i == 1 {
+			continue
+		}
+		if !first {
+			t.add(pick(rng, "；", "，"))
+		}
+		first = false
+		name := c.Name
+		if i == 0 && chance(rng, 0.2) {
+			name = "同意公开"
+		}
+		if combine && i == 0 {
+			t.combined(withPct)
+			continue
+		}
+		t.add(name, t.numG(c), "件")
+		if c.ID == "unable" && r.RowTotal("unable_not_held") > 0 && chance(rng, 0.3) {
+			t.add("（其中本机关不掌握相关政府信息", w.num(QOther, r.RowTotal("unable_not_held")), "件）")
+		}
+		if withPct && k > 0 {
+			t.add(pick(rng, "，占", "，占比"), w.pct(QPct(c.ID), k, a), "%")
 		}
 	}
-	return out
+	if !all {
+		t.ungroupIfIncomplete()
+	}
+	t.add("。")
+}
+
+// combined states the disclosed and partly disclosed results as one number, with its
+// share when withPct.
+func (t *resultText) combined(withPct bool) {
+	w, rng, cats := t.w, t.w.rng, t.cats
+	name := pick(rng, "予以公开及部分公开", "予以公开及部分公开", "予以公开或部分公开")
+	k := t.total(cats[0]) + t.total(cats[1])
+	s := w.num(QResult("disclosed+partial"), k)
+	s.Num.Group = t.group
+	t.add(name, s, "件")
+	if withPct {
+		t.add("，占", w.pct(QPct("disclosed+partial"), k, t.a), "%")
+	}
+}
+
+// ungroupIfIncomplete takes the numbers out of the list's group when a kind that did not
+// occur was left out: listing only the kinds that occurred is not a complete list unless
+// none was left out.
+func (t *resultText) ungroupIfIncomplete() {
+	for _, c := range t.cats {
+		if t.total(c) == 0 {
+			for i := range t.out {
+				if t.out[i].Num != nil && t.out[i].Num.Group == t.group {
+					t.out[i].Num.Group = ""
+				}
+			}
+			break
+		}
+	}
+}
+
+// respectively names the kinds that occurred, then their numbers in the same order; with
+// only one kind, says all results were of it.
+func (t *resultText) respectively() {
+	w := t.w
+	var names []string
+	var nums []Span
+	for _, c := range t.cats {
+		if t.total(c) > 0 {
+			names = append(names, c.Name)
+			nums = append(nums, w.num(QResult(c.ID), t.total(c)), lit("件"), lit("、"))
+		}
+	}
+	if len(names) < 2 {
+		c := t.cats[0]
+		for _, cc := range t.cats {
+			if t.total(cc) > 0 {
+				c = cc
+			}
+		}
+		t.add("均为", c.Name, "。")
+		return
+	}
+	nums = nums[:len(nums)-1]
+	t.add(strings.Join(names, "、"), "分别为", nums, "。")
+}
+
+// firstAndRest states the disclosed results, then the rest together.
+func (t *resultText) firstAndRest() {
+	w, rng := t.w, t.w.rng
+	c0 := t.cats[0]
+	t.add(c0.Name, w.num(QResult(c0.ID), t.total(c0)), "件")
+	rest := t.a - t.total(c0)
+	if rest > 0 {
+		t.add("，", pick(rng, "其余", "其他"), w.num(QOther, rest), "件分别作出部分公开、不予公开、无法提供、不予处理等答复")
+	}
+	t.add("。")
+}
+
+// withReasons states each kind that occurred, the reasons a request could not be met
+// among them.
+func (t *resultText) withReasons() {
+	w := t.w
+	for _, c := range t.cats {
+		k := t.total(c)
+		if k == 0 {
+			continue
+		}
+		switch c.ID {
+		case "disclosed":
+			t.add("予以公开", w.num(QResult(c.ID), k), "件；")
+		case "partial":
+			t.add("部分公开", w.num(QResult(c.ID), k), "件；")
+		case "withheld":
+			t.add("不予公开", w.num(QResult(c.ID), k), "件；")
+		case "unable":
+			t.add("因本机关不掌握相关政府信息、没有现成信息需要另行制作等原因无法提供", w.num(QResult(c.ID), k), "件；")
+		case "not_processed":
+			t.add("不予处理", w.num(QResult(c.ID), k), "件；")
+		case "other_handling":
+			t.add("其他处理", w.num(QResult(c.ID), k), "件；")
+		}
+	}
+	if len(t.out) > 0 {
+		last := &t.out[len(t.out)-1]
+		last.Text = strings.TrimSuffix(last.Text, "；") + "。"
+	}
 }
 
 // review states table 4 in one of the styles real reports use.

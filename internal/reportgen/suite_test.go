@@ -193,92 +193,122 @@ func assertJudged(t *testing.T, outs []outcome, strict bool) {
 			txt[o.item] = o
 		}
 	}
-	report := func(t *testing.T, name string, bad []string, judged int) {
-		if !strict && len(bad)*20 <= judged && name != "with false findings" {
-			for _, b := range bad {
-				t.Log(b)
-			}
-			t.Logf("%d of %d documents %s (at most 5%% allowed outside make precision)", len(bad), judged, name)
-			return
-		}
-		for i, b := range bad {
-			if i == 25 {
-				t.Errorf("… and %d more documents %s", len(bad)-25, name)
-				break
-			}
-			t.Error(b)
-		}
-	}
 	t.Run("precision", func(t *testing.T) {
-		var bad []string
-		for _, o := range outs {
-			if o.defect != nil {
-				continue
-			}
-			if o.err != nil {
-				bad = append(bad, fmt.Sprintf("%s: not read: %v", filepath.Base(o.path), o.err))
-				continue
-			}
-			if ff := falseFindings(o); len(ff) > 0 {
-				var ex []string
-				for i, f := range ff {
-					if i == 4 {
-						ex = append(ex, fmt.Sprintf("… %d more", len(ff)-4))
-						break
-					}
-					ex = append(ex, fmt.Sprintf("%s[%s] %s", f.Level, f.RuleID, example(o, f)))
-				}
-				bad = append(bad, fmt.Sprintf("clean %s has %d false findings: %s", filepath.Base(o.path), len(ff), strings.Join(ex, " | ")))
-			}
-		}
-		report(t, "with false findings", bad, 0)
+		reportJudged(t, strict, "with false findings", precisionMisses(outs), 0)
 	})
 	t.Run("invariance", func(t *testing.T) {
-		var bad []string
-		judged := 0
-		for _, o := range outs {
-			ref, ok := txt[o.item]
-			if o.carrier == TXT || !ok || o.err != nil || ref.err != nil || !comparable(o) {
-				continue
-			}
-			judged++
-			if o.cells != nil && ref.cells != nil {
-				if n, diff := cellsVersus(expectedCells(o.report), ref.cells, o.cells, 3); n > 0 {
-					bad = append(bad, fmt.Sprintf("%s: %d cells differ from the text's: %s", filepath.Base(o.path), n, diff))
-				}
-			}
-			if a, b := ruleCounts(o.findings), ruleCounts(ref.findings); a != b {
-				bad = append(bad, fmt.Sprintf("%s: findings %s, the text's %s", filepath.Base(o.path), a, b))
-			}
-		}
-		report(t, "differing from their text", bad, judged)
+		bad, judged := invarianceMisses(outs, txt)
+		reportJudged(t, strict, "differing from their text", bad, judged)
 	})
 	t.Run("cells", func(t *testing.T) {
-		var bad []string
-		judged := 0
-		for _, o := range outs {
-			if o.err != nil || o.cells == nil || o.defect != nil {
-				continue // a defective copy is judged by recall: a blank the text cannot show leaves its row unread
-			}
-			judged++
-			if n, diff := cellDiff(expectedCells(o.report), o.cells, 3); n > 0 {
-				bad = append(bad, fmt.Sprintf("%s: %d cells read wrong: %s", filepath.Base(o.path), n, diff))
-			}
-		}
-		report(t, "with cells read wrong", bad, judged)
+		bad, judged := cellMisses(outs)
+		reportJudged(t, strict, "with cells read wrong", bad, judged)
 	})
 	t.Run("recall", func(t *testing.T) {
-		var bad []string
-		judged := 0
-		for _, o := range outs {
-			if o.defect == nil || o.err != nil {
-				continue
-			}
-			if judged++; found(o) {
-				continue
-			}
-			bad = append(bad, fmt.Sprintf("%s: %s (%s) not found, want %v; fired %s", filepath.Base(o.path), o.defect.Kind, o.defect.Detail, o.defect.Rules, fired(o)))
-		}
-		report(t, "with the defect missed", bad, judged)
+		bad, judged := recallMisses(outs)
+		reportJudged(t, strict, "with the defect missed", bad, judged)
 	})
+}
+
+// reportJudged fails a check for the documents it got wrong (bad, of judged), one line
+// each, the first 25 then a count; outside strict mode a check other than precision only
+// logs them while at most 5% of the documents it judges go wrong.
+func reportJudged(t *testing.T, strict bool, name string, bad []string, judged int) {
+	if !strict && len(bad)*20 <= judged && name != "with false findings" {
+		for _, b := range bad {
+			t.Log(b)
+		}
+		t.Logf("%d of %d documents %s (at most 5%% allowed outside make precision)", len(bad), judged, name)
+		return
+	}
+	for i, b := range bad {
+		if i == 25 {
+			t.Errorf("… and %d more documents %s", len(bad)-25, name)
+			break
+		}
+		t.Error(b)
+	}
+}
+
+// precisionMisses lists the clean reports that were not read or have false findings,
+// with up to four of the findings each.
+func precisionMisses(outs []outcome) []string {
+	var bad []string
+	for _, o := range outs {
+		if o.defect != nil {
+			continue
+		}
+		if o.err != nil {
+			bad = append(bad, fmt.Sprintf("%s: not read: %v", filepath.Base(o.path), o.err))
+			continue
+		}
+		if ff := falseFindings(o); len(ff) > 0 {
+			var ex []string
+			for i, f := range ff {
+				if i == 4 {
+					ex = append(ex, fmt.Sprintf("… %d more", len(ff)-4))
+					break
+				}
+				ex = append(ex, fmt.Sprintf("%s[%s] %s", f.Level, f.RuleID, example(o, f)))
+			}
+			bad = append(bad, fmt.Sprintf("clean %s has %d false findings: %s", filepath.Base(o.path), len(ff), strings.Join(ex, " | ")))
+		}
+	}
+	return bad
+}
+
+// invarianceMisses lists the documents whose cells or findings differ from those of the
+// same report's text (txt), and how many were compared.
+func invarianceMisses(outs []outcome, txt map[Item]outcome) ([]string, int) {
+	var bad []string
+	judged := 0
+	for _, o := range outs {
+		ref, ok := txt[o.item]
+		if o.carrier == TXT || !ok || o.err != nil || ref.err != nil || !comparable(o) {
+			continue
+		}
+		judged++
+		if o.cells != nil && ref.cells != nil {
+			if n, diff := cellsVersus(expectedCells(o.report), ref.cells, o.cells, 3); n > 0 {
+				bad = append(bad, fmt.Sprintf("%s: %d cells differ from the text's: %s", filepath.Base(o.path), n, diff))
+			}
+		}
+		if a, b := ruleCounts(o.findings), ruleCounts(ref.findings); a != b {
+			bad = append(bad, fmt.Sprintf("%s: findings %s, the text's %s", filepath.Base(o.path), a, b))
+		}
+	}
+	return bad, judged
+}
+
+// cellMisses lists the clean documents with cells read wrong, and how many were judged.
+func cellMisses(outs []outcome) ([]string, int) {
+	var bad []string
+	judged := 0
+	for _, o := range outs {
+		if o.err != nil || o.cells == nil || o.defect != nil {
+			continue // a defective copy is judged by recall: a blank the text cannot show leaves its row unread
+		}
+		judged++
+		if n, diff := cellDiff(expectedCells(o.report), o.cells, 3); n > 0 {
+			bad = append(bad, fmt.Sprintf("%s: %d cells read wrong: %s", filepath.Base(o.path), n, diff))
+		}
+	}
+	return bad, judged
+}
+
+// recallMisses lists the defective documents whose defect was not found, and how many
+// were judged.
+func recallMisses(outs []outcome) ([]string, int) {
+	var bad []string
+	judged := 0
+	for _, o := range outs {
+		if o.defect == nil || o.err != nil {
+			continue
+		}
+		if judged++; found(o) {
+			continue
+		}
+		bad = append(bad, fmt.Sprintf("%s: %s (%s) not found, want %v; fired %s", filepath.Base(o.path), o.defect.Kind, o.defect.Detail, o.defect.Rules, fired(o)))
+	}
+	return bad, judged
 }
