@@ -448,9 +448,45 @@ func gridOf(hs []hline, vs []vline, gs []glyph, used []bool) (xs, ys []float64) 
 	yspan := func(g glyph) (float64, float64) { return g.y0, g.y1 }
 	cx := func(g glyph) float64 { return g.cx() }
 	cy := func(g glyph) float64 { return g.cy() }
-	xs = gridLines(xpos, textBetween(gs, used, xspan, cy, y0, y1))
-	ys = gridLines(ypos, textBetween(gs, used, yspan, cx, x0, x1))
+	xText := textBetween(gs, used, xspan, cy, y0, y1)
+	yText := textBetween(gs, used, yspan, cx, x0, x1)
+	vext := make([][3]float64, len(vs))
+	for i, v := range vs {
+		vext[i] = [3]float64{v.x, v.y0, v.y1}
+	}
+	hext := make([][3]float64, len(hs))
+	for i, h := range hs {
+		hext[i] = [3]float64{h.y, h.x0, h.x1}
+	}
+	// Two close lines are the sides of one border only when they run side by side; tables
+	// of unequal widths stacked into one grid put close lines at different heights.
+	xs = gridLines(xpos, func(a, b float64) bool { return xText(a, b) || !sideBySide(vext, a, b) })
+	ys = gridLines(ypos, func(a, b float64) bool { return yText(a, b) || !sideBySide(hext, a, b) })
 	return xs, ys
+}
+
+// sideBySide reports whether the rulings at position a and those at position b (each
+// {position, from, to}) run alongside each other for most of the shorter one's length.
+func sideBySide(rules [][3]float64, a, b float64) bool {
+	var at, bt [][3]float64
+	la, lb := 0.0, 0.0
+	for _, r := range rules {
+		switch {
+		case math.Abs(r[0]-a) <= snapTol:
+			at = append(at, r)
+			la += r[2] - r[1]
+		case math.Abs(r[0]-b) <= snapTol:
+			bt = append(bt, r)
+			lb += r[2] - r[1]
+		}
+	}
+	both := 0.0
+	for _, p := range at {
+		for _, q := range bt {
+			both += math.Max(0, math.Min(p[2], q[2])-math.Max(p[1], q[1]))
+		}
+	}
+	return both >= 0.5*math.Min(la, lb)
 }
 
 // joinUnruled joins the grid cells (numbered row by row) that no ruling separates: two

@@ -34,17 +34,55 @@ func mergeAcrossPages(pages []*pageLayout) {
 			tol = 12
 		}
 		if a == nil || b == nil || pages[i+1].items[fi].cont || a.stream != b.stream ||
-			a.lastPage != pages[i].n || math.Abs(a.x1-b.x1) > tol {
+			a.lastPage != pages[i].n {
 			continue
 		}
-		if math.Abs(a.x0-b.x0) > tol && !(a.stream && sameValues(a.values, b.values, tol)) {
+		if !sameEdges(a.x0, a.x1, b.x0, b.x1, tol) && !(a.stream && math.Abs(a.x1-b.x1) <= tol && sameValues(a.values, b.values, tol)) {
 			// A borderless table's left edge is its widest label's: the same table when
-			// its value columns are the same.
-			continue
+			// its value columns are the same. Ruled tables of unequal widths stacked into
+			// one grid (a page converted from HTML) go on where the last row ends.
+			if a.stream {
+				continue
+			}
+			ax0, ax1 := a.rowEdges(a.lastPage, a.bottom)
+			bx0, bx1 := b.rowEdges(b.firstPage, b.top)
+			if !sameEdges(ax0, ax1, bx0, bx1, tol) {
+				continue
+			}
 		}
 		joinTables(a, b)
 		pages[i+1].items[fi] = item{table: a, cont: true}
 	}
+}
+
+// sameEdges reports whether two extents have the same left and right edges, within tol.
+func sameEdges(a0, a1, b0, b1, tol float64) bool {
+	return math.Abs(a0-b0) <= tol && math.Abs(a1-b1) <= tol
+}
+
+// rowEdges returns the left and right edges of the cells of t that touch y on page: its
+// top or bottom row there. A blank cell taller than the row's cells with text is left out:
+// the empty margin beside a narrower table stacked under a wider one is not part of the row.
+func (t *table) rowEdges(page int, y float64) (x0, x1 float64) {
+	var row []*cpart
+	h := math.Inf(1)
+	for _, c := range t.cells {
+		for _, p := range c.parts {
+			if p.page == page && (math.Abs(p.y0-y) <= snapTol || math.Abs(p.y1-y) <= snapTol) {
+				row = append(row, p)
+				if p.text != "" {
+					h = math.Min(h, p.y1-p.y0)
+				}
+			}
+		}
+	}
+	x0, x1 = math.Inf(1), math.Inf(-1)
+	for _, p := range row {
+		if p.text != "" || p.y1-p.y0 <= 1.5*h {
+			x0, x1 = math.Min(x0, p.x0), math.Max(x1, p.x1)
+		}
+	}
+	return x0, x1
 }
 
 // sameValues reports whether two borderless tables have the same value columns: as many,
