@@ -266,7 +266,15 @@ func (p *profiler) readSentence(a, b int, regions map[string][][2]int) {
 	}
 	for _, q := range out {
 		id := q.kind.id
+		// The context after the number reaches up to the next number: 收到申请二件，办结三件
+		// （含上年结转一件） says 含上年结转 of the second number, not the first.
 		rest := sent[q.tok.end:]
+		for _, t := range toks {
+			if t.start >= q.tok.end {
+				rest = sent[q.tok.end:t.start]
+				break
+			}
+		}
 		for _, r := range q.kind.retarget {
 			if r.re.MatchString(rest) {
 				id = r.to

@@ -51,6 +51,8 @@ type table struct {
 // tcell is a cell; a cell that continues on the next page has one part per page.
 type tcell struct {
 	parts []*cpart
+	// open: the cell lies outside every drawn table (see cover.open).
+	open bool
 	// Grid position, set by finish.
 	r0, r1, c0, c1 int
 }
@@ -396,10 +398,11 @@ func gridTable(page int, hs []hline, vs []vline, gs []glyph, used []bool) *table
 	if nx < 1 || ny < 1 || nx*ny > maxGridCells {
 		return nil
 	}
-	sets := joinUnruled(xs, ys, hs, vs)
+	cv := newCover(xs, ys, hs, vs)
+	sets := joinUnruled(cv)
 	regs := gridRegions(sets, nx, ny)
 	t := &table{firstPage: page, lastPage: page, top: ys[0], bottom: ys[ny], x0: xs[0], x1: xs[nx]}
-	cellOf, odd := regionCells(t, page, regs, sets, xs, ys)
+	cellOf, odd := regionCells(t, page, regs, sets, cv)
 	if len(t.cells) < 2 {
 		return nil
 	}
@@ -489,45 +492,72 @@ func sideBySide(rules [][3]float64, a, b float64) bool {
 	return both >= 0.5*math.Min(la, lb)
 }
 
+// cover tells how much of each grid line the rulings draw.
+type cover struct {
+	xs, ys []float64
+	vOn    [][]vline // the rulings on each vertical grid line
+	hOn    [][]hline
+}
+
+func newCover(xs, ys []float64, hs []hline, vs []vline) *cover {
+	c := &cover{xs: xs, ys: ys, vOn: make([][]vline, len(xs)), hOn: make([][]hline, len(ys))}
+	for _, v := range vs {
+		i := nearest(xs, v.x)
+		c.vOn[i] = append(c.vOn[i], v)
+	}
+	for _, h := range hs {
+		i := nearest(ys, h.y)
+		c.hOn[i] = append(c.hOn[i], h)
+	}
+	return c
+}
+
+// v reports whether rulings draw most of vertical grid line c between grid rows r and r+1.
+func (cv *cover) v(c, r int) bool {
+	a, b := cv.ys[r], cv.ys[r+1]
+	n := 0.0
+	for _, v := range cv.vOn[c] {
+		n += math.Max(0, math.Min(b, v.y1)-math.Max(a, v.y0))
+	}
+	return n >= coverFrac*(b-a)
+}
+
+// h reports whether rulings draw most of horizontal grid line r between columns c and c+1.
+func (cv *cover) h(r, c int) bool {
+	a, b := cv.xs[c], cv.xs[c+1]
+	n := 0.0
+	for _, h := range cv.hOn[r] {
+		n += math.Max(0, math.Min(b, h.x1)-math.Max(a, h.x0))
+	}
+	return n >= coverFrac*(b-a)
+}
+
 // joinUnruled joins the grid cells (numbered row by row) that no ruling separates: two
 // neighbours are one cell unless rulings cover most of the grid line between them.
-func joinUnruled(xs, ys []float64, hs []hline, vs []vline) unionFind {
-	nx, ny := len(xs)-1, len(ys)-1
-	// Which rulings lie on each grid line.
-	vOn := make([][]vline, len(xs))
-	for _, v := range vs {
-		vOn[nearest(xs, v.x)] = append(vOn[nearest(xs, v.x)], v)
-	}
-	hOn := make([][]hline, len(ys))
-	for _, h := range hs {
-		hOn[nearest(ys, h.y)] = append(hOn[nearest(ys, h.y)], h)
-	}
-	vCovered := func(c int, a, b float64) bool {
-		n := 0.0
-		for _, v := range vOn[c] {
-			n += math.Max(0, math.Min(b, v.y1)-math.Max(a, v.y0))
-		}
-		return n >= coverFrac*(b-a)
-	}
-	hCovered := func(r int, a, b float64) bool {
-		n := 0.0
-		for _, h := range hOn[r] {
-			n += math.Max(0, math.Min(b, h.x1)-math.Max(a, h.x0))
-		}
-		return n >= coverFrac*(b-a)
-	}
+func joinUnruled(cv *cover) unionFind {
+	nx, ny := len(cv.xs)-1, len(cv.ys)-1
 	sets := newUnionFind(nx * ny)
 	for r := 0; r < ny; r++ {
 		for c := 0; c < nx; c++ {
-			if c+1 < nx && !vCovered(c+1, ys[r], ys[r+1]) {
+			if c+1 < nx && !cv.v(c+1, r) {
 				sets.union(r*nx+c, r*nx+c+1)
 			}
-			if r+1 < ny && !hCovered(r+1, xs[c], xs[c+1]) {
+			if r+1 < ny && !cv.h(r+1, c) {
 				sets.union(r*nx+c, (r+1)*nx+c)
 			}
 		}
 	}
 	return sets
+}
+
+// open reports whether grid cell (r, c) lies on the grid's left or right edge where no
+// ruling is drawn: it is outside every drawn table, in the margin beside a narrower table
+// stacked into the grid of a wider one. Inner sides need no check: regions are bounded by
+// rulings there. A missing top or bottom border says nothing: a page break cuts tables
+// without drawing one.
+func (cv *cover) open(r, c int) bool {
+	nx := len(cv.xs) - 1
+	return c == 0 && !cv.v(0, r) || c == nx-1 && !cv.v(nx, r)
 }
 
 // gridRegion is a set of joined grid cells: its root, the rows and columns it reaches
@@ -562,11 +592,21 @@ func gridRegions(sets unionFind, nx, ny int) []*gridRegion {
 // regionCells adds a cell to t for each rectangular region, and one for each grid cell of
 // a region that is not a rectangle. It returns the cell of each grid cell (numbered row by
 // row) and the parts of the cells of regions that are not rectangles.
-func regionCells(t *table, page int, regs []*gridRegion, sets unionFind, xs, ys []float64) ([]*tcell, []*cpart) {
+func regionCells(t *table, page int, regs []*gridRegion, sets unionFind, cv *cover) ([]*tcell, []*cpart) {
+	xs, ys := cv.xs, cv.ys
 	nx := len(xs) - 1
 	cellOf := make([]*tcell, nx*(len(ys)-1))
 	var odd []*cpart // the grid cells of regions that are not rectangles
 	for _, g := range regs {
+		open := false
+		for r := g.r0; r < g.r1 && !open; r++ {
+			for c := g.c0; c < g.c1; c++ {
+				if sets.find(r*nx+c) == g.key && cv.open(r, c) {
+					open = true
+					break
+				}
+			}
+		}
 		if g.n != (g.r1-g.r0)*(g.c1-g.c0) {
 			// Not a rectangle: keep its grid cells apart rather than guess.
 			for r := g.r0; r < g.r1; r++ {
@@ -574,7 +614,7 @@ func regionCells(t *table, page int, regs []*gridRegion, sets unionFind, xs, ys 
 					if sets.find(r*nx+c) != g.key {
 						continue
 					}
-					cell := &tcell{parts: []*cpart{{page: page, x0: xs[c], x1: xs[c+1], y0: ys[r], y1: ys[r+1]}}}
+					cell := &tcell{open: open, parts: []*cpart{{page: page, x0: xs[c], x1: xs[c+1], y0: ys[r], y1: ys[r+1]}}}
 					odd = append(odd, cell.parts[0])
 					cellOf[r*nx+c] = cell
 					t.cells = append(t.cells, cell)
@@ -582,7 +622,7 @@ func regionCells(t *table, page int, regs []*gridRegion, sets unionFind, xs, ys 
 			}
 			continue
 		}
-		cell := &tcell{parts: []*cpart{{page: page, x0: xs[g.c0], x1: xs[g.c1], y0: ys[g.r0], y1: ys[g.r1]}}}
+		cell := &tcell{open: open, parts: []*cpart{{page: page, x0: xs[g.c0], x1: xs[g.c1], y0: ys[g.r0], y1: ys[g.r1]}}}
 		for r := g.r0; r < g.r1; r++ {
 			for c := g.c0; c < g.c1; c++ {
 				cellOf[r*nx+c] = cell
@@ -627,7 +667,7 @@ func splitCells(in []*tcell, xs, ys []float64) []*tcell {
 		if parts := splitMerged(c.parts[0], xs, ys); parts != nil {
 			for _, p := range parts {
 				p.setText()
-				cells = append(cells, &tcell{parts: []*cpart{p}})
+				cells = append(cells, &tcell{parts: []*cpart{p}, open: c.open})
 			}
 			continue
 		}

@@ -61,25 +61,18 @@ func sameEdges(a0, a1, b0, b1, tol float64) bool {
 }
 
 // rowEdges returns the left and right edges of the cells of t that touch y on page: its
-// top or bottom row there. A blank cell taller than the row's cells with text is left out:
-// the empty margin beside a narrower table stacked under a wider one is not part of the row.
+// top or bottom row there. Blank cells outside every drawn table (the margin beside a
+// narrower table stacked into the grid of a wider one) are not part of the row.
 func (t *table) rowEdges(page int, y float64) (x0, x1 float64) {
-	var row []*cpart
-	h := math.Inf(1)
+	x0, x1 = math.Inf(1), math.Inf(-1)
 	for _, c := range t.cells {
+		if c.open && c.blank() {
+			continue
+		}
 		for _, p := range c.parts {
 			if p.page == page && (math.Abs(p.y0-y) <= snapTol || math.Abs(p.y1-y) <= snapTol) {
-				row = append(row, p)
-				if p.text != "" {
-					h = math.Min(h, p.y1-p.y0)
-				}
+				x0, x1 = math.Min(x0, p.x0), math.Max(x1, p.x1)
 			}
-		}
-	}
-	x0, x1 = math.Inf(1), math.Inf(-1)
-	for _, p := range row {
-		if p.text != "" || p.y1-p.y0 <= 1.5*h {
-			x0, x1 = math.Min(x0, p.x0), math.Max(x1, p.x1)
 		}
 	}
 	return x0, x1
@@ -122,16 +115,17 @@ func joinTables(a, b *table) {
 	dropRepeatedHeader(a, b)
 	ab := a.pageBounds(a.lastPage)
 	bb := b.pageBounds(b.firstPage)
+	// Blank cells outside every drawn table belong to neither row.
 	var aBottom []*tcell
 	for _, c := range a.cells {
 		p := c.parts[len(c.parts)-1]
-		if p.page == a.lastPage && math.Abs(p.y1-a.bottom) <= snapTol {
+		if p.page == a.lastPage && math.Abs(p.y1-a.bottom) <= snapTol && !(c.open && c.blank()) {
 			aBottom = append(aBottom, c)
 		}
 	}
 	var bTop []*tcell
 	for _, c := range b.cells {
-		if math.Abs(c.parts[0].y0-b.top) <= snapTol {
+		if math.Abs(c.parts[0].y0-b.top) <= snapTol && !(c.open && c.blank()) {
 			bTop = append(bTop, c)
 		}
 	}

@@ -4,6 +4,9 @@
 #   NAME.lo.pdf      LibreOffice Writer from the HTML page
 #   NAME.docx.pdf    LibreOffice from a DOCX that LibreOffice made of the HTML page
 #   NAME.chrome.pdf  Chromium's print to PDF (untagged: the structure tree only adds size)
+# stackedNNNN.{html,lo.pdf} are reports NNNN of the held-back set (cmd/reportgen -seed 2028),
+# whose table 2 LibreOffice draws as sub-tables of unequal widths stacked into one grid and
+# cut by page breaks; they are kept as made, not regenerated here.
 # TestCarriersGiveTheSourceCells reads each PDF and its HTML page; it does not need these
 # programs. Needs: go, apt-get install -y --no-install-recommends libreoffice-writer-nogui
 # chromium fonts-wqy-zenhei. Run from anywhere: sh make.sh
