@@ -2,6 +2,7 @@ package profile
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 )
 
@@ -146,7 +147,10 @@ func (p *profiler) scoreHeading(c *headingCandidate, want string) bool {
 	}
 	lineStart := p.startsLine(c.start)
 	afterBreak := c.start == 0 || isSentenceEnd(s.folded[c.start-1])
-	if c.numeral == "" && !lineStart {
+	if c.numeral == "" && (!lineStart || !p.endsLine(c.end) && !p.startsBlock(c.start)) {
+		// An unnumbered title is a heading when it starts a line, and either is a line of
+		// its own or starts a block: a paragraph wrapped just before a title it names
+		// (…、存在的主要问题及改进情况和其他需要报告的事项等六个部分) goes on after it.
 		return false
 	}
 	score := 1
@@ -184,6 +188,20 @@ func (p *profiler) startsLine(i int) bool {
 		k--
 	}
 	return s.lineStart[k]
+}
+
+// startsBlock reports whether code point i, emphasis marks before it aside, begins a
+// block (a paragraph, heading or cell), not a line a paragraph wrapped onto.
+func (p *profiler) startsBlock(i int) bool {
+	s := p.s
+	for n := 0; n < 3 && i > 0 && emphasis(s.folded[i-1]); n++ {
+		if _, ok := slices.BinarySearch(s.blockStart, i); ok {
+			return true
+		}
+		i--
+	}
+	_, ok := slices.BinarySearch(s.blockStart, i)
+	return ok
 }
 
 // endsLine reports whether the text ends a line at code point i, emphasis marks aside.
