@@ -12,6 +12,7 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/google/cel-go/cel"
 	"github.com/google/cel-go/checker"
@@ -42,6 +43,12 @@ type Options struct {
 	CostLimit uint64
 	// DocBudget bounds the cost of all the rules on one document; 0 means DocCostBudget.
 	DocBudget uint64
+	// Defer compiles the expressions on the first evaluation instead of in Load, which
+	// then only reads the rules' descriptors: a run that lints one document compiles
+	// only the pack it picks. A pack whose expressions do not compile then fails when it
+	// first evaluates, not when it loads, so only the bundled packs, which their tests
+	// compile, are loaded this way.
+	Defer bool
 }
 
 // ruleSpec is a rule as written in YAML.
@@ -67,7 +74,10 @@ type fileSpec struct {
 
 // Rule is a compiled CEL rule.
 type Rule struct {
-	Meta    finding.Rule
+	Meta finding.Rule
+	// file and node are where the rule is written, kept for a deferred compilation.
+	file    string
+	node    *yaml.Node
 	as      string
 	forPrg  cel.Program
 	lets    []binding
@@ -92,6 +102,11 @@ type messagePart struct {
 type Set struct {
 	rules  []*Rule
 	budget uint64 // cost all rules may spend on one document
+	// compile, when compilation is deferred (Options.Defer), compiles the rules' expressions
+	// once, on the first evaluation; err is its outcome.
+	compile func() error
+	once    sync.Once
+	err     error
 }
 
 // Rules returns the descriptors of the rules in the set, sorted by id.
@@ -115,16 +130,19 @@ func (e PackError) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, e.Li
 // Load compiles the rule files. Every problem is collected, so an author sees all of them
 // at once; the returned error joins them, one "file:line: message" per line.
 func Load(files []File, pack string, opts Options) (*Set, error) {
-	env, err := newEnv(opts)
-	if err != nil {
-		return nil, err
-	}
 	limit, budget := opts.CostLimit, opts.DocBudget
 	if limit == 0 {
 		limit = ExprCostLimit
 	}
 	if budget == 0 {
 		budget = DocCostBudget
+	}
+	var env *cel.Env
+	if !opts.Defer {
+		var err error
+		if env, err = newEnv(opts); err != nil {
+			return nil, err
+		}
 	}
 	set := &Set{budget: budget}
 	var errs []error
@@ -152,7 +170,38 @@ func Load(files []File, pack string, opts Options) (*Set, error) {
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
+	if opts.Defer {
+		set.compile = func() error {
+			env, err := newEnv(opts)
+			if err != nil {
+				return err
+			}
+			var errs []error
+			for _, r := range set.rules {
+				c, rerrs := compileRule(env, r.file, r.node, pack, limit)
+				errs = append(errs, rerrs...)
+				if c != nil {
+					r.setPrograms(c)
+				}
+			}
+			return errors.Join(errs...)
+		}
+	}
 	return set, nil
+}
+
+// ready compiles the rules' expressions if Load deferred it.
+func (s *Set) ready() error {
+	if s.compile != nil {
+		s.once.Do(func() { s.err = s.compile() })
+	}
+	return s.err
+}
+
+// setPrograms gives r the programs of c, the same rule compiled; r's descriptor, which
+// Rules reads at any time, is left as it is.
+func (r *Rule) setPrograms(c *Rule) {
+	r.as, r.forPrg, r.lets, r.assert, r.at, r.related, r.message = c.as, c.forPrg, c.lets, c.assert, c.at, c.related, c.message
 }
 
 // newEnv declares the facts (as native Go types, so a misspelt field is a compile error)

@@ -22,6 +22,9 @@ import (
 // the document) does not stop the others: its error is returned joined with the rest,
 // next to the findings of the rules that worked.
 func (s *Set) Eval(ctx context.Context, facts *profile.Facts) ([]finding.Raw, error) {
+	if err := s.ready(); err != nil {
+		return nil, err
+	}
 	vars := varsOf(facts)
 	m := &meter{ctx: ctx, budget: s.budget}
 	var out []finding.Raw

@@ -80,6 +80,11 @@ type Options struct {
 	// pack, so the CLI does it for packs from a folder and in `rules test`, and the tests
 	// do it for the bundled packs.
 	TypeCheck bool
+	// Defer compiles the CEL and Rego rules on the pack's first evaluation; Load then reads
+	// only their descriptors, so a run that lints one document compiles only the pack it
+	// picks. Rules that fail to compile then fail that evaluation instead of the load: the
+	// CLI defers only the bundled packs, which their tests compile.
+	Defer bool
 }
 
 // Pack is a compiled rule pack.
@@ -286,12 +291,12 @@ func Load(ctx context.Context, root fs.FS, dir string, opts Options) (*Pack, err
 	}
 	ref := p.Ref()
 	if len(celFiles) > 0 {
-		if p.cel, err = celeval.Load(celFiles, ref, celeval.Options{BlankAsZero: opts.BlankAsZero}); err != nil {
+		if p.cel, err = celeval.Load(celFiles, ref, celeval.Options{BlankAsZero: opts.BlankAsZero, Defer: opts.Defer}); err != nil {
 			errs = append(errs, err)
 		}
 	}
 	if len(regoFiles) > 0 {
-		if p.rego, err = regoeval.Load(ctx, regoFiles, ref, regoeval.Options{StrictBuiltinErrors: opts.StrictBuiltinErrors, InputSchema: typeCheck(opts, input)}); err != nil {
+		if p.rego, err = regoeval.Load(ctx, regoFiles, ref, regoeval.Options{StrictBuiltinErrors: opts.StrictBuiltinErrors, InputSchema: typeCheck(opts, input), Defer: opts.Defer}); err != nil {
 			errs = append(errs, err)
 		}
 	}
