@@ -79,23 +79,25 @@ type Rule struct {
 	file    string
 	node    *yaml.Node
 	as      string
-	forPrg  cel.Program
+	forPrg  *compiled
 	lets    []binding
-	assert  cel.Program
-	at      cel.Program
-	related cel.Program
+	assert  *compiled
+	at      *compiled
+	related *compiled
 	message []messagePart
+	// vars are the fact variables the rule's expressions read.
+	vars []string
 }
 
 type binding struct {
 	name string
-	prg  cel.Program
+	prg  *compiled
 }
 
 // messagePart is literal text or an expression whose value is formatted in place.
 type messagePart struct {
 	text string
-	prg  cel.Program
+	prg  *compiled
 }
 
 // Set is the compiled CEL rules of one pack. It is safe for concurrent use.
@@ -201,7 +203,7 @@ func (s *Set) ready() error {
 // setPrograms gives r the programs of c, the same rule compiled; r's descriptor, which
 // Rules reads at any time, is left as it is.
 func (r *Rule) setPrograms(c *Rule) {
-	r.as, r.forPrg, r.lets, r.assert, r.at, r.related, r.message = c.as, c.forPrg, c.lets, c.assert, c.at, c.related, c.message
+	r.as, r.forPrg, r.lets, r.assert, r.at, r.related, r.message, r.vars = c.as, c.forPrg, c.lets, c.assert, c.at, c.related, c.message, c.vars
 }
 
 // newEnv declares the facts (as native Go types, so a misspelt field is a compile error)

@@ -2,6 +2,8 @@ package celeval
 
 import (
 	"fmt"
+	"slices"
+	"sort"
 	"strings"
 
 	"github.com/google/cel-go/cel"
@@ -58,7 +60,7 @@ func compileRule(env *cel.Env, file string, node *yaml.Node, pack string, limit 
 		}
 		return r, nil
 	}
-	compile := func(n *yaml.Node, what string, e *cel.Env) cel.Program {
+	compile := func(n *yaml.Node, what string, e *cel.Env) *compiled {
 		if n.Value == "" {
 			return nil
 		}
@@ -129,17 +131,45 @@ func compileRule(env *cel.Env, file string, node *yaml.Node, pack string, limit 
 	r.assert = compile(&spec.Assert, "assert", itemEnv)
 	r.at = compile(&spec.At, "at", itemEnv)
 	r.related = compile(&spec.Related, "related", itemEnv)
-	r.message = compileMessage(spec.Message.Value, func(expr string) cel.Program {
+	r.message = compileMessage(spec.Message.Value, func(expr string) *compiled {
 		return compile(&yaml.Node{Value: expr, Line: spec.Message.Line}, "message {{"+expr+"}}", itemEnv)
 	})
 	if len(errs) > 0 {
 		return nil, errs
 	}
+	r.vars = r.factVars()
 	return r, nil
 }
 
+// factVars returns the fact variables the rule's expressions read.
+func (r *Rule) factVars() []string {
+	var out []string
+	add := func(c *compiled) {
+		if c == nil {
+			return
+		}
+		for _, v := range c.vars {
+			if !slices.Contains(out, v) {
+				out = append(out, v)
+			}
+		}
+	}
+	add(r.forPrg)
+	for _, b := range r.lets {
+		add(b.prg)
+	}
+	add(r.assert)
+	add(r.at)
+	add(r.related)
+	for _, p := range r.message {
+		add(p.prg)
+	}
+	sort.Strings(out)
+	return out
+}
+
 // compileMessage splits a template into literal text and {{expression}} parts.
-func compileMessage(tmpl string, compile func(string) cel.Program) []messagePart {
+func compileMessage(tmpl string, compile func(string) *compiled) []messagePart {
 	var parts []messagePart
 	for tmpl != "" {
 		i := strings.Index(tmpl, "{{")
