@@ -192,6 +192,10 @@ func Load(files []File, pack string, opts Options) (*Set, error) {
 	return set, nil
 }
 
+// Prepare compiles the rules' expressions if Load deferred it (Options.Defer), once; the
+// first evaluation does otherwise. It returns what Eval would: the compile errors.
+func (s *Set) Prepare() error { return s.ready() }
+
 // ready compiles the rules' expressions if Load deferred it.
 func (s *Set) ready() error {
 	if s.compile != nil {

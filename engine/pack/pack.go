@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 
@@ -97,6 +98,8 @@ type Pack struct {
 	Profile  *profile.Profile
 	cel      *celeval.Set
 	rego     *regoeval.Set
+	// prepared compiles deferred rules (Options.Defer) on the first evaluation.
+	prepared sync.Once
 	rules    []finding.Rule
 	byID     map[string]finding.Rule
 	// inputSchema is the rule input's JSON Schema for this pack's profile.
@@ -426,6 +429,7 @@ func (p *Pack) AppliesTo(year int) bool {
 // Evaluate runs the pack's CEL and Rego rules on the facts. A rule that errors does not
 // hide the findings of the others; the error is returned next to them.
 func (p *Pack) Evaluate(ctx context.Context, facts *profile.Facts) ([]finding.Raw, error) {
+	p.prepare()
 	var out []finding.Raw
 	var errs []error
 	if p.cel != nil {
@@ -449,10 +453,28 @@ func (p *Pack) Evaluate(ctx context.Context, facts *profile.Facts) ([]finding.Ra
 // previous year's report, an aggregate's components), on facts that hold what those rules
 // read (profile.Summary.Facts, linked with the other documents).
 func (p *Pack) EvaluateCross(ctx context.Context, facts *profile.Facts) ([]finding.Raw, error) {
+	p.prepare()
 	if p.rego == nil {
 		return nil, nil
 	}
 	return p.rego.EvalCross(ctx, regoeval.Input(facts))
+}
+
+// prepare compiles the pack's deferred CEL and Rego rules, the two at once; their errors
+// are kept by each set and returned by its evaluations.
+func (p *Pack) prepare() {
+	p.prepared.Do(func() {
+		if p.cel == nil || p.rego == nil {
+			return // the one set there is compiles on its first evaluation
+		}
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			_ = p.cel.Prepare()
+		}()
+		_ = p.rego.Prepare()
+		<-done
+	})
 }
 
 func decodeStrict(data []byte, v any) error {

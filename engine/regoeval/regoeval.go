@@ -288,6 +288,10 @@ func (s *Set) prepareQueries(ctx context.Context, caps *ast.Capabilities, mods [
 	return nil
 }
 
+// Prepare prepares the queries if Load deferred it (Options.Defer), once; the first
+// evaluation does otherwise. It returns what Eval would: the compile errors.
+func (s *Set) Prepare() error { return s.ready() }
+
 // ready prepares the queries if Load deferred it.
 func (s *Set) ready() error {
 	if s.prepare != nil {
