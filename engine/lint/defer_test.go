@@ -68,3 +68,20 @@ func TestDeferredPacksMatchEager(t *testing.T) {
 		}
 	}
 }
+
+// A deferred pack makes its input schema when asked for: the same as an eager pack's.
+func TestDeferredPackInputSchema(t *testing.T) {
+	for _, name := range rules.Names() {
+		eager, err := pack.Load(context.Background(), rules.FS(), name, pack.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		deferred, err := pack.Load(context.Background(), rules.FS(), name, pack.Options{Defer: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(deferred.InputSchema()) != string(eager.InputSchema()) {
+			t.Errorf("%s: deferred input schema differs", name)
+		}
+	}
+}

@@ -102,8 +102,11 @@ type Pack struct {
 	prepared sync.Once
 	rules    []finding.Rule
 	byID     map[string]finding.Rule
-	// inputSchema is the rule input's JSON Schema for this pack's profile.
+	// inputSchema is the rule input's JSON Schema for this pack's profile; with
+	// schemaSpec set (a deferred pack), InputSchema makes it on first use.
 	inputSchema []byte
+	schemaSpec  *profile.Spec
+	schemaOnce  sync.Once
 }
 
 func typeCheck(opts Options, schema []byte) []byte {
@@ -115,7 +118,18 @@ func typeCheck(opts Options, schema []byte) []byte {
 
 // InputSchema returns the JSON Schema of the input the pack's rules see: the generic
 // schemas/input.schema.json with the profile's tables, rows and columns spelled out.
-func (p *Pack) InputSchema() []byte { return p.inputSchema }
+func (p *Pack) InputSchema() []byte {
+	p.schemaOnce.Do(func() {
+		if p.schemaSpec == nil {
+			return
+		}
+		// inputSchema fails only on a malformed embedded schema, which an eager load reports.
+		if s, err := inputSchema(p.schemaSpec); err == nil {
+			p.inputSchema = s
+		}
+	})
+	return p.inputSchema
+}
 
 // TestDir is a folder whose tests/ a pack runs.
 type TestDir struct {
@@ -212,6 +226,9 @@ func Load(ctx context.Context, root fs.FS, dir string, opts Options) (*Pack, err
 		errs = append(errs, err)
 	} else if p.Profile, err = profile.Compile(spec); err != nil {
 		errs = append(errs, fmt.Errorf("profile.yaml: %w", err))
+	} else if opts.Defer && !opts.TypeCheck {
+		// Nothing reads the schema when the pack loads: it is made when asked for.
+		p.schemaSpec = spec
 	} else if input, err = inputSchema(spec); err != nil {
 		errs = append(errs, err)
 	}
