@@ -144,7 +144,8 @@ func loadDeferred(files []File, pack string, opts Options, caps *ast.Capabilitie
 		if !reflect.DeepEqual(full.rules, set.rules) {
 			return fmt.Errorf("pack %s: the rules' package annotations read differently from the whole modules", pack)
 		}
-		// Prepared on the first evaluation, whose deadline is the document's, not the pack's.
+		// A context of its own: the first document's deadline must not fail the pack
+		// for every later document.
 		return set.prepareQueries(context.Background(), caps, mods, crossNames, opts)
 	}
 	return set, nil
