@@ -98,3 +98,39 @@ func errString(err error) string {
 	}
 	return err.Error()
 }
+
+// A deferred set reads the rules' descriptors at load and compiles them on the first
+// evaluation: the same findings as a set compiled at load, and an expression that does
+// not compile fails that evaluation, located.
+func TestDeferredCompile(t *testing.T) {
+	eager := bundledSet(t, Options{})
+	deferred := bundledSet(t, Options{Defer: true})
+	if !reflect.DeepEqual(deferred.Rules(), eager.Rules()) {
+		t.Fatalf("descriptors differ:\n%v\n%v", deferred.Rules(), eager.Rules())
+	}
+	ctx := context.Background()
+	want, werr := eager.Eval(ctx, sampleFacts(t))
+	got, gerr := deferred.Eval(ctx, sampleFacts(t))
+	if !reflect.DeepEqual(got, want) || errString(gerr) != errString(werr) {
+		t.Fatalf("deferred: %v, %v\neager: %v, %v", got, gerr, want, werr)
+	}
+	bad := `
+rules:
+  - id: A
+    title: bad
+    level: error
+    tags: [arithmetic]
+    assert: 'tables.t3.celz == 1'
+    message: m
+`
+	set, err := Load([]File{{Name: "cel/bad.yaml", Data: []byte(bad)}}, "p@1.0.0", Options{Defer: true})
+	if err != nil {
+		t.Fatalf("deferred load: %v", err)
+	}
+	if rs := set.Rules(); len(rs) != 1 || rs[0].ID != "A" {
+		t.Fatalf("rules = %v", rs)
+	}
+	if _, err := set.Eval(ctx, sampleFacts(t)); err == nil || !strings.Contains(err.Error(), "cel/bad.yaml:7: rule A: assert:") {
+		t.Fatalf("first evaluation: %v", err)
+	}
+}
