@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -181,15 +182,32 @@ func parseHead(f File, caps *ast.Capabilities) (*ast.Module, error) {
 }
 
 // parse parses the modules and checks their built-in calls.
+// The modules are parsed on every core, each into its place: the result and the order of
+// the errors are those of parsing them one by one.
 func parse(files []File, caps *ast.Capabilities) ([]*ast.Module, error) {
+	parsed := make([]*ast.Module, len(files))
+	perrs := make([]error, len(files))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(files)) {
+		wg.Go(func() {
+			for i := range next {
+				parsed[i], perrs[i] = ast.ParseModuleWithOpts(files[i].Name, string(files[i].Data), ast.ParserOptions{
+					ProcessAnnotation: true, RegoVersion: ast.RegoV1, Capabilities: caps,
+				})
+			}
+		})
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 	var errs []error
 	var mods []*ast.Module
-	for _, f := range files {
-		m, err := ast.ParseModuleWithOpts(f.Name, string(f.Data), ast.ParserOptions{
-			ProcessAnnotation: true, RegoVersion: ast.RegoV1, Capabilities: caps,
-		})
-		if err != nil {
-			errs = append(errs, err)
+	for i, m := range parsed {
+		if perrs[i] != nil {
+			errs = append(errs, perrs[i])
 			continue
 		}
 		mods = append(mods, m)
