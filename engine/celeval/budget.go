@@ -3,6 +3,7 @@ package celeval
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/google/cel-go/cel"
@@ -78,11 +79,16 @@ func (sizeHints) EstimateSize(n checker.AstNode) *checker.SizeEstimate {
 }
 
 func (h sizeHints) EstimateCallCost(function, overloadID string, target *checker.AstNode, args []checker.AstNode) *checker.CallEstimate {
+	return helperCallCost(h, overloadID, args)
+}
+
+// helperCallCost estimates the cost of the helper functions, with the sizes of est.
+func helperCallCost(est checker.CostEstimator, overloadID string, args []checker.AstNode) *checker.CallEstimate {
 	size := func(n checker.AstNode) checker.SizeEstimate {
 		if s := n.ComputedSize(); s != nil {
 			return *s
 		}
-		if s := h.EstimateSize(n); s != nil {
+		if s := est.EstimateSize(n); s != nil {
 			return *s
 		}
 		return checker.SizeEstimate{Min: 0, Max: hintListSize}
@@ -103,10 +109,57 @@ func (h sizeHints) EstimateCallCost(function, overloadID string, target *checker
 	return nil
 }
 
-// program checks an expression's estimated cost and makes its program, with the run-time
-// cost limit and deadline checks on.
+// Tracking an expression's cost as it runs makes it several times slower (more on long
+// lists), so an expression whose cost can be bounded beforehand runs untracked. Its cost
+// is estimated when the pack loads for a document whose lists and maps hold at most
+// fastListSize entries and whose strings have at most fastStringSize characters; on such
+// a document (the facts the rule reads, checked before it runs, and every value the rule
+// binds, checked as it binds them) it cannot cost more. An expression runs untracked when
+// fastMargin times its estimate stays under the expression's limit, and is charged
+// fastMargin times its estimate against the document's budget; when those charges reach
+// the budget, the document's rules run again, tracked. The findings are the same either
+// way: only an evaluation that would reach a limit reads its cost, and this rules it out.
+const (
+	fastListSize   = 2_000
+	fastStringSize = 100
+	// fastMargin covers any shortfall of the estimate.
+	fastMargin = 10
+)
+
+// fastSizes estimates sizes for the untracked programs: every list and map fastListSize,
+// every string fastStringSize.
+type fastSizes struct{}
+
+func (fastSizes) EstimateSize(n checker.AstNode) *checker.SizeEstimate {
+	switch n.Type().Kind() {
+	case cel.StringType.Kind(), cel.BytesType.Kind():
+		return &checker.SizeEstimate{Min: 0, Max: fastStringSize}
+	case cel.ListType(cel.DynType).Kind(), cel.MapType(cel.DynType, cel.DynType).Kind():
+		return &checker.SizeEstimate{Min: 0, Max: fastListSize}
+	}
+	return nil
+}
+
+func (f fastSizes) EstimateCallCost(function, overloadID string, target *checker.AstNode, args []checker.AstNode) *checker.CallEstimate {
+	return helperCallCost(f, overloadID, args)
+}
+
+// compiled is one expression's programs: one that tracks its cost against the limits and,
+// when its cost can be bounded beforehand, one that does not.
+type compiled struct {
+	tracked cel.Program
+	// fast is the untracked program (nil: the expression always runs tracked); bound is
+	// what it is charged: fastMargin times its estimated cost.
+	fast  cel.Program
+	bound uint64
+	// vars are the fact variables the expression reads (tables, cells...).
+	vars []string
+}
+
+// program checks an expression's estimated cost and makes its programs, with the
+// run-time cost limit and deadline checks on.
 // The estimate may be up to 40 times the run-time limit: it is an upper bound.
-func program(env *cel.Env, ast *cel.Ast, limit uint64) (cel.Program, error) {
+func program(env *cel.Env, ast *cel.Ast, limit uint64) (*compiled, error) {
 	est, err := env.EstimateCost(ast, sizeHints{})
 	if err != nil {
 		return nil, fmt.Errorf("估算计算量失败：%v", err)
@@ -114,11 +167,38 @@ func program(env *cel.Env, ast *cel.Ast, limit uint64) (cel.Program, error) {
 	if ceiling := satMul(limit, 40); est.Max > ceiling {
 		return nil, fmt.Errorf("计算量过大：在一般规模的报告上估计最多 %s 个单位，超过上限 %d；请勿使用大范围的 lists.range、由文档数值决定范围的 lists.range 或多重嵌套的遍历", costString(est.Max), ceiling)
 	}
-	return env.Program(ast,
+	prg, err := env.Program(ast,
 		cel.EvalOptions(cel.OptOptimize),
 		cel.CostLimit(limit),
 		cel.InterruptCheckFrequency(interruptEvery),
 	)
+	if err != nil {
+		return nil, err
+	}
+	c := &compiled{tracked: prg}
+	for _, r := range ast.NativeRep().ReferenceMap() {
+		if isFactVar(r.Name) && !slices.Contains(c.vars, r.Name) {
+			c.vars = append(c.vars, r.Name)
+		}
+	}
+	if fe, err := env.EstimateCost(ast, fastSizes{}); err == nil {
+		if bound := satMul(fe.Max, fastMargin); bound < limit {
+			if c.fast, err = env.Program(ast, cel.EvalOptions(cel.OptOptimize), cel.InterruptCheckFrequency(interruptEvery)); err != nil {
+				return nil, err
+			}
+			c.bound = max(bound, 1)
+		}
+	}
+	return c, nil
+}
+
+// isFactVar tells the variables of the facts every rule sees (varsOf).
+func isFactVar(name string) bool {
+	switch name {
+	case "tables", "sections", "claims", "report", "edition", "cells":
+		return true
+	}
+	return false
 }
 
 // satMul multiplies without overflowing.

@@ -12,6 +12,7 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/google/cel-go/cel"
 	"github.com/google/cel-go/checker"
@@ -42,6 +43,12 @@ type Options struct {
 	CostLimit uint64
 	// DocBudget bounds the cost of all the rules on one document; 0 means DocCostBudget.
 	DocBudget uint64
+	// Defer compiles the expressions on the first evaluation instead of in Load, which
+	// then only reads the rules' descriptors: a run that lints one document compiles
+	// only the pack it picks. A pack whose expressions do not compile then fails when it
+	// first evaluates, not when it loads, so only the bundled packs, which their tests
+	// compile, are loaded this way.
+	Defer bool
 }
 
 // ruleSpec is a rule as written in YAML.
@@ -67,31 +74,41 @@ type fileSpec struct {
 
 // Rule is a compiled CEL rule.
 type Rule struct {
-	Meta    finding.Rule
+	Meta finding.Rule
+	// file and node are where the rule is written, kept for a deferred compilation.
+	file    string
+	node    *yaml.Node
 	as      string
-	forPrg  cel.Program
+	forPrg  *compiled
 	lets    []binding
-	assert  cel.Program
-	at      cel.Program
-	related cel.Program
+	assert  *compiled
+	at      *compiled
+	related *compiled
 	message []messagePart
+	// vars are the fact variables the rule's expressions read.
+	vars []string
 }
 
 type binding struct {
 	name string
-	prg  cel.Program
+	prg  *compiled
 }
 
 // messagePart is literal text or an expression whose value is formatted in place.
 type messagePart struct {
 	text string
-	prg  cel.Program
+	prg  *compiled
 }
 
 // Set is the compiled CEL rules of one pack. It is safe for concurrent use.
 type Set struct {
 	rules  []*Rule
 	budget uint64 // cost all rules may spend on one document
+	// compile, when compilation is deferred (Options.Defer), compiles the rules' expressions
+	// once, on the first evaluation; err is its outcome.
+	compile func() error
+	once    sync.Once
+	err     error
 }
 
 // Rules returns the descriptors of the rules in the set, sorted by id.
@@ -115,16 +132,19 @@ func (e PackError) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, e.Li
 // Load compiles the rule files. Every problem is collected, so an author sees all of them
 // at once; the returned error joins them, one "file:line: message" per line.
 func Load(files []File, pack string, opts Options) (*Set, error) {
-	env, err := newEnv(opts)
-	if err != nil {
-		return nil, err
-	}
 	limit, budget := opts.CostLimit, opts.DocBudget
 	if limit == 0 {
 		limit = ExprCostLimit
 	}
 	if budget == 0 {
 		budget = DocCostBudget
+	}
+	var env *cel.Env
+	if !opts.Defer {
+		var err error
+		if env, err = newEnv(opts); err != nil {
+			return nil, err
+		}
 	}
 	set := &Set{budget: budget}
 	var errs []error
@@ -152,7 +172,42 @@ func Load(files []File, pack string, opts Options) (*Set, error) {
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
+	if opts.Defer {
+		set.compile = func() error {
+			env, err := newEnv(opts)
+			if err != nil {
+				return err
+			}
+			var errs []error
+			for _, r := range set.rules {
+				c, rerrs := compileRule(env, r.file, r.node, pack, limit)
+				errs = append(errs, rerrs...)
+				if c != nil {
+					r.setPrograms(c)
+				}
+			}
+			return errors.Join(errs...)
+		}
+	}
 	return set, nil
+}
+
+// Prepare compiles the rules' expressions if Load deferred it (Options.Defer), once; the
+// first evaluation does otherwise. It returns what Eval would: the compile errors.
+func (s *Set) Prepare() error { return s.ready() }
+
+// ready compiles the rules' expressions if Load deferred it.
+func (s *Set) ready() error {
+	if s.compile != nil {
+		s.once.Do(func() { s.err = s.compile() })
+	}
+	return s.err
+}
+
+// setPrograms gives r the programs of c, the same rule compiled; r's descriptor, which
+// Rules reads at any time, is left as it is.
+func (r *Rule) setPrograms(c *Rule) {
+	r.as, r.forPrg, r.lets, r.assert, r.at, r.related, r.message, r.vars = c.as, c.forPrg, c.lets, c.assert, c.at, c.related, c.message, c.vars
 }
 
 // newEnv declares the facts (as native Go types, so a misspelt field is a compile error)

@@ -2,6 +2,8 @@ package celeval
 
 import (
 	"fmt"
+	"slices"
+	"sort"
 	"strings"
 
 	"github.com/google/cel-go/cel"
@@ -11,7 +13,8 @@ import (
 )
 
 // compileRule compiles one rule node; it returns the rule (nil if unusable) and every error
-// found, located at file:line.
+// found, located at file:line. With env nil it reads and checks only the rule's
+// descriptor, and compiles no expression.
 func compileRule(env *cel.Env, file string, node *yaml.Node, pack string, limit uint64) (*Rule, []error) {
 	var spec ruleSpec
 	if err := node.Decode(&spec); err != nil {
@@ -37,15 +40,27 @@ func compileRule(env *cel.Env, file string, node *yaml.Node, pack string, limit 
 	if spec.Assert.Value == "" {
 		bad(node.Line, "assert is required")
 	}
+	if spec.Message.Value == "" {
+		bad(node.Line, "message is required")
+	}
+	if spec.For.Value != "" && spec.As == "" {
+		bad(spec.For.Line, "for needs as: the name to bind each item to")
+	}
 	r := &Rule{
 		Meta: finding.Rule{
 			ID: spec.ID, Title: spec.Title, Description: strings.TrimSpace(spec.Description),
 			Level: lvl, Tags: spec.Tags, Since: spec.Since, Engine: "cel",
 			Source: fmt.Sprintf("%s:%d", file, node.Line), Pack: pack,
 		},
-		as: spec.As,
+		file: file, node: node, as: spec.As,
 	}
-	compile := func(n *yaml.Node, what string, e *cel.Env) cel.Program {
+	if env == nil {
+		if len(errs) > 0 {
+			return nil, errs
+		}
+		return r, nil
+	}
+	compile := func(n *yaml.Node, what string, e *cel.Env) *compiled {
 		if n.Value == "" {
 			return nil
 		}
@@ -65,9 +80,6 @@ func compileRule(env *cel.Env, file string, node *yaml.Node, pack string, limit 
 	// with the element type the checker inferred, so field typos on it are errors too.
 	itemEnv := env
 	if spec.For.Value != "" {
-		if spec.As == "" {
-			bad(spec.For.Line, "for needs as: the name to bind each item to")
-		}
 		ast, iss := env.Compile(spec.For.Value)
 		if iss.Err() != nil {
 			bad(spec.For.Line, "for: %s", iss.Err())
@@ -119,20 +131,45 @@ func compileRule(env *cel.Env, file string, node *yaml.Node, pack string, limit 
 	r.assert = compile(&spec.Assert, "assert", itemEnv)
 	r.at = compile(&spec.At, "at", itemEnv)
 	r.related = compile(&spec.Related, "related", itemEnv)
-	if spec.Message.Value == "" {
-		bad(node.Line, "message is required")
-	}
-	r.message = compileMessage(spec.Message.Value, func(expr string) cel.Program {
+	r.message = compileMessage(spec.Message.Value, func(expr string) *compiled {
 		return compile(&yaml.Node{Value: expr, Line: spec.Message.Line}, "message {{"+expr+"}}", itemEnv)
 	})
 	if len(errs) > 0 {
 		return nil, errs
 	}
+	r.vars = r.factVars()
 	return r, nil
 }
 
+// factVars returns the fact variables the rule's expressions read.
+func (r *Rule) factVars() []string {
+	var out []string
+	add := func(c *compiled) {
+		if c == nil {
+			return
+		}
+		for _, v := range c.vars {
+			if !slices.Contains(out, v) {
+				out = append(out, v)
+			}
+		}
+	}
+	add(r.forPrg)
+	for _, b := range r.lets {
+		add(b.prg)
+	}
+	add(r.assert)
+	add(r.at)
+	add(r.related)
+	for _, p := range r.message {
+		add(p.prg)
+	}
+	sort.Strings(out)
+	return out
+}
+
 // compileMessage splits a template into literal text and {{expression}} parts.
-func compileMessage(tmpl string, compile func(string) cel.Program) []messagePart {
+func compileMessage(tmpl string, compile func(string) *compiled) []messagePart {
 	var parts []messagePart
 	for tmpl != "" {
 		i := strings.Index(tmpl, "{{")

@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/google/cel-go/cel"
 	"github.com/google/cel-go/common/types"
 	"github.com/google/cel-go/common/types/ref"
 	"github.com/google/cel-go/common/types/traits"
@@ -21,19 +20,43 @@ import (
 // Eval runs every rule on facts. A rule that fails to evaluate (a bug in the rule, not in
 // the document) does not stop the others: its error is returned joined with the rest,
 // next to the findings of the rules that worked.
+//
+// The expressions whose cost is bounded beforehand run untracked on facts that fit the
+// sizes the bound assumes (see fastSizes); should their charges reach the document's
+// budget, or a value they bind not fit, the rules run again with every expression tracked.
 func (s *Set) Eval(ctx context.Context, facts *profile.Facts) ([]finding.Raw, error) {
+	if err := s.ready(); err != nil {
+		return nil, err
+	}
+	if out, ok, err := s.evalAll(ctx, facts, true); ok {
+		return out, err
+	}
+	out, _, err := s.evalAll(ctx, facts, false)
+	return out, err
+}
+
+// evalAll runs every rule on facts, with fast, those that can untracked; ok is false when
+// the run must be repeated tracked (meter.overrun).
+func (s *Set) evalAll(ctx context.Context, facts *profile.Facts, fast bool) (out []finding.Raw, ok bool, err error) {
 	vars := varsOf(facts)
 	m := &meter{ctx: ctx, budget: s.budget}
-	var out []finding.Raw
+	var sizes *factSizes
+	if fast {
+		sizes = &factSizes{vars: vars, fit: map[string]bool{}}
+	}
 	var errs []error
 	for _, r := range s.rules {
 		if err := ctx.Err(); err != nil {
-			return out, err
+			return out, true, err
 		}
+		m.fast = fast && sizes.within(r.vars)
 		raws, err := r.eval(m, vars)
+		if m.overrun {
+			return nil, false, nil
+		}
 		out = append(out, raws...)
 		if err := ctx.Err(); err != nil {
-			return out, err // the document's time is up: say so, not which rule was running
+			return out, true, err // the document's time is up: say so, not which rule was running
 		}
 		if err != nil {
 			errs = append(errs, fmt.Errorf("rule %s (%s): %w", r.Meta.ID, r.Meta.Source, err))
@@ -43,7 +66,7 @@ func (s *Set) Eval(ctx context.Context, facts *profile.Facts) ([]finding.Raw, er
 			break
 		}
 	}
-	return out, errors.Join(errs...)
+	return out, true, errors.Join(errs...)
 }
 
 // meter is one document's evaluation: its deadline and the cost its rules have spent.
@@ -51,18 +74,29 @@ type meter struct {
 	ctx    context.Context
 	used   uint64
 	budget uint64
+	// fast runs the expressions that have an untracked program untracked, charging them
+	// their bound. overrun says that, in fast mode, the charges reached the budget or a
+	// bound value did not fit fastSizes: the document's rules must run again, tracked.
+	fast, overrun bool
 }
 
 // errBudget stops a rule once the document's cost budget is spent.
 var errBudget = errors.New("每个文档的计算量已用完")
 
-// eval evaluates prg and charges its cost to the document; once the budget is spent, no
+// eval evaluates p and charges its cost to the document; once the budget is spent, no
 // further expression runs.
-func (m *meter) eval(prg cel.Program, vars map[string]any) (ref.Val, *cel.EvalDetails, error) {
+func (m *meter) eval(p *compiled, vars map[string]any) (ref.Val, error) {
 	if m.spent() {
-		return nil, nil, errBudget
+		return nil, errBudget
 	}
-	v, det, err := prg.ContextEval(m.ctx, vars)
+	if m.fast && p.fast != nil {
+		v, _, err := p.fast.ContextEval(m.ctx, vars)
+		if m.used = satAdd(m.used, p.bound); m.used >= m.budget {
+			m.overrun = true
+		}
+		return v, err
+	}
+	v, det, err := p.tracked.ContextEval(m.ctx, vars)
 	if det != nil {
 		if c := det.ActualCost(); c != nil {
 			m.used += *c
@@ -71,10 +105,25 @@ func (m *meter) eval(prg cel.Program, vars map[string]any) (ref.Val, *cel.EvalDe
 	if err != nil && strings.Contains(err.Error(), "cost limit exceeded") {
 		err = fmt.Errorf("表达式的计算量超过上限（%w）", err)
 	}
-	return v, det, err
+	return v, err
 }
 
-func (m *meter) spent() bool { return m.used >= m.budget }
+// bind checks, in fast mode, that a value the rule binds to a name (an item, a let) fits
+// the sizes the later expressions' bounds assume.
+func (m *meter) bind(v ref.Val) {
+	if m.fast && !fits(v) {
+		m.overrun = true
+	}
+}
+
+func (m *meter) spent() bool { return m.used >= m.budget || m.overrun }
+
+func satAdd(a, b uint64) uint64 {
+	if a > math.MaxUint64-b {
+		return math.MaxUint64
+	}
+	return a + b
+}
 
 // varsOf returns the variables every rule sees.
 func varsOf(facts *profile.Facts) map[string]any {
@@ -92,7 +141,7 @@ func (r *Rule) eval(m *meter, vars map[string]any) ([]finding.Raw, error) {
 	if r.forPrg == nil {
 		return r.evalItem(m, vars)
 	}
-	v, _, err := m.eval(r.forPrg, vars)
+	v, err := m.eval(r.forPrg, vars)
 	if err != nil {
 		return nil, fmt.Errorf("for: %w", err)
 	}
@@ -108,7 +157,9 @@ func (r *Rule) eval(m *meter, vars map[string]any) ([]finding.Raw, error) {
 		for k, val := range vars {
 			item[k] = val
 		}
-		item[r.as] = it.Next()
+		v := it.Next()
+		item[r.as] = v
+		m.bind(v)
 		raws, err := r.evalItem(m, item)
 		out = append(out, raws...)
 		if err != nil {
@@ -121,7 +172,7 @@ func (r *Rule) eval(m *meter, vars map[string]any) ([]finding.Raw, error) {
 // evalItem evaluates the lets and the assertion for one item.
 func (r *Rule) evalItem(m *meter, vars map[string]any) ([]finding.Raw, error) {
 	for _, b := range r.lets {
-		v, _, err := m.eval(b.prg, vars)
+		v, err := m.eval(b.prg, vars)
 		if err != nil {
 			if na := asNotAssessable(err); na != nil {
 				return []finding.Raw{r.notAssessable(m, vars, na)}, nil
@@ -129,8 +180,9 @@ func (r *Rule) evalItem(m *meter, vars map[string]any) ([]finding.Raw, error) {
 			return nil, fmt.Errorf("let %s: %w", b.name, err)
 		}
 		vars[b.name] = v
+		m.bind(v)
 	}
-	v, _, err := m.eval(r.assert, vars)
+	v, err := m.eval(r.assert, vars)
 	if err != nil {
 		if na := asNotAssessable(err); na != nil {
 			return []finding.Raw{r.notAssessable(m, vars, na)}, nil
@@ -167,13 +219,13 @@ func (r *Rule) notAssessable(m *meter, vars map[string]any, na *NotAssessable) f
 func (r *Rule) locate(m *meter, vars map[string]any) (string, []finding.RelatedRef) {
 	var at string
 	if r.at != nil {
-		if v, _, err := m.eval(r.at, vars); err == nil {
+		if v, err := m.eval(r.at, vars); err == nil {
 			at = refOf(v)
 		}
 	}
 	var rel []finding.RelatedRef
 	if r.related != nil {
-		if v, _, err := m.eval(r.related, vars); err == nil {
+		if v, err := m.eval(r.related, vars); err == nil {
 			if l, ok := v.(traits.Lister); ok {
 				it := l.Iterator()
 				for it.HasNext() == types.True {
@@ -217,7 +269,7 @@ func (r *Rule) render(m *meter, vars map[string]any) (string, error) {
 			b.WriteString(p.text)
 			continue
 		}
-		v, _, err := m.eval(p.prg, vars)
+		v, err := m.eval(p.prg, vars)
 		if err != nil {
 			if asNotAssessable(err) != nil {
 				b.WriteString("（无法读取）")

@@ -140,7 +140,20 @@ func (e *NumError) Unwrap() error { return e.Err }
 // ASCII counterpart, such as 。 and 、, is kept. Parse and ParsePrefix fold rune by rune
 // themselves, so Parse(Fold(s)) and Parse(s) agree.
 func Fold(s string) string {
-	return width.Fold.String(s)
+	// Most strings are already folded (ASCII, Chinese); they are returned as they are,
+	// without the transformer's buffers.
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || foldRune(r) != r {
+			return width.Fold.String(s)
+		}
+		i += size
+	}
+	return s
 }
 
 // Parse parses s, which must consist of exactly one number literal (see the package

@@ -567,6 +567,24 @@ func TestFoldRuneMatchesWidth(t *testing.T) {
 	}
 }
 
+// Fold returns strings that need no folding as they are; it must agree with the
+// transformer on every rune, on invalid UTF-8 and on mixed text.
+func TestFoldMatchesTransformer(t *testing.T) {
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		if r >= 0xD800 && r <= 0xDFFF {
+			continue
+		}
+		if s := "a" + string(r) + "。"; Fold(s) != width.Fold.String(s) {
+			t.Fatalf("Fold(%q) = %q, transformer %q", s, Fold(s), width.Fold.String(s))
+		}
+	}
+	for _, s := range []string{"", "abc", "政府信息公开", "１２３万元", "\xff", "a\xe4\xb8", "（35.20）件\x80", "ｶﾀｶﾅ"} {
+		if Fold(s) != width.Fold.String(s) {
+			t.Errorf("Fold(%q) = %q, transformer %q", s, Fold(s), width.Fold.String(s))
+		}
+	}
+}
+
 func TestNumErrorMessage(t *testing.T) {
 	tests := []struct {
 		in       string

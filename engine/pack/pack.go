@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 
@@ -80,6 +81,11 @@ type Options struct {
 	// pack, so the CLI does it for packs from a folder and in `rules test`, and the tests
 	// do it for the bundled packs.
 	TypeCheck bool
+	// Defer compiles the CEL and Rego rules on the pack's first evaluation; Load then reads
+	// only their descriptors, so a run that lints one document compiles only the pack it
+	// picks. Rules that fail to compile then fail that evaluation instead of the load: the
+	// CLI defers only the bundled packs, which their tests compile.
+	Defer bool
 }
 
 // Pack is a compiled rule pack.
@@ -92,10 +98,15 @@ type Pack struct {
 	Profile  *profile.Profile
 	cel      *celeval.Set
 	rego     *regoeval.Set
+	// prepared compiles deferred rules (Options.Defer) on the first evaluation.
+	prepared sync.Once
 	rules    []finding.Rule
 	byID     map[string]finding.Rule
-	// inputSchema is the rule input's JSON Schema for this pack's profile.
+	// inputSchema is the rule input's JSON Schema for this pack's profile; with
+	// schemaSpec set (a deferred pack), InputSchema makes it on first use.
 	inputSchema []byte
+	schemaSpec  *profile.Spec
+	schemaOnce  sync.Once
 }
 
 func typeCheck(opts Options, schema []byte) []byte {
@@ -107,7 +118,18 @@ func typeCheck(opts Options, schema []byte) []byte {
 
 // InputSchema returns the JSON Schema of the input the pack's rules see: the generic
 // schemas/input.schema.json with the profile's tables, rows and columns spelled out.
-func (p *Pack) InputSchema() []byte { return p.inputSchema }
+func (p *Pack) InputSchema() []byte {
+	p.schemaOnce.Do(func() {
+		if p.schemaSpec == nil {
+			return
+		}
+		// inputSchema fails only on a malformed embedded schema, which an eager load reports.
+		if s, err := inputSchema(p.schemaSpec); err == nil {
+			p.inputSchema = s
+		}
+	})
+	return p.inputSchema
+}
 
 // TestDir is a folder whose tests/ a pack runs.
 type TestDir struct {
@@ -204,6 +226,9 @@ func Load(ctx context.Context, root fs.FS, dir string, opts Options) (*Pack, err
 		errs = append(errs, err)
 	} else if p.Profile, err = profile.Compile(spec); err != nil {
 		errs = append(errs, fmt.Errorf("profile.yaml: %w", err))
+	} else if opts.Defer && !opts.TypeCheck {
+		// Nothing reads the schema when the pack loads: it is made when asked for.
+		p.schemaSpec = spec
 	} else if input, err = inputSchema(spec); err != nil {
 		errs = append(errs, err)
 	}
@@ -286,12 +311,12 @@ func Load(ctx context.Context, root fs.FS, dir string, opts Options) (*Pack, err
 	}
 	ref := p.Ref()
 	if len(celFiles) > 0 {
-		if p.cel, err = celeval.Load(celFiles, ref, celeval.Options{BlankAsZero: opts.BlankAsZero}); err != nil {
+		if p.cel, err = celeval.Load(celFiles, ref, celeval.Options{BlankAsZero: opts.BlankAsZero, Defer: opts.Defer}); err != nil {
 			errs = append(errs, err)
 		}
 	}
 	if len(regoFiles) > 0 {
-		if p.rego, err = regoeval.Load(ctx, regoFiles, ref, regoeval.Options{StrictBuiltinErrors: opts.StrictBuiltinErrors, InputSchema: typeCheck(opts, input)}); err != nil {
+		if p.rego, err = regoeval.Load(ctx, regoFiles, ref, regoeval.Options{StrictBuiltinErrors: opts.StrictBuiltinErrors, InputSchema: typeCheck(opts, input), Defer: opts.Defer}); err != nil {
 			errs = append(errs, err)
 		}
 	}
@@ -421,6 +446,7 @@ func (p *Pack) AppliesTo(year int) bool {
 // Evaluate runs the pack's CEL and Rego rules on the facts. A rule that errors does not
 // hide the findings of the others; the error is returned next to them.
 func (p *Pack) Evaluate(ctx context.Context, facts *profile.Facts) ([]finding.Raw, error) {
+	p.prepare()
 	var out []finding.Raw
 	var errs []error
 	if p.cel != nil {
@@ -444,10 +470,28 @@ func (p *Pack) Evaluate(ctx context.Context, facts *profile.Facts) ([]finding.Ra
 // previous year's report, an aggregate's components), on facts that hold what those rules
 // read (profile.Summary.Facts, linked with the other documents).
 func (p *Pack) EvaluateCross(ctx context.Context, facts *profile.Facts) ([]finding.Raw, error) {
+	p.prepare()
 	if p.rego == nil {
 		return nil, nil
 	}
 	return p.rego.EvalCross(ctx, regoeval.Input(facts))
+}
+
+// prepare compiles the pack's deferred CEL and Rego rules, the two at once; their errors
+// are kept by each set and returned by its evaluations.
+func (p *Pack) prepare() {
+	p.prepared.Do(func() {
+		if p.cel == nil || p.rego == nil {
+			return // the one set there is compiles on its first evaluation
+		}
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			_ = p.cel.Prepare()
+		}()
+		_ = p.rego.Prepare()
+		<-done
+	})
 }
 
 func decodeStrict(data []byte, v any) error {

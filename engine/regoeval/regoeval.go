@@ -12,8 +12,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
+	"runtime"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
@@ -39,6 +43,11 @@ type Options struct {
 	// InputSchema, a JSON Schema of the input, makes the type checker reject a rule that
 	// reads an input field the schema does not define (input.tables.t3.rws).
 	InputSchema []byte
+	// Defer prepares the queries on the first evaluation instead of in Load, which then
+	// only parses the modules and reads the rules' descriptors: a run that lints one
+	// document compiles only the pack it picks. Compile errors then surface on the first
+	// evaluation, so only the bundled packs, which their tests compile, load this way.
+	Defer bool
 }
 
 // Set is a prepared pack of Rego rules, safe for concurrent use.
@@ -50,6 +59,11 @@ type Set struct {
 	hasCross bool
 	rules    map[string]finding.Rule // by package name (after RulesPrefix)
 	gov      *governor
+	// prepare, when preparation is deferred (Options.Defer), prepares the queries once, on
+	// the first evaluation; err is its outcome.
+	prepare func() error
+	once    sync.Once
+	err     error
 }
 
 // Capabilities returns OPA's built-ins minus those that reach outside the document or
@@ -81,14 +95,119 @@ func Capabilities() *ast.Capabilities {
 // file:line: message.
 func Load(ctx context.Context, files []File, pack string, opts Options) (*Set, error) {
 	caps := Capabilities()
+	if opts.Defer {
+		return loadDeferred(files, pack, opts, caps)
+	}
+	mods, err := parse(files, caps)
+	if err != nil {
+		return nil, err
+	}
+	set, crossNames, err := describe(mods, pack)
+	if err != nil {
+		return nil, err
+	}
+	if err := set.prepareQueries(ctx, caps, mods, crossNames, opts); err != nil {
+		return nil, err
+	}
+	return set, nil
+}
+
+// loadDeferred reads the rule descriptors from each module's head (its package annotation
+// and package clause) and leaves parsing the rest, checking and preparing the queries to
+// the first evaluation. A module whose head does not give its descriptor is parsed whole.
+func loadDeferred(files []File, pack string, opts Options, caps *ast.Capabilities) (*Set, error) {
+	var heads []*ast.Module
 	var errs []error
-	var mods []*ast.Module
 	for _, f := range files {
-		m, err := ast.ParseModuleWithOpts(f.Name, string(f.Data), ast.ParserOptions{
-			ProcessAnnotation: true, RegoVersion: ast.RegoV1, Capabilities: caps,
-		})
+		m, err := parseHead(f, caps)
 		if err != nil {
 			errs = append(errs, err)
+			continue
+		}
+		heads = append(heads, m)
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	set, _, err := describe(heads, pack)
+	if err != nil {
+		return nil, err
+	}
+	set.prepare = func() error {
+		mods, err := parse(files, caps)
+		if err != nil {
+			return err
+		}
+		full, crossNames, err := describe(mods, pack)
+		if err != nil {
+			return err
+		}
+		if !reflect.DeepEqual(full.rules, set.rules) {
+			return fmt.Errorf("pack %s: the rules' package annotations read differently from the whole modules", pack)
+		}
+		// A context of its own: the first document's deadline must not fail the pack
+		// for every later document.
+		return set.prepareQueries(context.Background(), caps, mods, crossNames, opts)
+	}
+	return set, nil
+}
+
+// parseHead parses a module's head: the source up to the end of its package clause, which
+// holds the package annotation. A module whose head is not found, does not parse or gives
+// no descriptor is parsed whole.
+func parseHead(f File, caps *ast.Capabilities) (*ast.Module, error) {
+	popts := ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1, Capabilities: caps}
+	src := string(f.Data)
+	end := -1
+	for i := 0; i < len(src); {
+		j := strings.IndexByte(src[i:], '\n')
+		next := len(src)
+		if j >= 0 {
+			next = i + j + 1
+		}
+		if strings.HasPrefix(src[i:], "package ") {
+			end = next
+			break
+		}
+		i = next
+	}
+	if end > 0 {
+		m, err := ast.ParseModuleWithOpts(f.Name, src[:end], popts)
+		if err == nil && m != nil && (!strings.HasPrefix(m.Package.Path.String(), "data."+RulesPrefix) ||
+			slices.ContainsFunc(m.Annotations, func(a *ast.Annotations) bool { return a.Scope == "package" })) {
+			return m, nil
+		}
+	}
+	return ast.ParseModuleWithOpts(f.Name, src, popts)
+}
+
+// parse parses the modules and checks their built-in calls.
+// The modules are parsed on every core, each into its place: the result and the order of
+// the errors are those of parsing them one by one.
+func parse(files []File, caps *ast.Capabilities) ([]*ast.Module, error) {
+	parsed := make([]*ast.Module, len(files))
+	perrs := make([]error, len(files))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(files)) {
+		wg.Go(func() {
+			for i := range next {
+				parsed[i], perrs[i] = ast.ParseModuleWithOpts(files[i].Name, string(files[i].Data), ast.ParserOptions{
+					ProcessAnnotation: true, RegoVersion: ast.RegoV1, Capabilities: caps,
+				})
+			}
+		})
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	var errs []error
+	var mods []*ast.Module
+	for i, m := range parsed {
+		if perrs[i] != nil {
+			errs = append(errs, perrs[i])
 			continue
 		}
 		mods = append(mods, m)
@@ -97,6 +216,13 @@ func Load(ctx context.Context, files []File, pack string, opts Options) (*Set, e
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
+	return mods, nil
+}
+
+// describe reads the rule descriptors from the modules' package annotations, and the
+// names of the rules that read other documents.
+func describe(mods []*ast.Module, pack string) (*Set, []string, error) {
+	var errs []error
 	set := &Set{rules: map[string]finding.Rule{}, gov: newGovernor(MemoryBudget)}
 	var crossNames []string
 	for _, m := range mods {
@@ -126,8 +252,15 @@ func Load(ctx context.Context, files []File, pack string, opts Options) (*Set, e
 		seen[r.ID] = r.Source
 	}
 	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
+		return nil, nil, errors.Join(errs...)
 	}
+	sort.Strings(crossNames)
+	return set, crossNames, nil
+}
+
+// prepareQueries compiles the modules and prepares the query of all the rules and, when
+// some rules read other documents, the query of those rules.
+func (s *Set) prepareQueries(ctx context.Context, caps *ast.Capabilities, mods []*ast.Module, crossNames []string, opts Options) error {
 	// The compiler is configured here, not through rego's options, so that the second
 	// query can share it.
 	compiler := ast.NewCompiler().WithCapabilities(caps).WithStrict(true)
@@ -145,7 +278,7 @@ func Load(ctx context.Context, files []File, pack string, opts Options) (*Set, e
 	if len(opts.InputSchema) > 0 {
 		var schema any
 		if err := json.Unmarshal(opts.InputSchema, &schema); err != nil {
-			return nil, fmt.Errorf("input schema: %w", err)
+			return fmt.Errorf("input schema: %w", err)
 		}
 		ss := ast.NewSchemaSet()
 		ss.Put(ast.SchemaRootRef, schema)
@@ -154,12 +287,11 @@ func Load(ctx context.Context, files []File, pack string, opts Options) (*Set, e
 	}
 	pq, err := rego.New(args...).PrepareForEval(ctx)
 	if err != nil {
-		return nil, locate(err)
+		return locate(err)
 	}
-	set.query = pq
+	s.query = pq
 	if len(crossNames) > 0 {
 		// The second query reuses the compiled modules.
-		sort.Strings(crossNames)
 		names := make([]*ast.Term, len(crossNames))
 		for i, n := range crossNames {
 			names[i] = ast.StringTerm(n)
@@ -168,11 +300,23 @@ func Load(ctx context.Context, files []File, pack string, opts Options) (*Set, e
 		cq, err := rego.New(rego.Compiler(compiler), rego.Query(q), rego.Capabilities(caps), rego.Strict(true),
 			rego.StrictBuiltinErrors(opts.StrictBuiltinErrors), rego.SetRegoVersion(ast.RegoV1)).PrepareForEval(ctx)
 		if err != nil {
-			return nil, locate(err)
+			return locate(err)
 		}
-		set.cross, set.hasCross = cq, true
+		s.cross, s.hasCross = cq, true
 	}
-	return set, nil
+	return nil
+}
+
+// Prepare prepares the queries if Load deferred it (Options.Defer), once; the first
+// evaluation does otherwise. It returns what Eval would: the compile errors.
+func (s *Set) Prepare() error { return s.ready() }
+
+// ready prepares the queries if Load deferred it.
+func (s *Set) ready() error {
+	if s.prepare != nil {
+		s.once.Do(func() { s.err = s.prepare() })
+	}
+	return s.err
 }
 
 var (
@@ -271,6 +415,9 @@ func (s *Set) Rules() []finding.Rule {
 // Eval runs every rule on the facts, converted once with Input. The rules are stopped
 // when the heap grows by more than MemoryBudget while they run (see governor).
 func (s *Set) Eval(ctx context.Context, input ast.Value) ([]finding.Raw, error) {
+	if err := s.ready(); err != nil {
+		return nil, err
+	}
 	return s.eval(ctx, s.query, input)
 }
 
@@ -278,6 +425,9 @@ func (s *Set) Eval(ctx context.Context, input ast.Value) ([]finding.Raw, error) 
 // input.aggregate); they read nothing of the document but its carried table rows, its
 // year and its edition (profile.Summary.Facts).
 func (s *Set) EvalCross(ctx context.Context, input ast.Value) ([]finding.Raw, error) {
+	if err := s.ready(); err != nil {
+		return nil, err
+	}
 	if !s.hasCross {
 		return nil, nil
 	}
