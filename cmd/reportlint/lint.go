@@ -53,6 +53,8 @@ type LintOptions struct {
 	Previous      string
 	NoPair        bool
 	Repeat        float64
+	// Shard is --shard K/N: lint only the K-th of N parts of the inputs.
+	Shard string
 	packFlags
 	fitFlags
 	reportFlags
@@ -116,6 +118,7 @@ an unreadable document or a broken rule pack.`,
 	f.StringVar(&opts.Config, "config", "", "read defaults from this configuration `FILE` (default: the nearest .reportlint.yaml or reportlint.yaml)")
 	f.BoolVar(&opts.NoConfig, "no-config", false, "ignore configuration files")
 	f.BoolVar(&opts.NoPair, "no-pair", false, "do not pair each document with the same body's previous-year report among the inputs")
+	f.StringVar(&opts.Shard, "shard", "", "lint only part `K/N` of the inputs (1 ≤ K ≤ N), split by the body each report's title names so that a body's years stay together; 'reportlint merge' joins the parts' --format json")
 	f.Float64Var(&opts.Repeat, "repeat-threshold", 0, "share of narrative repeated from the previous year above which DOC-REPEAT warns (default: the pack's, 0.5)")
 	addPackFlags(cmd, &opts.packFlags)
 	addFitFlags(cmd, &opts.fitFlags)
@@ -172,6 +175,10 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 	if err != nil {
 		return err
 	}
+	shard, err := shardFlag(opts)
+	if err != nil {
+		return err
+	}
 	l, err := configureLinter(ctx, opts)
 	if err != nil {
 		return err
@@ -179,6 +186,12 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 	paths, err := documentPaths(opts, l)
 	if err != nil {
 		return err
+	}
+	var info *output.ShardInfo
+	if shard != nil {
+		if paths, info, err = shardPaths(ctx, opts, l, paths, *shard); err != nil {
+			return err
+		}
 	}
 	base, bw, err := baselines(opts)
 	if err != nil {
@@ -197,7 +210,7 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 		defer file.Abort()
 		w = file
 	}
-	rep, err := startReport(opts, w, output.Options{Color: color, FailOn: failOn, Page: pages}, l)
+	rep, err := startReport(opts, w, output.Options{Color: color, FailOn: failOn, Page: pages, Shard: info}, l.Rules())
 	if err != nil {
 		return err
 	}
@@ -241,7 +254,9 @@ func configureLinter(ctx context.Context, opts *LintOptions) (*lint.Linter, erro
 	l.Previous = opts.Previous
 	l.Pair = !opts.NoPair
 	l.Aggregate = opts.Aggregate
-	l.KeepView = opts.Format == "html" // the marked-up report draws each document's tables
+	// The marked-up report draws each document's tables; a shard's JSON carries them for
+	// a merge into html.
+	l.KeepView = opts.Format == "html" || (opts.Shard != "" && opts.Format == "json")
 	if opts.Repeat < 0 || opts.Repeat > 1 {
 		return nil, usagef("--repeat-threshold: want a share between 0 and 1, not %v", opts.Repeat)
 	}
@@ -307,20 +322,24 @@ func baselines(opts *LintOptions) (*baseline.Baseline, *baseline.Writer, error) 
 	return base, bw, nil
 }
 
-// startReport opens the report in the chosen format on w, with the tool's version, the
-// working directory and the SARIF root added to ro, and begins it with the rules in use.
-func startReport(opts *LintOptions, w io.Writer, ro output.Options, l *lint.Linter) (output.Reporter, error) {
+// startReport opens the report in the chosen format on w, with the tool's version (unless
+// ro has one: a merge writes the shards'), the working directory and the SARIF root added
+// to ro, and begins it with the rules in use.
+func startReport(opts *LintOptions, w io.Writer, ro output.Options, rules []finding.Rule) (output.Reporter, error) {
 	wd, _ := os.Getwd()
 	root, err := sarifRoot(opts.SARIFRoot, wd)
 	if err != nil {
 		return nil, err
 	}
-	ro.ToolVersion, ro.WorkDir, ro.SARIFRoot = toolVersion(), wd, root
+	if ro.ToolVersion == "" {
+		ro.ToolVersion = toolVersion()
+	}
+	ro.WorkDir, ro.SARIFRoot = wd, root
 	rep, err := output.New(opts.Format, w, ro)
 	if err != nil {
 		return nil, usagef("%v", err)
 	}
-	if err := rep.Begin(l.Rules()); err != nil {
+	if err := rep.Begin(rules); err != nil {
 		return nil, err
 	}
 	return rep, nil
