@@ -34,10 +34,6 @@ func shardPaths(ctx context.Context, opts *LintOptions, l *lint.Linter, paths []
 	if err != nil {
 		return nil, nil, err
 	}
-	by := "path"
-	if l.Pair && l.Previous == "" {
-		by = "body"
-	}
 	positions := lint.Split(keys, sh)
 	mine := make([]string, len(positions))
 	for i, p := range positions {
@@ -46,6 +42,6 @@ func shardPaths(ctx context.Context, opts *LintOptions, l *lint.Linter, paths []
 	if !opts.Quiet {
 		fmt.Fprintf(opts.IO.ErrOut, "分片 %s：检查 %d 个文档中的 %d 个\n", sh, len(paths), len(mine))
 	}
-	return mine, &output.ShardInfo{K: sh.K, N: sh.N, By: by, Inputs: len(paths),
+	return mine, &output.ShardInfo{K: sh.K, N: sh.N, By: l.ShardBy(), Inputs: len(paths),
 		Digest: lint.InputsDigest(paths), Positions: positions}, nil
 }

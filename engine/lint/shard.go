@@ -86,6 +86,15 @@ func (l *Linter) ShardKeys(ctx context.Context, paths []string) ([]string, error
 // pairs reports whether a run pairs reports of the same body among its inputs.
 func (l *Linter) pairs() bool { return l.Pair && l.Previous == "" }
 
+// ShardBy names what ShardKeys keys documents by in this run: "body" when it pairs
+// reports, else "path".
+func (l *Linter) ShardBy() string {
+	if l.pairs() {
+		return "body"
+	}
+	return "path"
+}
+
 // bodyKey reads the document at path for the body its title names; "" when it cannot be
 // read or names none.
 func (l *Linter) bodyKey(ctx context.Context, path string) (body string) {
