@@ -55,6 +55,8 @@ type LintOptions struct {
 	Repeat        float64
 	// Shard is --shard K/N: lint only the K-th of N parts of the inputs.
 	Shard string
+	// ShardBy is --shard-by: what keeps a body's reports in one shard, body or folder.
+	ShardBy string
 	packFlags
 	fitFlags
 	reportFlags
@@ -119,6 +121,7 @@ an unreadable document or a broken rule pack.`,
 	f.BoolVar(&opts.NoConfig, "no-config", false, "ignore configuration files")
 	f.BoolVar(&opts.NoPair, "no-pair", false, "do not pair each document with the same body's previous-year report among the inputs")
 	f.StringVar(&opts.Shard, "shard", "", "lint only part `K/N` of the inputs (1 ≤ K ≤ N), split by the body each report's title names so that a body's years stay together; 'reportlint merge' joins the parts' --format json")
+	f.StringVar(&opts.ShardBy, "shard-by", "body", "with --shard, keep a body's reports together by the body each title names (body: every shard reads every input) or by the folder holding them (folder: nothing read twice; merge checks that each body's reports shared a folder)")
 	f.Float64Var(&opts.Repeat, "repeat-threshold", 0, "share of narrative repeated from the previous year above which DOC-REPEAT warns (default: the pack's, 0.5)")
 	addPackFlags(cmd, &opts.packFlags)
 	addFitFlags(cmd, &opts.fitFlags)

@@ -10,7 +10,13 @@ import (
 
 // shardFlag checks --shard and the flags it cannot go with; nil when the run is whole.
 func shardFlag(opts *LintOptions) (*lint.Shard, error) {
+	if opts.ShardBy != lint.ShardByBody && opts.ShardBy != lint.ShardByFolder {
+		return nil, usagef("--shard-by: want body or folder, not %q", opts.ShardBy)
+	}
 	if opts.Shard == "" {
+		if opts.ShardBy != lint.ShardByBody {
+			return nil, usagef("--shard-by goes with --shard K/N")
+		}
 		return nil, nil
 	}
 	sh, err := lint.ParseShard(opts.Shard)
@@ -27,10 +33,12 @@ func shardFlag(opts *LintOptions) (*lint.Shard, error) {
 }
 
 // shardPaths keeps the inputs of shard sh: every year of a body goes to the same shard
-// (lint.Linter.ShardKeys), so cross-year pairing finds what one run over all inputs
-// finds. It returns them with what the json format says of the shard.
+// (lint.Linter.ShardKeys, by body or by folder as --shard-by says), so cross-year pairing
+// finds what one run over all inputs finds. It returns them with what the json format
+// says of the shard.
 func shardPaths(ctx context.Context, opts *LintOptions, l *lint.Linter, paths []string, sh lint.Shard) ([]string, *output.ShardInfo, error) {
-	keys, err := l.ShardKeys(ctx, paths)
+	by := l.ShardBy(opts.ShardBy)
+	keys, err := l.ShardKeys(ctx, paths, by)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -42,6 +50,6 @@ func shardPaths(ctx context.Context, opts *LintOptions, l *lint.Linter, paths []
 	if !opts.Quiet {
 		fmt.Fprintf(opts.IO.ErrOut, "分片 %s：检查 %d 个文档中的 %d 个\n", sh, len(paths), len(mine))
 	}
-	return mine, &output.ShardInfo{K: sh.K, N: sh.N, By: l.ShardBy(), Inputs: len(paths),
+	return mine, &output.ShardInfo{K: sh.K, N: sh.N, By: by, Inputs: len(paths),
 		Digest: lint.InputsDigest(paths), Positions: positions}, nil
 }

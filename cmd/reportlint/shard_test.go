@@ -77,38 +77,59 @@ func TestShardsMergeAsOneRun(t *testing.T) {
 	dir := t.TempDir()
 	bodies := writeShardCorpus(t, dir)
 	t.Chdir(dir)
-	for _, n := range []int{1, 3, 7} {
+	formats := []string{"json", "sarif", "text", "github", "junit", "csv", "xlsx", "html", "html-dir"}
+	type outcome struct {
+		code   int
+		stderr string
+	}
+	// One run over all the inputs, in every format.
+	one := map[string]outcome{}
+	output := func(format, failOn, prefix string) (flag, out string) {
+		if format == "html-dir" {
+			return "html", prefix + "-" + failOn + "-pages/"
+		}
+		return format, prefix + "-" + failOn + "." + format
+	}
+	for _, format := range formats {
+		for _, failOn := range []string{"error", "none"} {
+			flag, out := output(format, failOn, "one")
+			code, stderr := runCLI("lint", "--no-config", "--fail-on", failOn, "--format", flag, "-o", out, "reports")
+			if code != 2 {
+				t.Errorf("one run exits %d, want 2 (old.doc cannot be read)", code)
+			}
+			one[out] = outcome{code, stderr}
+		}
+	}
+	// By folder: each body's reports share a folder of reports/ (unit0, unit1).
+	for _, split := range []struct {
+		by string
+		n  int
+	}{{"body", 1}, {"body", 3}, {"body", 7}, {"folder", 3}} {
+		n := split.n
 		var shards []string
 		var docs [][]shardDoc
 		for k := 1; k <= n; k++ {
-			out := fmt.Sprintf("shard-%d-of-%d.json", k, n)
-			code, stderr := runCLI("lint", "--no-config", "--shard", fmt.Sprintf("%d/%d", k, n), "--format", "json", "-o", out, "reports")
+			out := fmt.Sprintf("shard-%s-%d-of-%d.json", split.by, k, n)
+			code, stderr := runCLI("lint", "--no-config", "--shard", fmt.Sprintf("%d/%d", k, n), "--shard-by", split.by, "--format", "json", "-o", out, "reports")
 			if strings.Contains(stderr, "--help") {
 				t.Fatalf("shard %d/%d: exit %d\n%s", k, n, code, stderr)
 			}
 			shards = append(shards, out)
 			docs = append(docs, readShardDocs(t, out))
 		}
-		all, _ := runCLI("lint", "--no-config", "--format", "json", "-o", "all.json", "reports")
-		checkSplit(t, n, docs, readShardDocs(t, "all.json"), bodies)
-		for _, format := range []string{"json", "sarif", "text", "github", "junit", "csv", "xlsx", "html", "html-dir"} {
-			t.Run(fmt.Sprintf("%d shards/%s", n, format), func(t *testing.T) {
-				flag, one, merged := format, "one."+format, "merged."+format
-				if format == "html-dir" {
-					flag, one, merged = "html", "one-pages/", "merged-pages/"
-				}
+		checkSplit(t, n, docs, readShardDocs(t, "one-error.json"), bodies)
+		for _, format := range formats {
+			t.Run(fmt.Sprintf("%d shards by %s/%s", n, split.by, format), func(t *testing.T) {
 				for _, failOn := range []string{"error", "none"} {
-					wantCode, wantErr := runCLI("lint", "--no-config", "--fail-on", failOn, "--format", flag, "-o", one, "reports")
-					gotCode, gotErr := runCLI(append([]string{"merge", "--fail-on", failOn, "--format", flag, "-o", merged}, shards...)...)
-					if gotCode != wantCode || gotErr != wantErr {
-						t.Errorf("--fail-on %s: merge exits %d with\n%s\none run exits %d with\n%s", failOn, gotCode, gotErr, wantCode, wantErr)
+					flag, want := output(format, failOn, "one")
+					_, merged := output(format, failOn, "merged")
+					code, stderr := runCLI(append([]string{"merge", "--fail-on", failOn, "--format", flag, "-o", merged}, shards...)...)
+					if w := one[want]; code != w.code || stderr != w.stderr {
+						t.Errorf("--fail-on %s: merge exits %d with\n%s\none run exits %d with\n%s", failOn, code, stderr, w.code, w.stderr)
 					}
-					compareOutputs(t, one, merged)
+					compareOutputs(t, want, merged)
 				}
 			})
-		}
-		if all != 2 {
-			t.Errorf("one run exits %d, want 2 (old.doc cannot be read)", all)
 		}
 	}
 }
@@ -232,6 +253,8 @@ func TestShardFlagErrors(t *testing.T) {
 		{[]string{"--shard", " 1/2"}, "want K/N"},
 		{[]string{"--shard", "1/2", "--aggregate", "reports/unit0/2022-b0.txt"}, "--shard and --aggregate"},
 		{[]string{"--shard", "1/2", "--write-baseline", "b.json"}, "--shard and --write-baseline"},
+		{[]string{"--shard", "1/2", "--shard-by", "year"}, "--shard-by: want body or folder"},
+		{[]string{"--shard-by", "folder"}, "--shard-by goes with --shard"},
 	} {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
 			code, stderr := runCLI(append(append([]string{"lint", "--no-config"}, tc.args...), "reports")...)
@@ -259,6 +282,25 @@ func TestMergeRefusesMismatchedShards(t *testing.T) {
 	lint("other1.json", "--shard", "1/2", "--exclude", "notes.txt")
 	lint("sel2.json", "--shard", "2/2", "--select", "DOC-*")
 	lint("whole.json")
+	// Reports filed by year: a split by folder puts a body's years in different shards.
+	for _, y := range []string{"2022", "2023", "2024"} {
+		if err := os.MkdirAll(filepath.Join("byyear", y), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		data, err := os.ReadFile(filepath.Join("reports", "unit0", y+"-b0.txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join("byyear", y, "b0.txt"), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for k := 1; k <= 2; k++ {
+		code, stderr := runCLI("lint", "--no-config", "--fail-on", "none", "--shard", fmt.Sprintf("%d/2", k), "--shard-by", "folder", "--format", "json", "-o", fmt.Sprintf("year%d.json", k), "byyear")
+		if code != 0 {
+			t.Fatalf("byyear shard %d: exit %d\n%s", k, code, stderr)
+		}
+	}
 	for _, tc := range []struct {
 		files []string
 		want  string
@@ -268,6 +310,7 @@ func TestMergeRefusesMismatchedShards(t *testing.T) {
 		{[]string{"other1.json", "s2.json"}, "split different inputs"},
 		{[]string{"s1.json", "sel2.json"}, "used different rules"},
 		{[]string{"whole.json"}, "not a shard"},
+		{[]string{"year1.json", "year2.json"}, "the reports of 瀍河回族区政务服务和大数据管理局 are in shards 1/2 (byyear/2022/b0.txt) and 2/2 (byyear/2023/b0.txt)"},
 		{[]string{"nope.json"}, "nope.json"},
 	} {
 		t.Run(strings.Join(tc.files, " "), func(t *testing.T) {

@@ -50,23 +50,54 @@ func Of(key string, n int) int {
 	return int(h.Sum64()%uint64(n)) + 1
 }
 
-// ShardKeys returns, for each path, the key that decides its shard. When the run pairs
-// reports across years (Pair, and no explicit Previous), it is the body the report's title
-// names (profile.BodyOf), so that every year of a body lands in the same shard and is
-// paired as one run over all inputs pairs it; a document that cannot be read, or whose
-// title names no body, is never paired, and its key is its path. Otherwise every key is
-// the path, and no document is read.
-//
-// The keys of a pairing run read and profile every document: a sharded run reads all
-// inputs once to split them, and its own inputs once more to lint them.
-func (l *Linter) ShardKeys(ctx context.Context, paths []string) ([]string, error) {
+// What decides a document's shard (ShardKeys).
+const (
+	// ShardByBody keys a document by the body its title names: exact, but every shard
+	// reads every input to learn it.
+	ShardByBody = "body"
+	// ShardByFolder keys a document by the folder holding it: nothing is read, and it
+	// keeps a body's years together when each body's reports share a folder (merge
+	// checks that they did).
+	ShardByFolder = "folder"
+	// ShardByPath keys a document by its path: for runs that pair no reports.
+	ShardByPath = "path"
+)
+
+// ShardBy is what this run keys documents by when want (ShardByBody or ShardByFolder) is
+// asked: a run that pairs no reports across years (no Pair, or an explicit Previous)
+// keys by path, as no document's result then depends on another's.
+func (l *Linter) ShardBy(want string) string {
+	if !l.pairs() {
+		return ShardByPath
+	}
+	return want
+}
+
+// ShardKeys returns, for each path, the key that decides its shard, keyed as by says
+// (ShardBy's answer). By body, the key is the body the report's title names
+// (profile.BodyOf, the key the sweep pairs years by), so that every year of a body lands
+// in the same shard and is paired as one run over all inputs pairs it; a document that
+// cannot be read, or whose title names no body, is never paired, and its key is its path.
+// Keying by body reads and profiles every document: a sharded run then reads all inputs
+// once to split them, and its own inputs once more to lint them. By folder or path,
+// nothing is read.
+func (l *Linter) ShardKeys(ctx context.Context, paths []string, by string) ([]string, error) {
 	keys := make([]string, len(paths))
 	byPath := func(p string) string { return "path:" + filepath.ToSlash(p) }
-	if !l.pairs() {
+	switch by {
+	case ShardByPath:
 		for i, p := range paths {
 			keys[i] = byPath(p)
 		}
 		return keys, nil
+	case ShardByFolder:
+		for i, p := range paths {
+			keys[i] = "folder:" + filepath.ToSlash(filepath.Dir(p))
+		}
+		return keys, nil
+	case ShardByBody:
+	default:
+		return nil, fmt.Errorf("unknown shard key %q (want body, folder or path)", by)
 	}
 	i := 0
 	err := ordered(ctx, l.workers(len(paths)), len(paths), func(ctx context.Context, i int) string {
@@ -85,15 +116,6 @@ func (l *Linter) ShardKeys(ctx context.Context, paths []string) ([]string, error
 
 // pairs reports whether a run pairs reports of the same body among its inputs.
 func (l *Linter) pairs() bool { return l.Pair && l.Previous == "" }
-
-// ShardBy names what ShardKeys keys documents by in this run: "body" when it pairs
-// reports, else "path".
-func (l *Linter) ShardBy() string {
-	if l.pairs() {
-		return "body"
-	}
-	return "path"
-}
 
 // bodyKey reads the document at path for the body its title names; "" when it cannot be
 // read or names none.

@@ -76,7 +76,7 @@ func TestShardKeysKeepBodiesTogether(t *testing.T) {
 	files = append(files, "missing.txt")
 	l := newTestLinter(t)
 	l.Pair = true
-	keys, err := l.ShardKeys(context.Background(), files)
+	keys, err := l.ShardKeys(context.Background(), files, l.ShardBy(ShardByBody))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -106,9 +106,16 @@ func TestShardKeysKeepBodiesTogether(t *testing.T) {
 			t.Errorf("%d shards hold inputs %v of %d", n, all, len(files))
 		}
 	}
-	// Without pairing, nothing is read: every key is the path.
+	// By folder, or without pairing, nothing is read: the key is the folder, or the path.
+	keys, err = l.ShardKeys(context.Background(), files, ShardByFolder)
+	if err != nil || keys[0] != "folder:"+filepath.ToSlash(corpusDir) || keys[len(keys)-1] != "folder:." {
+		t.Errorf("folder keys: %v, %v", keys, err)
+	}
 	l.Pair = false
-	keys, err = l.ShardKeys(context.Background(), files)
+	if by := l.ShardBy(ShardByBody); by != ShardByPath {
+		t.Errorf("a run that pairs nothing splits by %s", by)
+	}
+	keys, err = l.ShardKeys(context.Background(), files, ShardByPath)
 	if err != nil || keys[0] != "path:"+filepath.ToSlash(files[0]) {
 		t.Errorf("unpaired keys: %v, %v", keys[:1], err)
 	}

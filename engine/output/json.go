@@ -23,6 +23,7 @@ type jsonReporter struct {
 
 type jsonResult struct {
 	Input    *int              `json:"input,omitempty"`
+	BodyKey  string            `json:"bodyKey,omitempty"`
 	Path     string            `json:"path"`
 	Format   string            `json:"format,omitempty"`
 	Pack     string            `json:"pack,omitempty"`
@@ -84,6 +85,7 @@ func (j *jsonReporter) Result(r finding.Result) error {
 			return fmt.Errorf("shard %d/%d: more results than its %d documents", j.shard.K, j.shard.N, len(j.shard.Positions))
 		}
 		out.Input = &j.shard.Positions[j.n]
+		out.BodyKey = r.BodyKey
 		out.Lines = wireLines(r.Lines)
 		out.View = r.View
 	}

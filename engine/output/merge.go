@@ -161,7 +161,7 @@ func (s *ShardReader) advance() error {
 
 // result is the result a JSON result was written from.
 func (w jsonResult) result() finding.Result {
-	r := finding.Result{Path: w.Path, Format: w.Format, Pack: w.Pack, About: w.About, Findings: w.Findings, View: w.View}
+	r := finding.Result{Path: w.Path, Format: w.Format, Pack: w.Pack, About: w.About, Findings: w.Findings, View: w.View, BodyKey: w.BodyKey}
 	if w.Error != "" {
 		r.Err = errors.New(w.Error)
 	}
@@ -217,12 +217,19 @@ func CheckShards(rs []*ShardReader) error {
 
 // Merge calls emit with the shards' results in the order of the whole run's inputs, and
 // returns how many findings the shards' baselines left out. Every input position must come
-// from exactly one shard. Call CheckShards first.
+// from exactly one shard; and when the run pairs reports across years (a split by body or
+// by folder), every report of a body from the same shard, or the shards may have paired
+// reports differently from one run. Call CheckShards first.
 func Merge(rs []*ShardReader, emit func(finding.Result) error) (baselined int, err error) {
 	total := 0
 	if len(rs) > 0 {
 		total = rs[0].Shard.Inputs
 	}
+	type seen struct {
+		k    int
+		path string
+	}
+	bodies := map[string]seen{}
 	for pos := 0; pos < total; pos++ {
 		var from []*ShardReader
 		for _, r := range rs {
@@ -242,6 +249,14 @@ func Merge(rs []*ShardReader, emit func(finding.Result) error) (baselined int, e
 			return 0, fmt.Errorf("input %d (%s) is in more than one shard: %s", pos, from[0].next.Path, strings.Join(names, ", "))
 		}
 		r := from[0]
+		if b := r.next.BodyKey; b != "" && r.Shard.By != "path" {
+			if first, ok := bodies[b]; !ok {
+				bodies[b] = seen{r.Shard.K, r.next.Path}
+			} else if first.k != r.Shard.K {
+				return 0, fmt.Errorf("the reports of %s are in shards %d/%d (%s) and %d/%d (%s), so the shards may pair years differently from one run: split by body (--shard-by body) or keep each body's reports in one folder",
+					b, first.k, r.Shard.N, first.path, r.Shard.K, r.Shard.N, r.next.Path)
+			}
+		}
 		if err := emit(r.next); err != nil {
 			return 0, err
 		}
