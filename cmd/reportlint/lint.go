@@ -71,11 +71,16 @@ func NewCmdLint(io *IOStreams, runF func(context.Context, *LintOptions) error) *
 		Long: `Lint report documents (files, or folders walked recursively) and report findings.
 
 Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 on a usage error,
-an unreadable document or a broken rule pack.`,
+an unreadable document or a broken rule pack.
+
+For archives beyond one machine, --shard K/N lints the K-th of N parts, each on its own
+machine, and 'reportlint merge' joins the parts' --format json into what one run over all
+the inputs writes (docs/sharding.md).`,
 		Example: `  reportlint lint report.txt
   reportlint lint --format sarif -o results.sarif reports/
   reportlint lint --format html -o report.html reports/
-  reportlint lint --fail-on warning --pack govinfo-2021@1.2.0 report.html`,
+  reportlint lint --fail-on warning --pack govinfo-2021@1.2.0 report.html
+  reportlint lint --shard 2/4 --format json -o shard-2.json reports/`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return usagef("lint needs at least one PATH")
@@ -120,8 +125,8 @@ an unreadable document or a broken rule pack.`,
 	f.StringVar(&opts.Config, "config", "", "read defaults from this configuration `FILE` (default: the nearest .reportlint.yaml or reportlint.yaml)")
 	f.BoolVar(&opts.NoConfig, "no-config", false, "ignore configuration files")
 	f.BoolVar(&opts.NoPair, "no-pair", false, "do not pair each document with the same body's previous-year report among the inputs")
-	f.StringVar(&opts.Shard, "shard", "", "lint only part `K/N` of the inputs (1 ≤ K ≤ N), split by the body each report's title names so that a body's years stay together; 'reportlint merge' joins the parts' --format json")
-	f.StringVar(&opts.ShardBy, "shard-by", "body", "with --shard, keep a body's reports together by the body each title names (body: every shard reads every input) or by the folder holding them (folder: nothing read twice; merge checks that each body's reports shared a folder)")
+	f.StringVar(&opts.Shard, "shard", "", "lint only part `K/N` of the inputs (1 ≤ K ≤ N), split so that each body's reports stay together (--shard-by); 'reportlint merge' joins the parts' --format json")
+	f.StringVar(&opts.ShardBy, "shard-by", "body", "with --shard, keep each body's reports in one shard by `KEY`: body, the body each title names (every shard reads every input to learn it), or folder, the folder holding them (nothing is read twice; merge checks that each body's reports shared one)")
 	f.Float64Var(&opts.Repeat, "repeat-threshold", 0, "share of narrative repeated from the previous year above which DOC-REPEAT warns (default: the pack's, 0.5)")
 	addPackFlags(cmd, &opts.packFlags)
 	addFitFlags(cmd, &opts.fitFlags)

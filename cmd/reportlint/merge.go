@@ -40,7 +40,11 @@ run of reportlint lint over all the inputs would have written, byte for byte: th
 documents in input order, the same totals and the same exit status for --fail-on.
 
 Every shard from 1 to N must be given once, and all must come from the same inputs, flags
-and version of reportlint; otherwise merge fails and names the difference.
+and version of reportlint; in a run that pairs years, each body's reports must come from
+one shard. Otherwise merge fails and names the difference (an -o file is left as it was).
+Give merge the
+output flags the one run would get; the lint flags belong to the shards. See
+docs/sharding.md, with a GitHub Actions matrix.
 
 Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 when a document could
 not be read, or on a usage error or shards that do not make one run.`,
@@ -80,6 +84,11 @@ func mergeRun(opts *MergeOptions) error {
 	lo := &LintOptions{IO: opts.IO, Format: opts.Format, Output: opts.Output, FailOn: opts.FailOn,
 		Color: opts.Color, WriteBaseline: opts.WriteBaseline}
 	lo.SARIFRoot, lo.reportFlags = opts.SARIFRoot, opts.reportFlags
+	for _, fv := range [][2]string{{"format", opts.Format}, {"fail-on", opts.FailOn}, {"color", opts.Color}} {
+		if err := checkChoice(fv[0], fv[1]); err != nil {
+			return err
+		}
+	}
 	failOn, color, err := checkRunFlags(lo)
 	if err != nil {
 		return err

@@ -253,7 +253,8 @@ func TestShardFlagErrors(t *testing.T) {
 		{[]string{"--shard", " 1/2"}, "want K/N"},
 		{[]string{"--shard", "1/2", "--aggregate", "reports/unit0/2022-b0.txt"}, "--shard and --aggregate"},
 		{[]string{"--shard", "1/2", "--write-baseline", "b.json"}, "--shard and --write-baseline"},
-		{[]string{"--shard", "1/2", "--shard-by", "year"}, "--shard-by: want body or folder"},
+		{[]string{"--shard", "1/2", "--shard-by", "year"}, "--shard-by: unknown key \"year\" (want body, folder)"},
+		{[]string{"--shard", "1/2", "--shard-by", "floder"}, "did you mean folder?"},
 		{[]string{"--shard-by", "folder"}, "--shard-by goes with --shard"},
 	} {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
