@@ -9,6 +9,10 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/reportlint/reportlint/schemas"
 )
 
 // writeShardCorpus writes reports/ under dir: four bodies × three years made from the
@@ -134,11 +138,16 @@ func TestShardsMergeAsOneRun(t *testing.T) {
 	}
 }
 
+// readShardDocs reads the results of a JSON output, which must validate against
+// schemas/results.schema.json.
 func readShardDocs(t *testing.T, path string) []shardDoc {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if err := validateResults(data); err != nil {
+		t.Errorf("%s: %v", path, err)
 	}
 	var v struct {
 		Results []shardDoc `json:"results"`
@@ -194,6 +203,27 @@ func checkSplit(t *testing.T, n int, shards [][]shardDoc, all []shardDoc, bodies
 	if repeats != 2*len(bodies) {
 		t.Errorf("%d shards: %d DOC-REPEAT findings, want %d", n, repeats, 2*len(bodies))
 	}
+}
+
+// validateResults checks a JSON output against schemas/results.schema.json.
+func validateResults(data []byte) error {
+	var schema any
+	if err := json.Unmarshal(schemas.Results, &schema); err != nil {
+		return err
+	}
+	c := jsonschema.NewCompiler()
+	if err := c.AddResource("results.schema.json", schema); err != nil {
+		return err
+	}
+	sch, err := c.Compile("results.schema.json")
+	if err != nil {
+		return err
+	}
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
+	if err != nil {
+		return err
+	}
+	return sch.Validate(doc)
 }
 
 // compareOutputs compares two outputs: files byte for byte, folders file by file.
@@ -327,4 +357,12 @@ func TestMergeRefusesMismatchedShards(t *testing.T) {
 	if code, stderr := runCLI("merge", "-o", "s1.json", "s1.json", "s2.json"); code != exitError || !strings.Contains(stderr, "is also a shard") {
 		t.Errorf("-o over a shard: exit %d, %q", code, stderr)
 	}
+
+	// The baseline of the merged shards is the one run's.
+	wantCode, wantErr := runCLI("lint", "--no-config", "--write-baseline", "one-baseline.json", "reports")
+	gotCode, gotErr := runCLI("merge", "--write-baseline", "merged-baseline.json", "-o", "m.txt", "s1.json", "s2.json")
+	if gotCode != wantCode || !strings.Contains(gotErr, "写入基线") || !strings.Contains(wantErr, "写入基线") {
+		t.Errorf("--write-baseline: merge exits %d with %q, one run %d with %q", gotCode, gotErr, wantCode, wantErr)
+	}
+	compareOutputs(t, "one-baseline.json", "merged-baseline.json")
 }
