@@ -1,6 +1,7 @@
 // Package schemas holds reportlint's JSON Schemas: the rule input (input.schema.json), the
-// document model (document.schema.json), the pack manifest (pack.schema.json), and the
-// official SARIF 2.1.0 schema the SARIF output is tested against.
+// document model (document.schema.json), the pack manifest (pack.schema.json), the JSON
+// output (results.schema.json), and the official SARIF 2.1.0 schema the SARIF output is
+// tested against.
 package schemas
 
 import _ "embed"
@@ -19,3 +20,9 @@ var Document []byte
 //
 //go:embed pack.schema.json
 var Pack []byte
+
+// Results is the JSON Schema of what lint --format json writes, with the members a shard
+// (lint --shard K/N) adds for reportlint merge.
+//
+//go:embed results.schema.json
+var Results []byte

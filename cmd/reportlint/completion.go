@@ -21,7 +21,7 @@ func registerCompletions(root *cobra.Command) {
 	walk = func(c *cobra.Command) {
 		lint := c.Name() == "lint"
 		for _, ch := range choices {
-			if lint || ch.flag == "input-format" || ch.flag == "charset" {
+			if lint || c.Name() == "merge" || ch.flag == "input-format" || ch.flag == "charset" {
 				complete(c, ch.flag, fixed(ch.values))
 			}
 		}

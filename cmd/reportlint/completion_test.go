@@ -33,6 +33,8 @@ func TestCompletion(t *testing.T) {
 		{[]string{"lint", "--format", "s"}, "sarif", ":4"},
 		{[]string{"lint", "--fail-on", "w"}, "warning", ":4"},
 		{[]string{"lint", "--color", ""}, "auto always never", ":4"},
+		{[]string{"merge", "--format", "x"}, "xlsx", ":4"},
+		{[]string{"merge", "--fail-on", "n"}, "note none", ":4"},
 		{[]string{"lint", "--input-format", "m"}, "markdown", ":4"},
 		{[]string{"extract", "--charset", "gb"}, "gbk gb2312 gb18030", ":4"},
 		{[]string{"rules", "--format", ""}, "text json markdown", ":4"},

@@ -53,6 +53,10 @@ type LintOptions struct {
 	Previous      string
 	NoPair        bool
 	Repeat        float64
+	// Shard is --shard K/N: lint only the K-th of N parts of the inputs.
+	Shard string
+	// ShardBy is --shard-by: what keeps a body's reports in one shard, body or folder.
+	ShardBy string
 	packFlags
 	fitFlags
 	reportFlags
@@ -67,11 +71,16 @@ func NewCmdLint(io *IOStreams, runF func(context.Context, *LintOptions) error) *
 		Long: `Lint report documents (files, or folders walked recursively) and report findings.
 
 Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 on a usage error,
-an unreadable document or a broken rule pack.`,
+an unreadable document or a broken rule pack.
+
+For archives beyond one machine, --shard K/N lints the K-th of N parts, each on its own
+machine, and 'reportlint merge' joins the parts' --format json into what one run over all
+the inputs writes (docs/sharding.md).`,
 		Example: `  reportlint lint report.txt
   reportlint lint --format sarif -o results.sarif reports/
   reportlint lint --format html -o report.html reports/
-  reportlint lint --fail-on warning --pack govinfo-2021@1.2.0 report.html`,
+  reportlint lint --fail-on warning --pack govinfo-2021@1.2.0 report.html
+  reportlint lint --shard 2/4 --format json -o shard-2.json reports/`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return usagef("lint needs at least one PATH")
@@ -116,6 +125,8 @@ an unreadable document or a broken rule pack.`,
 	f.StringVar(&opts.Config, "config", "", "read defaults from this configuration `FILE` (default: the nearest .reportlint.yaml or reportlint.yaml)")
 	f.BoolVar(&opts.NoConfig, "no-config", false, "ignore configuration files")
 	f.BoolVar(&opts.NoPair, "no-pair", false, "do not pair each document with the same body's previous-year report among the inputs")
+	f.StringVar(&opts.Shard, "shard", "", "lint only part `K/N` of the inputs (1 ≤ K ≤ N), split so that each body's reports stay together (--shard-by); 'reportlint merge' joins the parts' --format json")
+	f.StringVar(&opts.ShardBy, "shard-by", "body", "with --shard, keep each body's reports in one shard by `KEY`: body, the body each title names (every shard reads every input to learn it), or folder, the folder holding them (nothing is read twice; merge checks that each body's reports shared one)")
 	f.Float64Var(&opts.Repeat, "repeat-threshold", 0, "share of narrative repeated from the previous year above which DOC-REPEAT warns (default: the pack's, 0.5)")
 	addPackFlags(cmd, &opts.packFlags)
 	addFitFlags(cmd, &opts.fitFlags)
@@ -172,6 +183,10 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 	if err != nil {
 		return err
 	}
+	shard, err := shardFlag(opts)
+	if err != nil {
+		return err
+	}
 	l, err := configureLinter(ctx, opts)
 	if err != nil {
 		return err
@@ -179,6 +194,12 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 	paths, err := documentPaths(opts, l)
 	if err != nil {
 		return err
+	}
+	var info *output.ShardInfo
+	if shard != nil {
+		if paths, info, err = shardPaths(ctx, opts, l, paths, *shard); err != nil {
+			return err
+		}
 	}
 	base, bw, err := baselines(opts)
 	if err != nil {
@@ -197,7 +218,7 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 		defer file.Abort()
 		w = file
 	}
-	rep, err := startReport(opts, w, output.Options{Color: color, FailOn: failOn, Page: pages}, l)
+	rep, err := startReport(opts, w, output.Options{Color: color, FailOn: failOn, Page: pages, Shard: info}, l.Rules())
 	if err != nil {
 		return err
 	}
@@ -241,7 +262,9 @@ func configureLinter(ctx context.Context, opts *LintOptions) (*lint.Linter, erro
 	l.Previous = opts.Previous
 	l.Pair = !opts.NoPair
 	l.Aggregate = opts.Aggregate
-	l.KeepView = opts.Format == "html" // the marked-up report draws each document's tables
+	// The marked-up report draws each document's tables; a shard's JSON carries them for
+	// a merge into html.
+	l.KeepView = opts.Format == "html" || (opts.Shard != "" && opts.Format == "json")
 	if opts.Repeat < 0 || opts.Repeat > 1 {
 		return nil, usagef("--repeat-threshold: want a share between 0 and 1, not %v", opts.Repeat)
 	}
@@ -307,20 +330,24 @@ func baselines(opts *LintOptions) (*baseline.Baseline, *baseline.Writer, error) 
 	return base, bw, nil
 }
 
-// startReport opens the report in the chosen format on w, with the tool's version, the
-// working directory and the SARIF root added to ro, and begins it with the rules in use.
-func startReport(opts *LintOptions, w io.Writer, ro output.Options, l *lint.Linter) (output.Reporter, error) {
+// startReport opens the report in the chosen format on w, with the tool's version (unless
+// ro has one: a merge writes the shards'), the working directory and the SARIF root added
+// to ro, and begins it with the rules in use.
+func startReport(opts *LintOptions, w io.Writer, ro output.Options, rules []finding.Rule) (output.Reporter, error) {
 	wd, _ := os.Getwd()
 	root, err := sarifRoot(opts.SARIFRoot, wd)
 	if err != nil {
 		return nil, err
 	}
-	ro.ToolVersion, ro.WorkDir, ro.SARIFRoot = toolVersion(), wd, root
+	if ro.ToolVersion == "" {
+		ro.ToolVersion = toolVersion()
+	}
+	ro.WorkDir, ro.SARIFRoot = wd, root
 	rep, err := output.New(opts.Format, w, ro)
 	if err != nil {
 		return nil, usagef("%v", err)
 	}
-	if err := rep.Begin(l.Rules()); err != nil {
+	if err := rep.Begin(rules); err != nil {
 		return nil, err
 	}
 	return rep, nil

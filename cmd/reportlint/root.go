@@ -62,7 +62,7 @@ Bundled packs check the Chinese government information-disclosure annual report
 	root.SetOut(io.Out)
 	root.SetErr(io.ErrOut)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(NewCmdLint(io, nil), NewCmdExtract(io, nil), NewCmdRules(io, nil), NewCmdVersion(io), NewCmdServe(io))
+	root.AddCommand(NewCmdLint(io, nil), NewCmdMerge(io, nil), NewCmdExtract(io, nil), NewCmdRules(io, nil), NewCmdVersion(io), NewCmdServe(io))
 	registerCompletions(root)
 	return root
 }

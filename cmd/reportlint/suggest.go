@@ -89,13 +89,15 @@ type choice struct {
 	values func() []string
 }
 
-// choices are the lint flags with a fixed list of values, for checks and completion.
+// choices are the lint and merge flags with a fixed list of values, for checks and
+// completion.
 var choices = []choice{
 	{"format", "format", output.Formats},
 	{"fail-on", "level", func() []string { return []string{"error", "warning", "note", "none"} }},
 	{"color", "value", func() []string { return []string{"auto", "always", "never"} }},
 	{"input-format", "format", ingest.Formats},
 	{"charset", "encoding", func() []string { return []string{"utf-8", "gbk", "gb2312", "gb18030"} }},
+	{"shard-by", "key", func() []string { return []string{"body", "folder"} }},
 }
 
 // checkChoice checks the value of a choice flag, suggesting the closest value when it is
@@ -118,7 +120,7 @@ func checkChoice(flag, value string) error {
 func checkChoices(opts *LintOptions) error {
 	for _, fv := range [][2]string{
 		{"format", opts.Format}, {"fail-on", opts.FailOn}, {"color", opts.Color},
-		{"input-format", opts.InputFormat}, {"charset", opts.Charset},
+		{"input-format", opts.InputFormat}, {"charset", opts.Charset}, {"shard-by", opts.ShardBy},
 	} {
 		if err := checkChoice(fv[0], fv[1]); err != nil {
 			return err

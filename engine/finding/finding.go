@@ -240,6 +240,10 @@ type Result struct {
 	// View is the document's sections and tables for the marked-up report; nil unless
 	// the run keeps it (lint.Linter.KeepView).
 	View *View `json:"-"`
+	// BodyKey is the key that pairs the document with the same body's reports of other
+	// years (profile.BodyOf); empty when its title names no body. A sharded run records it,
+	// so that merge can check that every body's reports were linted in one shard.
+	BodyKey string `json:"-"`
 }
 
 // About is what a document says of itself: the body that published it, the year it

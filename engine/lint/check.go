@@ -27,7 +27,7 @@ type Context struct {
 // Check links c into d.Facts.
 func (l *Linter) Check(ctx context.Context, d *Document, c Context) finding.Result {
 	path := d.Facts.Source.Path
-	res := finding.Result{Path: path, Format: d.Doc.Format, Pack: d.Pack.Ref(), About: about(d.Facts)}
+	res := finding.Result{Path: path, Format: d.Doc.Format, Pack: d.Pack.Ref(), About: about(d.Facts), BodyKey: profile.BodyOf(d.Facts)}
 	if c.Previous != nil && c.Previous.Path != path {
 		profile.Link(d.Facts, c.Previous)
 	}
@@ -60,6 +60,7 @@ func detach(r *finding.Result) {
 			loc(&f.Related[j])
 		}
 	}
+	r.BodyKey = strings.Clone(r.BodyKey)
 	if r.About != nil {
 		r.About.Body = strings.Clone(r.About.Body)
 		r.About.Region = strings.Clone(r.About.Region)

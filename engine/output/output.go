@@ -64,6 +64,28 @@ type Options struct {
 	// relative to the main page (d/00001.html): each document's marked-up report then goes
 	// to its own page, and the main page holds the dashboard (-o DIR/).
 	Page func(name string) (io.WriteCloser, error)
+	// Shard, when set, makes the json format write a shard of a run for reportlint merge:
+	// the shard, the rules in use, and each result's input position, source lines and
+	// view.
+	Shard *ShardInfo
+}
+
+// ShardInfo says which part of a run's inputs a sharded run (lint --shard K/N) linted.
+type ShardInfo struct {
+	// K is the shard, 1 to N.
+	K int `json:"index"`
+	// N is the number of shards.
+	N int `json:"count"`
+	// By is what decided each document's shard: "body" (the body its title names, so a
+	// body's years stay together) or "path" (runs that pair no reports).
+	By string `json:"by"`
+	// Inputs is the number of documents of the whole run, over all shards.
+	Inputs int `json:"inputs"`
+	// Digest identifies the whole run's list of inputs (lint.InputsDigest).
+	Digest string `json:"digest"`
+	// Positions are the input positions (0-based, over the whole run) of this shard's
+	// documents, in order; each result carries its own as "input".
+	Positions []int `json:"-"`
 }
 
 // Formats lists the format names New accepts.
@@ -77,7 +99,7 @@ func New(format string, w io.Writer, opts Options) (Reporter, error) {
 	case "text":
 		return &textReporter{w: w, color: opts.Color}, nil
 	case "json":
-		return &jsonReporter{w: w, version: opts.ToolVersion}, nil
+		return &jsonReporter{w: w, version: opts.ToolVersion, shard: opts.Shard}, nil
 	case "sarif":
 		return &sarifReporter{w: w, version: opts.ToolVersion, workDir: opts.WorkDir, root: cmp.Or(opts.SARIFRoot, opts.WorkDir)}, nil
 	case "github":

@@ -61,11 +61,7 @@ func Summarize(f *Facts) *Summary {
 	s := &Summary{Path: f.Source.Path, Year: f.Report.Year, Edition: f.Edition.Detected,
 		source: f.Source, report: Report{Year: f.Report.Year, YearFrom: f.Report.YearFrom},
 		tables: map[string]*Table{}, refs: map[string]Resolved{}}
-	if f.Report.Title != nil {
-		if b, ok := f.Report.Title.Fields["body"]; ok {
-			s.Body = BodyKey(b.Text)
-		}
-	}
+	s.Body = BodyOf(f)
 	// Strings are cloned: a substring of the document's text would keep all of it.
 	keep := func(ref string) {
 		if res, ok := f.Resolve(ref); ok {
@@ -211,6 +207,18 @@ func hashSentence(s string) uint64 {
 	h := fnv.New64a()
 	h.Write([]byte(s))
 	return h.Sum64()
+}
+
+// BodyOf is the key that pairs f's report with the same body's other years: the body its
+// title names, normalised by BodyKey; empty when the title names none. Sweeps pair by it,
+// and sharded runs (lint.ShardKeys) keep a body's reports together by it.
+func BodyOf(f *Facts) string {
+	if f.Report.Title != nil {
+		if b, ok := f.Report.Title.Fields["body"]; ok {
+			return BodyKey(b.Text)
+		}
+	}
+	return ""
 }
 
 // BodyKey normalises a body's name for pairing reports of the same body.
