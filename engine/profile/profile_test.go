@@ -638,3 +638,28 @@ func shiftPage(b *document.Block) {
 		b.Segments[i].Start.Page = 1
 	}
 }
+
+// An unnumbered title is a heading only as a line of its own or at a block's start: a
+// paragraph wrapped just before a title it names goes on after it, and hides no missing
+// section; a title that opens its own paragraph and runs on (其他需要报告的事项：无。) is one.
+func TestUnnumberedHeadingStartsLineAndBlock(t *testing.T) {
+	body := "一、总体情况\n\n正文。\n\n二、主动公开政府信息情况\n\n正文。\n\n三、收到和处理政府信息公开申请情况\n\n正文。\n\n" +
+		"四、政府信息公开行政复议、行政诉讼情况\n\n正文。\n\n五、存在的主要问题及改进情况\n\n" +
+		"本报告包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议、行政诉讼情况、存在的主要问题及改进情况和\n" +
+		"其他需要报告的事项等六个部分。"
+	found := func(src string) bool {
+		for _, s := range apply(t, src).Sections {
+			if s.ID == "s6" {
+				return s.Found
+			}
+		}
+		t.Fatal("no section s6")
+		return false
+	}
+	if found(body) {
+		t.Error("a wrapped line of the introduction was taken for section 六")
+	}
+	if !found(body + "\n\n其他需要报告的事项：本单位无。") {
+		t.Error("a title that opens its own paragraph was not taken for section 六")
+	}
+}
