@@ -166,7 +166,12 @@ func joinTables(a, b *table) {
 			p1 := c1.parts[len(c1.parts)-1]
 			join = spanned(bb, p2.y0, p2.y1) > 1 || spanned(ab, p1.y0, p1.y1) > 1
 		}
-		if join {
+		if join && cutNumber(c1, c2) {
+			// The rest of a number wrapped in a narrow cell: one value, not two.
+			p1 := c1.parts[len(c1.parts)-1]
+			p1.text += strings.TrimSpace(p2.text)
+			merged[c2] = true
+		} else if join {
 			c1.parts = append(c1.parts, c2.parts...)
 			merged[c2] = true
 		}
@@ -198,6 +203,9 @@ func cutRow(n int, pairs []cellPair) bool {
 		return !c.blank() && !isValue(p.text) && fullLastLine(p)
 	}
 	evidence, blank := false, true
+	if cutNumberRow(pairs) != nil {
+		return true
+	}
 	for _, pr := range pairs {
 		if !rowContinues(pr.c1, pr.c2) {
 			return false
@@ -215,6 +223,45 @@ func cutRow(n int, pairs []cellPair) bool {
 		}
 	}
 	return evidence || blank
+}
+
+// cutNumberRow returns the pair whose number a page break cut, when the top row of a table
+// part holds nothing but the rest of a number from the cell above it: a word processor
+// wraps a number too wide for a narrow column (100|5), and the break may fall between its
+// lines. Every other cell of the top row is blank, so no row of its own starts there.
+func cutNumberRow(pairs []cellPair) *cellPair {
+	var cut *cellPair
+	for i := range pairs {
+		pr := &pairs[i]
+		if pr.c2.blank() {
+			continue
+		}
+		if cut != nil || !cutNumber(pr.c1, pr.c2) {
+			return nil
+		}
+		cut = pr
+	}
+	return cut
+}
+
+// cutNumber reports whether c2, at the top of a table part, is the rest of a number that
+// ends c1 at the bottom of the part before: both are digits only, and c1's number filled
+// its line.
+func cutNumber(c1, c2 *tcell) bool {
+	p1, t2 := c1.parts[len(c1.parts)-1], strings.TrimSpace(c2.parts[0].text)
+	return digitsOnly(strings.TrimSpace(p1.text)) && digitsOnly(t2) && fullLastLine(p1)
+}
+
+func digitsOnly(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // rowContinues reports whether c2, at the top of a table part, may continue c1, at the
@@ -245,13 +292,17 @@ func isValue(s string) bool {
 }
 
 // fullLastLine reports whether the last text line of p runs up to the cell's edges, less
-// than about two characters short of its width: text that wrapped there and goes on.
+// than about two characters short of its width: text that wrapped there and goes on (a
+// word processor moves a character to the next line with the punctuation that may not
+// start one, as 补|正、). The cell's padding, measured as the line's left inset up to one
+// character (centred text is inset further), does not count as space left.
 func fullLastLine(p *cpart) bool {
 	if len(p.lines) == 0 {
 		return false
 	}
 	l := p.lines[len(p.lines)-1]
-	return (p.x1-p.x0)-(l.x1-l.x0) < 2*l.size+2
+	pad := math.Max(0, math.Min(l.x0-p.x0, l.size))
+	return (p.x1-p.x0)-(l.x1-l.x0)-2*pad < 2*l.size+2
 }
 
 // dropRepeatedHeader removes from b the header rows that a word processor repeats at the

@@ -7,6 +7,9 @@
 # stackedNNNN.{html,lo.pdf} are reports NNNN of the held-back set (cmd/reportgen -seed 2028),
 # whose table 2 LibreOffice draws as sub-tables of unequal widths stacked into one grid and
 # cut by page breaks; they are kept as made, not regenerated here.
+# pagecutNNNN.{html,docx.pdf} are reports NNNN of that set printed by LibreOffice from the
+# generator's DOCX, whose table 3 a page break cuts inside a row (a wrapped label, 补|正、;
+# a number wrapped in a narrow column, 100|5); also kept as made.
 # TestCarriersGiveTheSourceCells reads each PDF and its HTML page; it does not need these
 # programs. Needs: go, apt-get install -y --no-install-recommends libreoffice-writer-nogui
 # chromium fonts-wqy-zenhei. Run from anywhere: sh make.sh
