@@ -1,6 +1,8 @@
 package lint
 
 import (
+	"context"
+
 	"github.com/reportlint/reportlint/engine/document"
 	"github.com/reportlint/reportlint/engine/pack"
 	"github.com/reportlint/reportlint/engine/profile"
@@ -25,12 +27,18 @@ const minTableNumbers = 3
 //
 // A document in a format none of the packs is made for ("unknown", or markers of several
 // editions) goes by its year, and the format rule of that pack reports it.
-func (l *Linter) choose(doc *document.Document) (*pack.Pack, *profile.Facts) {
+//
+// It stops with ctx's error once ctx is done.
+func (l *Linter) choose(ctx context.Context, doc *document.Document) (*pack.Pack, *profile.Facts, error) {
 	if l.Force != nil {
-		return l.Force, l.Force.Profile.Apply(doc)
+		f, err := l.Force.Profile.ApplyContext(ctx, doc)
+		return l.Force, f, err
 	}
 	first := l.Packs[0]
-	facts := first.Profile.Apply(doc)
+	facts, err := first.Profile.ApplyContext(ctx, doc)
+	if err != nil {
+		return nil, nil, err
+	}
 	year, ed := facts.Report.Year, facts.Edition.Detected
 	pick := func(ok func(*pack.Pack) bool) *pack.Pack {
 		for _, p := range l.Packs {
@@ -48,12 +56,14 @@ func (l *Linter) choose(doc *document.Document) (*pack.Pack, *profile.Facts) {
 			if own != nil {
 				yf := facts
 				if yp != first {
-					yf = yp.Profile.Apply(doc)
+					if yf, err = yp.Profile.ApplyContext(ctx, doc); err != nil {
+						return nil, nil, err
+					}
 				}
 				if !readsTables(yf) {
 					p = own
 				} else if yp != first {
-					return yp, yf
+					return yp, yf, nil
 				}
 			}
 		}
@@ -65,9 +75,11 @@ func (l *Linter) choose(doc *document.Document) (*pack.Pack, *profile.Facts) {
 		p = first
 	}
 	if p != first {
-		facts = p.Profile.Apply(doc)
+		if facts, err = p.Profile.ApplyContext(ctx, doc); err != nil {
+			return nil, nil, err
+		}
 	}
-	return p, facts
+	return p, facts, nil
 }
 
 // readsTables reports whether the facts hold a table of the profile with numbers in it.

@@ -90,7 +90,10 @@ func (l *Linter) Extract(ctx context.Context, path string) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	p, facts := l.choose(doc)
+	p, facts, err := l.choose(ctx, doc)
+	if err != nil {
+		return nil, err
+	}
 	facts.Params = l.params(p)
 	return &Document{Doc: doc, Pack: p, Facts: facts}, nil
 }

@@ -19,6 +19,9 @@ func (p *profiler) findClaims() {
 	sentences := sentenceBounds(p.s.foldedStr)
 	inBlocks := mergeBounds(sentences, p.blockBytes())
 	for i, c := range p.spec.Claims {
+		if p.cancelled() {
+			return
+		}
 		re := p.claimRE[i]
 		p.bounds = inBlocks
 		if c.AcrossBlocks {

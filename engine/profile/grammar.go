@@ -206,12 +206,14 @@ func (p *profiler) findQuantities() {
 	for _, rs := range regions {
 		all = append(all, rs...)
 	}
+	n := 0
 	for _, r := range unionRanges(all) {
 		from, to := s.foldByte(r[0]), s.foldByte(r[1])
 		prev := from
-		for _, b := range bounds {
-			if b <= from {
-				continue
+		first, _ := slices.BinarySearch(bounds, from+1)
+		for _, b := range bounds[first:] {
+			if n++; n%256 == 0 && p.cancelled() {
+				return
 			}
 			end := min(b, to)
 			if end > prev {

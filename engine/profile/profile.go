@@ -1,6 +1,7 @@
 package profile
 
 import (
+	"context"
 	"fmt"
 	"maps"
 	"regexp"
@@ -93,24 +94,46 @@ type profiler struct {
 	tableRanges [][2]int
 	bounds      []int // sentence ends in the folded text
 	stops       []int // full-stop sentence ends and block starts (sentenceAt), made on first use
+	ctx         context.Context
+	stopped     bool // ctx was found done: the stages left return at once
+}
+
+// cancelled reports whether the profiling should stop, its context being done. The stages
+// ask between steps of bounded cost (a table, a claim pattern, a run of sentences).
+func (p *profiler) cancelled() bool {
+	if !p.stopped && p.ctx.Err() != nil {
+		p.stopped = true
+	}
+	return p.stopped
 }
 
 // Apply maps doc to facts.
 func (p *Profile) Apply(doc *document.Document) *Facts {
+	f, _ := p.ApplyContext(context.Background(), doc)
+	return f
+}
+
+// ApplyContext is Apply that stops with ctx's error once ctx is done: a long document under
+// the size limit takes seconds to read, and the per-document time limit covers that too.
+func (p *Profile) ApplyContext(ctx context.Context, doc *document.Document) (*Facts, error) {
 	f := &Facts{
 		Source: Source{Path: doc.Path, Format: doc.Format, Encoding: doc.Encoding},
 		Tables: map[string]*Table{},
 	}
-	pr := &profiler{Profile: p, s: newStream(doc), facts: f}
+	pr := &profiler{Profile: p, s: newStream(doc), facts: f, ctx: ctx}
 	f.addRef("doc", Resolved{Span: pr.s.span(0, min(1, pr.s.len())), Logical: "文档", Kind: "module"})
-	pr.findSections()
-	pr.findTables()
-	pr.sectionTexts()
-	pr.findClaims()
-	pr.detectEdition()
-	pr.reportYear()
-	pr.findQuantities()
-	pr.finishClaims()
+	for _, stage := range []func(){
+		pr.findSections, pr.findTables, pr.sectionTexts, pr.findClaims,
+		pr.detectEdition, pr.reportYear, pr.findQuantities, pr.finishClaims,
+	} {
+		if pr.cancelled() {
+			return nil, ctx.Err()
+		}
+		stage()
+	}
+	if pr.cancelled() {
+		return nil, ctx.Err()
+	}
 	if pr.s.truncated {
 		n := pr.s.len()
 		f.Notes = append(f.Notes, Note{Ref: "import.truncated", Message: fmt.Sprintf("文档过长，只检查了前 %d 个字符，之后的内容未检查", maxRunes), Span: pr.s.span(n-1, n)})
@@ -135,7 +158,7 @@ func (p *Profile) Apply(doc *document.Document) *Facts {
 			f.addRef(n.Ref, Resolved{Span: n.Span, Kind: "element"})
 		}
 	}
-	return f
+	return f, nil
 }
 
 // sectionTexts fills each section's Text: its body without tables, for keyword rules.

@@ -1,6 +1,8 @@
 package profile
 
 import (
+	"context"
+	"errors"
 	"os"
 	"slices"
 	"strconv"
@@ -661,5 +663,45 @@ func TestUnnumberedHeadingStartsLineAndBlock(t *testing.T) {
 	}
 	if !found(body + "\n\n其他需要报告的事项：本单位无。") {
 		t.Error("a title that opens its own paragraph was not taken for section 六")
+	}
+}
+
+// doneAfter is a context that turns done after n checks of its Err: it stops the profiling
+// in the middle, whatever the machine's speed.
+type doneAfter struct {
+	context.Context
+	n int
+}
+
+func (c *doneAfter) Err() error {
+	if c.n--; c.n < 0 {
+		return context.DeadlineExceeded
+	}
+	return nil
+}
+
+func TestApplyContextStops(t *testing.T) {
+	p := loadProfile(t)
+	doc := &document.Document{Path: "t.txt", Format: "text", Blocks: text.Blocks(sampleText(t))}
+	checks := 0
+	for n := 0; ; n++ {
+		f, err := p.ApplyContext(&doneAfter{context.Background(), n}, doc)
+		if err == nil {
+			if f == nil || len(f.Claims) == 0 {
+				t.Fatalf("facts after %d checks: %+v", n, f)
+			}
+			checks = n
+			break
+		}
+		if !errors.Is(err, context.DeadlineExceeded) || f != nil {
+			t.Fatalf("stopped after %d checks: %v, %v", n, f, err)
+		}
+	}
+	// The stages ask between steps, not only once at the start.
+	if checks < 20 {
+		t.Errorf("the profiling checked its context %d times", checks)
+	}
+	if want := p.Apply(doc); len(want.Claims) == 0 {
+		t.Error("Apply found no claims")
 	}
 }

@@ -54,6 +54,9 @@ func (p *profiler) findTables() {
 	matches := make([]*tableMatch, len(p.spec.Tables))
 	cursor := map[string]int{}
 	for i := range p.spec.Tables {
+		if p.cancelled() {
+			return
+		}
 		t := &p.spec.Tables[i]
 		from, to := p.region(t.Section)
 		if c, ok := cursor[t.Section]; ok && c > from {
@@ -78,6 +81,9 @@ func (p *profiler) findTables() {
 		}
 	}
 	for _, m := range matches {
+		if p.cancelled() {
+			return
+		}
 		// A table's last row reads up to the next table that starts after it.
 		bound := m.to
 		for _, next := range matches {
