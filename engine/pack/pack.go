@@ -205,6 +205,38 @@ func readRegular(fsys fs.FS, name string) ([]byte, error) {
 // Load compiles the pack in folder dir of root; the folders it includes are siblings of
 // dir in root. All problems are reported together.
 func Load(ctx context.Context, root fs.FS, dir string, opts Options) (*Pack, error) {
+	p, err := readManifest(root, dir)
+	if err != nil {
+		return nil, err
+	}
+	var errs []error
+	if err := p.loadProfileAndSchema(root, opts); err != nil {
+		errs = append(errs, err)
+	}
+	files, ferrs := p.readFiles(root, path.Clean(dir))
+	errs = append(errs, ferrs...)
+	ref := p.Ref()
+	if len(files.cel) > 0 {
+		if p.cel, err = celeval.Load(files.cel, ref, celeval.Options{BlankAsZero: opts.BlankAsZero, Defer: opts.Defer}); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if len(files.rego) > 0 {
+		if p.rego, err = regoeval.Load(ctx, files.rego, ref, regoeval.Options{StrictBuiltinErrors: opts.StrictBuiltinErrors, InputSchema: typeCheck(opts, p.inputSchema), Defer: opts.Defer}); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if len(errs) == 0 {
+		errs = p.indexRules(files.docs)
+	}
+	if len(errs) > 0 {
+		return nil, fmt.Errorf("pack %s:\n%w", ref, errors.Join(errs...))
+	}
+	return p, nil
+}
+
+// readManifest reads and checks the manifest of the pack in folder dir of root.
+func readManifest(root fs.FS, dir string) (*Pack, error) {
 	fsys, err := fs.Sub(root, path.Clean(dir))
 	if err != nil {
 		return nil, err
@@ -220,28 +252,53 @@ func Load(ctx context.Context, root fs.FS, dir string, opts Options) (*Pack, err
 	if err := p.checkManifest(); err != nil {
 		return nil, err
 	}
-	var errs []error
-	input := schemas.Input
-	if spec, err := p.loadProfile(root); err != nil {
-		errs = append(errs, err)
-	} else if p.Profile, err = profile.Compile(spec); err != nil {
-		errs = append(errs, fmt.Errorf("profile.yaml: %w", err))
-	} else if opts.Defer && !opts.TypeCheck {
-		// Nothing reads the schema when the pack loads: it is made when asked for.
+	return p, nil
+}
+
+// loadProfileAndSchema compiles the pack's profile and the input schema it implies (made
+// when first asked for, when nothing reads it at load). On failure the input schema is the
+// generic one.
+func (p *Pack) loadProfileAndSchema(root fs.FS, opts Options) error {
+	p.inputSchema = schemas.Input
+	spec, err := p.loadProfile(root)
+	if err != nil {
+		return err
+	}
+	if p.Profile, err = profile.Compile(spec); err != nil {
+		return fmt.Errorf("profile.yaml: %w", err)
+	}
+	if opts.Defer && !opts.TypeCheck {
 		p.schemaSpec = spec
-	} else if input, err = inputSchema(spec); err != nil {
-		errs = append(errs, err)
+		return nil
+	}
+	input, err := inputSchema(spec)
+	if err != nil {
+		return err
 	}
 	p.inputSchema = input
-	var celFiles []celeval.File
-	var regoFiles []regoeval.File
-	type doc struct {
-		dir  string
-		text []byte
-	}
-	docs := map[string]doc{}
+	return nil
+}
+
+// ruleDoc is a rule's documentation and the folder it came from.
+type ruleDoc struct {
+	dir  string
+	text []byte
+}
+
+// packFiles are the rule sources and docs of a pack and the folders it includes.
+type packFiles struct {
+	cel  []celeval.File
+	rego []regoeval.File
+	docs map[string]ruleDoc // by rule id; the pack's own folder wins
+}
+
+// readFiles reads the rule sources and docs of the pack's folder dir and of the sibling
+// folders it includes, and notes each folder's tests.
+func (p *Pack) readFiles(root fs.FS, dir string) (packFiles, []error) {
+	files := packFiles{docs: map[string]ruleDoc{}}
+	var errs []error
 	// The pack's own folder comes first, so its docs win over an included folder's.
-	sources := []string{path.Clean(dir)}
+	sources := []string{dir}
 	for _, inc := range p.Include {
 		if inc == "" || strings.Contains(inc, "/") || strings.HasPrefix(inc, ".") {
 			errs = append(errs, fmt.Errorf("pack.yaml: include %q must name a sibling folder", inc))
@@ -268,61 +325,55 @@ func Load(ctx context.Context, root fs.FS, dir string, opts Options) (*Pack, err
 		} else {
 			p.testDirs = append(p.testDirs, TestDir{FS: sub})
 		}
-		err = fs.WalkDir(sub, ".", func(name string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if d.Type()&fs.ModeSymlink != 0 {
-				// A link could point anywhere; its target would be published as rule help
-				// or loaded as rules. A pack's files are its own.
-				return fmt.Errorf("%s%s: %w", prefix, name, errLink)
-			}
-			if d.IsDir() {
-				return nil
-			}
-			switch {
-			case strings.HasPrefix(name, "cel/") && (strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml")):
-				b, err := readRegular(sub, name)
-				if err != nil {
-					return err
-				}
-				celFiles = append(celFiles, celeval.File{Name: prefix + name, Data: b})
-			case strings.HasPrefix(name, "rego/") && strings.HasSuffix(name, ".rego") && !strings.HasSuffix(name, "_test.rego"):
-				b, err := readRegular(sub, name)
-				if err != nil {
-					return err
-				}
-				regoFiles = append(regoFiles, regoeval.File{Name: prefix + name, Data: b})
-			case strings.HasPrefix(name, "docs/") && strings.HasSuffix(name, ".md"):
-				id := strings.TrimSuffix(strings.TrimPrefix(name, "docs/"), ".md")
-				if _, ok := docs[id]; !ok {
-					b, err := readRegular(sub, name)
-					if err != nil {
-						return err
-					}
-					docs[id] = doc{dir: path.Base(src), text: b}
-				}
-			}
-			return nil
-		})
+		if err := files.read(sub, prefix, path.Base(src)); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return files, errs
+}
+
+// read adds the rule sources and docs of one folder, whose file names take prefix.
+func (f *packFiles) read(sub fs.FS, prefix, dir string) error {
+	return fs.WalkDir(sub, ".", func(name string, d fs.DirEntry, err error) error {
 		if err != nil {
-			errs = append(errs, err)
+			return err
 		}
-	}
-	ref := p.Ref()
-	if len(celFiles) > 0 {
-		if p.cel, err = celeval.Load(celFiles, ref, celeval.Options{BlankAsZero: opts.BlankAsZero, Defer: opts.Defer}); err != nil {
-			errs = append(errs, err)
+		if d.Type()&fs.ModeSymlink != 0 {
+			// A link could point anywhere; its target would be published as rule help
+			// or loaded as rules. A pack's files are its own.
+			return fmt.Errorf("%s%s: %w", prefix, name, errLink)
 		}
-	}
-	if len(regoFiles) > 0 {
-		if p.rego, err = regoeval.Load(ctx, regoFiles, ref, regoeval.Options{StrictBuiltinErrors: opts.StrictBuiltinErrors, InputSchema: typeCheck(opts, input), Defer: opts.Defer}); err != nil {
-			errs = append(errs, err)
+		if d.IsDir() {
+			return nil
 		}
-	}
-	if len(errs) > 0 {
-		return nil, fmt.Errorf("pack %s:\n%w", ref, errors.Join(errs...))
-	}
+		isCEL := strings.HasPrefix(name, "cel/") && (strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml"))
+		isRego := strings.HasPrefix(name, "rego/") && strings.HasSuffix(name, ".rego") && !strings.HasSuffix(name, "_test.rego")
+		id, isDoc := strings.CutPrefix(name, "docs/")
+		isDoc = isDoc && strings.HasSuffix(name, ".md")
+		id = strings.TrimSuffix(id, ".md")
+		if _, seen := f.docs[id]; !isCEL && !isRego && (!isDoc || seen) {
+			return nil
+		}
+		b, err := readRegular(sub, name)
+		if err != nil {
+			return err
+		}
+		switch {
+		case isCEL:
+			f.cel = append(f.cel, celeval.File{Name: prefix + name, Data: b})
+		case isRego:
+			f.rego = append(f.rego, regoeval.File{Name: prefix + name, Data: b})
+		default:
+			f.docs[id] = ruleDoc{dir: dir, text: b}
+		}
+		return nil
+	})
+}
+
+// indexRules gathers the compiled rules with their docs, sorted by id, and checks that ids
+// are unique and that the gate names rules of the pack.
+func (p *Pack) indexRules(docs map[string]ruleDoc) []error {
+	var errs []error
 	var rules []finding.Rule
 	if p.cel != nil {
 		rules = append(rules, p.cel.Rules()...)
@@ -349,12 +400,9 @@ func Load(ctx context.Context, root fs.FS, dir string, opts Options) (*Pack, err
 			errs = append(errs, fmt.Errorf("pack.yaml: gate names rule %s, which the pack does not define", id))
 		}
 	}
-	if len(errs) > 0 {
-		return nil, fmt.Errorf("pack %s:\n%w", ref, errors.Join(errs...))
-	}
 	sort.Slice(rules, func(a, b int) bool { return rules[a].ID < rules[b].ID })
 	p.rules = rules
-	return p, nil
+	return errs
 }
 
 // loadProfile reads profile.yaml and, when it extends a base profile in an included
