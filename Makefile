@@ -25,12 +25,18 @@ test: fmt-check vet
 vet:
 	$(GO) vet ./...
 
-# The lint gate CI enforces: gofmt, go vet, staticcheck (staticcheck.conf), go.mod tidy.
-# Rego formatting (opa fmt) and compilation with strict checks are tests of ./rules.
+# The lint gate CI enforces: gofmt, go vet, staticcheck (staticcheck.conf), go.mod tidy, and
+# no function of cyclomatic complexity above MAX_COMPLEXITY (a ceiling that only comes down:
+# split a function rather than raise it). Rego formatting (opa fmt) and compilation with
+# strict checks are tests of ./rules.
 STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
+GOCYCLO ?= github.com/fzipp/gocyclo/cmd/gocyclo@v0.6.0
+MAX_COMPLEXITY ?= 30
 lint: fmt-check vet
 	$(GO) run $(STATICCHECK) ./...
 	$(GO) mod tidy -diff
+	@out=$$($(GO) run $(GOCYCLO) -over $(MAX_COMPLEXITY) .); \
+	if [ -n "$$out" ]; then echo "cyclomatic complexity above $(MAX_COMPLEXITY):"; echo "$$out"; exit 1; fi
 
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \

@@ -113,9 +113,36 @@ func firstContent(p *pageLayout) int {
 // joinTables appends b (on the page after a's last page) to a.
 func joinTables(a, b *table) {
 	dropRepeatedHeader(a, b)
+	bTop, pairs := pairRows(a, b)
+	cut := cutRow(len(bTop), pairs)
 	ab := a.pageBounds(a.lastPage)
 	bb := b.pageBounds(b.firstPage)
-	// Blank cells outside every drawn table belong to neither row.
+	merged := map[*tcell]bool{}
+	for _, pr := range pairs {
+		c1, c2 := pr.c1, pr.c2
+		if !cut && !cellGoesOn(c1, c2, bTop, ab, bb) {
+			continue
+		}
+		if p1 := c1.parts[len(c1.parts)-1]; cutNumber(c1, c2) {
+			// The rest of a number wrapped in a narrow cell: one value, not two.
+			p1.text += strings.TrimSpace(c2.parts[0].text)
+		} else {
+			c1.parts = append(c1.parts, c2.parts...)
+		}
+		merged[c2] = true
+	}
+	for _, c := range b.cells {
+		if !merged[c] {
+			a.cells = append(a.cells, c)
+		}
+	}
+	a.lastPage, a.bottom = b.lastPage, b.bottom
+	a.irregular = a.irregular || b.irregular
+}
+
+// pairRows returns the cells of b's top row and pairs each with the cell of a's bottom row
+// above it, where there is one. Blank cells outside every drawn table belong to neither row.
+func pairRows(a, b *table) (bTop []*tcell, pairs []cellPair) {
 	var aBottom []*tcell
 	for _, c := range a.cells {
 		p := c.parts[len(c.parts)-1]
@@ -123,14 +150,11 @@ func joinTables(a, b *table) {
 			aBottom = append(aBottom, c)
 		}
 	}
-	var bTop []*tcell
 	for _, c := range b.cells {
 		if math.Abs(c.parts[0].y0-b.top) <= snapTol && !(c.open && c.blank()) {
 			bTop = append(bTop, c)
 		}
 	}
-	// Pair every cell of b's top row with the cell of a's bottom row above it.
-	var pairs []cellPair
 	for _, c2 := range bTop {
 		p2 := c2.parts[0]
 		for _, c := range aBottom {
@@ -144,45 +168,29 @@ func joinTables(a, b *table) {
 			}
 		}
 	}
-	cut := cutRow(len(bTop), pairs)
-	merged := map[*tcell]bool{}
-	for _, pr := range pairs {
-		c1, c2 := pr.c1, pr.c2
-		p2 := c2.parts[0]
-		join := cut
-		switch {
-		case join:
-		case c2.blank():
-			for _, o := range bTop {
-				if !o.blank() && o.parts[0].x0 >= p2.x1-snapTol {
-					join = true
-					break
-				}
+	return bTop, pairs
+}
+
+// cellGoesOn reports whether c2, at the top of a table part, goes on from c1 above it when
+// the row as a whole is not cut: a blank cell left of the text that goes on, or a label a
+// page break cut in a cell that spans rows on either page (ab and bb are the pages' row
+// bounds).
+func cellGoesOn(c1, c2 *tcell, bTop []*tcell, ab, bb []float64) bool {
+	p1, p2 := c1.parts[len(c1.parts)-1], c2.parts[0]
+	switch {
+	case c2.blank():
+		for _, o := range bTop {
+			if !o.blank() && o.parts[0].x0 >= p2.x1-snapTol {
+				return true
 			}
-		case !c1.blank() && !enumMarker.MatchString(p2.text) && !isValue(p2.text) && !isValue(c1.parts[len(c1.parts)-1].text):
-			// A label cut by the page break goes on as text: a header cell over two
-			// rows at the foot of a page and the value under it on the next page
-			// (table 4's 结果维持 and 7) are two cells.
-			p1 := c1.parts[len(c1.parts)-1]
-			join = spanned(bb, p2.y0, p2.y1) > 1 || spanned(ab, p1.y0, p1.y1) > 1
 		}
-		if join && cutNumber(c1, c2) {
-			// The rest of a number wrapped in a narrow cell: one value, not two.
-			p1 := c1.parts[len(c1.parts)-1]
-			p1.text += strings.TrimSpace(p2.text)
-			merged[c2] = true
-		} else if join {
-			c1.parts = append(c1.parts, c2.parts...)
-			merged[c2] = true
-		}
+	case !c1.blank() && !enumMarker.MatchString(p2.text) && !isValue(p2.text) && !isValue(p1.text):
+		// A label cut by the page break goes on as text: a header cell over two rows at
+		// the foot of a page and the value under it on the next page (table 4's 结果维持
+		// and 7) are two cells.
+		return spanned(bb, p2.y0, p2.y1) > 1 || spanned(ab, p1.y0, p1.y1) > 1
 	}
-	for _, c := range b.cells {
-		if !merged[c] {
-			a.cells = append(a.cells, c)
-		}
-	}
-	a.lastPage, a.bottom = b.lastPage, b.bottom
-	a.irregular = a.irregular || b.irregular
+	return false
 }
 
 // cellPair is a cell at the bottom of a table part (c1) and the cell at the top of the
