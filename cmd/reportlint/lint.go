@@ -292,10 +292,8 @@ func documentPaths(opts *LintOptions, l *lint.Linter) ([]string, error) {
 	if len(paths) == 0 {
 		return nil, usagef("no documents found in %s", strings.Join(opts.Paths, " "))
 	}
-	// Batch runs spend much of their time in the garbage collector on 2 cores; a higher
-	// GOGC trades memory for throughput (about +35% for Rego, +70% for CEL).
-	if len(paths) > 1 && os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(400)
+	if len(paths) > 1 {
+		tuneGC()
 	}
 	if opts.Baseline != "" && opts.WriteBaseline != "" {
 		return nil, usagef("--baseline and --write-baseline do not go together: write a new baseline from all findings, or lint against one")
@@ -563,5 +561,25 @@ func readAllDeadline(r io.Reader, limitBytes int64, timeout time.Duration) ([]by
 	case <-deadline:
 		// The reading goroutine stays blocked until the process exits, which it now does.
 		return nil, fmt.Errorf("standard input: not read to its end within --timeout %s", timeout)
+	}
+}
+
+// sweepMemoryLimit is the Go heap a run of many documents settles at: the collector runs
+// when the heap reaches it, whatever the number of documents. The packs, the regular
+// expressions and the documents in flight live in about 20 MiB; the process's peak RSS is
+// this plus about 25 MiB of program text and runtime.
+const sweepMemoryLimit = 64 << 20
+
+// tuneGC sets the collector for a run of many documents, unless GOGC or GOMEMLIMIT says
+// otherwise. A document allocates a few megabytes that die with it, so collecting at every
+// doubling of the live heap (the default) spends much of 2 cores in the collector; a high
+// GOGC under a soft memory limit collects only when the heap reaches the limit: fewer
+// collections, and memory flat in the number of documents.
+func tuneGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(sweepMemoryLimit)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sort"
 	"strings"
 	"testing"
 
@@ -25,6 +26,8 @@ func newTestLinter(tb testing.TB) *Linter {
 		}
 		packs = append(packs, p)
 	}
+	// Newest edition first, as the command line orders them.
+	sort.SliceStable(packs, func(i, j int) bool { return packs[i].Years.From > packs[j].Years.From })
 	return &Linter{Packs: packs, Ingest: ingest.Options{Limits: limit.Default()}}
 }
 

@@ -5,8 +5,10 @@ import (
 	"encoding/gob"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"slices"
+	"sync"
 
 	"github.com/reportlint/reportlint/engine/finding"
 	"github.com/reportlint/reportlint/engine/pack"
@@ -30,6 +32,7 @@ type store struct {
 	// unlinked is true when the file was deleted while open.
 	unlinked bool
 	err      error
+	codec    spillCodec
 }
 
 func newStore(packs []*pack.Pack) *store { return &store{packs: packs} }
@@ -89,15 +92,15 @@ func (s *store) write(p *pending) error {
 		w.Err = p.res.Err.Error()
 		w.Res.Err = nil
 	}
-	var b bytes.Buffer
-	if err := gob.NewEncoder(&b).Encode(&w); err != nil {
+	b, err := s.codec.encode(&w)
+	if err != nil {
 		return s.fail(fmt.Errorf("keep %s for the sweep's second pass: %w", p.res.Path, err))
 	}
-	if _, err := s.file.WriteAt(b.Bytes(), s.end); err != nil {
+	if _, err := s.file.WriteAt(b, s.end); err != nil {
 		return s.fail(fmt.Errorf("temporary file for the sweep: %w", err))
 	}
 	s.off = append(s.off, s.end)
-	s.end += int64(b.Len())
+	s.end += int64(len(b))
 	return nil
 }
 
@@ -123,7 +126,7 @@ func (s *store) get(i int) (*pending, error) {
 		return nil, fmt.Errorf("temporary file for the sweep: %w", err)
 	}
 	var w pendingWire
-	if err := gob.NewDecoder(bytes.NewReader(buf)).Decode(&w); err != nil {
+	if err := s.codec.decode(buf, &w); err != nil {
 		return nil, fmt.Errorf("temporary file for the sweep: %w", err)
 	}
 	p := &pending{res: w.Res, sum: w.Sum, lines: w.Lines}
@@ -145,4 +148,85 @@ func (s *store) close() {
 			os.Remove(name)
 		}
 	}
+}
+
+// spillCodec encodes the spilled documents with gob, sending the types once: a gob stream
+// describes its types before their first value, and a fresh encoder per document would
+// repeat the descriptions in every record and make every read compile a decoder. The
+// descriptions go in prefix instead, which primes each decoder; a record then holds only
+// its value and decodes with any primed decoder, in any order. (pendingWire holds no
+// interface values, the one kind whose types a stream describes later, at first use.)
+type spillCodec struct {
+	enc    *gob.Encoder
+	buf    bytes.Buffer
+	prefix []byte
+	pool   sync.Pool // *spillDecoder
+}
+
+// encode returns w's record; it is not safe for concurrent use (documents are added in
+// order, by one goroutine).
+func (c *spillCodec) encode(w *pendingWire) ([]byte, error) {
+	if c.enc == nil {
+		c.enc = gob.NewEncoder(&c.buf)
+		if err := c.enc.Encode(&pendingWire{}); err != nil {
+			return nil, err
+		}
+		c.prefix = bytes.Clone(c.buf.Bytes())
+	}
+	c.buf.Reset()
+	if err := c.enc.Encode(w); err != nil {
+		return nil, err
+	}
+	return c.buf.Bytes(), nil
+}
+
+// decode reads a record encode returned into w; it is safe for concurrent use once the
+// first record is encoded.
+func (c *spillCodec) decode(record []byte, w *pendingWire) error {
+	d, _ := c.pool.Get().(*spillDecoder)
+	if d == nil {
+		d = &spillDecoder{}
+		d.dec = gob.NewDecoder(&d.in)
+		d.in.b = c.prefix
+		if err := d.dec.Decode(&pendingWire{}); err != nil {
+			return err
+		}
+	}
+	d.in.b, d.in.i = record, 0
+	if err := d.dec.Decode(w); err != nil {
+		return err // a decoder that failed mid-record is not reused
+	}
+	d.in.b = nil
+	c.pool.Put(d)
+	return nil
+}
+
+// spillDecoder is a gob decoder primed with the types, reading one record at a time.
+type spillDecoder struct {
+	dec *gob.Decoder
+	in  recordReader
+}
+
+// recordReader reads a byte slice; being an io.ByteReader, gob reads it unbuffered, so
+// a decoder never reads past the record it is given.
+type recordReader struct {
+	b []byte
+	i int
+}
+
+func (r *recordReader) Read(p []byte) (int, error) {
+	if r.i >= len(r.b) {
+		return 0, io.EOF
+	}
+	n := copy(p, r.b[r.i:])
+	r.i += n
+	return n, nil
+}
+
+func (r *recordReader) ReadByte() (byte, error) {
+	if r.i >= len(r.b) {
+		return 0, io.EOF
+	}
+	r.i++
+	return r.b[r.i-1], nil
 }
