@@ -18,6 +18,8 @@ gen() { # gen NAME: writes the probe's input under $DIR unless it is there alrea
 		[ -f "$DIR/line.txt" ] || perl -e 'print "一、总体情况 " . ("政府信息公开" x 3500000) . "\n"' >"$DIR/line.txt" ;;
 	html-table) # 9 MB HTML table of empty cells
 		[ -f "$DIR/table.html" ] || perl -e 'print "<html><body><table>"; print "<tr>" . ("<td>1</td>" x 1000) . "</tr>\n" for 1..900; print "</table></body></html>\n"' >"$DIR/table.html" ;;
+	pdf-bomb) # 85 KB PDF whose 500 pages draw a 2,000-character form 100 times each
+		[ -f "$DIR/bomb.pdf" ] || perl "$(dirname "$0")/pdfbomb.pl" 500 100 >"$DIR/bomb.pdf" ;;
 	text-timeout) # 60 MB of short lines: reading must stop at --timeout
 		[ -f "$DIR/lines.txt" ] || perl -e 'print "第一条 政府信息公开 12 34 56\n" x 1500000' >"$DIR/lines.txt" ;;
 	cel-forever|cel-oom|rego-oom)
@@ -69,13 +71,14 @@ run() { # run NAME ARGS...
 	printf '%-13s exit=%-3s wall=%-8s peakRSS=%6d MiB  %s\n' "$name" "$rc" "$wall" $((rss / 1024)) "$(grep -m1 -v '^$' "$out" | cut -c1-150)"
 }
 
-for p in md-table text-line html-table text-timeout cel-forever cel-oom rego-oom; do
+for p in md-table text-line html-table pdf-bomb text-timeout cel-forever cel-oom rego-oom; do
 	if [ ${#ONLY[@]} -gt 0 ] && [[ " ${ONLY[*]} " != *" $p "* ]]; then continue; fi
 	gen "$p"
 	case $p in
 	md-table) run "$p" "$DIR/table.md" ;;
 	text-line) run "$p" "$DIR/line.txt" ;;
 	html-table) run "$p" "$DIR/table.html" ;;
+	pdf-bomb) run "$p" "$DIR/bomb.pdf" ;;
 	text-timeout) run "$p" --timeout 1s "$DIR/lines.txt" ;;
 	cel-forever|cel-oom|rego-oom) run "$p" --timeout 20s --pack "$DIR/$p" fixtures/2023_chanhe_zhengshuju.txt ;;
 	esac

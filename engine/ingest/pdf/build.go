@@ -74,6 +74,12 @@ func build(ctx context.Context, path string, raw *rawDoc) (*document.Document, e
 // layoutPage finds the ruled tables of a page and reads the rest as lines.
 func layoutPage(n int, rp *rawPage) *pageLayout {
 	p := &pageLayout{n: n, w: rp.w, h: rp.h}
+	if rp.unread {
+		if rp.truncated != "" {
+			p.notes = append(p.notes, document.Note{Message: rp.truncated, Span: pageSpan(n)})
+		}
+		return p
+	}
 	text := 0
 	for _, g := range rp.glyphs {
 		if g.r != ' ' {

@@ -276,3 +276,50 @@ func TestRepeatedHeader(t *testing.T) {
 		t.Errorf("table:\n%s\nwant\n%s", got, want)
 	}
 }
+
+// A document's glyphs are bounded as a whole, not only per page: past the bound the page
+// is cut, later pages are not read, and one note says where reading stopped.
+func TestDocumentCharacterBound(t *testing.T) {
+	defer func(old int) { maxCharsPerDocument = old }(maxCharsPerDocument)
+	page := text(72, 700, "ABCDEFGHIJ") + text(72, 680, "KLMNOPQRST")
+	for _, tc := range []struct {
+		bound int
+		want  []string // the notes
+		chars int      // the letters read
+	}{
+		// pdfium counts 22 characters a page: the 20 letters and the line break it adds.
+		{bound: 100, chars: 60},
+		{bound: 66, chars: 60},
+		{bound: 50, want: []string{"第 3 页内容过多，只读取了前 6 个字符：全文字符数达到上限 50"}, chars: 46},
+		{bound: 44, want: []string{"全文字符数达到上限 44，第 3 页起的内容均未读取"}, chars: 40},
+	} {
+		maxCharsPerDocument = tc.bound
+		doc, err := importBytes(t, makePDF([]string{page, page, page}), limit.Default())
+		if err != nil {
+			t.Fatal(err)
+		}
+		var notes []string
+		for _, n := range doc.Notes {
+			notes = append(notes, n.Message)
+		}
+		if len(notes) != len(tc.want) {
+			t.Fatalf("bound %d: notes %q, want %q", tc.bound, notes, tc.want)
+		}
+		for i, w := range tc.want {
+			if !strings.HasPrefix(notes[i], w) {
+				t.Errorf("bound %d: note %q, want %q", tc.bound, notes[i], w)
+			}
+		}
+		got := 0
+		for _, b := range doc.Blocks {
+			for _, r := range b.Text() {
+				if r >= 'A' && r <= 'Z' {
+					got++
+				}
+			}
+		}
+		if got != tc.chars {
+			t.Errorf("bound %d: %d letters read, want %d", tc.bound, got, tc.chars)
+		}
+	}
+}

@@ -32,9 +32,17 @@ const (
 	maxObjectsPerPage  = 100_000
 	maxSegmentsPerPage = 200_000
 	maxFormDepth       = 8
-	// wasmMemoryPages caps the WebAssembly memory of one document at 2 GiB (64 KiB pages).
-	wasmMemoryPages = 32768
+	// wasmMemoryPages caps the WebAssembly memory of one document at 768 MiB (64 KiB
+	// pages): pdfium reads a 500-page report in a small part of it, and a process reading
+	// a hostile file stays within 1 GiB with what the Go side keeps.
+	wasmMemoryPages = 12288
 )
+
+// maxCharsPerDocument bounds the glyphs read from one document, whatever its page count:
+// 500 pages of a dense report hold about 1.5 million characters, and a form drawn many
+// times on every page of a small file can make pdfium report hundreds of millions. Past
+// it, the rest of the page is cut, later pages are not read, and a note says so.
+var maxCharsPerDocument = 2_000_000
 
 // Options configure an Engine.
 type Options struct {
@@ -151,6 +159,9 @@ type rawPage struct {
 	images int
 	// truncated names what was cut because a per-page bound was reached.
 	truncated string
+	// unread is true for a page after the one where the document's character bound was
+	// reached: nothing of it is read.
+	unread bool
 }
 
 // glyph is one character with its box.
@@ -186,6 +197,10 @@ func (e *Engine) extract(ctx context.Context, data []byte, lim limit.Limits) (*r
 type extractor struct {
 	p   pdfium.Pdfium
 	ctx context.Context
+	// chars counts the glyphs read so far (maxCharsPerDocument); capped is true once a
+	// note says the bound was reached.
+	chars  int
+	capped bool
 }
 
 func (x *extractor) run(data []byte, lim limit.Limits) (out *rawDoc, err error) {
@@ -261,6 +276,14 @@ func (x *extractor) page(doc references.FPDF_DOCUMENT, index int, rp *rawPage) e
 	if !finite(rp.w) || !finite(rp.h) || rp.w <= 0 || rp.h <= 0 || rp.w > 1e5 || rp.h > 1e5 {
 		rp.w, rp.h = 595, 842
 	}
+	if x.chars >= maxCharsPerDocument {
+		rp.unread = true
+		if !x.capped {
+			x.capped = true
+			rp.truncated = fmt.Sprintf("全文字符数达到上限 %d，第 %d 页起的内容均未读取", maxCharsPerDocument, index+1)
+		}
+		return nil
+	}
 	if err := x.text(page, rp); err != nil {
 		return fmt.Errorf("读取文字：%w", err)
 	}
@@ -286,6 +309,11 @@ func (x *extractor) text(page requests.Page, rp *rawPage) error {
 		n = maxCharsPerPage
 		rp.truncated = fmt.Sprintf("前 %d 个字符", maxCharsPerPage)
 	}
+	if left := maxCharsPerDocument - x.chars; n > left {
+		n, x.capped = left, true
+		rp.truncated = fmt.Sprintf("前 %d 个字符：全文字符数达到上限 %d，之后各页均未读取", n, maxCharsPerDocument)
+	}
+	x.chars += n
 	rp.glyphs = make([]glyph, 0, n)
 	for i := 0; i < n; i++ {
 		if i%512 == 0 {
