@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"io/fs"
+	"path"
+	"slices"
 	"strings"
 	"testing"
 
@@ -41,10 +43,47 @@ func TestBundledPacks(t *testing.T) {
 			}
 			for _, r := range p.Rules() {
 				if r.Help == "" {
-					t.Errorf("rule %s has no doc (docs/%s.md)", r.ID, r.ID)
+					t.Errorf("rule %s has no doc (<category>/%s/README.md)", r.ID, r.ID)
 				}
 			}
 		})
+	}
+}
+
+// A bundled rule is one folder, <category>/<RULE-ID>/, holding its source, its doc and its
+// tests (the tests of a rule each edition defines live once, in govinfo-common); nothing
+// is left in the folders of the layout before.
+func TestEachRuleIsOneFolder(t *testing.T) {
+	for _, name := range Names() {
+		p, err := pack.Load(context.Background(), FS(), name, pack.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range p.Rules() {
+			file, _, _ := strings.Cut(r.Source, ":")
+			folder := path.Dir(file) // inside the pack's folder, or behind an included folder's name
+			if !slices.Contains(p.Include, strings.Split(folder, "/")[0]) {
+				folder = path.Join(name, folder)
+			}
+			category := r.Tags[slices.IndexFunc(r.Tags, func(t string) bool { return slices.Contains(pack.Categories, t) })]
+			if want := path.Join(category, r.ID); !strings.HasSuffix(folder, "/"+want) || strings.Count(folder, "/") != 2 {
+				t.Errorf("%s: rule %s is defined in %s, want %s/%s/", name, r.ID, file, path.Dir(folder), want)
+				continue
+			}
+			shared := path.Join("govinfo-common", category, r.ID)
+			for f, dirs := range map[string][]string{"README.md": {folder}, "tests.yaml": {folder, shared}} {
+				if !slices.ContainsFunc(dirs, func(d string) bool { _, err := fs.Stat(FS(), path.Join(d, f)); return err == nil }) {
+					t.Errorf("%s: rule %s has no %s in %s", name, r.ID, f, strings.Join(dirs, " or "))
+				}
+			}
+		}
+	}
+	for _, name := range append(Names(), "govinfo-common") {
+		for _, old := range []string{"rego", "cel", "docs", "tests"} {
+			if _, err := fs.Stat(FS(), path.Join(name, old)); err == nil {
+				t.Errorf("%s/%s/ is left from the layout before one folder per rule", name, old)
+			}
+		}
 	}
 }
 

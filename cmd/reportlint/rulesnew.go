@@ -34,10 +34,10 @@ func NewCmdRulesNew(io *IOStreams, runF func(context.Context, *RulesNewOptions) 
 		Use:   "new [flags] RULE-ID",
 		Short: "Scaffold a new rule in a pack folder: source, doc and test cases",
 		Long: `Write the three files a rule ships with into a pack folder, or into a folder packs
-include (such as govinfo-common, whose rules and tests every including pack runs): the rule
-(a Rego module under rego/<category>/ or a CEL file under cel/), its doc (docs/<ID>.md,
-with the sections every rule doc has) and its test cases (tests/<ID>.yaml, one that must
-trigger the rule and one that must not). The new rule works at once: it reports a
+include (such as govinfo-common, whose rules and tests every including pack runs), all in
+the rule's own folder <category>/<ID>/: the rule (rule.rego, a Rego module, or rule.yaml,
+a CEL rule), its doc (README.md, with the sections every rule doc has) and its test cases
+(tests.yaml, one that must trigger the rule and one that must not). The new rule works at once: it reports a
 placeholder phrase its tests use, so 'reportlint rules test' passes for every pack that
 takes it until the condition and the cases are replaced with real ones. Existing files
 are never overwritten.`,

@@ -3,7 +3,6 @@ package celeval
 import (
 	"context"
 	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/reportlint/reportlint/engine/document"
@@ -14,17 +13,7 @@ import (
 // BenchmarkRules times each CEL rule of the bundled packs on the sample report, so a rule
 // that costs too much stands out.
 func BenchmarkRules(b *testing.B) {
-	var files []File
-	for _, dir := range []string{"../../rules/govinfo-common/cel", "../../rules/govinfo-2021/cel"} {
-		names, _ := filepath.Glob(filepath.Join(dir, "*.yaml"))
-		for _, n := range names {
-			data, err := os.ReadFile(n)
-			if err != nil {
-				b.Fatal(err)
-			}
-			files = append(files, File{Name: n, Data: data})
-		}
-	}
+	files := bundledFiles(b)
 	set, err := Load(files, "bench", Options{})
 	if err != nil {
 		b.Fatal(err)

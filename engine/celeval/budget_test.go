@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -102,17 +100,7 @@ func TestDeadlineInterruptsEvaluation(t *testing.T) {
 // The bundled rules pass the load-time estimate (Load would fail otherwise) and spend a
 // small part of the document budget on a real report.
 func TestBundledRulesCost(t *testing.T) {
-	var files []File
-	for _, dir := range []string{"../../rules/govinfo-common/cel", "../../rules/govinfo-2021/cel"} {
-		names, _ := filepath.Glob(filepath.Join(dir, "*.yaml"))
-		for _, n := range names {
-			data, err := os.ReadFile(n)
-			if err != nil {
-				t.Fatal(err)
-			}
-			files = append(files, File{Name: n, Data: data})
-		}
-	}
+	files := bundledFiles(t)
 	set, err := Load(files, "bundled", Options{})
 	if err != nil {
 		t.Fatal(err)

@@ -11,11 +11,13 @@ import (
 	"github.com/reportlint/reportlint/engine/profile"
 )
 
-func bundledSet(tb testing.TB, opts Options) *Set {
+// bundledFiles reads the CEL rules of the bundled 2021 pack and the folder it includes,
+// one rule.yaml per rule folder.
+func bundledFiles(tb testing.TB) []File {
 	tb.Helper()
 	var files []File
-	for _, dir := range []string{"../../rules/govinfo-common/cel", "../../rules/govinfo-2021/cel"} {
-		names, _ := filepath.Glob(filepath.Join(dir, "*.yaml"))
+	for _, pack := range []string{"govinfo-common", "govinfo-2021"} {
+		names, _ := filepath.Glob(filepath.Join("../../rules", pack, "*", "*", "rule.yaml"))
 		for _, n := range names {
 			data, err := os.ReadFile(n)
 			if err != nil {
@@ -24,6 +26,15 @@ func bundledSet(tb testing.TB, opts Options) *Set {
 			files = append(files, File{Name: n, Data: data})
 		}
 	}
+	if len(files) < 10 {
+		tb.Fatalf("%d CEL rules found in the bundled packs", len(files))
+	}
+	return files
+}
+
+func bundledSet(tb testing.TB, opts Options) *Set {
+	tb.Helper()
+	files := bundledFiles(tb)
 	set, err := Load(files, "bundled", opts)
 	if err != nil {
 		tb.Fatal(err)

@@ -9,7 +9,7 @@ import (
 	"github.com/reportlint/reportlint/engine/profile"
 )
 
-// Body kinds, as the packs classify bodies (rules/govinfo-common/rego/lib/body.rego).
+// Body kinds, as the packs classify bodies (rules/govinfo-common/lib/body.rego).
 const (
 	KindPeopleGovernment = "people_government"
 	KindGovernmentOffice = "government_office"

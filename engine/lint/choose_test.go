@@ -68,7 +68,7 @@ func TestChooseRealPre2019Reports(t *testing.T) {
 
 func readSample2017(t *testing.T) string {
 	t.Helper()
-	b, err := os.ReadFile("../../rules/govinfo-pre2019/tests/docs/sample-2017.txt")
+	b, err := os.ReadFile("../../rules/govinfo-pre2019/testdata/sample-2017.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,7 +116,7 @@ func TestChooseOldFormatLateYear(t *testing.T) {
 // to the year's pack, which reads its tables 三 and 四 and reports the edition.
 func TestChooseNewEditionsUnchanged(t *testing.T) {
 	l := newTestLinter(t)
-	b, err := os.ReadFile("../../rules/govinfo-2019/tests/docs/sample-2020.txt")
+	b, err := os.ReadFile("../../rules/govinfo-2019/testdata/sample-2020.txt")
 	if err != nil {
 		t.Fatal(err)
 	}

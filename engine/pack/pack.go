@@ -1,7 +1,7 @@
 // Package pack loads versioned rule packs: a folder with a manifest (pack.yaml), the
-// profile (profile.yaml), CEL rules (cel/*.yaml), Rego rules (rego/**/*.rego), rule docs
-// (docs/<ID>.md) and rule tests (tests/). Everything is compiled once, and a pack is safe
-// for concurrent use by many documents.
+// profile (profile.yaml) and one folder per rule, <category>/<ID>/, with its source
+// (rule.rego or rule.yaml), its doc (README.md) and its tests (tests.yaml); see layout.go.
+// Everything is compiled once, and a pack is safe for concurrent use by many documents.
 package pack
 
 import (
@@ -46,19 +46,19 @@ type Manifest struct {
 	} `yaml:"years"`
 	// Engine is the lowest engine version the pack needs.
 	Engine string `yaml:"engine"`
-	// HelpURI is the address of a rule's doc, with {id} for the rule id and {dir} for
-	// the folder the doc is in (the pack's or an included one).
+	// HelpURI is the address of a rule's doc, with {doc} for the doc's path from the
+	// packs' folder (govinfo-common/arithmetic/T3-ROW-SUM/README.md), {id} for the rule id
+	// and {dir} for the folder the doc is in (the pack's or an included one).
 	HelpURI string `yaml:"help_uri"`
 	// Params are the pack's rule parameters and their defaults (repeat_threshold: 0.5);
 	// rules read them as input.params, and the command line may override them.
 	Params map[string]float64 `yaml:"params"`
-	// Include names sibling folders whose rules (cel/, rego/), docs (docs/) and rule tests
-	// (tests/) the pack shares, such as the rules common to both report editions: an
+	// Include names sibling folders whose rules, docs and rule tests the pack shares, such as the rules common to both report editions: an
 	// included folder's tests run under every pack that includes it.
 	Include []string `yaml:"include"`
 	// TestVars are what ${name} stands for in the rule tests the pack runs, so that tests
 	// shared through Include can name this pack's sample document and year
-	// (sample: docs/sample-2023.txt, year: "2023").
+	// (sample: sample-2023.txt, year: "2023").
 	TestVars map[string]string `yaml:"test_vars"`
 	// Gate lists rules that decide whether the document is something the pack can check at
 	// all (a report of this kind, with readable text). When one of them reports, only its
@@ -279,10 +279,11 @@ func (p *Pack) loadProfileAndSchema(root fs.FS, opts Options) error {
 	return nil
 }
 
-// ruleDoc is a rule's documentation and the folder it came from.
+// ruleDoc is a rule's documentation, the folder it came from (the pack's or an included
+// one) and its path from the packs' root (help_uri's {dir} and {doc}).
 type ruleDoc struct {
-	dir  string
-	text []byte
+	dir, path string
+	text      []byte
 }
 
 // packFiles are the rule sources and docs of a pack and the folders it includes.
@@ -346,25 +347,21 @@ func (f *packFiles) read(sub fs.FS, prefix, dir string) error {
 		if d.IsDir() {
 			return nil
 		}
-		isCEL := strings.HasPrefix(name, "cel/") && (strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml"))
-		isRego := strings.HasPrefix(name, "rego/") && strings.HasSuffix(name, ".rego") && !strings.HasSuffix(name, "_test.rego")
-		id, isDoc := strings.CutPrefix(name, "docs/")
-		isDoc = isDoc && strings.HasSuffix(name, ".md")
-		id = strings.TrimSuffix(id, ".md")
-		if _, seen := f.docs[id]; !isCEL && !isRego && (!isDoc || seen) {
+		kind, id, _ := classify(name)
+		if _, seen := f.docs[id]; kind != celFile && kind != regoFile && (kind != docFile || seen) {
 			return nil
 		}
 		b, err := readRegular(sub, name)
 		if err != nil {
 			return err
 		}
-		switch {
-		case isCEL:
+		switch kind {
+		case celFile:
 			f.cel = append(f.cel, celeval.File{Name: prefix + name, Data: b})
-		case isRego:
+		case regoFile:
 			f.rego = append(f.rego, regoeval.File{Name: prefix + name, Data: b})
 		default:
-			f.docs[id] = ruleDoc{dir: dir, text: b}
+			f.docs[id] = ruleDoc{dir: dir, path: path.Join(dir, name), text: b}
 		}
 		return nil
 	})
@@ -386,12 +383,15 @@ func (p *Pack) indexRules(docs map[string]ruleDoc) []error {
 			errs = append(errs, fmt.Errorf("%s: rule id %s also defined at %s", r.Source, r.ID, prev.Source))
 			continue
 		}
+		if err := checkPlace(r, p.Include); err != nil {
+			errs = append(errs, err)
+		}
 		d, ok := docs[r.ID]
 		if ok {
 			rules[i].Help = string(d.text)
 		}
 		if p.HelpURI != "" && ok {
-			rules[i].HelpURI = strings.NewReplacer("{id}", r.ID, "{dir}", d.dir).Replace(p.HelpURI)
+			rules[i].HelpURI = strings.NewReplacer("{id}", r.ID, "{dir}", d.dir, "{doc}", d.path).Replace(p.HelpURI)
 		}
 		p.byID[r.ID] = rules[i]
 	}

@@ -2,6 +2,7 @@ package pack
 
 import (
 	"context"
+	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -177,6 +178,50 @@ func TestRulesCheckedAgainstTheProfile(t *testing.T) {
 		err := load(bad)
 		if err == nil || !strings.Contains(err.Error(), "two.rego:") {
 			t.Errorf("%q loads (err %v)", bad, err)
+		}
+	}
+}
+
+// A rule's folder is <category>/<RULE-ID>/: the rule in it, its README.md as its help,
+// its tests.yaml among the folder's tests; a rule in another rule's folder, or under
+// another category than its tag, does not load.
+func TestRuleFolders(t *testing.T) {
+	layout := func(source string) fstest.MapFS {
+		return fstest.MapFS{
+			"p/pack.yaml":                   {Data: []byte("name: p\nversion: 1.0.0\nhelp_uri: https://x/{doc}\n")},
+			"p/profile.yaml":                {Data: []byte(profileYAML)},
+			source:                          {Data: []byte(regoRule)},
+			"p/section/REGO-TWO/README.md":  {Data: []byte("# REGO-TWO\n")},
+			"p/section/REGO-TWO/tests.yaml": {Data: []byte("rule: REGO-TWO\n")},
+			"p/testdata/doc.txt":            {Data: []byte("一、总体情况\n")},
+			"p/lib/helpers.rego":            {Data: []byte("package reportlint.lib.helpers\n\nx := 1\n")},
+		}
+	}
+	fsys := layout("p/section/REGO-TWO/rule.rego")
+	p, err := Load(context.Background(), fsys, "p", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, ok := p.Rule("REGO-TWO")
+	if !ok || r.Help != "# REGO-TWO\n" || r.HelpURI != "https://x/p/section/REGO-TWO/README.md" || r.Source != "section/REGO-TWO/rule.rego:7" {
+		t.Errorf("rule %+v", r)
+	}
+	if files, err := TestFiles(p.FS); err != nil || strings.Join(files, " ") != "section/REGO-TWO/tests.yaml" {
+		t.Errorf("tests %v %v", files, err)
+	}
+	sub, _ := fs.Sub(fsys, "p")
+	if b, err := ReadTestDocument(sub, "section/REGO-TWO/tests.yaml", nil, "doc.txt"); err != nil || string(b) != "一、总体情况\n" {
+		t.Errorf("base from testdata/: %q %v", b, err)
+	}
+	if _, err := ReadTestDocument(sub, "section/REGO-TWO/tests.yaml", nil, "../../pack.yaml"); err == nil {
+		t.Error("a base outside the pack was read")
+	}
+	for source, want := range map[string]string{
+		"p/section/OTHER/rule.rego":       "rule REGO-TWO is in the folder of rule OTHER",
+		"p/arithmetic/REGO-TWO/rule.rego": "is in the arithmetic folder but is not tagged arithmetic",
+	} {
+		if _, err := Load(context.Background(), layout(source), "p", Options{}); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: err %v, want %q", source, err, want)
 		}
 	}
 }

@@ -80,7 +80,7 @@ func (f *Folder) Defines(ctx context.Context, id string) (string, error) {
 		}
 		if r, ok := p.byID[id]; ok {
 			src, _, _ := strings.Cut(r.Source, ":")
-			if strings.Contains(src, "/") && !strings.HasPrefix(src, "rego/") && !strings.HasPrefix(src, "cel/") {
+			if first, _, _ := strings.Cut(src, "/"); slices.Contains(p.Include, first) {
 				return path.Join(path.Dir(dir), src), nil // in an included folder
 			}
 			return path.Join(dir, src), nil
@@ -89,9 +89,9 @@ func (f *Folder) Defines(ctx context.Context, id string) (string, error) {
 	return "", nil
 }
 
-// Scaffold returns the new rule's files, paths inside the folder: its source (rego/
-// <category>/<id>.rego or cel/<id>.yaml), its doc (docs/<ID>.md) and its tests
-// (tests/<ID>.yaml). The rule works at once: it reports a placeholder phrase in the
+// Scaffold returns the new rule's files, paths inside the folder, all in the rule's own
+// folder <category>/<ID>/: its source (rule.rego or rule.yaml), its doc (README.md) and
+// its tests (tests.yaml). The rule works at once: it reports a placeholder phrase in the
 // first section of the first pack's profile, and its tests pass, so that `rules test`
 // is green until the author replaces the condition and the cases.
 func (f *Folder) Scaffold(ctx context.Context, r NewRule) ([]File, error) {
@@ -111,7 +111,11 @@ func (f *Folder) Scaffold(ctx context.Context, r NewRule) ([]File, error) {
 	if title == "" {
 		title = "（规则标题：报告应当怎样）"
 	}
+	if !slices.Contains(Categories, r.Category) {
+		return nil, fmt.Errorf("category: want one of %s, not %q", strings.Join(Categories, ", "), r.Category)
+	}
 	name := strings.ToLower(strings.ReplaceAll(r.ID, "-", "_"))
+	dir := RuleDir(r.Category, r.ID)
 	var src File
 	switch r.Engine {
 	case "rego":
@@ -119,14 +123,14 @@ func (f *Folder) Scaffold(ctx context.Context, r NewRule) ([]File, error) {
 		if f.hasResultLib() {
 			report = regoWithLib
 		}
-		src = File{path.Join("rego", r.Category, name+".rego"), fmt.Sprintf(regoTemplate, title, r.ID, r.Level, r.Category, name, report)}
+		src = File{path.Join(dir, regoSource), fmt.Sprintf(regoTemplate, title, r.ID, r.Level, r.Category, name, report)}
 	case "cel":
-		src = File{path.Join("cel", name+".yaml"), fmt.Sprintf(celTemplate, r.ID, title, r.Level, r.Category)}
+		src = File{path.Join(dir, celSource), fmt.Sprintf(celTemplate, r.ID, title, r.Level, r.Category)}
 	}
 	return []File{
 		src,
-		{path.Join("docs", r.ID+".md"), fmt.Sprintf(docTemplate, r.ID, title)},
-		{path.Join("tests", r.ID+".yaml"), fmt.Sprintf(testTemplate, r.ID, heading, r.Level, heading)},
+		{path.Join(dir, ruleDocMD), fmt.Sprintf(docTemplate, r.ID, title)},
+		{path.Join(dir, ruleTests), fmt.Sprintf(testTemplate, r.ID, heading, r.Level, heading)},
 	}, nil
 }
 
@@ -147,8 +151,11 @@ func (f *Folder) hasResultLib() bool {
 	}
 	for _, d := range dirs {
 		found := false
-		_ = fs.WalkDir(f.root, path.Join(d, "rego"), func(p string, e fs.DirEntry, err error) error {
-			if err != nil || found || e.IsDir() || !strings.HasSuffix(p, ".rego") {
+		_ = fs.WalkDir(f.root, d, func(p string, e fs.DirEntry, err error) error {
+			if err != nil || found || e.IsDir() {
+				return nil
+			}
+			if k, _, _ := classify(strings.TrimPrefix(p, d+"/")); k != regoFile {
 				return nil
 			}
 			if data, err := readRegular(f.root, p); err == nil && strings.Contains(string(data), "\npackage reportlint.lib.result\n") {
@@ -181,7 +188,7 @@ package reportlint.rules.%s
 %s`
 
 // The report rule of a scaffold: with the shared result helpers when the pack has them
-// (govinfo-common's rego/lib), else a violation object of its own.
+// (govinfo-common's lib/), else a violation object of its own.
 const (
 	regoWithLib = `import data.reportlint.lib.result
 

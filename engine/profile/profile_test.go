@@ -429,7 +429,7 @@ func TestImportNoteMakesTableUncertain(t *testing.T) {
 // (old, new pairs).
 func apply2019(tb testing.TB, edits ...string) *Facts {
 	tb.Helper()
-	b, err := os.ReadFile("../../rules/govinfo-2019/tests/docs/sample-2020.txt")
+	b, err := os.ReadFile("../../rules/govinfo-2019/testdata/sample-2020.txt")
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -3,8 +3,8 @@
 // that must not. Missing and unexpected findings both fail, as in go/analysis's
 // analysistest. A rule without a triggering case or without a passing case fails too.
 //
-// Cases live in tests/<RULE-ID>.yaml inside the pack, or inside a folder the pack includes:
-// those run under every pack that includes the folder. ${name} in a test file stands for
+// Cases live in the rule's folder, <category>/<RULE-ID>/tests.yaml, inside the pack or
+// inside a folder the pack includes: those run under every pack that includes the folder. ${name} in a test file stands for
 // the running pack's test_vars (its sample document, its year), a case may be limited to
 // some packs (packs: [govinfo-2021]), and a wanted place may differ by pack
 // (at: {govinfo-2019: "103:30", govinfo-2021: "96:30"}).
@@ -12,19 +12,18 @@
 //	rule: T3-ROW-SUM
 //	cases:
 //	  - name: a row total off by one
-//	    base: docs/sample-2023.txt        # a document under tests/, or `doc:` inline text
+//	    base: sample-2023.txt             # a document in testdata/, or `doc:` inline text
 //	    edits:                            # optional: each `replace` must occur exactly once
 //	      - {replace: "数量 0 0 0 0 0 0 0", with: "数量 0 0 0 0 0 0 1"}
 //	    want:
 //	      - {at: "96:46", level: error, message: "总计应为 0"}
 //	  - name: the clean sample
-//	    base: docs/sample-2023.txt
+//	    base: sample-2023.txt
 //	    want: []
 package ruletest
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -44,7 +43,7 @@ import (
 	"github.com/reportlint/reportlint/engine/profile"
 )
 
-// File is one tests/<RULE-ID>.yaml.
+// File is one rule's tests.yaml.
 type File struct {
 	Rule  string `yaml:"rule"`
 	Cases []Case `yaml:"cases"`
@@ -53,7 +52,8 @@ type File struct {
 // Case is one document and the findings of the rule it must give.
 type Case struct {
 	Name string `yaml:"name"`
-	// Base is a document file under tests/; Doc is inline text. Exactly one is set.
+	// Base is a document file beside the test file or in testdata/; Doc is inline text.
+	// Exactly one is set.
 	Base string `yaml:"base"`
 	Doc  string `yaml:"doc"`
 	// Format forces the importer (text, html, markdown ...); default: detect from Base.
@@ -137,7 +137,7 @@ func Run(ctx context.Context, p *pack.Pack) ([]Outcome, error) {
 	// ran: rules with a test file; triggers, passes: their cases with and without findings.
 	ran, triggers, passes := map[string]bool{}, map[string]int{}, map[string]int{}
 	for _, dir := range p.TestDirs() {
-		files, err := fs.Glob(dir.FS, "tests/*.yaml")
+		files, err := pack.TestFiles(dir.FS)
 		if err != nil {
 			return nil, err
 		}
@@ -169,7 +169,7 @@ func Run(ctx context.Context, p *pack.Pack) ([]Outcome, error) {
 				} else {
 					passes[tf.Rule]++
 				}
-				for _, e := range runCase(ctx, p, dir.FS, tf.Rule, c) {
+				for _, e := range runCase(ctx, p, testSource{dir.FS, file}, tf.Rule, c) {
 					o.Errors = append(o.Errors, fmt.Sprintf("%s:%d: case %q: %s", name, c.line, c.Name, e))
 				}
 			}
@@ -179,7 +179,7 @@ func Run(ctx context.Context, p *pack.Pack) ([]Outcome, error) {
 	for _, o := range byRule {
 		if !ran[o.Rule] {
 			if len(o.Errors) == 0 {
-				o.Errors = append(o.Errors, fmt.Sprintf("rule %s has no tests (tests/%s.yaml)", o.Rule, o.Rule))
+				o.Errors = append(o.Errors, fmt.Sprintf("rule %s has no tests (<category>/%s/tests.yaml)", o.Rule, o.Rule))
 			}
 		} else {
 			if triggers[o.Rule] == 0 {
@@ -246,7 +246,7 @@ func caseLines(doc *yaml.Node) []int {
 
 // runCase lints the case's document with the pack and compares the rule's findings. A
 // panic in the engine fails the case instead of the whole run.
-func runCase(ctx context.Context, p *pack.Pack, dir fs.FS, rule string, c Case) (errs []string) {
+func runCase(ctx context.Context, p *pack.Pack, dir testSource, rule string, c Case) (errs []string) {
 	defer func() {
 		if r := recover(); r != nil {
 			errs = []string{fmt.Sprintf("panic: %v", r)}
@@ -341,18 +341,22 @@ func runCase(ctx context.Context, p *pack.Pack, dir fs.FS, rule string, c Case) 
 	return errs
 }
 
+// testSource is a test file: the folder (a pack's or an included one) and its path there.
+type testSource struct {
+	fsys fs.FS
+	file string
+}
+
 // document returns the case's document bytes with the edits applied. A base document is
-// looked for beside the test file (in dir), then in the pack's own tests/.
-func document(p *pack.Pack, dir fs.FS, c Case) ([]byte, string, error) {
+// looked for beside the test file, then in its folder's testdata/, then in the running
+// pack's (pack.ReadTestDocument).
+func document(p *pack.Pack, dir testSource, c Case) ([]byte, string, error) {
 	var text, name string
 	switch {
 	case c.Base != "" && c.Doc != "":
 		return nil, "", fmt.Errorf("set base or doc, not both")
 	case c.Base != "":
-		b, err := fs.ReadFile(dir, path.Join("tests", c.Base))
-		if errors.Is(err, fs.ErrNotExist) {
-			b, err = fs.ReadFile(p.FS, path.Join("tests", c.Base))
-		}
+		b, err := pack.ReadTestDocument(dir.fsys, dir.file, p.FS, c.Base)
 		if err != nil {
 			return nil, "", err
 		}
