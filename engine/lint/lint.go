@@ -244,6 +244,42 @@ func sourceLines(doc *document.Document, fs []finding.Finding) finding.SourceLin
 	return linesOf(doc, want)
 }
 
+// Line is a line of a document as the linter rebuilds it from the document's segments:
+// the line and page a finding's location names. A PDF's lines are counted per page.
+type Line struct {
+	finding.LineKey
+	Text string
+}
+
+// Lines returns every line of doc that holds text, in order (extract --lines).
+func Lines(doc *document.Document) []Line {
+	want := map[finding.LineKey]bool{}
+	mark := func(segs []document.Segment) {
+		for _, s := range segs {
+			want[finding.LineKey{Page: s.Start.Page, Line: s.Start.Line}] = true
+		}
+	}
+	for _, b := range doc.Blocks {
+		mark(b.Segments)
+		for _, r := range b.Rows {
+			for _, c := range r.Cells {
+				mark(c.Segments)
+			}
+		}
+	}
+	var out []Line
+	for k, text := range linesOf(doc, want) {
+		out = append(out, Line{k, text})
+	}
+	sort.Slice(out, func(a, b int) bool {
+		if out[a].Page != out[b].Page {
+			return out[a].Page < out[b].Page
+		}
+		return out[a].Line < out[b].Line
+	})
+	return out
+}
+
 // linesOf rebuilds the lines of doc that want names.
 func linesOf(doc *document.Document, want map[finding.LineKey]bool) finding.SourceLines {
 	if len(want) == 0 {

@@ -323,3 +323,27 @@ func TestDocumentCharacterBound(t *testing.T) {
 		}
 	}
 }
+
+// dumpDoc prints a document's blocks, cells and segments with their places, for test
+// failures. (reportlint extract --lines prints a document as its locations count lines.)
+func dumpDoc(doc *document.Document) string {
+	var sb strings.Builder
+	fmt.Fprintf(&sb, "pages=%d blocks=%d notes=%v\n", doc.Pages, len(doc.Blocks), doc.Notes)
+	for i, b := range doc.Blocks {
+		fmt.Fprintf(&sb, "#%d %s p%d:%d:%d-p%d:%d:%d\n", i, b.Kind, b.Span.Start.Page, b.Span.Start.Line, b.Span.Start.Col, b.Span.End.Page, b.Span.End.Line, b.Span.End.Col)
+		if b.Kind == document.Table {
+			for r, row := range b.Rows {
+				fmt.Fprintf(&sb, "  r%d:", r)
+				for _, c := range row.Cells {
+					fmt.Fprintf(&sb, " [%d %dx%d %q]", c.Col, c.RowSpan, c.ColSpan, c.Text())
+				}
+				sb.WriteString("\n")
+			}
+			continue
+		}
+		for _, s := range b.Segments {
+			fmt.Fprintf(&sb, "  %d:%d:%d %q\n", s.Start.Page, s.Start.Line, s.Start.Col, s.Text)
+		}
+	}
+	return sb.String()
+}
