@@ -1,8 +1,14 @@
 package profile
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
+
+	"github.com/reportlint/reportlint/engine/document"
+	"github.com/reportlint/reportlint/engine/ingest/text"
 )
 
 func TestRequiredLiterals(t *testing.T) {
@@ -32,5 +38,42 @@ func TestWindows(t *testing.T) {
 	}
 	if all := windows(s, b, 3, 12, nil); len(all) != 1 || all[0] != [2]int{3, 12} {
 		t.Fatalf("no literals: %v", all)
+	}
+}
+
+// The literals of every bundled pattern never hide a match: on every sentence of the
+// fixtures' and the corpus's text reports, a pattern that matches the sentence finds one
+// of its literals in it.
+func TestRequiredLiteralsHideNoMatch(t *testing.T) {
+	files, _ := filepath.Glob("../../fixtures/*.txt")
+	more, _ := filepath.Glob("../../fixtures/corpus/real/*.txt")
+	files = append(files, more...)
+	if len(files) < 5 {
+		t.Fatalf("%d documents", len(files))
+	}
+	for _, pack := range []string{"govinfo-2019", "govinfo-2021", "govinfo-pre2019"} {
+		p := loadPackProfile(t, pack)
+		res := append(slices.Clone(p.claimRE), p.sectionRE...)
+		lits := append(slices.Clone(p.claimLits), p.sectionLits...)
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := newStream(&document.Document{Blocks: text.Blocks(string(b))})
+			start := 0
+			for _, end := range sentenceBounds(s.foldedStr) {
+				sentence := s.foldedStr[start:end]
+				start = end
+				for i, re := range res {
+					if lits[i] == nil || !re.MatchString(sentence) {
+						continue
+					}
+					if !slices.ContainsFunc(lits[i], func(l string) bool { return strings.Contains(sentence, l) }) {
+						t.Errorf("%s, %s: %s matches %q, which holds none of %q", pack, f, re, sentence, lits[i])
+					}
+				}
+			}
+		}
 	}
 }

@@ -34,7 +34,11 @@ func loadPackProfile(tb testing.TB, pack string) *Profile {
 		return s
 	}
 	ed := read(pack + "/profile.yaml")
-	p, err := Compile(Overlay(read(ed.Extends), ed))
+	spec := ed
+	if ed.Extends != "" {
+		spec = Overlay(read(ed.Extends), ed)
+	}
+	p, err := Compile(spec)
 	if err != nil {
 		tb.Fatal(err)
 	}
