@@ -201,6 +201,12 @@ func (r *Rule) evalItem(m *meter, vars map[string]any) ([]finding.Raw, error) {
 		return nil, err
 	}
 	raw.Message = msg
+	// A rule that binds expected and actual compared them: the finding carries both.
+	if e, ok := vars["expected"].(ref.Val); ok {
+		if a, ok := vars["actual"].(ref.Val); ok {
+			raw.Expected, raw.Actual = Format(e), Format(a)
+		}
+	}
 	return []finding.Raw{raw}, nil
 }
 

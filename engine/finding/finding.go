@@ -87,6 +87,10 @@ type Raw struct {
 	// the facts (cells) whose state prevented it.
 	NotAssessable bool
 	Missing       []string
+	// Expected and Actual are the two values the rule compared, as its message writes
+	// them (what the table sums to, what the cell or the sentence says), when it compared
+	// two values.
+	Expected, Actual string
 }
 
 // RelatedRef is a related fact with a note on its role.
@@ -154,6 +158,10 @@ type Finding struct {
 	// NotAssessable is true when the rule could not be decided (a blank or placeholder cell
 	// where a number belongs, a table that was not found); Message says why.
 	NotAssessable bool `json:"notAssessable,omitempty"`
+	// Expected and Actual are the two values the rule compared, when it compared two: the
+	// value the rule derives (a sum, the table's figure) and the one the report gives.
+	Expected string `json:"expected,omitempty"`
+	Actual   string `json:"actual,omitempty"`
 	// Fingerprint identifies the finding across edits that do not touch it: it hashes the
 	// rule, the document's logical place and the snippet, not line numbers.
 	Fingerprint string `json:"fingerprint"`

@@ -24,7 +24,7 @@ func Resolve(path string, p *pack.Pack, facts *profile.Facts, raws []finding.Raw
 		}
 		f := finding.Finding{
 			RuleID: raw.RuleID, Level: rule.Level, Message: raw.Message, Tags: rule.Tags,
-			NotAssessable: raw.NotAssessable, Pack: p.Ref(),
+			NotAssessable: raw.NotAssessable, Pack: p.Ref(), Expected: raw.Expected, Actual: raw.Actual,
 		}
 		if raw.Level != "" {
 			f.Level = raw.Level

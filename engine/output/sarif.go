@@ -97,6 +97,8 @@ type sarifResult struct {
 
 type sarifResultProps struct {
 	NotAssessable bool     `json:"notAssessable,omitempty"`
+	Expected      string   `json:"expected,omitempty"`
+	Actual        string   `json:"actual,omitempty"`
 	Pack          string   `json:"pack,omitempty"`
 	Tags          []string `json:"tags,omitempty"`
 	// The document's body, body kind, region, year and edition (finding.About).
@@ -287,7 +289,7 @@ func (s *sarifReporter) Result(r finding.Result) error {
 			RuleID: f.RuleID, Level: string(f.Level), Message: sarifText{f.Message},
 			Locations:           []sarifLocation{s.location(uri, f.Location, nil, true)},
 			PartialFingerprints: map[string]string{"reportlint/v1": f.Fingerprint},
-			Properties:          &sarifResultProps{NotAssessable: f.NotAssessable, Pack: f.Pack, Tags: f.Tags, About: r.About},
+			Properties:          &sarifResultProps{NotAssessable: f.NotAssessable, Expected: f.Expected, Actual: f.Actual, Pack: f.Pack, Tags: f.Tags, About: r.About},
 		}
 		if i, ok := s.index[[2]string{f.Pack, f.RuleID}]; ok {
 			res.RuleIndex = &i

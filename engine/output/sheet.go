@@ -1,6 +1,7 @@
 package output
 
 import (
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -109,7 +110,7 @@ func kindLabel(kind string) string {
 }
 
 // findingHeader is the header row of the per-finding sheet.
-var findingHeader = []string{"文档", "发布机关", "年度", "规则", "级别", "无法判定", "位置", "表格", "行", "列", "原文", "相关位置", "说明", "位置（行:列）"}
+var findingHeader = []string{"文档", "发布机关", "年度", "规则", "级别", "无法判定", "位置", "表格", "行", "列", "原文", "相关位置", "应为", "实际", "说明", "位置（行:列）"}
 
 // findingRow is one finding's row, in findingHeader's order. A table cell's logical
 // location (表三/（七）总计/自然人) is split into table, row and column.
@@ -142,7 +143,16 @@ func findingRow(r finding.Result, f finding.Finding) []any {
 		rel = append(rel, relatedText(l))
 	}
 	return []any{r.Path, a.Body, year, f.RuleID, levelLabel(f.Level), na, f.Location.Logical, table, row, col,
-		f.Location.Snippet, strings.Join(rel, "\n"), f.Message, lineCol(f.Location)}
+		f.Location.Snippet, strings.Join(rel, "\n"), cellValue(f.Expected), cellValue(f.Actual), f.Message, lineCol(f.Location)}
+}
+
+// cellValue is a compared value as a spreadsheet cell: a number when it is one, so that
+// the column sorts and sums, else the text.
+func cellValue(s string) any {
+	if f, err := strconv.ParseFloat(s, 64); err == nil && !math.IsInf(f, 0) && !math.IsNaN(f) {
+		return f
+	}
+	return s
 }
 
 // relatedName names a related place after its position: its logical place, what it

@@ -16,6 +16,7 @@ import (
 	"runtime"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -486,6 +487,7 @@ func violation(id string, v any) (finding.Raw, error) {
 	if na, ok := obj["not_assessable"].(bool); ok {
 		raw.NotAssessable = na
 	}
+	raw.Expected, raw.Actual = value(obj["expected"]), value(obj["actual"])
 	if rel, ok := obj["related"].([]any); ok {
 		for _, r := range rel {
 			switch x := r.(type) {
@@ -499,6 +501,23 @@ func violation(id string, v any) (finding.Raw, error) {
 		}
 	}
 	return raw, nil
+}
+
+// value writes a violation's expected or actual value as a message would: a number with
+// the digits it needs, a string as it is; anything else (or nothing) as "".
+func value(v any) string {
+	switch x := v.(type) {
+	case string:
+		return x
+	case json.Number:
+		if f, err := x.Float64(); err == nil {
+			return strconv.FormatFloat(f, 'f', -1, 64)
+		}
+		return x.String()
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	}
+	return ""
 }
 
 // Input converts facts to the value rules see as `input`, directly (no JSON round trip).

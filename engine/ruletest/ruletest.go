@@ -90,6 +90,10 @@ type Want struct {
 	Level string `yaml:"level"`
 	// Message is a substring the message must contain.
 	Message string `yaml:"message"`
+	// Expected and Actual, when set, must be the finding's compared values (finding.
+	// Finding's Expected and Actual) exactly.
+	Expected *string `yaml:"expected"`
+	Actual   *string `yaml:"actual"`
 	// NotAssessable must match the finding's flag when set.
 	NotAssessable *bool `yaml:"not_assessable"`
 }
@@ -401,6 +405,9 @@ func matches(w Want, pack string, f finding.Finding) bool {
 	if w.NotAssessable != nil && *w.NotAssessable != f.NotAssessable {
 		return false
 	}
+	if w.Expected != nil && *w.Expected != f.Expected || w.Actual != nil && *w.Actual != f.Actual {
+		return false
+	}
 	return true
 }
 
@@ -412,10 +419,24 @@ func describeWant(w Want, pack string) string {
 	if w.Message != "" {
 		s += fmt.Sprintf(" containing %q", w.Message)
 	}
+	if w.Expected != nil || w.Actual != nil {
+		s += fmt.Sprintf(" expected %q actual %q", deref(w.Expected), deref(w.Actual))
+	}
 	return s
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return "(any)"
+	}
+	return *s
 }
 
 func describe(f finding.Finding) string {
 	s := f.Location.Span.Start
-	return fmt.Sprintf("at %d:%d %s %q", s.Line, s.Col, f.Level, f.Message)
+	d := fmt.Sprintf("at %d:%d %s %q", s.Line, s.Col, f.Level, f.Message)
+	if f.Expected != "" || f.Actual != "" {
+		d += fmt.Sprintf(" expected %q actual %q", f.Expected, f.Actual)
+	}
+	return d
 }

@@ -8,6 +8,10 @@ fail(msg, at) := {"msg": msg, "at": at}
 # (a list of {"ref", "message"} objects).
 fail_related(msg, at, related) := {"msg": msg, "at": at, "related": related}
 
+# compared adds the two values a violation compared: what the rule derives (a sum, the
+# table's figure) and what the report gives; numbers or strings.
+compared(v, expected, actual) := object.union(v, {"expected": expected, "actual": actual})
+
 # with_level overrides the rule's default level for one violation.
 with_level(v, level) := object.union(v, {"level": level})
 
