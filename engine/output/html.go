@@ -281,6 +281,8 @@ type mLink struct{ Href, Text, Class string }
 
 type mFinding struct {
 	ID, Rule, Title, Message, Snippet, Where string
+	// Expected and Actual are the values the rule compared, when it compared two.
+	Expected, Actual string
 	Level                                    finding.Level
 	NA                                       bool
 	At                                       *mLink
@@ -486,7 +488,7 @@ func findingClass(f finding.Finding) string {
 // places where they are drawn, and marks those places with it.
 func (l *docLayout) finding(i int, f finding.Finding, rules map[string]*ruleStat) mFinding {
 	mf := mFinding{ID: fmt.Sprintf("d%d-f%d", l.n, i+1), Rule: f.RuleID, Message: f.Message, Snippet: f.Location.Snippet,
-		Level: f.Level, NA: f.NotAssessable, Where: position(f.Location)}
+		Level: f.Level, NA: f.NotAssessable, Where: position(f.Location), Expected: f.Expected, Actual: f.Actual}
 	if s := rules[f.RuleID]; s != nil {
 		mf.Title = s.Title
 	}

@@ -67,7 +67,7 @@ sup a.warning{background:var(--na)}sup a.note{background:var(--rel)}sup a.rel,su
 aside .f{border-left:4px solid var(--bad);background:#fff;padding:.3rem .5rem;margin:.3rem 0;font-size:.85rem;box-shadow:0 1px 2px #0001}
 aside .f.warning{border-color:var(--na)}aside .f.note{border-color:var(--rel)}
 aside .f.na{border-left-style:dashed}
-.f p{margin:.15rem 0}.f dl{margin:.15rem 0;display:grid;grid-template-columns:auto 1fr;gap:0 .4rem}.f dt{color:var(--muted)}.f dd{margin:0}
+.f p{margin:.15rem 0}.f dl{margin:.15rem 0;display:grid;grid-template-columns:auto 1fr;gap:0 .4rem}.f dt{color:var(--muted)}.f dd{margin:0}.f dd.want,.f dd.got{font-variant-numeric:tabular-nums;font-weight:600}.f dd.got{color:var(--bad)}
 .legend span{display:inline-block;padding:0 .4rem;margin-right:.4rem}
 @media (max-width:60rem){.blk{grid-template-columns:minmax(0,1fr)}}
 @media screen{.doc{content-visibility:auto;contain-intrinsic-size:auto 40rem}}
@@ -99,7 +99,8 @@ a{color:inherit;text-decoration:none}
 <p>{{.Message}}</p>
 <dl>
 {{- if .At}}<dt>位置</dt><dd><a href="{{.At.Href}}">{{.At.Text}}</a></dd>{{else}}<dt>位置</dt><dd><code>{{.Where}}</code></dd>{{end}}
-{{- if .Snippet}}<dt>实际</dt><dd>“{{.Snippet}}”</dd>{{end}}
+{{- if .Expected}}<dt>应为</dt><dd class="want">{{.Expected}}</dd><dt>实际</dt><dd class="got">{{.Actual}}{{if and .Snippet (ne .Snippet .Actual)}}（“{{.Snippet}}”）{{end}}</dd>
+{{- else if .Snippet}}<dt>实际</dt><dd>“{{.Snippet}}”</dd>{{end}}
 {{- range .Related}}{{template "rel" .}}{{end}}
 </dl>
 {{- if .More}}<details><summary>另有 {{len .More}} 处相关位置</summary><dl>{{range .More}}{{template "rel" .}}{{end}}</dl></details>{{end}}

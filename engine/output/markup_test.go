@@ -48,7 +48,7 @@ func TestMarkedUpReport(t *testing.T) {
 		regexp.MustCompile(`<mark id="d1-claim.0" class="bad">2023年共收到政府信息公开申请3件。<sup><a href="#d1-f1" class="error"`),
 		regexp.MustCompile(`<td id="d1-t3.r1.research" class="s-placeholder na" title="占位符">/<sup><a href="#d1-f2" class="note"`),
 		regexp.MustCompile(`<td id="d1-t3.r1.total" class="s-number rel">0<sup><a href="#d1-f1" class="rel"`),
-		regexp.MustCompile(`<div class="f error" id="d1-f1">[^$]*?<dt>位置</dt><dd><a href="#d1-claim.0">一、总体情况</a></dd><dt>实际</dt><dd>“3”</dd><dt>相关</dt><dd><a href="#d1-t3.r1.total">表三/一/总计</a>“0”：表三本年新收申请总计</dd>`),
+		regexp.MustCompile(`<div class="f error" id="d1-f1">[^$]*?<dt>位置</dt><dd><a href="#d1-claim.0">一、总体情况</a></dd><dt>应为</dt><dd class="want">0</dd><dt>实际</dt><dd class="got">3</dd><dt>相关</dt><dd><a href="#d1-t3.r1.total">表三/一/总计</a>“0”：表三本年新收申请总计</dd>`),
 		regexp.MustCompile(`<div class="f note na" id="d1-f2">`),
 		regexp.MustCompile(`<h3>全文</h3>[^$]*?id="d1-f3"`),
 		regexp.MustCompile(`<th scope="col">科研机构</th><th scope="col">总计</th>`),

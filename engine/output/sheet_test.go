@@ -128,10 +128,24 @@ func TestXLSX(t *testing.T) {
 		t.Fatal("no NAR-APPLICATIONS row")
 	}
 	for name, want := range map[string]string{"文档": "a.txt", "级别": "错误", "原文": "3", "位置": "一、总体情况",
-		"相关位置": "表三/一/总计“0”：表三本年新收申请总计", "年度": "2023"} {
+		"相关位置": "表三/一/总计“0”：表三本年新收申请总计", "年度": "2023", "应为": "0", "实际": "3"} {
 		if got := column(t, h, nar, name); got != want {
 			t.Errorf("NAR-APPLICATIONS %s = %q, want %q", name, got, want)
 		}
+	}
+	// The compared values are numbers, so that the columns sort and sum.
+	numbers := 0
+	for i := 2; i <= len(fs); i++ {
+		cell, _ := excelize.CoordinatesToCellName(slices.Index(h, "实际")+1, i)
+		if v, _ := f.GetCellValue("发现", cell); v == "3" {
+			typ, _ := f.GetCellType("发现", cell)
+			if typ == excelize.CellTypeNumber || typ == excelize.CellTypeUnset { // a cell with no type is a number
+				numbers++
+			}
+		}
+	}
+	if numbers != 1 {
+		t.Errorf("实际 3 is not one number cell")
 	}
 	for _, r := range fs[1:] {
 		if column(t, h, r, "规则") == "T3-ROW-SUM" && column(t, h, r, "文档") == "a.txt" {
