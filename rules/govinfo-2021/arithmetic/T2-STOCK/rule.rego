@@ -14,7 +14,7 @@ package reportlint.rules.t2_stock
 import data.reportlint.lib.facts
 import data.reportlint.lib.result
 
-report contains result.fail_related(msg, stock.ref, [{"ref": prev.ref, "message": sprintf("%d 年度报告的现行有效件数", [input.previous.year])}]) if {
+report contains result.compared(result.fail_related(msg, stock.ref, [{"ref": prev.ref, "message": sprintf("%d 年度报告的现行有效件数", [input.previous.year])}]), expected, now) if {
 	input.edition.detected == "2021"
 	input.previous.edition == "2021"
 	some row in ["rules", "normative"]

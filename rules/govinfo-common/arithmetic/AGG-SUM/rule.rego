@@ -23,8 +23,8 @@ judged if {
 }
 
 # One finding per row, at its first cell that differs from the components' sum, naming
-# every such cell of the row.
-report contains result.fail_related(msg, diffs[0].ref, related) if {
+# every such cell of the row; the values compared are that first cell's.
+report contains result.compared(result.fail_related(msg, diffs[0].ref, related), diffs[0].sum, diffs[0].value) if {
 	judged
 	some t in input.tables
 	t.found

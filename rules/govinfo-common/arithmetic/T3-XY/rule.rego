@@ -13,7 +13,7 @@ package reportlint.rules.t3_xy
 import data.reportlint.lib.facts
 import data.reportlint.lib.result
 
-report contains result.fail_related(msg, cur.ref, [{"ref": prev.ref, "message": sprintf("%d 年度报告表三“结转下年度继续办理”", [input.previous.year])}]) if {
+report contains result.compared(result.fail_related(msg, cur.ref, [{"ref": prev.ref, "message": sprintf("%d 年度报告表三“结转下年度继续办理”", [input.previous.year])}]), prev.value, now) if {
 	some col in input.tables.t3.columns
 	cur := facts.cell("t3", "carried_over", col)
 	prev := input.previous.cells[sprintf("t3.carried_forward.%s", [col])]

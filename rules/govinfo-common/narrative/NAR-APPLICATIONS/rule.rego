@@ -34,7 +34,7 @@ related(cell, label) := [{"ref": cell.ref, "message": label}]
 row_label(row) := sprintf("表三“%s”", [input.tables.t3.rows[row].label])
 
 # "收到申请 N 件" disagrees with 本年新收.
-report contains result.fail_related(msg, c.fields.n.ref, related(new_cell, "表三本年新收申请总计")) if {
+report contains result.compared(result.fail_related(msg, c.fields.n.ref, related(new_cell, "表三本年新收申请总计")), table, n) if {
 	some c in own_claims("applications_received")
 	not c.fields.scope
 	n := c.fields.n.value
@@ -46,7 +46,7 @@ report contains result.fail_related(msg, c.fields.n.ref, related(new_cell, "表�
 
 # The same count read as new + carried over: the text counts differently from the table,
 # which it may explain elsewhere; a note that names both readings.
-report contains result.with_level(result.fail_related(msg, c.fields.n.ref, related(new_cell, "表三本年新收申请总计")), "note") if {
+report contains result.with_level(result.compared(result.fail_related(msg, c.fields.n.ref, related(new_cell, "表三本年新收申请总计")), table, n), "note") if {
 	some c in own_claims("applications_received")
 	n := c.fields.n.value
 	table := facts.row_total("t3", "new_received")
@@ -56,7 +56,7 @@ report contains result.with_level(result.fail_related(msg, c.fields.n.ref, relat
 }
 
 # A count with a scope (代表区政府受理…) may cover part of the table: a note.
-report contains result.with_level(result.fail_related(msg, c.fields.n.ref, related(new_cell, "表三本年新收申请总计")), "note") if {
+report contains result.with_level(result.compared(result.fail_related(msg, c.fields.n.ref, related(new_cell, "表三本年新收申请总计")), table, n), "note") if {
 	some c in own_claims("applications_received")
 	c.fields.scope
 	n := c.fields.n.value
@@ -67,7 +67,7 @@ report contains result.with_level(result.fail_related(msg, c.fields.n.ref, relat
 }
 
 # "共受理申请 N 件（含上年结转 M 件）": N is 本年新收 plus 上年结转.
-report contains result.fail_related(msg, c.fields.n.ref, rel) if {
+report contains result.compared(result.fail_related(msg, c.fields.n.ref, rel), new + carried, c.fields.n.value) if {
 	some c in own_claims("applications_with_carried")
 	new := facts.row_total("t3", "new_received")
 	carried := facts.row_total("t3", "carried_over")
@@ -89,7 +89,7 @@ counts_carried_over(n, table) if {
 }
 
 # Carried over, answered, carried forward.
-report contains result.fail_related(msg, c.fields.n.ref, related(cell, sprintf("%s总计", [row_label(check.row)]))) if {
+report contains result.compared(result.fail_related(msg, c.fields.n.ref, related(cell, sprintf("%s总计", [row_label(check.row)]))), table, c.fields.n.value) if {
 	some id, check in checks
 	some c in own_claims(id)
 	cell := facts.cell("t3", check.row, "total")
@@ -99,7 +99,7 @@ report contains result.fail_related(msg, c.fields.n.ref, related(cell, sprintf("
 }
 
 # "未收到申请" while the table counts new applications.
-report contains result.fail_related(msg, c.ref, related(new_cell, "表三本年新收申请总计")) if {
+report contains result.compared(result.fail_related(msg, c.ref, related(new_cell, "表三本年新收申请总计")), table, 0) if {
 	some c in facts.claims("applications_none")
 	table := facts.row_total("t3", "new_received")
 	table > 0

@@ -21,7 +21,7 @@ label := sprintf("“%s”%s", [input.tables.t2_1.rows.normative.label, input.ta
 
 rel := [{"ref": issued.ref, "message": sprintf("表二%s", [label])}]
 
-report contains result.fail_related(msg, c.ref, rel) if {
+report contains result.compared(result.fail_related(msg, c.ref, rel), n, 0) if {
 	some c in facts.claims("normative_docs_none")
 	n := facts.number(issued)
 	n > 0
@@ -30,7 +30,7 @@ report contains result.fail_related(msg, c.ref, rel) if {
 
 # A count in the text may cover more than the table's row (for example party documents):
 # a warning, not an error.
-report contains result.with_level(result.fail_related(msg, c.fields.n.ref, rel), "warning") if {
+report contains result.with_level(result.compared(result.fail_related(msg, c.fields.n.ref, rel), n, c.fields.n.value), "warning") if {
 	some c in facts.claims("normative_docs_issued")
 	c.fields.n.number
 	n := facts.number(issued)

@@ -15,7 +15,7 @@ import data.reportlint.lib.result
 
 total_cell := facts.cell("t3", "total_results", "total")
 
-report contains result.fail_related(msg, c.fields.pct.ref, [{"ref": total_cell.ref, "message": "表三（七）总计"}]) if {
+report contains result.compared(result.fail_related(msg, c.fields.pct.ref, [{"ref": total_cell.ref, "message": "表三（七）总计"}]), pct_value(share, c.fields.pct.text), c.fields.pct.value) if {
 	some c in facts.claims("result_count")
 	c.fields.pct.number
 	total := facts.row_total("t3", "total_results")
@@ -41,6 +41,11 @@ tolerance(text) := units[min([count(parts[1]), 4])] + 0.000001 if {
 } else := 1.000001
 
 units := [1, 0.1, 0.01, 0.001, 0.0001]
+
+# pct_value(x, text) is the share to the digits format_pct prints, as a number.
+pct_value(x, text) := round(x * 100) / 100 if contains(text, ".")
+
+pct_value(x, text) := round(x) if not contains(text, ".")
 
 # A whole share (30) is an integer to Rego, which %f does not print.
 format_pct(x, text) := sprintf("%d.00", [x]) if {

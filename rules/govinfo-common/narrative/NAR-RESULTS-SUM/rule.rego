@@ -84,7 +84,7 @@ stated(s) := c if {
 	c := answered[0]
 }
 
-report contains located(msg, l, st) if {
+report contains result.compared(located(msg, l, st), total, st.fields.n.value) if {
 	some l in lists
 	complete(l)
 	st := stated(l.section)
@@ -93,7 +93,7 @@ report contains located(msg, l, st) if {
 	msg := sprintf("正文所列各类办理结果之和为 %s 件，与正文所述办理总数 %s 件不符", [facts.fmt_number(total), st.fields.n.text])
 }
 
-report contains result.fail(msg, first.fields.n.ref) if {
+report contains result.compared(result.fail(msg, first.fields.n.ref), table, total) if {
 	some l in lists
 	complete(l)
 	not stated(l.section)

@@ -15,7 +15,7 @@ import data.reportlint.lib.facts
 import data.reportlint.lib.result
 import data.reportlint.lib.results
 
-report contains result.fail_related(msg, c.fields.n.ref, rel) if {
+report contains result.compared(result.fail_related(msg, c.fields.n.ref, rel), table, n) if {
 	some c in facts.claims("result_count")
 	rows := results.rows_of(c.fields.category.text)
 	table := results.total(rows)

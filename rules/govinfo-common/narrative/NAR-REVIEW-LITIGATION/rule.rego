@@ -19,7 +19,7 @@ direct := facts.cell("t4", "cases", "direct_total")
 
 after := facts.cell("t4", "cases", "after_total")
 
-report contains result.fail_related(msg, c.fields.n.ref, [{"ref": review.ref, "message": "表四行政复议总计"}]) if {
+report contains result.compared(result.fail_related(msg, c.fields.n.ref, [{"ref": review.ref, "message": "表四行政复议总计"}]), table, c.fields.n.value) if {
 	some c in facts.claims("reconsideration_count")
 	c.fields.n.number
 	table := facts.number(review)
@@ -27,7 +27,7 @@ report contains result.fail_related(msg, c.fields.n.ref, [{"ref": review.ref, "m
 	msg := sprintf("正文称行政复议 %s 件，表四“行政复议”总计为 %s 件", [c.fields.n.text, facts.fmt_number(table)])
 }
 
-report contains result.fail_related(msg, c.fields.n.ref, rel) if {
+report contains result.compared(result.fail_related(msg, c.fields.n.ref, rel), d + a, n) if {
 	some c in facts.claims("litigation_count")
 	c.fields.n.number
 	d := facts.number(direct)
@@ -40,7 +40,7 @@ report contains result.fail_related(msg, c.fields.n.ref, rel) if {
 }
 
 # The count matches one of the two litigation groups only: name both readings.
-report contains result.with_level(result.fail_related(msg, c.fields.n.ref, rel), "warning") if {
+report contains result.with_level(result.compared(result.fail_related(msg, c.fields.n.ref, rel), d + a, n), "warning") if {
 	some c in facts.claims("litigation_count")
 	c.fields.n.number
 	d := facts.number(direct)
@@ -53,7 +53,7 @@ report contains result.with_level(result.fail_related(msg, c.fields.n.ref, rel),
 }
 
 # "未发生行政复议、行政诉讼" while table 4 counts cases.
-report contains result.fail_related(msg, c.ref, rel) if {
+report contains result.compared(result.fail_related(msg, c.ref, rel), total, 0) if {
 	some c in facts.claims("review_litigation_none")
 	c.fields.lit
 	total := sum([facts.number(review), facts.number(direct), facts.number(after)])
@@ -63,7 +63,7 @@ report contains result.fail_related(msg, c.ref, rel) if {
 }
 
 # "未发生行政复议" (litigation not mentioned) while table 4 counts reconsiderations.
-report contains result.fail_related(msg, c.ref, [{"ref": review.ref, "message": "表四行政复议总计"}]) if {
+report contains result.compared(result.fail_related(msg, c.ref, [{"ref": review.ref, "message": "表四行政复议总计"}]), n, 0) if {
 	some c in facts.claims("review_litigation_none")
 	not c.fields.lit
 	n := facts.number(review)
@@ -72,7 +72,7 @@ report contains result.fail_related(msg, c.ref, [{"ref": review.ref, "message": 
 }
 
 # "未发生行政诉讼" while table 4 counts lawsuits.
-report contains result.fail_related(msg, c.ref, rel) if {
+report contains result.compared(result.fail_related(msg, c.ref, rel), n, 0) if {
 	some c in facts.claims("litigation_none")
 	n := facts.number(direct) + facts.number(after)
 	n > 0

@@ -11,7 +11,7 @@ package reportlint.rules.doc_intro_count
 import data.reportlint.lib.facts
 import data.reportlint.lib.result
 
-report contains result.fail(msg, c.fields.n.ref) if {
+report contains result.compared(result.fail(msg, c.fields.n.ref), 6, c.fields.n.value) if {
 	some c in facts.claims("intro_parts")
 	c.fields.n.number
 	c.fields.n.value != 6

@@ -10,7 +10,7 @@ package reportlint.rules.doc_section_num
 
 import data.reportlint.lib.result
 
-report contains result.fail(msg, s.ref) if {
+report contains result.compared(result.fail(msg, s.ref), s.numeral, s.written_numeral) if {
 	some s in input.sections
 	s.found
 	s.written_numeral != ""

@@ -22,7 +22,7 @@ sums := {
 	"answered_refused": ["refused_secret", "refused_commercial", "refused_privacy", "refused_security", "refused_not_info", "refused_other"],
 }
 
-report contains result.fail_related(msg, stats.cell(total).ref, related) if {
+report contains result.compared(result.fail_related(msg, stats.cell(total).ref, related), expected, actual) if {
 	some total, ids in sums
 	facts.is_number(stats.cell(total))
 	parts := stats.parts(ids)

@@ -24,7 +24,7 @@ sums := {
 	"litigation": ["litigation_upheld", "litigation_corrected", "litigation_other"],
 }
 
-report contains result.fail_related(msg, stats.cell(total).ref, related) if {
+report contains result.compared(result.fail_related(msg, stats.cell(total).ref, related), expected, actual) if {
 	some total, ids in sums
 	facts.is_number(stats.cell(total))
 	parts := stats.parts(ids)

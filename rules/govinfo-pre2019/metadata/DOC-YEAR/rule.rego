@@ -13,14 +13,14 @@ package reportlint.rules.doc_year
 import data.reportlint.lib.facts
 import data.reportlint.lib.result
 
-report contains result.fail_related(msg, p.fields.y1.ref, [{"ref": input.report.title.fields.year.ref, "message": "标题年份"}]) if {
+report contains result.compared(result.fail_related(msg, p.fields.y1.ref, [{"ref": input.report.title.fields.year.ref, "message": "标题年份"}]), input.report.year, p.fields.y1.value) if {
 	input.report.year_from == "title"
 	some p in facts.claims("period")
 	p.fields.y1.value != input.report.year
 	msg := sprintf("统计期限的年份为 %s 年，与标题的 %d 年度不一致", [p.fields.y1.text, input.report.year])
 }
 
-report contains result.fail_related(msg, p.fields.y2.ref, [{"ref": input.report.title.fields.year.ref, "message": "标题年份"}]) if {
+report contains result.compared(result.fail_related(msg, p.fields.y2.ref, [{"ref": input.report.title.fields.year.ref, "message": "标题年份"}]), input.report.year, p.fields.y2.value) if {
 	input.report.year_from == "title"
 	some p in facts.claims("period")
 	p.fields.y1.value == input.report.year
@@ -30,7 +30,7 @@ report contains result.fail_related(msg, p.fields.y2.ref, [{"ref": input.report.
 
 # Section 一 opening with another year ("2022年，我局……" in a 2023 report) is the mark of a
 # text copied from last year's report: a warning.
-report contains result.with_level(result.fail_related(msg, c.fields.y.ref, [{"ref": input.report.title.fields.year.ref, "message": "标题年份"}]), "warning") if {
+report contains result.with_level(result.compared(result.fail_related(msg, c.fields.y.ref, [{"ref": input.report.title.fields.year.ref, "message": "标题年份"}]), input.report.year, c.fields.y.value), "warning") if {
 	input.report.year_from == "title"
 	some c in facts.claims("year_opening")
 	c.fields.y.value != input.report.year

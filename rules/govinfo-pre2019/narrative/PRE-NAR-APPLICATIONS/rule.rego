@@ -13,7 +13,7 @@ import data.reportlint.lib.facts
 import data.reportlint.lib.result
 import data.reportlint.lib.stats
 
-report contains result.fail_related(msg, c.fields.n.ref, [{"ref": cell.ref, "message": "统计表收到申请数"}]) if {
+report contains result.compared(result.fail_related(msg, c.fields.n.ref, [{"ref": cell.ref, "message": "统计表收到申请数"}]), cell.value, c.fields.n.value) if {
 	cell := stats.cell("received")
 	facts.is_number(cell)
 	some c in facts.claims("applications_received")
