@@ -52,7 +52,7 @@ type gRetarget struct {
 func compileGrammar(spec *Spec, g *GrammarSpec) (*grammar, error) {
 	var errs []string
 	re := func(what, p string) *regexp.Regexp {
-		r, err := regexp.Compile(spec.expand(p))
+		r, err := compileRE(spec.expand(p))
 		if err != nil {
 			errs = append(errs, fmt.Sprintf("%s: %v", what, err))
 			return regexp.MustCompile(`$^`)

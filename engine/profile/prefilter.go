@@ -16,7 +16,7 @@ type filteredRE struct {
 }
 
 func newFilteredRE(pattern string) *filteredRE {
-	f := &filteredRE{Regexp: regexp.MustCompile(pattern)}
+	f := &filteredRE{Regexp: mustCompileRE(pattern)}
 	if re, err := syntax.Parse(pattern, syntax.Perl); err == nil {
 		f.any = mustContain(re)
 	}

@@ -54,7 +54,7 @@ func Compile(spec *Spec) (*Profile, error) {
 		p.sectionRE = append(p.sectionRE, compileSectionRE(spec, sec))
 		var alt *regexp.Regexp
 		if sec.Alt != "" {
-			alt = regexp.MustCompile(sec.Alt)
+			alt = mustCompileRE(sec.Alt)
 		}
 		p.altRE = append(p.altRE, alt)
 		p.sectionLits = append(p.sectionLits, requiredLiterals(p.sectionRE[len(p.sectionRE)-1].String()))
@@ -66,7 +66,7 @@ func Compile(spec *Spec) (*Profile, error) {
 		}
 	}
 	for _, c := range spec.Claims {
-		re, err := regexp.Compile(spec.expand(c.Pattern))
+		re, err := compileRE(spec.expand(c.Pattern))
 		if err != nil {
 			return nil, fmt.Errorf("claim %s: %w", c.ID, err)
 		}

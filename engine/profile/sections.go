@@ -266,5 +266,5 @@ func bestChain(n int, item func(i int) (key, start, end, score int)) []int {
 // compileSectionRE builds the heading expression of one section: an optional numeral and
 // separator, then the title pattern.
 func compileSectionRE(spec *Spec, sec SectionSpec) *regexp.Regexp {
-	return regexp.MustCompile(`(?:(` + spec.Numeral + `)` + spec.Separator + `)?(?:` + sec.Pattern + `)`)
+	return mustCompileRE(`(?:(` + spec.Numeral + `)` + spec.Separator + `)?(?:` + sec.Pattern + `)`)
 }

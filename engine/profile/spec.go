@@ -370,7 +370,7 @@ func (e *specErrors) bad(format string, args ...any) {
 func (s *Spec) check() error {
 	var errs specErrors
 	for _, re := range []string{s.Numeral, s.Separator} {
-		if _, err := regexp.Compile(re); err != nil {
+		if _, err := compileRE(re); err != nil {
 			errs.bad("numeral/separator: %v", err)
 		}
 	}
@@ -388,7 +388,7 @@ func (s *Spec) check() error {
 	s.checkUnits(&errs)
 	for ed, ps := range s.EditionPatterns {
 		for _, np := range ps {
-			if _, err := regexp.Compile(np.Pattern); err != nil || np.Name == "" {
+			if _, err := compileRE(np.Pattern); err != nil || np.Name == "" {
 				errs.bad("edition_patterns %s %q: needs a name and a valid pattern (%v)", ed, np.Name, err)
 			}
 		}
@@ -410,10 +410,10 @@ func (s *Spec) checkSections(ids map[string]bool, errs *specErrors) {
 			errs.bad("sections[%d]: duplicate id %q", i, sec.ID)
 		}
 		ids[sec.ID] = true
-		if _, err := regexp.Compile(sec.Pattern); err != nil {
+		if _, err := compileRE(sec.Pattern); err != nil {
 			errs.bad("sections[%d] %s: pattern: %v", i, sec.ID, err)
 		}
-		if _, err := regexp.Compile(sec.Alt); sec.Alt != "" && err != nil {
+		if _, err := compileRE(sec.Alt); sec.Alt != "" && err != nil {
 			errs.bad("sections[%d] %s: alt: %v", i, sec.ID, err)
 		}
 	}
@@ -530,7 +530,7 @@ func (s *Spec) checkClaims(errs *specErrors) {
 				errs.bad("claim %s: unknown region %q", c.ID, c.In)
 			}
 		}
-		if _, err := regexp.Compile(s.expand(c.Pattern)); err != nil {
+		if _, err := compileRE(s.expand(c.Pattern)); err != nil {
 			errs.bad("claim %s: pattern: %v", c.ID, err)
 		}
 	}
