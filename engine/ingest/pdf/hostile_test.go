@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math/rand"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -346,4 +347,36 @@ func dumpDoc(doc *document.Document) string {
 		}
 	}
 	return sb.String()
+}
+
+// Instances are reused: a document reads the same whatever its instance read before it,
+// damaged files included.
+func TestReuseReadsTheSame(t *testing.T) {
+	e, err := NewEngine(Options{CacheDir: DefaultCacheDir(), Workers: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	ctx := context.Background()
+	sample := readFile(t, "../../../fixtures/formats/sample.pdf")
+	defect := readFile(t, "../../../fixtures/formats/defect.pdf")
+	rnd := rand.New(rand.NewSource(2))
+	damaged := append([]byte(nil), sample...)
+	for i := 0; i < 400; i++ {
+		damaged[len(damaged)/3+rnd.Intn(len(damaged)/2)] ^= byte(1 + rnd.Intn(255))
+	}
+	first, err := e.Import(ctx, "s.pdf", sample, limit.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, data := range [][]byte{defect, damaged, append([]byte("%PDF-1.7\n"), damaged[:len(damaged)/2]...), sample} {
+		_, _ = e.Import(ctx, "x.pdf", data, limit.Default()) // a damaged file may be read or refused
+		again, err := e.Import(ctx, "s.pdf", sample, limit.Default())
+		if err != nil {
+			t.Fatalf("after document %d: %v", i, err)
+		}
+		if !reflect.DeepEqual(first, again) {
+			t.Fatalf("after document %d the sample reads differently:\n%s\nwas\n%s", i, dumpDoc(again), dumpDoc(first))
+		}
+	}
 }

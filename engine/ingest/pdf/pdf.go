@@ -69,8 +69,8 @@ const Format = "pdf"
 
 // defaultEngine is the Engine that Import uses, created on first use. Compiling pdfium's
 // WebAssembly takes seconds, so it is done once per process and shared; the Engine is safe
-// for concurrent use and holds no per-document state (every document gets a fresh module
-// instance), so sharing it cannot leak anything between documents.
+// for concurrent use. Its pdfium instances read one document at a time, each closed when
+// read; an instance that failed or read a large document is discarded (see extract).
 var defaultEngine = sync.OnceValues(func() (*Engine, error) {
 	return NewEngine(Options{CacheDir: DefaultCacheDir()})
 })

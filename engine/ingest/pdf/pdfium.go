@@ -67,9 +67,10 @@ func DefaultCacheDir() string {
 
 // Engine reads PDF files with pdfium compiled to WebAssembly and run by wazero, in the
 // process and without cgo. Creating one compiles (or loads from the cache) the pdfium
-// module, which is the expensive part; an Engine is then safe for concurrent use and
-// each document gets its own fresh module instance (about 2 ms), so one damaged file
-// cannot affect the next.
+// module, which is the expensive part; an Engine is then safe for concurrent use. Each
+// document is read by one pooled module instance (a new one costs about 30 ms), which
+// closes the document after it; an instance that failed on a document, ran out of time or
+// read a large one is discarded, so a damaged file cannot leave a broken instance behind.
 type Engine struct {
 	pool pdfium.Pool
 }
@@ -90,7 +91,11 @@ func NewEngine(opts Options) (*Engine, error) {
 		}
 	}
 	pool, err := webassembly.Init(webassembly.Config{
-		MinIdle:       0,
+		MinIdle: 0,
+		// An instance serves one document after another (creating one costs about 30 ms,
+		// reading a report about as much); extract discards it after a document that
+		// failed or was large (recycle), so no broken or bloated instance is kept.
+		ReuseWorkers:  true,
 		MaxIdle:       workers,
 		MaxTotal:      workers,
 		RuntimeConfig: rc,
@@ -178,7 +183,15 @@ func (g glyph) cy() float64 { return (g.y0 + g.y1) / 2 }
 // seg is a straight line segment that may be part of a table ruling.
 type seg struct{ x0, y0, x1, y1 float64 }
 
-// extract opens data in a fresh pdfium instance and reads every page. The time budget is
+// Past these a document's pdfium instance is discarded after it, not reused: its
+// WebAssembly memory never shrinks.
+const (
+	recyclePages = 64
+	recycleBytes = 8 << 20
+	recycleChars = 200_000
+)
+
+// extract opens data in a pooled pdfium instance and reads every page. The time budget is
 // checked between pdfium calls (there is one per character, drawing object and page), not
 // inside one: wazero can interrupt a running call only if every call spawns a watcher
 // goroutine (WithCloseOnContextDone), which made reading a report about 3 times slower
@@ -189,9 +202,20 @@ func (e *Engine) extract(ctx context.Context, data []byte, lim limit.Limits) (*r
 	if err != nil {
 		return nil, fmt.Errorf("取得 pdfium 实例：%w", err)
 	}
-	defer inst.Close()
 	x := &extractor{p: inst, ctx: ctx}
-	return x.run(data, lim)
+	out, err := x.run(data, lim)
+	if err != nil || ctx.Err() != nil || recycle(out, len(data), x.chars) {
+		_ = inst.Kill()
+	} else {
+		_ = inst.Close() // back to the pool
+	}
+	return out, err
+}
+
+// recycle reports whether the instance that read a document is to be discarded: one that
+// read a large document holds the memory it grew to.
+func recycle(doc *rawDoc, size, chars int) bool {
+	return doc == nil || len(doc.pages) > recyclePages || size > recycleBytes || chars > recycleChars
 }
 
 type extractor struct {
