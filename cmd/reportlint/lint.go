@@ -564,22 +564,24 @@ func readAllDeadline(r io.Reader, limitBytes int64, timeout time.Duration) ([]by
 	}
 }
 
-// sweepMemoryLimit is the Go heap a run of many documents settles at: the collector runs
-// when the heap reaches it, whatever the number of documents. The packs, the regular
+// sweepMemoryFloor is the Go heap a run of many text documents settles at: the collector
+// runs when the heap reaches it, whatever the number of documents. The packs, the regular
 // expressions and the documents in flight live in about 20 MiB; the process's peak RSS is
 // this plus about 25 MiB of program text and runtime.
-const sweepMemoryLimit = 64 << 20
+const sweepMemoryFloor = 64 << 20
 
 // tuneGC sets the collector for a run of many documents, unless GOGC or GOMEMLIMIT says
 // otherwise. A document allocates a few megabytes that die with it, so collecting at every
 // doubling of the live heap (the default) spends much of 2 cores in the collector; a high
 // GOGC under a soft memory limit collects only when the heap reaches the limit: fewer
-// collections, and memory flat in the number of documents.
+// collections, and memory flat in the number of documents. The limit follows the live
+// heap (gcTuner): a fixed one below it (PDF readers keep their WebAssembly memory in the
+// heap) would make the collector run without pause.
 func tuneGC() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(sweepMemoryLimit)
+		startGCTuner(sweepMemoryFloor)
 	}
 }
