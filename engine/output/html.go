@@ -283,10 +283,10 @@ type mFinding struct {
 	ID, Rule, Title, Message, Snippet, Where string
 	// Expected and Actual are the values the rule compared, when it compared two.
 	Expected, Actual string
-	Level                                    finding.Level
-	NA                                       bool
-	At                                       *mLink
-	Related                                  []mRel
+	Level            finding.Level
+	NA               bool
+	At               *mLink
+	Related          []mRel
 	// More are the related places beyond the first few, folded away.
 	More []mRel
 }

@@ -29,7 +29,7 @@ func results() []finding.Result {
 	fs := []finding.Finding{
 		{
 			RuleID: "NAR-APPLICATIONS", Level: finding.Error, Tags: []string{"narrative"}, Pack: "p@1.0.0",
-			Message:  "正文称收到申请 3 件，表三“本年新收政府信息公开申请数量”总计为 0 件", Expected: "0", Actual: "3",
+			Message: "正文称收到申请 3 件，表三“本年新收政府信息公开申请数量”总计为 0 件", Expected: "0", Actual: "3",
 			Location: finding.Location{Path: "a.txt", Span: span(2, 17, 18), Snippet: "3", Logical: "一、总体情况", LogicalKind: "module", Ref: "claim.0.n"},
 			Related:  []finding.Location{{Path: "a.txt", Span: span(5, 20, 21), Snippet: "0", Message: "表三本年新收申请总计", Logical: "表三/一/总计", Ref: "t3.r1.total"}},
 		},

@@ -709,3 +709,34 @@ func TestApplyContextStops(t *testing.T) {
 		t.Error("Apply found no claims")
 	}
 }
+
+// A tab-separated row (a table copied from a spreadsheet or a web page) says where its
+// blank cells are: an empty field between two tabs, or after the last tab.
+func TestTabSeparatedBlankCells(t *testing.T) {
+	for _, tc := range []struct {
+		row   string
+		blank string // the blank column
+	}{
+		{"一、本年新收政府信息公开申请数量\t1\t\t0\t0\t0\t0\t1", "commercial"},
+		{"一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t", "total"},
+		{"一、本年新收政府信息公开申请数量\t\t1\t0\t0\t0\t0\t1", "natural_person"},
+	} {
+		src := strings.Replace(sampleText(t), "一、本年新收政府信息公开申请数量 0 0 0 0 0 0 0", tc.row, 1)
+		f := loadProfile(t).Apply(&document.Document{Path: "t.txt", Format: "text", Blocks: text.Blocks(src)})
+		r := f.Tables["t3"].Rows["new_received"]
+		if !r.Aligned {
+			t.Errorf("%q: row not aligned: %+v", tc.row, r)
+			continue
+		}
+		for col, c := range r.Cells {
+			if blank := c.State == StateBlank; blank != (col == tc.blank) {
+				t.Errorf("%q: %s is %s (%q)", tc.row, col, c.State, c.Text)
+			}
+		}
+	}
+	// Spaces say nothing of blanks: the row is one value short.
+	src := strings.Replace(sampleText(t), "一、本年新收政府信息公开申请数量 0 0 0 0 0 0 0", "一、本年新收政府信息公开申请数量 1 0 0 0 0 1", 1)
+	if r := apply(t, src).Tables["t3"].Rows["new_received"]; r.Aligned {
+		t.Errorf("a row one value short read as aligned: %+v", r)
+	}
+}

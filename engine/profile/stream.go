@@ -90,12 +90,26 @@ func (s *stream) addSegments(segs []document.Segment, cell, row int32) bool {
 		off := int32(0)
 		inWord := false
 		lineFirst := true
+		// In flowing text, a line with tabs is a row of tab-separated fields: a field with
+		// nothing in it (two tabs in a row, or a tab ending the line) is a blank cell.
+		tsv := cell < 0 && strings.ContainsRune(seg.Text, '\t')
+		fieldEmpty := false
 		for _, r := range seg.Text {
+			if tsv && r == '\t' {
+				if fieldEmpty {
+					s.addEmptyField(idx, off)
+				}
+				fieldEmpty = true
+				inWord = false
+				off++
+				continue
+			}
 			if isSpace(r) {
 				inWord = false
 				off++
 				continue
 			}
+			fieldEmpty = false
 			if !inWord {
 				s.atoms = append(s.atoms, atom{cell: cell, row: row})
 				inWord = true
@@ -105,8 +119,21 @@ func (s *stream) addSegments(segs []document.Segment, cell, row int32) bool {
 			added = true
 			off++
 		}
+		if fieldEmpty {
+			s.addEmptyField(idx, off-1)
+		}
 	}
 	return added
+}
+
+// addEmptyField marks an empty field of a tab-separated line, at the tab that closes it
+// (offset off in segment idx), as the blank cell it stands for.
+func (s *stream) addEmptyField(idx, off int32) {
+	if s.full() {
+		return
+	}
+	s.atoms = append(s.atoms, atom{cell: -1, row: -1, empty: true})
+	s.push(emptyCell, idx, off, false)
 }
 
 func (s *stream) addEmptyCell(p document.Pos, cell, row int32) {

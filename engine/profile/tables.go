@@ -335,6 +335,7 @@ func (r *tableRead) settleRow(i int, row *Row) {
 	subtotalFirst := len(r.t.Subtotals) > 0 && len(toks[i]) == want+1
 	if len(toks[i]) > want && !subtotalFirst {
 		toks[i] = dropExtraBlanks(toks[i], want)
+		toks[i] = dropTrailingBlanks(toks[i], want)
 	}
 	if len(toks[i]) > want {
 		toks[i] = collapseRepeats(toks[i], want)
@@ -638,6 +639,16 @@ func dropExtraBlanks(toks []token, want int) []token {
 	return out
 }
 
+// dropTrailingBlanks removes, from a row with too many values, the empty cells after its
+// last value: the padding of a grid wider than the row's table (the sub-tables of table 2
+// stacked in one grid, | 行政事业性收费 | 15 |  |  | under two columns, the first blank).
+func dropTrailingBlanks(toks []token, want int) []token {
+	for len(toks) > want && toks[len(toks)-1].kind == tokBlank {
+		toks = toks[:len(toks)-1]
+	}
+	return toks
+}
+
 // dropLeadingBlanks removes, from a row with too many values, the empty cells before its
 // first value: what is left of label cells merged across columns (| 一、本年新收… |  |  | 133 |).
 func dropLeadingBlanks(toks []token, want int) []token {
@@ -897,7 +908,7 @@ func (p *profiler) tokens(from, to int) []token {
 				continue
 			}
 		}
-		t := p.classify(i, j, cell >= 0, cell >= 0 && s.atoms[a].empty)
+		t := p.classify(i, j, cell >= 0, s.atoms[a].empty)
 		t.row = s.atoms[a].row
 		out = append(out, t)
 		i = j

@@ -85,6 +85,12 @@ func BlocksContext(ctx context.Context, s string) ([]document.Block, error) {
 			flush()
 			continue
 		}
+		if strings.ContainsRune(body, '\t') {
+			// A tab-separated row (a table copied from a spreadsheet or a web page) keeps
+			// its trailing tabs: each one closes a field, and the empty fields are blank
+			// cells (行政事业性收费<TAB>15<TAB> has its last cell blank).
+			body += strings.Repeat("\t", strings.Count(line[len(trimmed):], "\t"))
+		}
 		col := 1 + utf8.RuneCountInString(trimmed[:lead])
 		seg := document.Segment{Text: body, Start: document.Pos{Line: lineNo, Col: col}}
 		span := document.Span{Start: seg.Start, End: document.Pos{Line: lineNo, Col: col + utf8.RuneCountInString(body)}}

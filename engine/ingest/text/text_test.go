@@ -70,3 +70,21 @@ func FuzzBlocks(f *testing.F) {
 		}
 	})
 }
+
+// A tab-separated line keeps its trailing tabs (each closes a field: the blank cells at
+// the row's end); other trailing white space goes.
+func TestTrailingTabsOfTabSeparatedLines(t *testing.T) {
+	blocks := Blocks("行政事业性收费\t15\t \t\n正文 3 件  \t\n")
+	if len(blocks) != 1 || len(blocks[0].Segments) != 2 {
+		t.Fatalf("blocks %+v", blocks)
+	}
+	if got := blocks[0].Segments[0].Text; got != "行政事业性收费\t15\t\t" {
+		t.Errorf("tab-separated line %q", got)
+	}
+	if got := blocks[0].Segments[1].Text; got != "正文 3 件" {
+		t.Errorf("a line whose only tab trails %q", got)
+	}
+	if end := blocks[0].Span.End; end != (document.Pos{Line: 2, Col: 7}) {
+		t.Errorf("span end %+v", end)
+	}
+}
