@@ -2,7 +2,7 @@
 # title: 正文所述百分比应与数量相符
 # description: >-
 #   正文在办理结果数量旁给出的百分比（如“予以公开 42 件，占 51.85%”），应等于该数量除以办理总数
-#   （表三“（七）总计”的总计）；允许末位数字因四舍五入或截断而相差 1。
+#   （表三“（七）总计”的总计）；允许末位数字因四舍五入或截断而不同（相差不足末位的 1）：51.85% 的 51.8% 或 51.9% 都可以，恰为 25% 时写 26% 则不符。
 # custom:
 #   id: NAR-PERCENT
 #   level: warning
@@ -34,11 +34,12 @@ other_base(c) if {
 	abs(((100 * c.fields.n.value) / base) - c.fields.pct.value) <= tolerance(c.fields.pct.text)
 }
 
-# One unit of the last digit written, so 4.34% for 4.348% (truncated) passes.
-tolerance(text) := units[min([count(parts[1]), 4])] + 0.000001 if {
+# Less than one unit of the last digit written: 4.34% (truncated) and 4.35% (rounded) for
+# 4.348% pass, 26% for exactly 25% does not.
+tolerance(text) := units[min([count(parts[1]), 4])] - 0.000001 if {
 	parts := split(text, ".")
 	count(parts) == 2
-} else := 1.000001
+} else := 0.999999
 
 units := [1, 0.1, 0.01, 0.001, 0.0001]
 
