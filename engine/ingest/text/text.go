@@ -64,14 +64,35 @@ func Blocks(s string) []document.Block {
 }
 
 // BlocksContext is Blocks that stops with ctx's error once ctx is done.
+//
+// A paragraph cut by a page break goes on after it: when a paragraph ends mid-sentence
+// and only blank lines and a page number follow before the next text, as in text taken
+// from a PDF (…办理结果方面，予以 / - 2 - / 公开70件，占58.33%), the next lines join the
+// paragraph, and the page number comes after it as furniture.
 func BlocksContext(ctx context.Context, s string) ([]document.Block, error) {
 	var blocks []document.Block
 	var cur *document.Block
+	// open is the index in blocks of the last paragraph while it may go on after a page
+	// break (it ends mid-sentence, and only blank lines and held came after it), else -1;
+	// held is the page number met after it; after is the page number of a paragraph that
+	// went on, which follows it once it ends.
+	open := -1
+	var held, after []document.Block
+	release := func() {
+		blocks = append(blocks, held...)
+		held, open = nil, -1
+	}
 	flush := func() {
-		if cur != nil {
-			blocks = append(blocks, *cur)
-			cur = nil
+		if cur == nil {
+			return
 		}
+		blocks = append(blocks, *cur)
+		open = -1
+		if len(after) == 0 && midSentence(cur.Segments[len(cur.Segments)-1].Text) {
+			open = len(blocks) - 1
+		}
+		blocks = append(blocks, after...)
+		cur, after = nil, nil
 	}
 	for i, line := range Lines(s) {
 		if i%4096 == 4095 && ctx.Err() != nil {
@@ -95,19 +116,54 @@ func BlocksContext(ctx context.Context, s string) ([]document.Block, error) {
 		seg := document.Segment{Text: body, Start: document.Pos{Line: lineNo, Col: col}}
 		span := document.Span{Start: seg.Start, End: document.Pos{Line: lineNo, Col: col + utf8.RuneCountInString(body)}}
 		if pageNumber.MatchString(strings.Join(strings.Fields(strings.ReplaceAll(body, "\f", " ")), " ")) {
+			furniture := document.Block{Kind: document.Furniture, Segments: []document.Segment{seg}, Span: span}
 			flush()
-			blocks = append(blocks, document.Block{Kind: document.Furniture, Segments: []document.Segment{seg}, Span: span})
+			if open >= 0 && len(held) == 0 {
+				held = append(held, furniture) // the paragraph may go on after the page break
+				continue
+			}
+			release()
+			blocks = append(blocks, furniture)
 			continue
 		}
+		if cur == nil && len(held) > 0 && !startsPart(body) {
+			// The paragraph before the page break goes on; its page number follows it.
+			p := blocks[open]
+			blocks = blocks[:open]
+			cur, after = &p, held
+			held, open = nil, -1
+		}
 		if cur == nil {
+			release()
 			cur = &document.Block{Kind: document.Paragraph, Span: span}
 		}
 		cur.Segments = append(cur.Segments, seg)
 		cur.Span.End = span.End
 	}
 	flush()
+	release()
 	return blocks, nil
 }
+
+// midSentence reports whether a paragraph whose last line is text stops mid-sentence: the
+// line ends in a character that neither ends a sentence or clause nor closes a heading
+// number, a bracket or a quotation.
+func midSentence(text string) bool {
+	text = strings.TrimRightFunc(text, isSpace)
+	r, _ := utf8.DecodeLastRuneInString(text)
+	if r == utf8.RuneError || strings.ContainsRune(text, '\t') {
+		return false // a table row is no sentence
+	}
+	return !strings.ContainsRune("。！？；：.!?;:）)」』”\"", r)
+}
+
+// startsPart reports whether a line starts a part of its own: a numbered heading or item
+// (一、 （二） 3. 第二十条), which a paragraph cut by a page break does not go on into.
+func startsPart(line string) bool {
+	return partStart.MatchString(line)
+}
+
+var partStart = regexp.MustCompile(`^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,2}[、.．]|第[一二三四五六七八九十百0-9]+[条章节项])`)
 
 // isSpace reports whitespace as the text importer sees it: ASCII and Unicode spaces,
 // form feeds, the ideographic space U+3000 and no-break spaces.

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/reportlint/reportlint/engine/document"
@@ -18,9 +19,9 @@ func TestBlocks(t *testing.T) {
 	}
 	wants := []want{
 		{document.Paragraph, "标题", document.Pos{Line: 1, Col: 1}, document.Pos{Line: 1, Col: 3}},
-		{document.Paragraph, "一、总体情况\n正文第一行", document.Pos{Line: 3, Col: 3}, document.Pos{Line: 4, Col: 6}},
+		// The paragraph the page break cut goes on; the page number follows it.
+		{document.Paragraph, "一、总体情况\n正文第一行\n正文\u3000第二行", document.Pos{Line: 3, Col: 3}, document.Pos{Line: 6, Col: 8}},
 		{document.Furniture, "- 3 -", document.Pos{Line: 5, Col: 1}, document.Pos{Line: 5, Col: 6}},
-		{document.Paragraph, "正文\u3000第二行", document.Pos{Line: 6, Col: 2}, document.Pos{Line: 6, Col: 8}},
 	}
 	if len(blocks) != len(wants) {
 		t.Fatalf("got %d blocks, want %d: %+v", len(blocks), len(wants), blocks)
@@ -86,5 +87,37 @@ func TestTrailingTabsOfTabSeparatedLines(t *testing.T) {
 	}
 	if end := blocks[0].Span.End; end != (document.Pos{Line: 2, Col: 7}) {
 		t.Errorf("span end %+v", end)
+	}
+}
+
+// A paragraph cut by a page break (text taken from a PDF) goes on after it, blank lines
+// and page number between; one that ended its sentence, or a next line that starts a part
+// of its own, does not.
+func TestParagraphAcrossPageBreak(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want []string // the blocks' texts, furniture in brackets
+	}{
+		{"办理结果方面，予以\n\n- 2 -\n\n公开70件，占58.33%。\n", []string{"办理结果方面，予以\n公开70件，占58.33%。", "[- 2 -]"}},
+		{"办理结果方面，予以公开。\n\n- 2 -\n\n下一段。\n", []string{"办理结果方面，予以公开。", "[- 2 -]", "下一段。"}},
+		{"（一）主动公开\n\n第 2 页\n\n二、主动公开政府信息情况\n", []string{"（一）主动公开", "[第 2 页]", "二、主动公开政府信息情况"}},
+		{"予以\n\n- 2 -\n\n公开\n\n- 3 -\n\n70件\n", []string{"予以\n公开", "[- 2 -]", "[- 3 -]", "70件"}},
+		{"- 1 -\n正文\n", []string{"[- 1 -]", "正文"}},
+	} {
+		var got []string
+		doc := &document.Document{Blocks: Blocks(tc.in)}
+		for _, b := range doc.Blocks {
+			if b.Kind == document.Furniture {
+				got = append(got, "["+b.Text()+"]")
+			} else {
+				got = append(got, b.Text())
+			}
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%q: blocks %q, want %q", tc.in, got, tc.want)
+		}
+		if err := doc.Validate(); err != nil {
+			t.Errorf("%q: %v", tc.in, err)
+		}
 	}
 }
