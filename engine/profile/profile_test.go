@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/reportlint/reportlint/engine/document"
+	"github.com/reportlint/reportlint/engine/ingest/limit"
+	"github.com/reportlint/reportlint/engine/ingest/markdown"
 	"github.com/reportlint/reportlint/engine/ingest/text"
 )
 
@@ -738,5 +740,28 @@ func TestTabSeparatedBlankCells(t *testing.T) {
 	src := strings.Replace(sampleText(t), "一、本年新收政府信息公开申请数量 0 0 0 0 0 0 0", "一、本年新收政府信息公开申请数量 1 0 0 0 0 1", 1)
 	if r := apply(t, src).Tables["t3"].Rows["new_received"]; r.Aligned {
 		t.Errorf("a row one value short read as aligned: %+v", r)
+	}
+}
+
+// A table 3 with the subtotal column (法人或其他组织) drawn as a grid whose label cells span
+// three columns: the row whose first value cell (自然人) is left empty has a blank before
+// eight values. Its blank is the cell, not what is left of a merged label, since the other
+// rows show the subtotal column (a generated report, seed 2033).
+func TestBlankFirstCellBesideSubtotalColumn(t *testing.T) {
+	data, err := os.ReadFile("testdata/subtotal-first-blank.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := markdown.Import("r.md", data, "", limit.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := loadProfile(t).Apply(doc)
+	r := f.Tables["t3"].Rows["not_processed_confirm"]
+	if !r.Aligned || r.Cells["natural_person"].State != StateBlank || r.Cells["commercial"].Text != "0" || r.Cells["total"].Text != "0" {
+		t.Fatalf("row %+v", r)
+	}
+	if other := f.Tables["t3"].Rows["not_processed_bulk"]; !other.Aligned || other.Cells["natural_person"].State != StateNumber {
+		t.Errorf("the row above: %+v", other)
 	}
 }

@@ -221,6 +221,7 @@ func (p *profiler) readTable(m *tableMatch, bound int) {
 		r.readRow(i, row, bound)
 		r.settleRow(i, row)
 	}
+	r.settleLeadingBlanks()
 	r.dropUnverifiedSubtotals()
 	r.markShortRows()
 	r.dropStrayBlanks()
@@ -236,18 +237,22 @@ func (p *profiler) readTable(m *tableMatch, bound int) {
 // tableRead holds what is known of one table while its rows are read: the values of
 // each row, the splits still open, and what the subtotal column explains.
 type tableRead struct {
-	p                    *profiler
-	m                    *tableMatch
-	t                    *TableSpec
-	out                  *Table
-	rowAt                map[int]int // row index -> anchor index
-	want                 int
-	sums                 []sumRule
-	signed               []bool
-	toks                 [][]token
-	cands                map[int][][]token
-	subtotalRows         int          // rows whose subtotal column was verified and dropped
-	dropped              map[int]bool // rows whose subtotal column was dropped
+	p            *profiler
+	m            *tableMatch
+	t            *TableSpec
+	out          *Table
+	rowAt        map[int]int // row index -> anchor index
+	want         int
+	sums         []sumRule
+	signed       []bool
+	toks         [][]token
+	cands        map[int][][]token
+	subtotalRows int          // rows whose subtotal column was verified and dropped
+	dropped      map[int]bool // rows whose subtotal column was dropped
+	// leadBlank are the rows one value too long that start with a blank cell, in a table
+	// that may have a subtotal column: a label merged across columns, or a first value
+	// cell left empty beside the subtotal column; the other rows tell which.
+	leadBlank            map[int]bool
 	short                map[int]bool // data rows one value short of the columns and the subtotal
 	tableStart, tableEnd int
 }
@@ -278,6 +283,7 @@ func (p *profiler) newTableRead(m *tableMatch) *tableRead {
 		toks:       make([][]token, len(t.Rows)),
 		cands:      map[int][][]token{},
 		dropped:    map[int]bool{},
+		leadBlank:  map[int]bool{},
 		short:      map[int]bool{},
 		tableStart: m.first,
 		tableEnd:   m.firstEnd,
@@ -328,7 +334,12 @@ func (r *tableRead) settleRow(i int, row *Row) {
 	want, toks := r.want, r.toks
 	// A row one value too long in a table that may have a subtotal column keeps its
 	// blanks until the column is known: the extra value is the subtotal's, and a blank
-	// among the others is a cell left empty.
+	// among the others is a cell left empty. A blank before the values is decided once
+	// the other rows have told whether the column is there (settleLeadingBlanks).
+	if len(toks[i]) == want+1 && len(r.t.Subtotals) > 0 && toks[i][0].kind == tokBlank && toks[i][0].inCell {
+		r.leadBlank[i] = true
+		return
+	}
 	if len(toks[i]) > want {
 		toks[i] = dropLeadingBlanks(toks[i], want)
 	}
@@ -354,6 +365,24 @@ func (r *tableRead) settleRow(i int, row *Row) {
 			toks[i], row.Split = splits[0], true
 		default:
 			r.cands[i] = splits
+		}
+	}
+}
+
+// settleLeadingBlanks decides the rows settleRow left with a blank before one value too
+// many: in a table whose rows show the subtotal column, the blank is the first value cell
+// left empty and the extra value the subtotal's (dropped here when it checks out, else by
+// dropUnverifiedSubtotals); otherwise the blank is what is left of a label merged across
+// columns, and goes.
+func (r *tableRead) settleLeadingBlanks() {
+	for i := range r.leadBlank {
+		if !r.hasSubtotalColumn() {
+			r.toks[i] = dropLeadingBlanks(r.toks[i], r.want)
+			continue
+		}
+		if d := r.p.dropSubtotal(r.t, r.toks[i]); len(d) == r.want {
+			r.toks[i] = d
+			r.dropped[i] = true
 		}
 	}
 }
