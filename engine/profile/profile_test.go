@@ -748,20 +748,26 @@ func TestTabSeparatedBlankCells(t *testing.T) {
 // eight values. Its blank is the cell, not what is left of a merged label, since the other
 // rows show the subtotal column (a generated report, seed 2033).
 func TestBlankFirstCellBesideSubtotalColumn(t *testing.T) {
-	data, err := os.ReadFile("testdata/subtotal-first-blank.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := markdown.Import("r.md", data, "", limit.Default())
-	if err != nil {
-		t.Fatal(err)
-	}
-	f := loadProfile(t).Apply(doc)
-	r := f.Tables["t3"].Rows["not_processed_confirm"]
-	if !r.Aligned || r.Cells["natural_person"].State != StateBlank || r.Cells["commercial"].Text != "0" || r.Cells["total"].Text != "0" {
-		t.Fatalf("row %+v", r)
-	}
-	if other := f.Tables["t3"].Rows["not_processed_bulk"]; !other.Aligned || other.Cells["natural_person"].State != StateNumber {
-		t.Errorf("the row above: %+v", other)
+	for _, tc := range []struct{ file, row, above string }{
+		{"testdata/subtotal-first-blank.md", "not_processed_confirm", "not_processed_bulk"},
+		// Every row's label spans three cells, two of them empty (seed 2035).
+		{"testdata/subtotal-first-blank-merged.md", "carried_over", "new_received"},
+	} {
+		data, err := os.ReadFile(tc.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := markdown.Import("r.md", data, "", limit.Default())
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := loadProfile(t).Apply(doc)
+		r := f.Tables["t3"].Rows[tc.row]
+		if !r.Aligned || r.Cells["natural_person"].State != StateBlank || r.Cells["commercial"].Text != "0" || r.Cells["total"].Text != "0" {
+			t.Errorf("%s: row %+v", tc.file, r)
+		}
+		if other := f.Tables["t3"].Rows[tc.above]; !other.Aligned || other.Cells["natural_person"].State != StateNumber {
+			t.Errorf("%s: the row above: %+v", tc.file, other)
+		}
 	}
 }

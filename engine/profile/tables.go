@@ -2,6 +2,7 @@ package profile
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -332,17 +333,26 @@ func (r *tableRead) readRow(i int, row *Row, bound int) {
 // fitting splits are kept for joint resolution).
 func (r *tableRead) settleRow(i int, row *Row) {
 	want, toks := r.want, r.toks
-	// A row one value too long in a table that may have a subtotal column keeps its
-	// blanks until the column is known: the extra value is the subtotal's, and a blank
-	// among the others is a cell left empty. A blank before the values is decided once
-	// the other rows have told whether the column is there (settleLeadingBlanks).
-	if len(toks[i]) == want+1 && len(r.t.Subtotals) > 0 && toks[i][0].kind == tokBlank && toks[i][0].inCell {
+	// A row too long that starts with blank cells, in a table that may have a subtotal
+	// column, waits until the other rows have told whether the column is there: its
+	// blanks are what is left of labels merged across columns, or one of them is the
+	// first value cell left empty (settleLeadingBlanks).
+	if len(toks[i]) > want && len(r.t.Subtotals) > 0 && toks[i][0].kind == tokBlank && toks[i][0].inCell {
 		r.leadBlank[i] = true
 		return
 	}
 	if len(toks[i]) > want {
 		toks[i] = dropLeadingBlanks(toks[i], want)
 	}
+	r.settleValues(i, row)
+}
+
+// settleValues is settleRow past the blanks before a row's values.
+func (r *tableRead) settleValues(i int, row *Row) {
+	want, toks := r.want, r.toks
+	// A row one value too long in a table that may have a subtotal column keeps its
+	// blanks until the column is known: the extra value is the subtotal's, and a blank
+	// among the others is a cell left empty.
 	subtotalFirst := len(r.t.Subtotals) > 0 && len(toks[i]) == want+1
 	if len(toks[i]) > want && !subtotalFirst {
 		toks[i] = dropExtraBlanks(toks[i], want)
@@ -375,15 +385,25 @@ func (r *tableRead) settleRow(i int, row *Row) {
 // dropUnverifiedSubtotals); otherwise the blank is what is left of a label merged across
 // columns, and goes.
 func (r *tableRead) settleLeadingBlanks() {
+	// The waiting rows count as evidence too: those whose values, past every blank before
+	// them, are one too many with a subtotal that checks out.
+	evidence := r.subtotalRows
 	for i := range r.leadBlank {
-		if !r.hasSubtotalColumn() {
-			r.toks[i] = dropLeadingBlanks(r.toks[i], r.want)
-			continue
+		rest := r.toks[i]
+		for len(rest) > 0 && rest[0].kind == tokBlank && rest[0].inCell {
+			rest = rest[1:]
 		}
-		if d := r.p.dropSubtotal(r.t, r.toks[i]); len(d) == r.want {
-			r.toks[i] = d
-			r.dropped[i] = true
+		if len(rest) == r.want+1 && len(r.p.dropSubtotal(r.t, rest)) == r.want {
+			evidence++
 		}
+	}
+	width := r.want
+	if evidence >= 2 && len(r.t.Subtotals) == 1 {
+		width++
+	}
+	for _, i := range slices.Sorted(maps.Keys(r.leadBlank)) {
+		r.toks[i] = dropLeadingBlanks(r.toks[i], width)
+		r.settleValues(i, r.out.Rows[r.t.Rows[i].ID])
 	}
 }
 
