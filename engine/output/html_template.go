@@ -99,7 +99,7 @@ a{color:inherit;text-decoration:none}
 <p>{{.Message}}</p>
 <dl>
 {{- if .At}}<dt>位置</dt><dd><a href="{{.At.Href}}">{{.At.Text}}</a></dd>{{else}}<dt>位置</dt><dd><code>{{.Where}}</code></dd>{{end}}
-{{- if .Expected}}<dt>应为</dt><dd class="want">{{.Expected}}</dd><dt>实际</dt><dd class="got">{{.Actual}}{{if and .Snippet (ne .Snippet .Actual)}}（“{{.Snippet}}”）{{end}}</dd>
+{{- if .Expected}}<dt>应为</dt><dd class="want">{{.Expected}}</dd><dt>实际</dt><dd class="got">{{.Actual}}</dd>{{if and .Snippet (ne .Snippet .Actual)}}<dt>原文</dt><dd>“{{.Snippet}}”</dd>{{end}}
 {{- else if .Snippet}}<dt>实际</dt><dd>“{{.Snippet}}”</dd>{{end}}
 {{- range .Related}}{{template "rel" .}}{{end}}
 </dl>
