@@ -67,6 +67,16 @@ type cpart struct {
 	row            int // grid row where the part's dump line goes, set by finish
 }
 
+// hasDigit reports whether the cell's text holds a digit.
+func (c *tcell) hasDigit() bool {
+	for _, p := range c.parts {
+		if strings.ContainsAny(p.text, "0123456789") {
+			return true
+		}
+	}
+	return false
+}
+
 func (c *tcell) blank() bool {
 	for _, p := range c.parts {
 		if p.text != "" {

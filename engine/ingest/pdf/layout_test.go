@@ -95,3 +95,28 @@ func TestOneOverlongLineKeepsTheMargin(t *testing.T) {
 		t.Error("the line after a full line starts a new paragraph")
 	}
 }
+
+// Cells that claim the same grid place are joined, with a note when a number is among
+// them; two header labels joined lose no value and get none.
+func TestOverlapNoteOnlyWhereANumberIsJoined(t *testing.T) {
+	cell := func(r, c int, text string) *tcell {
+		return &tcell{parts: []*cpart{{page: 1, text: text}}, r0: r, r1: r + 1, c0: c, c1: c + 1}
+	}
+	for _, tc := range []struct {
+		a, b string
+		note bool
+	}{
+		{"本年新制作数量", "本年新公开数量", false},
+		{"行政许可", "12", true},
+		{"3", "4", true},
+	} {
+		tb := &table{cells: []*tcell{cell(0, 0, "信息内容"), cell(0, 1, tc.a), cell(0, 1, tc.b)}}
+		tb.resolveOverlaps()
+		if len(tb.cells) != 2 || len(tb.cells[1].parts) != 2 {
+			t.Errorf("%q+%q: cells not joined: %d cells", tc.a, tc.b, len(tb.cells))
+		}
+		if tb.overlaps != tc.note {
+			t.Errorf("%q+%q: note %v, want %v", tc.a, tc.b, tb.overlaps, tc.note)
+		}
+	}
+}

@@ -512,14 +512,17 @@ func (t *table) compressRows() int {
 // resolveOverlaps makes the grid consistent when cells claim the same place (rulings or
 // text lines closer than the grid resolution, overlapping text): a cell whose top-left
 // slot is taken is joined to the cell holding it, and spans are cut where they would run
-// into another cell. It notes that it did so.
+// into another cell. It notes that it did so, unless all it joined was words with no
+// number (two header labels): a value can then have gone nowhere it does not belong.
 func (t *table) resolveOverlaps() {
 	occ := map[[2]int]*tcell{}
 	kept := t.cells[:0]
 	for _, c := range t.cells {
 		if o := occ[[2]int{c.r0, c.c0}]; o != nil {
+			if o.hasDigit() || c.hasDigit() {
+				t.overlaps = true
+			}
 			o.parts = append(o.parts, c.parts...)
-			t.overlaps = true
 			continue
 		}
 		for cc := c.c0 + 1; cc < c.c1; cc++ {
