@@ -599,6 +599,22 @@ func TestSeparatedValuesAreNotSplit(t *testing.T) {
 	if r := f.Tables["t2_5"].Rows["licensing"]; r.Run != "" || r.Split || r.Values != 2 {
 		t.Errorf("row = run %q, split %v, %d values; want no run, no split, 2 values", r.Run, r.Split, r.Values)
 	}
+	// One value written apart from its label is one value, not 1, 1 and 1 (seed 2037);
+	// run into the label, or with a leading zero (a scraped page's 规章 000), it is values
+	// run together.
+	for _, tc := range []struct{ row, cells string }{
+		{"行政许可 111", "missing missing missing"},
+		{"行政许可111", "1 1 1"},
+		{"行政许可 000", "0 0 0"},
+	} {
+		f := apply2019(t, "行政许可 0 0 0", tc.row)
+		if got := cellsOf(f, "t2_5", "licensing"); got != tc.cells {
+			t.Errorf("%s: cells = %q, want %q", tc.row, got, tc.cells)
+		}
+		if r := f.Tables["t2_5"].Rows["licensing"]; r.Run != "" || r.Split != (tc.cells != "missing missing missing") {
+			t.Errorf("%s: run %q, split %v", tc.row, r.Run, r.Split)
+		}
+	}
 }
 
 // An import note about a table before the report's first section that is none of the

@@ -24,10 +24,10 @@ func (p *profiler) splitRuns(toks []token, want int, sums []sumRule, signed []bo
 	if len(toks) == 0 || len(toks) >= want {
 		return nil
 	}
-	if len(toks) > 1 && len(sums) == 0 && !hasSignedRun(toks) {
-		// Values written apart ("行政许可 2 59") and too few of them: a cell was left
-		// empty, most likely, and nothing could tell a split of one of them ("5 9") from
-		// that. Only the column sums can.
+	if (len(toks) > 1 || p.loneNumber(toks[0])) && len(sums) == 0 && !hasSignedRun(toks) {
+		// Values written apart ("行政许可 2 59", "行政事业性收费 11") and too few of them:
+		// a cell was left empty, most likely, and nothing could tell a split of one of
+		// them ("5 9", "1 1") from that. Only the column sums can.
 		return nil
 	}
 	digits := p.runDigits(toks)
@@ -387,4 +387,15 @@ func sumRules(t *TableSpec) []sumRule {
 		out = append(out, r)
 	}
 	return out
+}
+
+// loneNumber reports whether a token in flowing text can be one number written as a word
+// of its own: apart from the word before it and without a leading zero. Values run into
+// their label (规章000) or starting with a zero (规章 000, as scraped pages write them)
+// are values run together.
+func (p *profiler) loneNumber(t token) bool {
+	if t.inCell || t.start == 0 || p.s.atom[t.start] == p.s.atom[t.start-1] {
+		return false
+	}
+	return !(t.end-t.start > 1 && p.s.folded[t.start] == '0')
 }

@@ -469,7 +469,9 @@ func (r *tableRead) resolveRuns() {
 		r.out.Rows[t.Rows[i].ID].Split = true
 	}
 	for i := range t.Rows {
-		if rt := r.toks[i]; len(rt) > 0 && len(rt) < want && (len(rt) == 1 || len(r.sums) > 0 || hasSignedRun(rt)) && p.allDigits(rt) && rt[len(rt)-1].end-rt[0].start >= want {
+		// A lone value written apart from its label, with no sums to split it by, is one
+		// value (a cell beside it left empty), not a run (see splitRuns).
+		if rt := r.toks[i]; len(rt) > 0 && len(rt) < want && (len(rt) == 1 && (len(r.sums) > 0 || !p.loneNumber(rt[0])) || len(r.sums) > 0 || hasSignedRun(rt)) && p.allDigits(rt) && rt[len(rt)-1].end-rt[0].start >= want {
 			r.out.Rows[t.Rows[i].ID].Run = p.s.text(rt[0].start, rt[len(rt)-1].end)
 		}
 	}
