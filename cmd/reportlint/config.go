@@ -19,6 +19,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/reportlint/reportlint/engine/finding"
+	"github.com/reportlint/reportlint/engine/i18n"
 	"github.com/reportlint/reportlint/engine/ingest"
 )
 
@@ -40,6 +41,7 @@ type fileConfig struct {
 	RepeatThreshold *float64          `yaml:"repeat-threshold"`
 	Params          map[string]string `yaml:"params"`
 	Baseline        string            `yaml:"baseline"`
+	Lang            string            `yaml:"lang"`
 	// Lines holds the line of each key given, and of each entry of levels and params
 	// ("levels/T3-ROW-SUM"), for messages about its value.
 	Lines map[string]int `yaml:"-"`
@@ -78,6 +80,7 @@ var configKeys = []struct{ key, want string }{
 	{"repeat-threshold", "a number between 0 and 1"},
 	{"params", "a map of parameter name to number"},
 	{"baseline", "a file name"},
+	{"lang", "a language: zh or en"},
 }
 
 // locatedConfigError is an error in the content of a configuration file, which names the
@@ -196,6 +199,8 @@ func (c *fileConfig) set(key string, v *yaml.Node) error {
 		return decodeString(v, &c.Pack)
 	case "baseline":
 		return decodeString(v, &c.Baseline)
+	case "lang":
+		return decodeString(v, &c.Lang)
 	case "blank-as-zero":
 		if v.Kind != yaml.ScalarNode || v.Tag != "!!bool" {
 			return fmt.Errorf("not a boolean")
@@ -238,6 +243,10 @@ func (c *fileConfig) check(key string) (entry string, err error) {
 			if _, err := path.Match(pat, ""); err != nil {
 				return "", fmt.Errorf("bad pattern %q: %v", pat, err)
 			}
+		}
+	case "lang":
+		if _, err := i18n.Parse(c.Lang); err != nil {
+			return "", err
 		}
 	case "repeat-threshold":
 		if x := *c.RepeatThreshold; x < 0 || x > 1 {

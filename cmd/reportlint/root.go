@@ -12,15 +12,22 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/reportlint/reportlint/engine/i18n"
 	"github.com/reportlint/reportlint/engine/pack"
 	"github.com/reportlint/reportlint/rules"
 )
 
 // Main runs the command line and returns the exit code.
 func Main(args []string, io *IOStreams) int {
+	lang, err := chooseLang(args, os.Getenv)
+	i18n.Set(lang)
+	if err != nil {
+		fmt.Fprintf(io.ErrOut, "reportlint: %v\n", err)
+		return exitError
+	}
 	cmd := NewRootCmd(io)
 	cmd.SetArgs(args)
-	err := cmd.Execute()
+	err = cmd.Execute()
 	code := exitCode(err)
 	if err != nil && code == exitError {
 		var ie inputError
@@ -61,6 +68,9 @@ Bundled packs check the Chinese government information-disclosure annual report
 	}
 	root.SetOut(io.Out)
 	root.SetErr(io.ErrOut)
+	// --lang is read before the command tree is built (chooseLang); it is declared here
+	// for help, completion and the parser.
+	root.PersistentFlags().String("lang", "", i18n.T("language of help, messages, findings and reports: zh or en (default: the configuration file's lang, else LC_ALL, LC_MESSAGES or LANG, else zh)"))
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(NewCmdLint(io, nil), NewCmdMerge(io, nil), NewCmdExtract(io, nil), NewCmdRules(io, nil), NewCmdVersion(io), NewCmdServe(io))
 	registerCompletions(root)
