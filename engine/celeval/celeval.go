@@ -66,6 +66,12 @@ type ruleSpec struct {
 	At          yaml.Node `yaml:"at"`
 	Related     yaml.Node `yaml:"related"`
 	Message     yaml.Node `yaml:"message"`
+	// En is the rule's text in English: title, description and message template.
+	En struct {
+		Title       string    `yaml:"title"`
+		Description string    `yaml:"description"`
+		Message     yaml.Node `yaml:"message"`
+	} `yaml:"en"`
 }
 
 type fileSpec struct {
@@ -85,6 +91,8 @@ type Rule struct {
 	at      *compiled
 	related *compiled
 	message []messagePart
+	// messageEn is the English message template, when the rule has one.
+	messageEn []messagePart
 	// vars are the fact variables the rule's expressions read.
 	vars []string
 }
@@ -207,7 +215,7 @@ func (s *Set) ready() error {
 // setPrograms gives r the programs of c, the same rule compiled; r's descriptor, which
 // Rules reads at any time, is left as it is.
 func (r *Rule) setPrograms(c *Rule) {
-	r.as, r.forPrg, r.lets, r.assert, r.at, r.related, r.message, r.vars = c.as, c.forPrg, c.lets, c.assert, c.at, c.related, c.message, c.vars
+	r.as, r.forPrg, r.lets, r.assert, r.at, r.related, r.message, r.messageEn, r.vars = c.as, c.forPrg, c.lets, c.assert, c.at, c.related, c.message, c.messageEn, c.vars
 }
 
 // newEnv declares the facts (as native Go types, so a misspelt field is a compile error)

@@ -51,6 +51,7 @@ func compileRule(env *cel.Env, file string, node *yaml.Node, pack string, limit 
 			ID: spec.ID, Title: spec.Title, Description: strings.TrimSpace(spec.Description),
 			Level: lvl, Tags: spec.Tags, Since: spec.Since, Engine: "cel",
 			Source: fmt.Sprintf("%s:%d", file, node.Line), Pack: pack,
+			Text: englishText(spec.En.Title, spec.En.Description),
 		},
 		file: file, node: node, as: spec.As,
 	}
@@ -134,6 +135,11 @@ func compileRule(env *cel.Env, file string, node *yaml.Node, pack string, limit 
 	r.message = compileMessage(spec.Message.Value, func(expr string) *compiled {
 		return compile(&yaml.Node{Value: expr, Line: spec.Message.Line}, "message {{"+expr+"}}", itemEnv)
 	})
+	if spec.En.Message.Value != "" {
+		r.messageEn = compileMessage(spec.En.Message.Value, func(expr string) *compiled {
+			return compile(&yaml.Node{Value: expr, Line: spec.En.Message.Line}, "en.message {{"+expr+"}}", itemEnv)
+		})
+	}
 	if len(errs) > 0 {
 		return nil, errs
 	}
@@ -161,11 +167,19 @@ func (r *Rule) factVars() []string {
 	add(r.assert)
 	add(r.at)
 	add(r.related)
-	for _, p := range r.message {
+	for _, p := range append(r.message, r.messageEn...) {
 		add(p.prg)
 	}
 	sort.Strings(out)
 	return out
+}
+
+// englishText is a rule's English title and description as its Text, or nil.
+func englishText(title, description string) map[string]finding.RuleText {
+	if title == "" && description == "" {
+		return nil
+	}
+	return map[string]finding.RuleText{"en": {Title: title, Description: strings.TrimSpace(description)}}
 }
 
 // compileMessage splits a template into literal text and {{expression}} parts.

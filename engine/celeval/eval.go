@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/reportlint/reportlint/engine/i18n"
 	"math"
 	"sort"
 	"strconv"
@@ -270,7 +271,11 @@ func refOf(v ref.Val) string {
 
 func (r *Rule) render(m *meter, vars map[string]any) (string, error) {
 	var b strings.Builder
-	for _, p := range r.message {
+	parts := r.message
+	if i18n.Current() == i18n.En && r.messageEn != nil {
+		parts = r.messageEn
+	}
+	for _, p := range parts {
 		if p.prg == nil {
 			b.WriteString(p.text)
 			continue
@@ -278,7 +283,7 @@ func (r *Rule) render(m *meter, vars map[string]any) (string, error) {
 		v, err := m.eval(p.prg, vars)
 		if err != nil {
 			if asNotAssessable(err) != nil {
-				b.WriteString("（无法读取）")
+				b.WriteString(i18n.T("（无法读取）"))
 				continue
 			}
 			return "", fmt.Errorf("message: %w", err)
@@ -302,9 +307,9 @@ func Format(v ref.Val) string {
 		return string(x)
 	case types.Bool:
 		if x {
-			return "是"
+			return i18n.T("是")
 		}
-		return "否"
+		return i18n.T("否")
 	case traits.Lister:
 		var parts []string
 		it := x.Iterator()

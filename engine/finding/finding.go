@@ -124,6 +124,32 @@ type Rule struct {
 	Source string `json:"source,omitempty"`
 	// Pack is name@version of the pack the rule belongs to.
 	Pack string `json:"pack"`
+	// Text is the rule's title, description and help in each language its pack writes
+	// them in ("zh", "en"); Title, Description and Help above are the run's language's.
+	Text map[string]RuleText `json:"-"`
+}
+
+// RuleText is a rule's human text in one language.
+type RuleText struct {
+	Title, Description, Help string
+}
+
+// Localize sets the rule's title, description and help to those of language lang, where
+// the rule has them, and records the texts it had as those of language from.
+func (r *Rule) Localize(from, lang string) {
+	if r.Text == nil {
+		r.Text = map[string]RuleText{}
+	}
+	if _, ok := r.Text[from]; !ok {
+		r.Text[from] = RuleText{Title: r.Title, Description: r.Description, Help: r.Help}
+	}
+	t, ok := r.Text[lang]
+	if !ok {
+		return
+	}
+	r.Title = cmp.Or(t.Title, r.Title)
+	r.Description = cmp.Or(t.Description, r.Description)
+	r.Help = cmp.Or(t.Help, r.Help)
 }
 
 // Location is a place in a document a finding points at.

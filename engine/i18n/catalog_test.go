@@ -11,7 +11,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"unicode"
 )
 
 // keyFuncs are the functions whose first argument is a message key.
@@ -140,20 +139,6 @@ func verbs(s string) []string {
 	return out
 }
 
-// hanOutsideQuotes is the Chinese text of s that is not quoted document text.
-func hanOutsideQuotes(s string) string {
-	s = quoted.ReplaceAllString(s, "")
-	var b strings.Builder
-	for _, r := range s {
-		if unicode.Is(unicode.Han, r) || strings.ContainsRune("，。：；（）、“”《》？！", r) {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-var quoted = regexp.MustCompile(`“[^”]*”|「[^」]*」|"[^"]*"|‘[^’]*’|《[^》]*》`)
-
 func TestCatalogueEntriesAreComplete(t *testing.T) {
 	all, err := Entries()
 	if err != nil {
@@ -175,10 +160,10 @@ func TestCatalogueEntriesAreComplete(t *testing.T) {
 			}
 			seen[k] = e.File
 		}
-		if h := hanOutsideQuotes(e.En); h != "" {
+		if h := UnquotedChinese(e.En); h != "" {
 			t.Errorf("%s: English text has Chinese outside quotes: %q", where, h)
 		}
-		if h := hanOutsideQuotes(e.EnOne); h != "" {
+		if h := UnquotedChinese(e.EnOne); h != "" {
 			t.Errorf("%s: English singular has Chinese outside quotes: %q", where, h)
 		}
 		zv, ev := verbs(e.Zh), verbs(e.En)

@@ -17,8 +17,10 @@ package i18n
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 	"sync/atomic"
+	"unicode"
 
 	"golang.org/x/text/language"
 )
@@ -157,4 +159,21 @@ func (e *Error) Error() string { return T(e.key) }
 func (e *Error) Is(target error) bool {
 	var t *Error
 	return errors.As(target, &t) && t.key == e.key
+}
+
+// quotedText is text in quotes: document text a message cites.
+var quotedText = regexp.MustCompile(`“[^”]*”|「[^」]*」|"[^"]*"|‘[^’]*’|《[^》]*》`)
+
+// UnquotedChinese is the Chinese of s outside quotes (Han characters and full-width
+// punctuation): what an English message must not have, since the document text it cites
+// is quoted.
+func UnquotedChinese(s string) string {
+	s = quotedText.ReplaceAllString(s, "")
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) || strings.ContainsRune("，。：；（）、“”《》？！【】", r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }

@@ -35,8 +35,10 @@ const (
 	regoSource = "rule.rego"
 	celSource  = "rule.yaml"
 	ruleDocMD  = "README.md"
-	ruleTests  = "tests.yaml"
-	testData   = "testdata"
+	// ruleDocEn is the doc in English; README.md is in the pack's language (Chinese).
+	ruleDocEn = "README.en.md"
+	ruleTests = "tests.yaml"
+	testData  = "testdata"
 )
 
 // fileKind is what a file of a pack's folder is.
@@ -47,6 +49,7 @@ const (
 	regoFile
 	celFile
 	docFile
+	docEnFile
 	testFile
 )
 
@@ -64,6 +67,8 @@ func classify(name string) (kind fileKind, id, category string) {
 			return celFile, id, category
 		case ruleDocMD:
 			return docFile, id, category
+		case ruleDocEn:
+			return docEnFile, id, category
 		case ruleTests:
 			return testFile, id, category
 		}

@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/reportlint/reportlint/engine/i18n"
 	"io/fs"
 	"path"
 	"regexp"
@@ -348,6 +349,9 @@ func (f *packFiles) read(sub fs.FS, prefix, dir string) error {
 			return nil
 		}
 		kind, id, _ := classify(name)
+		if kind == docEnFile {
+			kind, id = docFile, id+enDoc
+		}
 		if _, seen := f.docs[id]; kind != celFile && kind != regoFile && (kind != docFile || seen) {
 			return nil
 		}
@@ -390,6 +394,13 @@ func (p *Pack) indexRules(docs map[string]ruleDoc) []error {
 		if ok {
 			rules[i].Help = string(d.text)
 		}
+		if en, ok := docs[r.ID+enDoc]; ok {
+			localizeHelp(&rules[i], en)
+			if i18n.Current() == i18n.En {
+				d = en
+			}
+		}
+		rules[i].Localize("zh", i18n.Current().String())
 		if p.HelpURI != "" && ok {
 			rules[i].HelpURI = strings.NewReplacer("{id}", r.ID, "{dir}", d.dir, "{doc}", d.path).Replace(p.HelpURI)
 		}
@@ -403,6 +414,22 @@ func (p *Pack) indexRules(docs map[string]ruleDoc) []error {
 	sort.Slice(rules, func(a, b int) bool { return rules[a].ID < rules[b].ID })
 	p.rules = rules
 	return errs
+}
+
+// enDoc marks a rule's English doc among the docs by rule id.
+const enDoc = "\x00en"
+
+// localizeHelp adds the rule's English doc to its English text.
+func localizeHelp(r *finding.Rule, doc ruleDoc) {
+	if r.Text == nil {
+		r.Text = map[string]finding.RuleText{}
+	}
+	if _, ok := r.Text["zh"]; !ok {
+		r.Text["zh"] = finding.RuleText{Title: r.Title, Description: r.Description, Help: r.Help}
+	}
+	en := r.Text["en"]
+	en.Help = string(doc.text)
+	r.Text["en"] = en
 }
 
 // loadProfile reads profile.yaml and, when it extends a base profile in an included

@@ -12,6 +12,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/reportlint/reportlint/engine/i18n"
 	"reflect"
 	"runtime"
 	"slices"
@@ -375,6 +376,11 @@ func ruleFromModule(m *ast.Module, name, pack string) (finding.Rule, error) {
 		ID: str("id"), Title: ann.Title, Description: strings.TrimSpace(ann.Description),
 		Since: str("since"), Engine: "rego", Source: src, Pack: pack,
 	}
+	if en, ok := custom["en"].(map[string]any); ok {
+		title, _ := en["title"].(string)
+		desc, _ := en["description"].(string)
+		r.Text = map[string]finding.RuleText{"en": {Title: title, Description: strings.TrimSpace(desc)}}
+	}
 	var problems []string
 	if r.ID == "" {
 		problems = append(problems, "custom.id is required")
@@ -472,7 +478,7 @@ func violation(id string, v any) (finding.Raw, error) {
 		return finding.Raw{}, fmt.Errorf("violation is %T, want an object with msg and at", v)
 	}
 	raw := finding.Raw{RuleID: id}
-	raw.Message, _ = obj["msg"].(string)
+	raw.Message = localText(obj["msg"])
 	if raw.Message == "" {
 		return raw, fmt.Errorf("violation without msg: %v", obj)
 	}
@@ -495,12 +501,30 @@ func violation(id string, v any) (finding.Raw, error) {
 				raw.Related = append(raw.Related, finding.RelatedRef{Ref: x})
 			case map[string]any:
 				ref, _ := x["ref"].(string)
-				msg, _ := x["message"].(string)
+				msg := localText(x["message"])
 				raw.Related = append(raw.Related, finding.RelatedRef{Ref: ref, Message: msg})
 			}
 		}
 	}
 	return raw, nil
+}
+
+// localText is a violation's text in the run's language: a string is the same in every
+// language; an object {"zh": ..., "en": ...} (result.text) gives each language's, and the
+// Chinese where the English is missing.
+func localText(v any) string {
+	switch x := v.(type) {
+	case string:
+		return x
+	case map[string]any:
+		zh, _ := x["zh"].(string)
+		en, _ := x["en"].(string)
+		if i18n.Current() == i18n.En && en != "" {
+			return en
+		}
+		return zh
+	}
+	return ""
 }
 
 // value writes a violation's expected or actual value as a message would: a number with

@@ -36,6 +36,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/reportlint/reportlint/engine/finding"
+	"github.com/reportlint/reportlint/engine/i18n"
 	"github.com/reportlint/reportlint/engine/ingest"
 	"github.com/reportlint/reportlint/engine/ingest/limit"
 	"github.com/reportlint/reportlint/engine/lint"
@@ -88,8 +89,10 @@ type Want struct {
 	At Place `yaml:"at"`
 	// Level is error, warning or note; empty accepts any.
 	Level string `yaml:"level"`
-	// Message is a substring the message must contain.
-	Message string `yaml:"message"`
+	// Message is a substring the message must contain; MessageEn, one the English
+	// message must contain (every case also runs in English).
+	Message   string `yaml:"message"`
+	MessageEn string `yaml:"message_en"`
 	// Expected and Actual, when set, must be the finding's compared values (finding.
 	// Finding's Expected and Actual) exactly.
 	Expected *string `yaml:"expected"`
@@ -136,7 +139,7 @@ func (o Outcome) OK() bool { return len(o.Errors) == 0 }
 func Run(ctx context.Context, p *pack.Pack) ([]Outcome, error) {
 	byRule := map[string]*Outcome{}
 	for _, r := range p.Rules() {
-		byRule[r.ID] = &Outcome{Rule: r.ID}
+		byRule[r.ID] = &Outcome{Rule: r.ID, Errors: englishText(r)}
 	}
 	// ran: rules with a test file; triggers, passes: their cases with and without findings.
 	ran, triggers, passes := map[string]bool{}, map[string]int{}, map[string]int{}
@@ -199,6 +202,26 @@ func Run(ctx context.Context, p *pack.Pack) ([]Outcome, error) {
 	return out, nil
 }
 
+// englishText checks that the rule is written in English too: its title and description
+// (en: in a CEL rule, custom.en in a Rego rule's METADATA) and its doc (README.en.md).
+func englishText(r finding.Rule) []string {
+	en := r.Text["en"]
+	var errs []string
+	for _, f := range []struct{ what, text string }{{"title (en.title, or custom.en.title in Rego METADATA)", en.Title}, {"description (en.description, or custom.en.description)", en.Description}, {"doc (README.en.md beside README.md)", en.Help}} {
+		if strings.TrimSpace(f.text) == "" {
+			errs = append(errs, fmt.Sprintf("%s: rule %s has no English %s", r.Source, r.ID, f.what))
+		} else if zh := i18n.UnquotedChinese(stripCode(f.text)); zh != "" {
+			errs = append(errs, fmt.Sprintf("%s: rule %s: the English %s has Chinese outside quotes (%q)", r.Source, r.ID, strings.Fields(f.what)[0], zh))
+		}
+	}
+	return errs
+}
+
+// codeBlock is a fenced or inline code span of a doc: report text cited as an example.
+var codeBlock = regexp.MustCompile("(?s)```.*?```|`[^`\n]*`")
+
+func stripCode(s string) string { return codeBlock.ReplaceAllString(s, "") }
+
 // testVar is ${name} in a test file.
 var testVar = regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_]*)\}`)
 
@@ -250,19 +273,45 @@ func caseLines(doc *yaml.Node) []int {
 
 // runCase lints the case's document with the pack and compares the rule's findings. A
 // panic in the engine fails the case instead of the whole run.
-func runCase(ctx context.Context, p *pack.Pack, dir testSource, rule string, c Case) (errs []string) {
+func runCase(ctx context.Context, p *pack.Pack, dir testSource, rule string, c Case) []string {
+	// Every case runs in each language: the same findings, each message in the language.
+	defer i18n.Set(i18n.Current())
+	i18n.Set(i18n.Zh)
+	errs := checkCase(ctx, p, dir, rule, c)
+	if len(errs) > 0 {
+		return errs
+	}
+	i18n.Set(i18n.En)
+	for _, e := range checkCase(ctx, p, dir, rule, c) {
+		errs = append(errs, "in English: "+e)
+	}
+	return errs
+}
+
+// checkCase runs one case in the current language and compares its findings with those
+// wanted.
+func checkCase(ctx context.Context, p *pack.Pack, dir testSource, rule string, c Case) (errs []string) {
 	defer func() {
 		if r := recover(); r != nil {
 			errs = []string{fmt.Sprintf("panic: %v", r)}
 		}
 	}()
+	got, errs := caseFindings(ctx, p, dir, rule, c)
+	if errs != nil {
+		return errs
+	}
+	return compare(p, c, got)
+}
+
+// caseFindings are the findings of the rule on the case's document.
+func caseFindings(ctx context.Context, p *pack.Pack, dir testSource, rule string, c Case) ([]finding.Finding, []string) {
 	data, name, err := document(p, dir, c)
 	if err != nil {
-		return []string{err.Error()}
+		return nil, []string{err.Error()}
 	}
 	for k := range c.Params {
 		if _, ok := p.Params[k]; !ok {
-			return []string{fmt.Sprintf("params: the pack has no parameter %q", k)}
+			return nil, []string{fmt.Sprintf("params: the pack has no parameter %q", k)}
 		}
 	}
 	// The case runs through the pipeline the lint command uses: the pack's gate and
@@ -277,11 +326,11 @@ func runCase(ctx context.Context, p *pack.Pack, dir testSource, rule string, c C
 	if c.Previous != nil {
 		pdata, pname, err := document(p, dir, *c.Previous)
 		if err != nil {
-			return []string{"previous: " + err.Error()}
+			return nil, []string{"previous: " + err.Error()}
 		}
 		pd, err := read("previous-"+pname, pdata, c.Previous.Format)
 		if err != nil {
-			return []string{"read previous document: " + err.Error()}
+			return nil, []string{"read previous document: " + err.Error()}
 		}
 		lc.Previous = profile.Summarize(pd.Facts)
 	}
@@ -290,22 +339,22 @@ func runCase(ctx context.Context, p *pack.Pack, dir testSource, rule string, c C
 		for i, cc := range c.Components {
 			cdata, cname, err := document(p, dir, cc)
 			if err != nil {
-				return []string{fmt.Sprintf("component %d: %v", i+1, err)}
+				return nil, []string{fmt.Sprintf("component %d: %v", i+1, err)}
 			}
 			cd, err := read(fmt.Sprintf("component-%d-%s", i+1, cname), cdata, cc.Format)
 			if err != nil {
-				return []string{fmt.Sprintf("read component %d: %v", i+1, err)}
+				return nil, []string{fmt.Sprintf("read component %d: %v", i+1, err)}
 			}
 			lc.Totals.Add(cd.Facts)
 		}
 	}
 	d, err := read(name, data, c.Format)
 	if err != nil {
-		return []string{"read document: " + err.Error()}
+		return nil, []string{"read document: " + err.Error()}
 	}
 	res := l.Check(ctx, d, lc)
 	if res.Err != nil {
-		return []string{"evaluate: " + res.Err.Error()}
+		return nil, []string{"evaluate: " + res.Err.Error()}
 	}
 	var got []finding.Finding
 	for _, f := range res.Findings {
@@ -313,6 +362,12 @@ func runCase(ctx context.Context, p *pack.Pack, dir testSource, rule string, c C
 			got = append(got, f)
 		}
 	}
+	return got, nil
+}
+
+// compare checks the findings against the wanted ones: each wanted one found, no other;
+// in English, no message with Chinese outside the document text it quotes.
+func compare(p *pack.Pack, c Case, got []finding.Finding) (errs []string) {
 	used := make([]bool, len(got))
 	for _, w := range c.Want {
 		if w.At.For(p.Name) == "" {
@@ -333,6 +388,13 @@ func runCase(ctx context.Context, p *pack.Pack, dir testSource, rule string, c C
 	for i, f := range got {
 		if !used[i] {
 			errs = append(errs, fmt.Sprintf("unexpected finding %s", describe(f)))
+		}
+	}
+	if i18n.Current() == i18n.En {
+		for _, f := range got {
+			if zh := i18n.UnquotedChinese(f.Message); zh != "" {
+				errs = append(errs, fmt.Sprintf("finding %s: the English message has Chinese outside quotes (%q)", describe(f), zh))
+			}
 		}
 	}
 	if len(errs) > 0 && len(got) > 0 {
@@ -399,7 +461,7 @@ func matches(w Want, pack string, f finding.Finding) bool {
 	if w.Level != "" && w.Level != string(f.Level) {
 		return false
 	}
-	if w.Message != "" && !strings.Contains(f.Message, w.Message) {
+	if msg := wantedMessage(w); msg != "" && !strings.Contains(f.Message, msg) {
 		return false
 	}
 	if w.NotAssessable != nil && *w.NotAssessable != f.NotAssessable {
@@ -411,13 +473,21 @@ func matches(w Want, pack string, f finding.Finding) bool {
 	return true
 }
 
+// wantedMessage is the text the message must contain in the current language.
+func wantedMessage(w Want) string {
+	if i18n.Current() == i18n.En {
+		return w.MessageEn
+	}
+	return w.Message
+}
+
 func describeWant(w Want, pack string) string {
 	s := "at " + w.At.For(pack)
 	if w.Level != "" {
 		s += " " + w.Level
 	}
-	if w.Message != "" {
-		s += fmt.Sprintf(" containing %q", w.Message)
+	if msg := wantedMessage(w); msg != "" {
+		s += fmt.Sprintf(" containing %q", msg)
 	}
 	if w.Expected != nil || w.Actual != nil {
 		s += fmt.Sprintf(" expected %q actual %q", deref(w.Expected), deref(w.Actual))

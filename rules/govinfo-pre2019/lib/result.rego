@@ -1,6 +1,11 @@
 # Shared helpers for the pack's rules: building violations and reading facts.
 package reportlint.lib.result
 
+# text is a message in both languages, {"zh": zh, "en": en}; the run's language picks
+# one. A plain string is a message that is the same in both (a note already written in
+# the run's language). msg and a related fact's message may be either.
+text(zh, en) := {"zh": zh, "en": en}
+
 # fail is a violation at the fact `at`.
 fail(msg, at) := {"msg": msg, "at": at}
 
