@@ -2,6 +2,7 @@ package celeval
 
 import (
 	"fmt"
+	"github.com/reportlint/reportlint/engine/i18n"
 	"math"
 	"slices"
 	"strings"
@@ -162,10 +163,10 @@ type compiled struct {
 func program(env *cel.Env, ast *cel.Ast, limit uint64) (*compiled, error) {
 	est, err := env.EstimateCost(ast, sizeHints{})
 	if err != nil {
-		return nil, fmt.Errorf("估算计算量失败：%v", err)
+		return nil, i18n.Errorf("估算计算量失败：%v", err)
 	}
 	if ceiling := satMul(limit, 40); est.Max > ceiling {
-		return nil, fmt.Errorf("计算量过大：在一般规模的报告上估计最多 %s 个单位，超过上限 %d；请勿使用大范围的 lists.range、由文档数值决定范围的 lists.range 或多重嵌套的遍历", costString(est.Max), ceiling)
+		return nil, i18n.Errorf("计算量过大：在一般规模的报告上估计最多 %s 个单位，超过上限 %d；请勿使用大范围的 lists.range、由文档数值决定范围的 lists.range 或多重嵌套的遍历", costString(est.Max), ceiling)
 	}
 	prg, err := env.Program(ast,
 		cel.EvalOptions(cel.OptOptimize),
@@ -211,7 +212,7 @@ func satMul(a, b uint64) uint64 {
 
 func costString(c uint64) string {
 	if c == math.MaxUint64 {
-		return "无穷"
+		return i18n.T("无穷")
 	}
 	return fmt.Sprint(c)
 }

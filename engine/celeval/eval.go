@@ -63,7 +63,7 @@ func (s *Set) evalAll(ctx context.Context, facts *profile.Facts, fast bool) (out
 			errs = append(errs, fmt.Errorf("rule %s (%s): %w", r.Meta.ID, r.Meta.Source, err))
 		}
 		if m.spent() {
-			errs = append(errs, fmt.Errorf("规则包的计算量超过每个文档的上限 %d，其余规则没有执行", s.budget))
+			errs = append(errs, i18n.Errorf("规则包的计算量超过每个文档的上限 %d，其余规则没有执行", s.budget))
 			break
 		}
 	}
@@ -82,7 +82,7 @@ type meter struct {
 }
 
 // errBudget stops a rule once the document's cost budget is spent.
-var errBudget = errors.New("每个文档的计算量已用完")
+var errBudget = i18n.NewError("每个文档的计算量已用完")
 
 // eval evaluates p and charges its cost to the document; once the budget is spent, no
 // further expression runs.
@@ -104,7 +104,7 @@ func (m *meter) eval(p *compiled, vars map[string]any) (ref.Val, error) {
 		}
 	}
 	if err != nil && strings.Contains(err.Error(), "cost limit exceeded") {
-		err = fmt.Errorf("表达式的计算量超过上限（%w）", err)
+		err = i18n.Errorf("表达式的计算量超过上限（%w）", err)
 	}
 	return v, err
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/reportlint/reportlint/engine/i18n"
 	"math/big"
 	"regexp"
 	"runtime"
@@ -55,7 +56,7 @@ func checkCalls(mods []*ast.Module) []error {
 					step, ok3 = constNumber(args[2])
 				}
 				if !ok1 || !ok2 || !ok3 {
-					bad(t.Location, "%s 的参数必须是写在规则中的数字（最多 %d 个元素），不能由输入计算：结果可能大到耗尽内存", name, MaxRange)
+					bad(t.Location, "%s", i18n.Sprintf("%s 的参数必须是写在规则中的数字（最多 %d 个元素），不能由输入计算：结果可能大到耗尽内存", name, MaxRange))
 					break
 				}
 				n := new(big.Float).Sub(hi, lo)
@@ -64,7 +65,7 @@ func checkCalls(mods []*ast.Module) []error {
 					n.Quo(n, new(big.Float).Abs(step))
 				}
 				if n.Cmp(big.NewFloat(MaxRange)) > 0 {
-					bad(t.Location, "%s(%s, %s) 会产生超过 %d 个元素，超过上限：结果可能大到耗尽内存", name, args[0], args[1], MaxRange)
+					bad(t.Location, "%s", i18n.Sprintf("%s(%s, %s) 会产生超过 %d 个元素，超过上限：结果可能大到耗尽内存", name, args[0], args[1], MaxRange))
 				}
 			case "sprintf":
 				if len(args) < 1 {
@@ -72,9 +73,9 @@ func checkCalls(mods []*ast.Module) []error {
 				}
 				if s, ok := args[0].Value.(ast.String); ok {
 					if w := formatWidth(string(s)); w > MaxFormatWidth {
-						bad(t.Location, "sprintf 格式中的宽度或精度 %d 超过上限 %d", w, MaxFormatWidth)
+						bad(t.Location, "%s", i18n.Sprintf("sprintf 格式中的宽度或精度 %d 超过上限 %d", w, MaxFormatWidth))
 					} else if w < 0 {
-						bad(t.Location, "sprintf 格式不能用 * 由参数决定宽度或精度")
+						bad(t.Location, "%s", i18n.Sprintf("sprintf 格式不能用 * 由参数决定宽度或精度"))
 					}
 				}
 			}
@@ -120,7 +121,7 @@ func formatWidth(f string) int {
 const MemoryBudget = 512 << 20
 
 // errMemory is the cause of a Rego evaluation stopped for memory.
-var errMemory = errors.New("内存用量超过上限")
+var errMemory = i18n.NewError("内存用量超过上限")
 
 // governor stops Rego evaluations that make the heap grow past a budget. Go cannot tell
 // which goroutine allocated what, so when the heap is over budget every evaluation in

@@ -448,7 +448,7 @@ func (s *Set) eval(ctx context.Context, q rego.PreparedEvalQuery, input ast.Valu
 		return err
 	})
 	if errors.Is(err, errMemory) {
-		return nil, fmt.Errorf("Rego 规则运行时内存增长超过上限 %d MiB，已停止", s.gov.budget>>20)
+		return nil, i18n.Errorf("Rego 规则运行时内存增长超过上限 %d MiB，已停止", s.gov.budget>>20)
 	}
 	if err != nil {
 		return nil, locate(err)
