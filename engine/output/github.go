@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/reportlint/reportlint/engine/finding"
+	"github.com/reportlint/reportlint/engine/i18n"
 )
 
 // githubReporter writes GitHub Actions workflow commands (::error file=…,line=…::message),
@@ -25,7 +26,7 @@ func (g *githubReporter) Begin([]finding.Rule) error { return nil }
 
 func (g *githubReporter) Result(r finding.Result) error {
 	if r.Err != nil {
-		g.printf("::error file=%s,title=%s::%s\n", ghProperty(r.Path), ghProperty("无法读取"), ghData(r.Err.Error()))
+		g.printf("::error file=%s,title=%s::%s\n", ghProperty(r.Path), ghProperty(i18n.T("无法读取")), ghData(r.Err.Error()))
 	}
 	for _, f := range r.Findings {
 		level := "error"

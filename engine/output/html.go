@@ -11,6 +11,7 @@ import (
 	"unicode"
 
 	"github.com/reportlint/reportlint/engine/finding"
+	"github.com/reportlint/reportlint/engine/i18n"
 )
 
 // htmlReporter writes one self-contained, offline HTML page (inline CSS, script and SVG; no
@@ -84,11 +85,11 @@ func newHTMLReporter(w io.Writer, opts Options) *htmlReporter {
 func levelLabel(l finding.Level) string {
 	switch l {
 	case finding.Error:
-		return "错误"
+		return i18n.T("错误")
 	case finding.Warning:
-		return "警告"
+		return i18n.T("警告")
 	case finding.Note:
-		return "提示"
+		return i18n.T("提示")
 	}
 	return string(l)
 }
@@ -110,11 +111,21 @@ func (h *htmlReporter) Begin(rules []finding.Rule) error {
 			}
 		}
 	}
-	head := pageHead{Version: h.version, Title: "reportlint 检查结果"}
+	head := pageHead{Version: h.version, Title: i18n.T("reportlint 检查结果"), Lang: htmlLang()}
 	return htmlPage.ExecuteTemplate(h.w, "head", head)
 }
 
-type pageHead struct{ Version, Title string }
+// pageHead is what the head of a page shows: the tool's version, the page's title and
+// its language (the html element's lang).
+type pageHead struct{ Version, Title, Lang string }
+
+// htmlLang is the run's language as a page's lang attribute.
+func htmlLang() string {
+	if i18n.Current() == i18n.En {
+		return "en"
+	}
+	return "zh-CN"
+}
 
 func (h *htmlReporter) Result(r finding.Result) error {
 	n := len(h.docs) + 1
@@ -179,10 +190,10 @@ func (h *htmlReporter) Result(r finding.Result) error {
 		add(h.years[d.Year])
 	}
 	if d.Kind == "" {
-		d.Kind = "未识别"
+		d.Kind = i18n.T("未识别")
 	}
 	if d.Region == "" {
-		d.Region = "未识别"
+		d.Region = i18n.T("未识别")
 	}
 	kind, region := d.Kind, d.Region
 	h.docs = append(h.docs, d)
@@ -204,7 +215,7 @@ func (h *htmlReporter) Result(r finding.Result) error {
 		return err
 	}
 	doc.Back = "index.html"
-	err = htmlPage.ExecuteTemplate(pw, "head", pageHead{Version: h.version, Title: doc.Heading})
+	err = htmlPage.ExecuteTemplate(pw, "head", pageHead{Version: h.version, Title: doc.Heading, Lang: htmlLang()})
 	if err == nil {
 		err = htmlPage.ExecuteTemplate(pw, "doc", doc)
 	}
@@ -339,8 +350,9 @@ func markup(r finding.Result, n int, rules map[string]*ruleStat) mDoc {
 		lay.drawView(v)
 	}
 	// Blocks that show nothing (a preamble without claims read) are left out.
+	preamble := anchor(n, "preamble")
 	for _, b := range lay.blocks {
-		if b.Level == 3 && b.Heading == "标题与导语" && len(b.Findings) == 0 && allEmpty(b.Text) {
+		if b.ID == preamble && len(b.Findings) == 0 && allEmpty(b.Text) {
 			continue
 		}
 		d.Blocks = append(d.Blocks, b)
@@ -376,10 +388,10 @@ func docMeta(r finding.Result) []string {
 			}
 		}
 		if a.Year != 0 {
-			meta = append(meta, fmt.Sprintf("%d 年度", a.Year))
+			meta = append(meta, i18n.Sprintf("%d 年度", a.Year))
 		}
 		if a.Edition != "" {
-			meta = append(meta, "格式 "+a.Edition)
+			meta = append(meta, i18n.Sprintf("格式 %s", a.Edition))
 		}
 	}
 	if r.Pack != "" {
@@ -414,7 +426,7 @@ func (l *docLayout) placeView(v *finding.View) {
 	for i, c := range v.Claims {
 		claimsIn[c.Section] = append(claimsIn[c.Section], i)
 	}
-	pre := mBlock{ID: anchor(l.n, "preamble"), Heading: "标题与导语", Level: 3}
+	pre := mBlock{ID: anchor(l.n, "preamble"), Heading: i18n.T("标题与导语"), Level: 3}
 	l.placeClaims(v, claimsIn[""])
 	l.blocks = append(l.blocks, pre)
 	for _, s := range v.Sections {
@@ -494,7 +506,7 @@ func (l *docLayout) finding(i int, f finding.Finding, rules map[string]*ruleStat
 	}
 	class := findingClass(f)
 	if p, ok := l.where[f.Location.Ref]; ok {
-		name := f.Location.Logical
+		name := finding.ShowLogical(f.Location.Logical)
 		if name == "" {
 			name = p.name
 		}
@@ -516,11 +528,11 @@ func (l *docLayout) finding(i int, f finding.Finding, rules map[string]*ruleStat
 // related returns a place related to the i-th finding f (shown with anchor id) as
 // listed under it, linked where it is drawn in the same document, and marks that place.
 func (l *docLayout) related(i int, f finding.Finding, id string, rel finding.Location) mRel {
-	mr := mRel{Name: rel.Logical, Snippet: rel.Snippet, Role: rel.Message}
+	mr := mRel{Name: finding.ShowLogical(rel.Logical), Snippet: rel.Snippet, Role: rel.Message}
 	if mr.Name == "" {
 		mr.Name = position(rel)
 	}
-	if mr.Role == mr.Name {
+	if mr.Role == rel.Logical || mr.Role == mr.Name {
 		mr.Role = ""
 	}
 	if p, ok := l.where[rel.Ref]; ok && rel.Path == f.Location.Path {
@@ -611,13 +623,13 @@ func worstClass(cs []string) string {
 func stateLabel(s string) string {
 	switch s {
 	case "blank":
-		return "空白"
+		return i18n.T("空白")
 	case "placeholder":
-		return "占位符"
+		return i18n.T("占位符")
 	case "invalid":
-		return "不是数字"
+		return i18n.T("不是数字")
 	case "missing":
-		return "未找到"
+		return i18n.T("未找到")
 	}
 	return s
 }
@@ -738,12 +750,12 @@ func (h *htmlReporter) End(s Summary) error {
 		}
 	}
 	slices.Sort(db.RuleIDs)
-	db.ByRule = barChart("按规则：出现问题的文档数", bars, 25)
+	db.ByRule = barChart(i18n.T("按规则：出现问题的文档数"), bars, 25)
 	bars = nil
 	for _, c := range finding.Categories() {
 		bars = append(bars, bar{Label: categoryLabel(c), Value: h.cats[c]})
 	}
-	db.ByCategory = barChart("按类别：发现数", bars, 0)
+	db.ByCategory = barChart(i18n.T("按类别：发现数"), bars, 0)
 	bars = nil
 	years := make([]int, 0, len(h.years))
 	for y := range h.years {
@@ -752,10 +764,10 @@ func (h *htmlReporter) End(s Summary) error {
 	slices.Sort(years)
 	for _, y := range years {
 		g := h.years[y]
-		bars = append(bars, bar{Label: g.Name, Value: g.Docs, Part: g.DocsWithError, Title: fmt.Sprintf("%d 个文档，%d 个有错误", g.Docs, g.DocsWithError)})
+		bars = append(bars, bar{Label: g.Name, Value: g.Docs, Part: g.DocsWithError, Title: i18n.Sprintf("%d 个文档，%d 个有错误", g.Docs, g.DocsWithError)})
 		db.Years = append(db.Years, g.Name)
 	}
-	db.ByYear = barChart("按年度：文档数（红色：有错误的）", bars, 0)
+	db.ByYear = barChart(i18n.T("按年度：文档数（红色：有错误的）"), bars, 0)
 	group := func(m map[string]*groupStat, limit int) ([]bar, []string) {
 		gs := make([]*groupStat, 0, len(m))
 		var names []string
@@ -771,15 +783,15 @@ func (h *htmlReporter) End(s Summary) error {
 		})
 		var bs []bar
 		for _, g := range gs {
-			bs = append(bs, bar{Label: g.Name, Value: g.Docs, Part: g.DocsWithError, Title: fmt.Sprintf("%d 个文档，%d 个有错误，%d 个通过", g.Docs, g.DocsWithError, g.Clean)})
+			bs = append(bs, bar{Label: g.Name, Value: g.Docs, Part: g.DocsWithError, Title: i18n.Sprintf("%d 个文档，%d 个有错误，%d 个通过", g.Docs, g.DocsWithError, g.Clean)})
 		}
 		slices.Sort(names)
 		return bs, names
 	}
 	bars, db.Kinds = group(h.kinds, 0)
-	db.ByKind = barChart("按机关类别：文档数（红色：有错误的）", bars, 0)
+	db.ByKind = barChart(i18n.T("按机关类别：文档数（红色：有错误的）"), bars, 0)
 	bars, db.Regions = group(h.regions, 0)
-	db.ByRegion = barChart("按地区：文档数（红色：有错误的）", bars, 20)
+	db.ByRegion = barChart(i18n.T("按地区：文档数（红色：有错误的）"), bars, 20)
 	data, err := json.Marshal(h.docs)
 	if err != nil {
 		return err
@@ -801,7 +813,7 @@ type bar struct {
 // sums the rest into one.
 func barChart(title string, bars []bar, limit int) template.HTML {
 	if limit > 0 && len(bars) > limit {
-		rest := bar{Label: fmt.Sprintf("其余 %d 项", len(bars)-limit)}
+		rest := bar{Label: i18n.Sprintf("其余 %d 项", len(bars)-limit)}
 		for _, b := range bars[limit:] {
 			rest.Value += b.Value
 			rest.Part += b.Part
@@ -812,7 +824,7 @@ func barChart(title string, bars []bar, limit int) template.HTML {
 	esc := template.HTMLEscapeString
 	fmt.Fprintf(&b, `<figure class="chart"><figcaption>%s</figcaption>`, esc(title))
 	if len(bars) == 0 {
-		b.WriteString(`<p class="muted">无</p></figure>`)
+		fmt.Fprintf(&b, `<p class="muted">%s</p></figure>`, esc(i18n.T("无")))
 		return template.HTML(b.String())
 	}
 	maxV := 1
@@ -834,8 +846,8 @@ func barChart(title string, bars []bar, limit int) template.HTML {
 		if x.Href != "" {
 			label = fmt.Sprintf(`<a href="%s">%s</a>`, esc(x.Href), label)
 		}
-		fmt.Fprintf(&b, `<g><title>%s：%s</title><text x="%d" y="%d" text-anchor="end" class="lb">%s</text><rect x="%d" y="%d" width="%d" height="%d" class="bar"/>`,
-			esc(x.Label), esc(tip), labelW-6, y+15, label, labelW, y+4, max(w, 1), rowH-8)
+		fmt.Fprintf(&b, `<g><title>%s</title><text x="%d" y="%d" text-anchor="end" class="lb">%s</text><rect x="%d" y="%d" width="%d" height="%d" class="bar"/>`,
+			esc(i18n.Sprintf("%s：%s", x.Label, tip)), labelW-6, y+15, label, labelW, y+4, max(w, 1), rowH-8)
 		if pw > 0 {
 			fmt.Fprintf(&b, `<rect x="%d" y="%d" width="%d" height="%d" class="part"/>`, labelW, y+4, pw, rowH-8)
 		}
@@ -862,10 +874,12 @@ func categoriesText(tags []string) string {
 			out = append(out, categoryLabel(c))
 		}
 	}
-	return strings.Join(out, "、")
+	return strings.Join(out, i18n.T("、"))
 }
 
 var htmlPage = template.Must(template.New("page").Funcs(template.FuncMap{
 	"label": levelLabel, "levels": levelsText, "cats": categoriesText, "join": strings.Join,
+	// t and tf give the page's fixed text in the run's language (catalog/output.yaml).
+	"t": i18n.T, "tf": i18n.Sprintf, "counts": countsText,
 	"pad": func(d int) string { return fmt.Sprintf("padding-left:%.1frem", 0.5+1.2*float64(d)) },
 }).Parse(htmlTemplate))

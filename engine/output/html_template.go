@@ -6,7 +6,7 @@ package output
 const htmlTemplate = `
 {{- define "head" -}}
 <!DOCTYPE html>
-<html lang="zh-CN">
+<html lang="{{.Lang}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -89,43 +89,43 @@ a{color:inherit;text-decoration:none}
 <main>
 {{end}}
 
-{{- define "links"}}{{if .}}<sup>{{range .}}<a href="{{.Href}}" class="{{.Class}}" title="第 {{.Text}} 个发现">{{.Text}}</a>{{end}}</sup>{{end}}{{end}}
+{{- define "links"}}{{if .}}<sup>{{range .}}<a href="{{.Href}}" class="{{.Class}}" title="{{tf "第 %s 个发现" .Text}}">{{.Text}}</a>{{end}}</sup>{{end}}{{end}}
 
-{{- define "rel"}}<dt>相关</dt><dd>{{if .Href}}<a href="{{.Href}}">{{.Name}}</a>{{else}}{{.Name}}{{end}}{{if .Snippet}}“{{.Snippet}}”{{end}}{{if .Role}}：{{.Role}}{{end}}</dd>{{end}}
+{{- define "rel"}}<dt>{{t "相关"}}</dt><dd>{{if .Href}}<a href="{{.Href}}">{{.Name}}</a>{{else}}{{.Name}}{{end}}{{if .Snippet}}“{{.Snippet}}”{{end}}{{if .Role}}{{t "："}}{{.Role}}{{end}}</dd>{{end}}
 
 {{- define "finding" -}}
 <div class="f {{.Level}}{{if .NA}} na{{end}}" id="{{.ID}}">
-<p><span class="{{.Level}}">{{label .Level}}</span>{{if .NA}} · 无法判定{{end}} <b>{{.Rule}}</b>{{if .Title}} <span class="muted">{{.Title}}</span>{{end}}</p>
+<p><span class="{{.Level}}">{{label .Level}}</span>{{if .NA}} · {{t "无法判定"}}{{end}} <b>{{.Rule}}</b>{{if .Title}} <span class="muted">{{.Title}}</span>{{end}}</p>
 <p>{{.Message}}</p>
 <dl>
-{{- if .At}}<dt>位置</dt><dd><a href="{{.At.Href}}">{{.At.Text}}</a></dd>{{else}}<dt>位置</dt><dd><code>{{.Where}}</code></dd>{{end}}
-{{- if .Expected}}<dt>应为</dt><dd class="want">{{.Expected}}</dd><dt>实际</dt><dd class="got">{{.Actual}}</dd>{{if and .Snippet (ne .Snippet .Actual)}}<dt>原文</dt><dd>“{{.Snippet}}”</dd>{{end}}
-{{- else if .Snippet}}<dt>实际</dt><dd>“{{.Snippet}}”</dd>{{end}}
+{{- if .At}}<dt>{{t "位置"}}</dt><dd><a href="{{.At.Href}}">{{.At.Text}}</a></dd>{{else}}<dt>{{t "位置"}}</dt><dd><code>{{.Where}}</code></dd>{{end}}
+{{- if .Expected}}<dt>{{t "应为"}}</dt><dd class="want">{{.Expected}}</dd><dt>{{t "实际"}}</dt><dd class="got">{{.Actual}}</dd>{{if and .Snippet (ne .Snippet .Actual)}}<dt>{{t "原文"}}</dt><dd>“{{.Snippet}}”</dd>{{end}}
+{{- else if .Snippet}}<dt>{{t "实际"}}</dt><dd>“{{.Snippet}}”</dd>{{end}}
 {{- range .Related}}{{template "rel" .}}{{end}}
 </dl>
-{{- if .More}}<details><summary>另有 {{len .More}} 处相关位置</summary><dl>{{range .More}}{{template "rel" .}}{{end}}</dl></details>{{end}}
+{{- if .More}}<details><summary>{{tf "另有 %d 处相关位置" (len .More)}}</summary><dl>{{range .More}}{{template "rel" .}}{{end}}</dl></details>{{end}}
 </div>
 {{- end}}
 
 {{- define "doc" -}}
 <article class="doc" id="d{{.N}}">
 <header>
-{{- if .Back}}<p class="noprint"><a href="../{{.Back}}">← 返回总览</a></p>{{end}}
+{{- if .Back}}<p class="noprint"><a href="../{{.Back}}">{{t "← 返回总览"}}</a></p>{{end}}
 <h2>{{.Heading}}</h2>
 <p><code>{{.Path}}</code>{{range .Meta}} · {{.}}{{end}}</p>
-<p>{{if .Err}}<span class="error">无法读取</span>：{{.Err}}{{else if .Clean}}<span class="clean">通过</span>：未发现问题{{else}}{{.Counts.Error}} 个错误，{{.Counts.Warning}} 个警告，{{.Counts.Note}} 个提示{{end}}</p>
+<p>{{if .Err}}<span class="error">{{t "无法读取"}}</span>{{t "："}}{{.Err}}{{else if .Clean}}<span class="clean">{{t "通过"}}</span>{{t "："}}{{t "未发现问题"}}{{else}}{{counts .Counts}}{{end}}</p>
 {{- if .HasView}}
-<p class="legend muted noprint">图例：<span class="bad">有误</span><span class="na">无法判定</span><span class="chk">请核实</span><span class="rel">相关</span> 单元格右上角的数字链接到旁边的发现；发现中的位置链接回单元格。</p>
+<p class="legend muted noprint">{{t "图例："}}<span class="bad">{{t "有误"}}</span><span class="na">{{t "无法判定"}}</span><span class="chk">{{t "请核实"}}</span><span class="rel">{{t "相关"}}</span> {{t "单元格右上角的数字链接到旁边的发现；发现中的位置链接回单元格。"}}</p>
 {{- end}}
 </header>
 {{- if .General}}
-<div class="blk"><div><h3>全文</h3><p class="muted">这些发现涉及整个文档或未能在下面的章节和表格中定位。</p></div><aside>
+<div class="blk"><div><h3>{{t "全文"}}</h3><p class="muted">{{t "这些发现涉及整个文档或未能在下面的章节和表格中定位。"}}</p></div><aside>
 {{- range .General}}{{template "finding" .}}{{end}}
 </aside></div>
 {{- end}}
 {{- range .Blocks}}
 <div class="blk{{if not .Findings}} nofind{{end}}"><div>
-{{- if eq .Level 3}}<h3 id="{{.ID}}"{{if .Class}} class="{{.Class}}"{{end}}>{{.Heading}}{{template "links" .Links}}{{if .Missing}} <span class="missing">（未找到）</span>{{end}}</h3>{{else}}<h4 id="{{.ID}}"{{if .Class}} class="{{.Class}}"{{end}}>{{.Heading}}{{template "links" .Links}}{{if .Missing}} <span class="missing">（未找到）</span>{{end}}</h4>{{end}}
+{{- if eq .Level 3}}<h3 id="{{.ID}}"{{if .Class}} class="{{.Class}}"{{end}}>{{.Heading}}{{template "links" .Links}}{{if .Missing}} <span class="missing">{{t "（未找到）"}}</span>{{end}}</h3>{{else}}<h4 id="{{.ID}}"{{if .Class}} class="{{.Class}}"{{end}}>{{.Heading}}{{template "links" .Links}}{{if .Missing}} <span class="missing">{{t "（未找到）"}}</span>{{end}}</h4>{{end}}
 {{- if .Text}}<p class="text">{{range .Text}}{{if .Class}}<mark id="{{.ID}}" class="{{.Class}}">{{.Text}}{{template "links" .Links}}</mark>{{else}}{{.Text}}{{end}}{{end}}</p>{{end}}
 {{- with .Table}}{{if .Doubt}}<p class="warning">{{.Doubt}}</p>{{end}}{{if .Found}}
 <table class="grid">
@@ -156,15 +156,15 @@ a{color:inherit;text-decoration:none}
 {{- define "tail" -}}
 <section id="dashboard"{{if eq .Docs 1}} class="single"{{end}}>
 <div class="card">
-<h1>reportlint 检查结果</h1>
+<h1>{{t "reportlint 检查结果"}}</h1>
 <p>{{.Line}}</p>
 <div class="figs">
-<div class="fig" id="fig-docs"><b>{{.Docs}}</b>份报告</div>
-<div class="fig" id="fig-clean"><b>{{.CleanShare}}</b>通过（{{.Clean}} 份无任何发现）</div>
-<div class="fig" id="fig-errors"><b class="error">{{.Errors}}</b>个错误（{{.DocsWithError}} 份报告）</div>
-<div class="fig" id="fig-warnings"><b class="warning">{{.Warnings}}</b>个警告</div>
-<div class="fig" id="fig-na"><b>{{.NA}}</b>个无法判定</div>
-<div class="fig" id="fig-bad"><b>{{.Bad}}</b>份无法读取</div>
+<div class="fig" id="fig-docs"><b>{{.Docs}}</b>{{t "份报告"}}</div>
+<div class="fig" id="fig-clean"><b>{{.CleanShare}}</b>{{tf "通过（%d 份无任何发现）" .Clean}}</div>
+<div class="fig" id="fig-errors"><b class="error">{{.Errors}}</b>{{tf "个错误（%d 份报告）" .DocsWithError}}</div>
+<div class="fig" id="fig-warnings"><b class="warning">{{.Warnings}}</b>{{t "个警告"}}</div>
+<div class="fig" id="fig-na"><b>{{.NA}}</b>{{t "个无法判定"}}</div>
+<div class="fig" id="fig-bad"><b>{{.Bad}}</b>{{t "份无法读取"}}</div>
 </div>
 </div>
 <div class="card charts sweep">
@@ -175,37 +175,37 @@ a{color:inherit;text-decoration:none}
 {{.ByRegion}}
 </div>
 <div class="card sweep">
-<h2>文档</h2>
+<h2>{{t "文档"}}</h2>
 <div class="filters">
-<input type="search" id="q" placeholder="搜索路径、机关、地区、规则" size="28" aria-label="搜索">
-<select id="f-level" aria-label="结果"><option value="">全部结果</option><option value="error">有错误</option><option value="warning">有警告</option><option value="na">有无法判定</option><option value="clean">通过</option><option value="bad">无法读取</option></select>
-<select id="f-year" aria-label="年度"><option value="">全部年度</option>{{range .Years}}<option>{{.}}</option>{{end}}</select>
-<select id="f-kind" aria-label="机关类别"><option value="">全部类别</option>{{range .Kinds}}<option>{{.}}</option>{{end}}</select>
-<select id="f-region" aria-label="地区"><option value="">全部地区</option>{{range .Regions}}<option>{{.}}</option>{{end}}</select>
-<select id="f-rule" aria-label="规则"><option value="">全部规则</option>{{range .RuleIDs}}<option>{{.}}</option>{{end}}</select>
+<input type="search" id="q" placeholder="{{t "搜索路径、机关、地区、规则"}}" size="28" aria-label="{{t "搜索"}}">
+<select id="f-level" aria-label="{{t "结果"}}"><option value="">{{t "全部结果"}}</option><option value="error">{{t "有错误"}}</option><option value="warning">{{t "有警告"}}</option><option value="na">{{t "有无法判定"}}</option><option value="clean">{{t "通过"}}</option><option value="bad">{{t "无法读取"}}</option></select>
+<select id="f-year" aria-label="{{t "年度"}}"><option value="">{{t "全部年度"}}</option>{{range .Years}}<option>{{.}}</option>{{end}}</select>
+<select id="f-kind" aria-label="{{t "机关类别"}}"><option value="">{{t "全部类别"}}</option>{{range .Kinds}}<option>{{.}}</option>{{end}}</select>
+<select id="f-region" aria-label="{{t "地区"}}"><option value="">{{t "全部地区"}}</option>{{range .Regions}}<option>{{.}}</option>{{end}}</select>
+<select id="f-rule" aria-label="{{t "规则"}}"><option value="">{{t "全部规则"}}</option>{{range .RuleIDs}}<option>{{.}}</option>{{end}}</select>
 <span id="shown" class="muted"></span>
 </div>
 <table class="list" id="docs">
-<thead><tr><th data-k="p">文档</th><th data-k="b">发布机关</th><th data-k="k">类别</th><th data-k="r">地区</th><th data-k="y" data-num="1">年度</th><th data-k="e" data-num="1">错误</th><th data-k="w" data-num="1">警告</th><th data-k="o" data-num="1">提示</th><th data-k="na" data-num="1">无法判定</th><th data-k="ru">规则</th></tr></thead>
+<thead><tr><th data-k="p">{{t "文档"}}</th><th data-k="b">{{t "发布机关"}}</th><th data-k="k">{{t "类别"}}</th><th data-k="r">{{t "地区"}}</th><th data-k="y" data-num="1">{{t "年度"}}</th><th data-k="e" data-num="1">{{t "错误"}}</th><th data-k="w" data-num="1">{{t "警告"}}</th><th data-k="o" data-num="1">{{t "提示"}}</th><th data-k="na" data-num="1">{{t "无法判定"}}</th><th data-k="ru">{{t "规则"}}</th></tr></thead>
 <tbody></tbody>
 </table>
-<noscript><p>表格需要启用脚本；下面每份报告仍可直接阅读。</p></noscript>
+<noscript><p>{{t "表格需要启用脚本；下面每份报告仍可直接阅读。"}}</p></noscript>
 </div>
 <div class="card">
-<h2>规则</h2>
-<p class="muted">同一编号的规则在各规则包中合并为一行；级别按本次实际报告的统计。</p>
+<h2>{{t "规则"}}</h2>
+<p class="muted">{{t "同一编号的规则在各规则包中合并为一行；级别按本次实际报告的统计。"}}</p>
 <table class="list" id="rules">
-<thead><tr><th>规则</th><th>标题</th><th>类别</th><th>本次报告的级别</th><th>无法判定</th><th>文档数</th><th>发现数</th><th>规则包</th></tr></thead>
+<thead><tr><th>{{t "规则"}}</th><th>{{t "标题"}}</th><th>{{t "类别"}}</th><th>{{t "本次报告的级别"}}</th><th>{{t "无法判定"}}</th><th>{{t "文档数"}}</th><th>{{t "发现数"}}</th><th>{{t "规则包"}}</th></tr></thead>
 <tbody>
 {{- range .Rules}}{{if .Findings}}
-<tr id="rule-{{.ID}}"><td><code>{{.ID}}</code></td><td>{{.Title}}{{if .Help}}<details class="help"><summary>说明</summary><pre>{{.Help}}</pre></details>{{end}}</td><td>{{cats .Tags}}</td><td>{{levels .ByLevel}}</td><td class="n">{{.NotAssessable}}</td><td class="n">{{.Docs}}</td><td class="n">{{.Findings}}</td><td>{{join .Packs " "}}</td></tr>
+<tr id="rule-{{.ID}}"><td><code>{{.ID}}</code></td><td>{{.Title}}{{if .Help}}<details class="help"><summary>{{t "说明"}}</summary><pre>{{.Help}}</pre></details>{{end}}</td><td>{{cats .Tags}}</td><td>{{levels .ByLevel}}</td><td class="n">{{.NotAssessable}}</td><td class="n">{{.Docs}}</td><td class="n">{{.Findings}}</td><td>{{join .Packs " "}}</td></tr>
 {{- end}}{{end}}
 </tbody>
 </table>
-<details><summary>本次未报告的规则</summary>
+<details><summary>{{t "本次未报告的规则"}}</summary>
 <table class="list"><tbody>
 {{- range .Rules}}{{if not .Findings}}
-<tr id="rule-{{.ID}}"><td><code>{{.ID}}</code></td><td>{{.Title}}{{if .Help}}<details class="help"><summary>说明</summary><pre>{{.Help}}</pre></details>{{end}}</td><td>{{cats .Tags}}</td><td>{{join .Packs " "}}</td></tr>
+<tr id="rule-{{.ID}}"><td><code>{{.ID}}</code></td><td>{{.Title}}{{if .Help}}<details class="help"><summary>{{t "说明"}}</summary><pre>{{.Help}}</pre></details>{{end}}</td><td>{{cats .Tags}}</td><td>{{join .Packs " "}}</td></tr>
 {{- end}}{{end}}
 </tbody></table>
 </details>
@@ -223,7 +223,7 @@ function el(tag,text,cls){var e=document.createElement(tag);if(text!==undefined&
 function row(d){
  var tr=document.createElement("tr");
  var td=el("td"),a=el("a",d.p);a.href=d.h;td.appendChild(a);
- if(d.x){td.appendChild(el("div","无法读取："+d.x,"error"));}
+ if(d.x){td.appendChild(el("div",{{t "无法读取："}}+d.x,"error"));}
  tr.appendChild(td);
  tr.appendChild(el("td",d.b||""));tr.appendChild(el("td",d.k||""));tr.appendChild(el("td",d.r||""));
  tr.appendChild(el("td",d.y||"","n"));
@@ -254,8 +254,8 @@ function render(){
  var frag=document.createDocumentFragment(),n=Math.min(list.length,limit);
  for(var i=0;i<n;i++)frag.appendChild(row(list[i]));
  tbody.textContent="";tbody.appendChild(frag);
- shown.textContent="显示 "+n+" / 符合 "+list.length+" / 共 "+docs.length+" 份";
- if(list.length>n){var tr=document.createElement("tr"),td=el("td");td.colSpan=10;var b=el("button","再显示 500 份");b.type="button";b.onclick=function(){limit+=500;render();};td.appendChild(b);tr.appendChild(td);tbody.appendChild(tr);}
+ shown.textContent={{t "显示 "}}+n+{{t " / 符合 "}}+list.length+{{t " / 共 "}}+docs.length+{{t " 份"}};
+ if(list.length>n){var tr=document.createElement("tr"),td=el("td");td.colSpan=10;var b=el("button",{{t "再显示 500 份"}});b.type="button";b.onclick=function(){limit+=500;render();};td.appendChild(b);tr.appendChild(td);tbody.appendChild(tr);}
 }
 var ths=document.querySelectorAll("#docs th");
 Array.prototype.forEach.call(ths,function(th){th.addEventListener("click",function(){

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/reportlint/reportlint/engine/finding"
+	"github.com/reportlint/reportlint/engine/i18n"
 )
 
 // junitReporter writes JUnit XML, which CI systems (GitLab, Jenkins, Azure Pipelines) show
@@ -62,8 +63,8 @@ func (j *junitReporter) Result(r finding.Result) error {
 	suite := junitSuite{Name: r.Path}
 	if r.Err != nil {
 		suite.Errors++
-		suite.Cases = append(suite.Cases, junitCase{Name: "读取文档", Classname: r.Path, File: r.Path,
-			Error: &junitProblem{Message: "无法读取：" + r.Err.Error(), Type: "unreadable", Text: r.Err.Error()}})
+		suite.Cases = append(suite.Cases, junitCase{Name: i18n.T("读取文档"), Classname: r.Path, File: r.Path,
+			Error: &junitProblem{Message: i18n.Sprintf("无法读取：%s", r.Err.Error()), Type: "unreadable", Text: r.Err.Error()}})
 	}
 	for _, f := range r.Findings {
 		c := junitCase{Name: junitName(f), Classname: r.Path, File: f.Location.Path, Line: f.Location.Span.Start.Line}
@@ -113,9 +114,9 @@ func junitBody(f finding.Finding) string {
 	for _, rel := range f.Related {
 		what := rel.Message
 		if what == "" {
-			what = rel.Logical
+			what = finding.ShowLogical(rel.Logical)
 		}
-		fmt.Fprintf(&b, "\n相关位置 %s: %s", position(rel), what)
+		fmt.Fprintf(&b, "\n%s %s: %s", i18n.T("相关位置"), position(rel), what)
 	}
 	return b.String()
 }

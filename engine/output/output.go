@@ -1,6 +1,9 @@
 // Package output writes lint results: one Reporter per format (text, json, sarif, github,
 // junit, html, csv, xlsx), each writing to an io.Writer as results arrive, so memory does not grow
 // with the number of documents. Every reporter is deterministic: same results, same bytes.
+// The formats' fixed human text (headings, labels, column names, the summary line) is in
+// the run's language (engine/i18n; catalogue catalog/output.yaml); machine keys (JSON and
+// SARIF members, CSV column order) are the same in every language.
 package output
 
 import (

@@ -3,7 +3,6 @@ package output
 import (
 	"cmp"
 	"encoding/json"
-	"fmt"
 	"io"
 	"net/url"
 	"path/filepath"
@@ -11,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/reportlint/reportlint/engine/finding"
+	"github.com/reportlint/reportlint/engine/i18n"
 )
 
 // SARIF 2.1.0, as GitHub code scanning and the VS Code SARIF viewer read it. The structs
@@ -279,7 +279,7 @@ func (s *sarifReporter) Result(r finding.Result) error {
 	if r.Err != nil {
 		s.notes = append(s.notes, sarifNotification{
 			Level:      "error",
-			Message:    sarifText{"无法读取 " + r.Path + "：" + r.Err.Error()},
+			Message:    sarifText{i18n.Sprintf("无法读取 %s：%s", r.Path, r.Err.Error())},
 			Locations:  []sarifLocation{{PhysicalLocation: &sarifPhysical{ArtifactLocation: artifact(uri)}}},
 			Descriptor: &sarifDescRef{ID: "reportlint/unreadable"},
 		})
@@ -345,11 +345,11 @@ func (s *sarifReporter) location(uri string, l finding.Location, id *int, logica
 	// message, which SARIF viewers show beside the location (region.properties.page keeps
 	// it for programs).
 	if st.Line > 0 && st.Page > 0 {
-		page := fmt.Sprintf("第 %d 页", st.Page)
+		page := pageLabel(st.Page)
 		if msg == "" {
 			msg = page
 		} else {
-			msg += "（" + page + "）"
+			msg = i18n.Sprintf("%s（%s）", msg, page)
 		}
 	}
 	if msg != "" {

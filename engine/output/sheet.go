@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/reportlint/reportlint/engine/finding"
+	"github.com/reportlint/reportlint/engine/i18n"
 )
 
 // The spreadsheet formats (csv, xlsx) share their columns: one row per document with what
@@ -17,15 +18,15 @@ import (
 func categoryLabel(c string) string {
 	switch c {
 	case "section":
-		return "章节"
+		return i18n.T("章节")
 	case "arithmetic":
-		return "数字"
+		return i18n.T("数字")
 	case "narrative":
-		return "正文"
+		return i18n.T("正文")
 	case "metadata":
-		return "基本信息"
+		return i18n.T("基本信息")
 	case "format":
-		return "格式"
+		return i18n.T("格式")
 	}
 	return c
 }
@@ -43,10 +44,11 @@ func ruleIDs(rules []finding.Rule) []string {
 
 // documentHeader is the header row of the per-document sheet.
 func documentHeader(ids []string) []string {
-	h := []string{"文档", "发布机关", "机关类别", "地区", "年度", "格式版本", "规则包", "完整读取", "无法读取的原因",
-		"错误", "警告", "提示", "无法判定"}
+	h := []string{i18n.T("文档"), i18n.T("发布机关"), i18n.T("机关类别"), i18n.T("地区"), i18n.T("年度"),
+		i18n.T("格式版本"), i18n.T("规则包"), i18n.T("完整读取"), i18n.T("无法读取的原因"),
+		i18n.T("错误"), i18n.T("警告"), i18n.T("提示"), i18n.T("无法判定")}
 	for _, c := range finding.Categories() {
-		h = append(h, "类别："+categoryLabel(c))
+		h = append(h, i18n.Sprintf("类别：%s", categoryLabel(c)))
 	}
 	return append(h, ids...)
 }
@@ -57,9 +59,9 @@ func documentRow(r finding.Result, ids []string) []any {
 	if r.About != nil {
 		a = *r.About
 	}
-	read, why := "是", ""
+	read, why := i18n.T("是"), ""
 	if r.Err != nil {
-		read, why = "否", r.Err.Error()
+		read, why = i18n.T("否"), r.Err.Error()
 	}
 	var c finding.Counts
 	c.Add(r)
@@ -90,27 +92,31 @@ func documentRow(r finding.Result, ids []string) []any {
 	return row
 }
 
-// kindLabel is a body kind in Chinese (the kinds of engine/lint.BodyKind).
+// kindLabel is a body kind in the run's language (the kinds of engine/lint.BodyKind).
 func kindLabel(kind string) string {
 	switch kind {
 	case "people_government":
-		return "人民政府"
+		return i18n.T("人民政府")
 	case "government_office":
-		return "政府办公厅（室）"
+		return i18n.T("政府办公厅（室）")
 	case "department":
-		return "部门"
+		return i18n.T("部门")
 	case "township":
-		return "乡镇、街道"
+		return i18n.T("乡镇、街道")
 	case "zone":
-		return "开发区等"
+		return i18n.T("开发区等")
 	case "other":
-		return "其他"
+		return i18n.T("其他")
 	}
 	return kind
 }
 
 // findingHeader is the header row of the per-finding sheet.
-var findingHeader = []string{"文档", "发布机关", "年度", "规则", "级别", "无法判定", "位置", "表格", "行", "列", "原文", "相关位置", "应为", "实际", "说明", "位置（行:列）"}
+func findingHeader() []string {
+	return []string{i18n.T("文档"), i18n.T("发布机关"), i18n.T("年度"), i18n.T("规则"), i18n.T("级别"),
+		i18n.T("无法判定"), i18n.T("位置"), i18n.T("表格"), i18n.T("行"), i18n.T("列"), i18n.T("原文"),
+		i18n.T("相关位置"), i18n.T("应为"), i18n.T("实际"), i18n.T("说明"), i18n.T("位置（行:列）")}
+}
 
 // findingRow is one finding's row, in findingHeader's order. A table cell's logical
 // location (表三/（七）总计/自然人) is split into table, row and column.
@@ -126,7 +132,7 @@ func findingRow(r finding.Result, f finding.Finding) []any {
 	table, row, col := "", "", ""
 	if f.Location.LogicalKind == "element" {
 		parts := strings.SplitN(f.Location.Logical, "/", 3)
-		table = parts[0]
+		table = finding.ShowLogical(parts[0])
 		if len(parts) > 1 {
 			row = parts[1]
 		}
@@ -136,13 +142,13 @@ func findingRow(r finding.Result, f finding.Finding) []any {
 	}
 	na := ""
 	if f.NotAssessable {
-		na = "是"
+		na = i18n.T("是")
 	}
 	var rel []string
 	for _, l := range f.Related {
 		rel = append(rel, relatedText(l))
 	}
-	return []any{r.Path, a.Body, year, f.RuleID, levelLabel(f.Level), na, f.Location.Logical, table, row, col,
+	return []any{r.Path, a.Body, year, f.RuleID, levelLabel(f.Level), na, finding.ShowLogical(f.Location.Logical), table, row, col,
 		f.Location.Snippet, strings.Join(rel, "\n"), cellValue(f.Expected), cellValue(f.Actual), f.Message, lineCol(f.Location)}
 }
 
@@ -158,15 +164,16 @@ func cellValue(s string) any {
 // relatedName names a related place after its position: its logical place, what it
 // holds and what it is (表三/（七）总计/自然人“0”：本年新收申请总计).
 func relatedName(l finding.Location) string {
-	s := l.Logical
+	s := finding.ShowLogical(l.Logical)
 	if l.Snippet != "" {
 		s += "“" + l.Snippet + "”"
 	}
 	if l.Message != "" && l.Message != l.Logical {
 		if s != "" {
-			s += "："
+			s = i18n.Sprintf("%s：%s", s, l.Message)
+		} else {
+			s = l.Message
 		}
-		s += l.Message
 	}
 	return s
 }
@@ -174,7 +181,7 @@ func relatedName(l finding.Location) string {
 // relatedText names a related place for a person: its logical place and what it holds
 // (表三/（七）总计/自然人“0”：本年新收申请总计).
 func relatedText(l finding.Location) string {
-	s := l.Logical
+	s := finding.ShowLogical(l.Logical)
 	if s == "" {
 		s = lineCol(l)
 	}
@@ -182,7 +189,7 @@ func relatedText(l finding.Location) string {
 		s += "“" + l.Snippet + "”"
 	}
 	if l.Message != "" && l.Message != l.Logical {
-		s += "：" + l.Message
+		s = i18n.Sprintf("%s：%s", s, l.Message)
 	}
 	return s
 }
@@ -192,7 +199,7 @@ func lineCol(l finding.Location) string {
 	s := l.Span.Start
 	var b strings.Builder
 	if s.Page > 0 {
-		b.WriteString("第 " + strconv.Itoa(s.Page) + " 页 ")
+		b.WriteString(pageLabel(s.Page) + " ")
 	}
 	if s.Line > 0 {
 		b.WriteString(strconv.Itoa(s.Line) + ":" + strconv.Itoa(s.Col))
@@ -202,6 +209,9 @@ func lineCol(l finding.Location) string {
 	}
 	return strings.TrimSpace(b.String())
 }
+
+// pageLabel names page n of a paginated document.
+func pageLabel(n int) string { return i18n.Sprintf("第 %d 页", n) }
 
 // cellText neutralises a text cell that a spreadsheet would run as a formula (=, +, -, @
 // and the control characters some read as such), by a leading apostrophe as OWASP

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/width"
 
 	"github.com/reportlint/reportlint/engine/finding"
+	"github.com/reportlint/reportlint/engine/i18n"
 )
 
 // textReporter prints compiler-style lines: path:line:col: level[RULE-ID] message, then the
@@ -46,7 +47,7 @@ func (t *textReporter) Begin([]finding.Rule) error { return nil }
 
 func (t *textReporter) Result(r finding.Result) error {
 	if r.Err != nil {
-		t.printf("%s: %s 无法读取：%s\n", EscapeControl(r.Path), t.paint(ansiRed+ansiBold, "error"), EscapeControl(r.Err.Error()))
+		t.printf("%s: %s %s\n", EscapeControl(r.Path), t.paint(ansiRed+ansiBold, "error"), i18n.Sprintf("无法读取：%s", EscapeControl(r.Err.Error())))
 	}
 	for _, f := range r.Findings {
 		t.finding(r, f)
@@ -71,10 +72,10 @@ func (t *textReporter) finding(r finding.Result, f finding.Finding) {
 	t.source(r, f.Location)
 	for i, rel := range f.Related {
 		if i == maxRelated {
-			t.printf("  %s 等共 %d 处\n", t.paint(ansiDim, "相关位置"), len(f.Related))
+			t.printf("  %s\n", i18n.Sprintf("%s 等共 %d 处", t.paint(ansiDim, i18n.T("相关位置")), len(f.Related)))
 			break
 		}
-		t.printf("  %s %s %s\n", t.paint(ansiDim, "相关位置"), position(rel), EscapeControl(relatedName(rel)))
+		t.printf("  %s %s %s\n", t.paint(ansiDim, i18n.T("相关位置")), position(rel), EscapeControl(relatedName(rel)))
 	}
 }
 
@@ -132,7 +133,7 @@ func position(l finding.Location) string {
 		fmt.Fprintf(&b, ":%d:%d", s.Line, s.Col)
 	}
 	if s.Page > 0 {
-		fmt.Fprintf(&b, " (第 %d 页)", s.Page)
+		fmt.Fprintf(&b, " (%s)", pageLabel(s.Page))
 	}
 	if s.Ref != "" {
 		fmt.Fprintf(&b, " [%s]", s.Ref)
@@ -209,15 +210,20 @@ func (t *textReporter) End(s Summary) error {
 
 // SummaryLine is the one-line summary of a run.
 func SummaryLine(s Summary) string {
-	line := fmt.Sprintf("检查了 %d 个文档：%d 个错误，%d 个警告，%d 个提示", s.Documents, s.Counts.Error, s.Counts.Warning, s.Counts.Note)
+	line := i18n.Sprintf("检查了 %d 个文档：%s", s.Documents, countsText(s.Counts))
 	if s.NotAssessable > 0 {
-		line += fmt.Sprintf("（其中 %d 个无法判定）", s.NotAssessable)
+		line += i18n.Sprintf("（其中 %d 个无法判定）", s.NotAssessable)
 	}
 	if s.Baselined > 0 {
-		line += fmt.Sprintf("；另有 %d 个发现已在基线中，未报告", s.Baselined)
+		line += i18n.Sprintf("；另有 %d 个发现已在基线中，未报告", s.Baselined)
 	}
 	if s.Unreadable > 0 {
-		line += fmt.Sprintf("；%d 个文档无法读取", s.Unreadable)
+		line += i18n.Sprintf("；%d 个文档无法读取", s.Unreadable)
 	}
 	return line
+}
+
+// countsText counts findings by level: 1 个错误，2 个警告，0 个提示.
+func countsText(c finding.Counts) string {
+	return i18n.Sprintf("%s，%s，%s", i18n.Sprintf("%d 个错误", c.Error), i18n.Sprintf("%d 个警告", c.Warning), i18n.Sprintf("%d 个提示", c.Note))
 }

@@ -11,11 +11,13 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/reportlint/reportlint/engine/finding"
+	"github.com/reportlint/reportlint/engine/i18n"
 )
 
-// xlsxReporter writes a workbook: the sheet 文档 with one row per document
-// (documentHeader), the sheet 发现 with one row per finding (findingHeader). Rows go to
-// excelize's stream writers as documents arrive; the workbook is written at the end.
+// xlsxReporter writes a workbook: the sheet 文档 (Documents) with one row per document
+// (documentHeader), the sheet 发现 (Findings) with one row per finding (findingHeader).
+// Rows go to excelize's stream writers as documents arrive; the workbook is written at
+// the end.
 type xlsxReporter struct {
 	out        io.Writer
 	f          *excelize.File
@@ -23,18 +25,17 @@ type xlsxReporter struct {
 	ids        []string
 	nDoc, nFnd int
 	bold       int
+	// sheetDocs and sheetFindings are the sheets' names, in the run's language.
+	sheetDocs, sheetFindings string
 }
-
-const (
-	sheetDocs     = "文档"
-	sheetFindings = "发现"
-)
 
 func (x *xlsxReporter) Begin(rules []finding.Rule) error {
 	x.f = excelize.NewFile()
+	x.sheetDocs, x.sheetFindings = i18n.T("文档"), i18n.T("发现")
+	sheetDocs, sheetFindings := x.sheetDocs, x.sheetFindings
 	// Fixed document properties, so that the same results give the same bytes.
 	epoch := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC).Format(time.RFC3339)
-	if err := x.f.SetDocProps(&excelize.DocProperties{Creator: "reportlint", Created: epoch, Modified: epoch, Title: "reportlint 检查结果"}); err != nil {
+	if err := x.f.SetDocProps(&excelize.DocProperties{Creator: "reportlint", Created: epoch, Modified: epoch, Title: i18n.T("reportlint 检查结果")}); err != nil {
 		return err
 	}
 	if err := x.f.SetSheetName("Sheet1", sheetDocs); err != nil {
@@ -71,7 +72,7 @@ func (x *xlsxReporter) Begin(rules []finding.Rule) error {
 	if err := x.write(x.docs, &x.nDoc, toAny(documentHeader(x.ids)), true); err != nil {
 		return err
 	}
-	return x.write(x.fnds, &x.nFnd, toAny(findingHeader), true)
+	return x.write(x.fnds, &x.nFnd, toAny(findingHeader()), true)
 }
 
 func (x *xlsxReporter) write(s *excelize.StreamWriter, n *int, vals []any, header bool) error {
@@ -117,13 +118,13 @@ func (x *xlsxReporter) End(Summary) error {
 	}
 	if x.nDoc > 1 {
 		last, _ := excelize.CoordinatesToCellName(len(documentHeader(x.ids)), x.nDoc)
-		if err := x.f.AutoFilter(sheetDocs, "A1:"+last, nil); err != nil {
+		if err := x.f.AutoFilter(x.sheetDocs, "A1:"+last, nil); err != nil {
 			return err
 		}
 	}
 	if x.nFnd > 1 {
-		last, _ := excelize.CoordinatesToCellName(len(findingHeader), x.nFnd)
-		if err := x.f.AutoFilter(sheetFindings, "A1:"+last, nil); err != nil {
+		last, _ := excelize.CoordinatesToCellName(len(findingHeader()), x.nFnd)
+		if err := x.f.AutoFilter(x.sheetFindings, "A1:"+last, nil); err != nil {
 			return err
 		}
 	}
