@@ -7,13 +7,12 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
-	"errors"
-	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/reportlint/reportlint/engine/document"
+	"github.com/reportlint/reportlint/engine/i18n"
 	"github.com/reportlint/reportlint/engine/ingest/docx"
 	"github.com/reportlint/reportlint/engine/ingest/html"
 	"github.com/reportlint/reportlint/engine/ingest/limit"
@@ -71,13 +70,17 @@ func Read(ctx context.Context, path string, data []byte, opts Options) (*documen
 	case "pdf":
 		doc, err = pdf.Import(ctx, path, data, opts.Limits)
 	default:
-		return nil, fmt.Errorf("未知的输入格式 %q（可用：%s）", format, strings.Join(Formats(), "、"))
+		sep := "、"
+		if i18n.Current() == i18n.En {
+			sep = ", "
+		}
+		return nil, i18n.Errorf("未知的输入格式 %q（可用：%s）", format, strings.Join(Formats(), sep))
 	}
 	if err != nil {
 		return nil, err
 	}
 	if len(doc.Blocks) == 0 {
-		return nil, fmt.Errorf("文档中没有文字（按 %s 格式读取）", format)
+		return nil, i18n.Errorf("文档中没有文字（按 %s 格式读取）", format)
 	}
 	return doc, nil
 }
@@ -94,7 +97,7 @@ func Unsupported(path string, data []byte) error {
 	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
 		return unsupportedZIP(data)
 	case bytes.HasPrefix(head, []byte(`{\rtf`)):
-		return errors.New("RTF 文档，不支持这种格式：请另存为 .docx")
+		return i18n.NewError("RTF 文档，不支持这种格式：请另存为 .docx")
 	case bytes.HasPrefix(head, []byte("\x89PNG\r\n\x1a\n")):
 		return imageError("PNG")
 	case bytes.HasPrefix(head, []byte{0xFF, 0xD8, 0xFF}):
@@ -106,15 +109,15 @@ func Unsupported(path string, data []byte) error {
 	case bytes.HasPrefix(head, []byte("BM")) && strings.EqualFold(filepath.Ext(path), ".bmp"):
 		return imageError("BMP")
 	case bytes.HasPrefix(head, []byte("Rar!\x1a\x07")) || bytes.HasPrefix(head, []byte{'7', 'z', 0xBC, 0xAF, 0x27, 0x1C}):
-		return errors.New("压缩包（RAR 或 7z）：请解压后检查其中的文件")
+		return i18n.NewError("压缩包（RAR 或 7z）：请解压后检查其中的文件")
 	}
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".doc", ".wps":
 		return unsupportedOLE(path, data)
 	case ".ofd":
-		return errors.New("OFD 版式文档，不支持这种格式：请检查报告的 PDF 或 DOCX 版本")
+		return i18n.NewError("OFD 版式文档，不支持这种格式：请检查报告的 PDF 或 DOCX 版本")
 	case ".xls", ".xlsx", ".et":
-		return errors.New("电子表格，不是报告文档：请检查报告本身（DOCX、PDF、HTML 或文本）")
+		return i18n.NewError("电子表格，不是报告文档：请检查报告本身（DOCX、PDF、HTML 或文本）")
 	}
 	return nil
 }
@@ -139,13 +142,13 @@ func unsupportedZIP(data []byte) error {
 	case has("word/"):
 		return nil
 	case has("OFD.xml"):
-		return errors.New("OFD 版式文档，不支持这种格式：请检查报告的 PDF 或 DOCX 版本")
+		return i18n.NewError("OFD 版式文档，不支持这种格式：请检查报告的 PDF 或 DOCX 版本")
 	case has("xl/"):
-		return errors.New("Excel 工作簿（.xlsx），不是报告文档：请检查报告本身（DOCX、PDF、HTML 或文本）")
+		return i18n.NewError("Excel 工作簿（.xlsx），不是报告文档：请检查报告本身（DOCX、PDF、HTML 或文本）")
 	case has("ppt/"):
-		return errors.New("PowerPoint 演示文稿（.pptx），不是报告文档")
+		return i18n.NewError("PowerPoint 演示文稿（.pptx），不是报告文档")
 	}
-	return errors.New("ZIP 压缩包，不是 Word 文档：请解压后检查其中的文件")
+	return i18n.NewError("ZIP 压缩包，不是 Word 文档：请解压后检查其中的文件")
 }
 
 // unsupportedOLE describes an OLE compound file: a legacy Word or WPS document, an
@@ -160,17 +163,17 @@ func unsupportedOLE(path string, data []byte) error {
 	}
 	switch {
 	case bytes.Contains(data, utf16("EncryptedPackage")):
-		return errors.New("设有密码的 Office 文档：请去掉密码后另存为 .docx")
+		return i18n.NewError("设有密码的 Office 文档：请去掉密码后另存为 .docx")
 	case bytes.Contains(data, utf16("Workbook")) || bytes.Contains(data, utf16("Book")) && !bytes.Contains(data, utf16("WordDocument")):
-		return errors.New("旧版电子表格（.xls/.et），不是报告文档")
+		return i18n.NewError("旧版电子表格（.xls/.et），不是报告文档")
 	case strings.EqualFold(filepath.Ext(path), ".wps"):
-		return errors.New("WPS 文档（.wps），不支持这种格式：请另存为 .docx 或 PDF")
+		return i18n.NewError("WPS 文档（.wps），不支持这种格式：请另存为 .docx 或 PDF")
 	}
-	return errors.New("Word 97-2003 文档（.doc），不支持这种格式：请另存为 .docx 或 PDF")
+	return i18n.NewError("Word 97-2003 文档（.doc），不支持这种格式：请另存为 .docx 或 PDF")
 }
 
 func imageError(kind string) error {
-	return fmt.Errorf("图片（%s），其中没有可检查的文字：请检查报告的文字版本，或先做文字识别（OCR）再检查识别结果", kind)
+	return i18n.Errorf("图片（%s），其中没有可检查的文字：请检查报告的文字版本，或先做文字识别（OCR）再检查识别结果", kind)
 }
 
 // Detect names the importer for data: content first (PDF and ZIP magic, HTML markup), then

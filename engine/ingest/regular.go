@@ -2,35 +2,34 @@ package ingest
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
 
+	"github.com/reportlint/reportlint/engine/i18n"
 	"github.com/reportlint/reportlint/engine/ingest/limit"
 )
 
 // ErrNotRegular is the cause of every refusal to read something that is not a regular
 // file: a named pipe (FIFO), a device or a socket. Reading one could wait forever (a FIFO
 // no one writes to) or never end (/dev/zero), whatever the time limit.
-var ErrNotRegular = errors.New("not a regular file")
+var ErrNotRegular = i18n.NewError("不是普通文件（是命名管道、设备、套接字或文件夹）")
 
-// notRegularError says in Chinese what the file is instead.
+// notRegularError says what the file is instead.
 type notRegularError struct{ mode fs.FileMode }
 
 func (e notRegularError) Error() string {
-	kind := "特殊文件"
 	switch {
 	case e.mode&fs.ModeNamedPipe != 0:
-		kind = "命名管道（FIFO）"
+		return i18n.T("这是命名管道（FIFO），不是普通文件：不读取")
 	case e.mode&fs.ModeSocket != 0:
-		kind = "套接字"
+		return i18n.T("这是套接字，不是普通文件：不读取")
 	case e.mode&fs.ModeDevice != 0 || e.mode&fs.ModeCharDevice != 0:
-		kind = "设备文件"
+		return i18n.T("这是设备文件，不是普通文件：不读取")
 	case e.mode.IsDir():
-		return "这是一个文件夹，不是文件"
+		return i18n.T("这是一个文件夹，不是文件")
 	}
-	return "这是" + kind + "，不是普通文件：不读取"
+	return i18n.T("这是特殊文件，不是普通文件：不读取")
 }
 
 func (e notRegularError) Unwrap() error { return ErrNotRegular }
@@ -78,7 +77,7 @@ func ReadRegular(path string, max int64) ([]byte, error) {
 	}
 	data, err := io.ReadAll(r)
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
+		return nil, i18n.Errorf("读取 %s：%w", path, err)
 	}
 	if max > 0 && int64(len(data)) > max {
 		return nil, &limit.Error{What: "file size", Limit: max, Actual: int64(len(data)), Unit: "bytes"}

@@ -5,8 +5,6 @@ package charset
 
 import (
 	"bytes"
-	"errors"
-	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -15,6 +13,7 @@ import (
 	"golang.org/x/text/encoding/unicode"
 
 	"github.com/reportlint/reportlint/engine/document"
+	"github.com/reportlint/reportlint/engine/i18n"
 )
 
 // Names returned by Decode.
@@ -27,7 +26,7 @@ const (
 )
 
 // ErrBinary is returned for bytes that are not text in any encoding reportlint reads.
-var ErrBinary = errors.New("不是文本文件：内容既不是 UTF-8、UTF-16 编码的文字，也不是 GB18030 编码的文字")
+var ErrBinary = i18n.NewError("不是文本文件：内容既不是 UTF-8、UTF-16 编码的文字，也不是 GB18030 编码的文字")
 
 // Decode returns data as a UTF-8 string and the name of the encoding it was read from.
 //
@@ -50,13 +49,13 @@ type Repair struct {
 	Line, Col int
 }
 
-// Note is the importer's note for the repair, in Chinese like every note users read.
+// Note is the importer's note for the repair, in the language of the run.
 func (r *Repair) Note() document.Note {
 	at := document.Pos{Line: r.Line, Col: r.Col}
 	end := at
 	end.Col++
 	return document.Note{
-		Message: fmt.Sprintf("文件是 UTF-8 编码，但有 %d 处字节不是有效的 UTF-8（第一处在第 %d 行第 %d 列），已按替换字符 U+FFFD 读取：这些位置的文字无法核对", r.Count, r.Line, r.Col),
+		Message: i18n.Sprintf("文件是 UTF-8 编码，但有 %d 处字节不是有效的 UTF-8（第一处在第 %d 行第 %d 列），已按替换字符 U+FFFD 读取：这些位置的文字无法核对", r.Count, r.Line, r.Col),
 		Span:    document.Span{Start: at, End: end},
 	}
 }
@@ -182,7 +181,7 @@ func normalizeLabel(label string) string {
 
 func decodeUTF8(data []byte, name string) (string, string, error) {
 	if !utf8.Valid(data) {
-		return "", "", errors.New("文件以 UTF-8 字节顺序标记开头，但内容不是有效的 UTF-8")
+		return "", "", i18n.NewError("文件以 UTF-8 字节顺序标记开头，但内容不是有效的 UTF-8")
 	}
 	return string(data), name, nil
 }
@@ -190,7 +189,7 @@ func decodeUTF8(data []byte, name string) (string, string, error) {
 func decodeWith(enc encoding.Encoding, data []byte, name string) (string, string, error) {
 	out, err := enc.NewDecoder().Bytes(data)
 	if err != nil {
-		return "", "", fmt.Errorf("decode %s: %w", name, err)
+		return "", "", i18n.Errorf("按 %s 解码：%w", name, err)
 	}
 	return string(out), name, nil
 }
@@ -201,7 +200,7 @@ func decodeWith(enc encoding.Encoding, data []byte, name string) (string, string
 func decodeGB(data []byte) (string, string, error) {
 	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
 	if err != nil {
-		return "", "", fmt.Errorf("按 GB18030 解码：%w", err)
+		return "", "", i18n.Errorf("按 %s 解码：%w", GB18030, err)
 	}
 	s := string(out)
 	bad, total := 0, 0

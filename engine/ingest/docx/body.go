@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/engine/document"
+	"github.com/reportlint/reportlint/engine/i18n"
 	"github.com/reportlint/reportlint/engine/ingest/limit"
 )
 
@@ -125,7 +126,7 @@ func (b *builder) blockContent(c container) func(xml.StartElement) error {
 		case "tbl":
 			return b.table(c)
 		case "altChunk":
-			b.note("文档嵌入了另一个文件的内容（w:altChunk），未读取", b.lastEnd)
+			b.note(i18n.T("文档嵌入了另一个文件的内容（w:altChunk），未读取"), b.lastEnd)
 			return b.x.skip()
 		case "sectPr", "del", "moveFrom", "tblPr", "tblGrid", "trPr", "tcPr":
 			return b.x.skip()
@@ -278,7 +279,7 @@ func (r *paraReader) element(se xml.StartElement) error {
 	if se.Name.Local == "OLEObject" {
 		// An embedded object (often an Excel sheet holding a table) is only a picture here.
 		at := document.Pos{Line: r.p.n, Col: r.ps.col, Ref: r.ps.ref}
-		b.note(fmt.Sprintf("嵌入对象（%s）未读取，其中的表格或文字无法检查", cmp.Or(attr(se, "ProgID"), "未知类型")), at)
+		b.note(i18n.Sprintf("嵌入对象（%s）未读取，其中的表格或文字无法检查", cmp.Or(attr(se, "ProgID"), i18n.T("未知类型"))), at)
 		return x.skip()
 	}
 	if !isW(se.Name) {

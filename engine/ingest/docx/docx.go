@@ -52,6 +52,7 @@ import (
 	"strings"
 
 	"github.com/reportlint/reportlint/engine/document"
+	"github.com/reportlint/reportlint/engine/i18n"
 	"github.com/reportlint/reportlint/engine/ingest/limit"
 )
 
@@ -133,7 +134,7 @@ func Import(ctx context.Context, path string, data []byte, lim limit.Limits) (*d
 			if errors.As(err, &le) || ctx.Err() != nil {
 				return nil, err
 			}
-			notes = append(notes, document.Note{Message: fmt.Sprintf("%s 无法读取，标题样式或列表编号可能缺失：%v", name, err)})
+			notes = append(notes, document.Note{Message: i18n.Sprintf("%s 无法读取，标题样式或列表编号可能缺失：%v", name, err)})
 		}
 	}
 	r, err := pkg.open(main)
@@ -152,18 +153,18 @@ func Import(ctx context.Context, path string, data []byte, lim limit.Limits) (*d
 func sniff(data []byte) error {
 	switch {
 	case len(data) == 0:
-		return errors.New("不是 DOCX 文件：文件是空的")
+		return i18n.NewError("不是 DOCX 文件：文件是空的")
 	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
 		if bytes.Contains(data, utf16le("EncryptedPackage")) {
-			return errors.New("不支持设有密码（加密）的 DOCX：请去掉密码后重新另存为 .docx")
+			return i18n.NewError("不支持设有密码（加密）的 DOCX：请去掉密码后重新另存为 .docx")
 		}
-		return errors.New("不支持旧版 .doc（Word 97-2003）：请另存为 .docx（该文件是 OLE 复合文档）")
+		return i18n.NewError("不支持旧版 .doc（Word 97-2003）：请另存为 .docx（该文件是 OLE 复合文档）")
 	case bytes.HasPrefix(data, []byte("%PDF-")):
-		return errors.New("不是 DOCX 文件：这是 PDF")
+		return i18n.NewError("不是 DOCX 文件：这是 PDF")
 	case bytes.HasPrefix(data, []byte(`{\rtf`)):
-		return errors.New("不支持 RTF：请另存为 .docx")
+		return i18n.NewError("不支持 RTF：请另存为 .docx")
 	case !bytes.HasPrefix(data, []byte("PK\x03\x04")) && !bytes.HasPrefix(data, []byte("PK\x05\x06")):
-		return errors.New("不是 DOCX 文件：开头没有 ZIP 标志")
+		return i18n.NewError("不是 DOCX 文件：开头没有 ZIP 标志")
 	}
 	return nil
 }
@@ -196,7 +197,7 @@ func openPackage(data []byte, lim limit.Limits) (*pkgReader, error) {
 	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
-		return nil, fmt.Errorf("不是有效的 DOCX 文件（ZIP 压缩包损坏或不完整）：%w", err)
+		return nil, i18n.Errorf("不是有效的 DOCX 文件（ZIP 压缩包损坏或不完整）：%w", err)
 	}
 	if len(zr.File) > maxEntries {
 		return nil, &limit.Error{What: "zip entries", Limit: maxEntries, Actual: int64(len(zr.File)), Unit: "entries"}
@@ -240,10 +241,10 @@ func (p *pkgReader) has(name string) bool { _, ok := p.files[normName(name)]; re
 func (p *pkgReader) open(name string) (io.ReadCloser, error) {
 	f, ok := p.files[normName(name)]
 	if !ok {
-		return nil, fmt.Errorf("%s：找不到该部分", name)
+		return nil, i18n.Errorf("%s：找不到该部分", name)
 	}
 	if f.Flags&1 != 0 {
-		return nil, fmt.Errorf("%s：压缩包条目已加密，不支持设有密码的文件", name)
+		return nil, i18n.Errorf("%s：压缩包条目已加密，不支持设有密码的文件", name)
 	}
 	rc, err := f.Open()
 	if err != nil {
@@ -278,9 +279,9 @@ func (r *partReader) Read(buf []byte) (int, error) {
 	switch {
 	case err == nil, err == io.EOF:
 	case errors.Is(err, zip.ErrFormat), errors.Is(err, zip.ErrChecksum):
-		err = fmt.Errorf("读取 %s：压缩包条目损坏（数据与条目头不符）：%w", r.name, err)
+		err = i18n.Errorf("读取 %s：压缩包条目损坏（数据与条目头不符）：%w", r.name, err)
 	default:
-		err = fmt.Errorf("读取 %s：%w", r.name, err)
+		err = i18n.Errorf("读取 %s：%w", r.name, err)
 	}
 	return n, err
 }
@@ -345,15 +346,15 @@ func (p *pkgReader) mainPart(ctx context.Context) (string, error) {
 	}
 	switch {
 	case p.has("xl/workbook.xml"):
-		return "", errors.New("不是 Word 文档：这是 Excel 工作簿（.xlsx）")
+		return "", i18n.NewError("不是 Word 文档：这是 Excel 工作簿（.xlsx）")
 	case p.has("ppt/presentation.xml"):
-		return "", errors.New("不是 Word 文档：这是 PowerPoint 演示文稿（.pptx）")
+		return "", i18n.NewError("不是 Word 文档：这是 PowerPoint 演示文稿（.pptx）")
 	case p.has("content.xml") && p.has("mimetype"):
-		return "", errors.New("不支持 OpenDocument（.odt）：请另存为 .docx")
+		return "", i18n.NewError("不支持 OpenDocument（.odt）：请另存为 .docx")
 	case p.has("EncryptionInfo"), p.has("EncryptedPackage"):
-		return "", errors.New("不支持设有密码（加密）的 DOCX：请去掉密码后重新另存为 .docx")
+		return "", i18n.NewError("不支持设有密码（加密）的 DOCX：请去掉密码后重新另存为 .docx")
 	}
-	return "", errors.New("不是 DOCX 文件：压缩包中没有 word/document.xml")
+	return "", i18n.NewError("不是 DOCX 文件：压缩包中没有 word/document.xml")
 }
 
 // partRels reads the relationships of part name (word/_rels/document.xml.rels).

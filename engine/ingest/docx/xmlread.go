@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/reportlint/reportlint/engine/i18n"
 	"github.com/reportlint/reportlint/engine/ingest/limit"
 )
 
@@ -39,7 +40,7 @@ func newXMLReader(ctx context.Context, r io.Reader, part string, maxDepth int) *
 		case "utf8", "us-ascii", "ascii":
 			return in, nil
 		}
-		return nil, fmt.Errorf("不支持的 XML 编码 %q（DOCX 的各部分应为 UTF-8）", label)
+		return nil, i18n.Errorf("不支持的 XML 编码 %q（DOCX 的各部分应为 UTF-8）", label)
 	}
 	return &xmlReader{ctx: ctx, dec: d, part: part, maxDepth: maxDepth}
 }
@@ -57,7 +58,7 @@ func (x *xmlReader) next() (xml.Token, error) {
 	if err != nil {
 		if err == io.EOF {
 			if x.depth > 0 {
-				return nil, fmt.Errorf("%s：XML 在元素中途结束（该部分被截断）", x.part)
+				return nil, i18n.Errorf("%s：XML 在元素中途结束（该部分被截断）", x.part)
 			}
 			return nil, io.EOF
 		}

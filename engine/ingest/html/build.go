@@ -1,9 +1,8 @@
 package html
 
 import (
-	"fmt"
-
 	"github.com/reportlint/reportlint/engine/document"
+	"github.com/reportlint/reportlint/engine/i18n"
 	"github.com/reportlint/reportlint/engine/ingest/limit"
 )
 
@@ -97,7 +96,7 @@ func build(sc *scanner, lo, hi int, dropLinks bool) *builder {
 	b.flush()
 	if b.images > 0 {
 		b.notes = append(b.notes, document.Note{
-			Message: fmt.Sprintf("正文中有 %d 张图片，图片中的内容没有检查；表格如以图片发布，请人工核对", b.images),
+			Message: i18n.Sprintf("正文中有 %d 张图片，图片中的内容没有检查；表格如以图片发布，请人工核对", b.images),
 			Span:    b.firstImage,
 		})
 	}
@@ -225,7 +224,7 @@ func (b *builder) startCell(id int32) {
 			// A column span running into a row span from above is a table model error; the
 			// cell stops where the other begins, so no grid place has two cells.
 			b.notes = append(b.notes, document.Note{
-				Message: fmt.Sprintf("表格单元格的 colspan=%d 与上方跨行的单元格重叠，已按 %d 处理，表格的行列可能不准确", cs, c-col),
+				Message: i18n.Sprintf("表格单元格的 colspan=%d 与上方跨行的单元格重叠，已按 %d 处理，表格的行列可能不准确", cs, c-col),
 				Span:    document.Span{Start: n.start.doc(), End: n.end.doc()},
 			})
 			cs = c - col
@@ -234,7 +233,7 @@ func (b *builder) startCell(id int32) {
 	}
 	b.work += col - t.next + cs
 	if b.work > maxGridWork {
-		b.err = fmt.Errorf("第 %d 行第 %d 列：%w", n.start.line, n.start.col,
+		b.err = i18n.Errorf("第 %d 行第 %d 列：%w", n.start.line, n.start.col,
 			&limit.Error{What: "table grid size", Limit: maxGridWork, Actual: int64(b.work), Unit: "cells"})
 		return
 	}
@@ -257,7 +256,7 @@ func (b *builder) span(n *node, v int32, attr string) int {
 		return 1
 	case v > maxSpan:
 		b.notes = append(b.notes, document.Note{
-			Message: fmt.Sprintf("表格单元格的 %s=%d 超过 %d，已按 %d 处理，表格的行列可能不准确", attr, v, maxSpan, maxSpan),
+			Message: i18n.Sprintf("表格单元格的 %s=%d 超过 %d，已按 %d 处理，表格的行列可能不准确", attr, v, maxSpan, maxSpan),
 			Span:    document.Span{Start: n.start.doc(), End: n.end.doc()},
 		})
 		return maxSpan

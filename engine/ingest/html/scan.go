@@ -2,11 +2,11 @@ package html
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/reportlint/reportlint/engine/i18n"
 	"github.com/reportlint/reportlint/engine/ingest/limit"
 	xhtml "golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -412,14 +412,14 @@ func (s *scanner) image(at pos) {
 func (s *scanner) push(tag string, at pos) *node {
 	depth := len(s.stack) // the root is at depth 0
 	if s.maxDepth > 0 && depth > s.maxDepth {
-		s.err = fmt.Errorf("第 %d 行第 %d 列：%w", at.line, at.col,
+		s.err = i18n.Errorf("第 %d 行第 %d 列：%w", at.line, at.col,
 			&limit.Error{What: "nesting depth", Limit: int64(s.maxDepth), Actual: int64(depth), Unit: "levels"})
 		return nil
 	}
 	if tag == "td" || tag == "th" {
 		s.cells++
 		if s.maxCells > 0 && s.cells > s.maxCells {
-			s.err = fmt.Errorf("第 %d 行第 %d 列：%w", at.line, at.col,
+			s.err = i18n.Errorf("第 %d 行第 %d 列：%w", at.line, at.col,
 				&limit.Error{What: "table cells", Limit: int64(s.maxCells), Actual: int64(s.cells), Unit: "cells"})
 			return nil
 		}

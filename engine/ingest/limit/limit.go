@@ -4,8 +4,9 @@
 package limit
 
 import (
-	"fmt"
 	"time"
+
+	"github.com/reportlint/reportlint/engine/i18n"
 )
 
 // Limits bound the work one document may cause.
@@ -55,7 +56,7 @@ func CheckLines(s string, max int) error {
 			continue
 		}
 		if i-start > max {
-			return fmt.Errorf("第 %d 行：%w", line, &Error{What: "line length", Limit: int64(max), Actual: int64(i - start), Unit: "bytes"})
+			return i18n.Errorf("第 %d 行：%w", line, &Error{What: "line length", Limit: int64(max), Actual: int64(i - start), Unit: "bytes"})
 		}
 		if i+1 < len(s) && s[i] == '\r' && s[i+1] == '\n' {
 			i++
@@ -75,59 +76,39 @@ type Error struct {
 	Unit string
 }
 
-// Error says, in Chinese like the rest of what users read, which limit was exceeded and by
-// how much; What and Unit stay English identifiers for programs.
+// Error says, in the language of the run, which limit was exceeded and by how much; What
+// and Unit stay English identifiers for programs. Each limit has a message of its own
+// rather than a name and a unit word put together: the Chinese counts cells and entries
+// with the same word (个), English with two.
 func (e *Error) Error() string {
-	unit := unitName(e.Unit)
-	return fmt.Sprintf("%s超过上限：%d %s > %d %s", limitName(e.What), e.Actual, unit, e.Limit, unit)
-}
-
-func limitName(what string) string {
-	switch what {
-	case "file size":
-		return "文件大小"
-	case "HTML source size":
-		return "HTML 源码大小"
-	case "decompressed size":
-		return "解压后大小"
-	case "decompressed size (declared in the zip directory)":
-		return "解压后大小（压缩包目录中声明的）"
-	case "nesting depth":
-		return "嵌套层数"
-	case "page count":
-		return "页数"
-	case "paragraphs":
-		return "段落数"
-	case "reading time":
-		return "读取时间"
-	case "table cells":
-		return "表格单元格数"
-	case "line length":
-		return "单行长度"
-	case "table columns":
-		return "表格一行的单元格数"
-	case "table grid size":
-		return "表格网格大小"
-	case "zip entries":
-		return "压缩包条目数"
+	switch e.What + "/" + e.Unit {
+	case "file size/bytes":
+		return i18n.Sprintf("文件大小超过上限：%d 字节 > %d 字节", e.Actual, e.Limit)
+	case "HTML source size/bytes":
+		return i18n.Sprintf("HTML 源码大小超过上限：%d 字节 > %d 字节", e.Actual, e.Limit)
+	case "decompressed size/bytes":
+		return i18n.Sprintf("解压后大小超过上限：%d 字节 > %d 字节", e.Actual, e.Limit)
+	case "decompressed size (declared in the zip directory)/bytes":
+		return i18n.Sprintf("解压后大小（压缩包目录中声明的）超过上限：%d 字节 > %d 字节", e.Actual, e.Limit)
+	case "line length/bytes":
+		return i18n.Sprintf("单行长度超过上限：%d 字节 > %d 字节", e.Actual, e.Limit)
+	case "nesting depth/levels":
+		return i18n.Sprintf("嵌套层数超过上限：%d 层 > %d 层", e.Actual, e.Limit)
+	case "page count/pages":
+		return i18n.Sprintf("页数超过上限：%d 页 > %d 页", e.Actual, e.Limit)
+	case "paragraphs/paragraphs":
+		return i18n.Sprintf("段落数超过上限：%d 段 > %d 段", e.Actual, e.Limit)
+	case "reading time/ms":
+		return i18n.Sprintf("读取时间超过上限：%d 毫秒 > %d 毫秒", e.Actual, e.Limit)
+	case "table cells/cells":
+		return i18n.Sprintf("表格单元格数超过上限：%d 个 > %d 个", e.Actual, e.Limit)
+	case "table columns/cells":
+		return i18n.Sprintf("表格一行的单元格数超过上限：%d 个 > %d 个", e.Actual, e.Limit)
+	case "table grid size/cells":
+		return i18n.Sprintf("表格网格大小超过上限：%d 个 > %d 个", e.Actual, e.Limit)
+	case "zip entries/entries":
+		return i18n.Sprintf("压缩包条目数超过上限：%d 个 > %d 个", e.Actual, e.Limit)
 	}
-	return what
-}
-
-func unitName(unit string) string {
-	switch unit {
-	case "bytes":
-		return "字节"
-	case "levels":
-		return "层"
-	case "pages":
-		return "页"
-	case "paragraphs":
-		return "段"
-	case "ms":
-		return "毫秒"
-	case "cells", "entries":
-		return "个"
-	}
-	return unit
+	// A limit without a message of its own (none is made so) is named by its identifiers.
+	return i18n.Sprintf("%s超过上限：%d %s > %d %s", e.What, e.Actual, e.Unit, e.Limit, e.Unit)
 }

@@ -32,13 +32,13 @@ package markdown
 
 import (
 	"context"
-	"fmt"
 	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/engine/document"
+	"github.com/reportlint/reportlint/engine/i18n"
 	"github.com/reportlint/reportlint/engine/ingest/charset"
 	"github.com/reportlint/reportlint/engine/ingest/html"
 	"github.com/reportlint/reportlint/engine/ingest/limit"
@@ -155,7 +155,7 @@ func blocks(ctx context.Context, s string, lim limit.Limits) ([]document.Block, 
 	}
 	if n, at := images(lines, opaque); n > 0 {
 		notes = append(notes, document.Note{
-			Message: fmt.Sprintf("正文中有 %d 张图片，图片中的内容没有检查；表格如以图片发布，请人工核对", n),
+			Message: i18n.Sprintf("正文中有 %d 张图片，图片中的内容没有检查；表格如以图片发布，请人工核对", n),
 			Span:    document.Span{Start: at},
 		})
 	}
@@ -183,11 +183,11 @@ func countCells(lines []string, first int, cells *int, lim limit.Limits) error {
 			}
 		}
 		if lim.MaxColumns > 0 && c > lim.MaxColumns {
-			return fmt.Errorf("第 %d 行：%w", first+n, &limit.Error{What: "table columns", Limit: int64(lim.MaxColumns), Actual: int64(c), Unit: "cells"})
+			return i18n.Errorf("第 %d 行：%w", first+n, &limit.Error{What: "table columns", Limit: int64(lim.MaxColumns), Actual: int64(c), Unit: "cells"})
 		}
 		*cells += c
 		if lim.MaxCells > 0 && *cells > lim.MaxCells {
-			return fmt.Errorf("第 %d 行：%w", first+n, &limit.Error{What: "table cells", Limit: int64(lim.MaxCells), Actual: int64(*cells), Unit: "cells"})
+			return i18n.Errorf("第 %d 行：%w", first+n, &limit.Error{What: "table cells", Limit: int64(lim.MaxCells), Actual: int64(*cells), Unit: "cells"})
 		}
 	}
 	return nil

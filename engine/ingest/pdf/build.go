@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"context"
-	"fmt"
 	"math"
 	"regexp"
 	"sort"
@@ -10,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/engine/document"
+	"github.com/reportlint/reportlint/engine/i18n"
 )
 
 // item is one element of a page in reading order: a line of text or a table.
@@ -87,21 +87,21 @@ func layoutPage(n int, rp *rawPage) *pageLayout {
 		}
 	}
 	if text == 0 {
-		msg := fmt.Sprintf("第 %d 页没有文字", n)
+		msg := i18n.Sprintf("第 %d 页没有文字", n)
 		if rp.images > 0 {
-			msg = fmt.Sprintf("第 %d 页没有文字层（是扫描图片），不支持文字识别，该页内容未读取", n)
+			msg = i18n.Sprintf("第 %d 页没有文字层（是扫描图片），不支持文字识别，该页内容未读取", n)
 		}
 		p.notes = append(p.notes, document.Note{Message: msg, Span: pageSpan(n)})
 		return p
 	}
 	if rp.truncated != "" {
-		p.notes = append(p.notes, document.Note{Message: fmt.Sprintf("第 %d 页内容过多，只读取了%s", n, rp.truncated), Span: pageSpan(n)})
+		p.notes = append(p.notes, document.Note{Message: i18n.Sprintf("第 %d 页内容过多，只读取了%s", n, rp.truncated), Span: pageSpan(n)})
 	}
 	tables, rest := latticeTables(n, rp.rules, rp.glyphs)
 	for _, t := range tables {
 		p.items = append(p.items, item{table: t})
 		if t.irregular {
-			p.notes = append(p.notes, document.Note{Message: fmt.Sprintf("第 %d 页表格有不规则的合并单元格，已按单独的单元格读取", n), Span: pageSpan(n)})
+			p.notes = append(p.notes, document.Note{Message: i18n.Sprintf("第 %d 页表格有不规则的合并单元格，已按单独的单元格读取", n), Span: pageSpan(n)})
 		}
 	}
 	ls := makeLines(rest)

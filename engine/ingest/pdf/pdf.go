@@ -54,13 +54,13 @@ package pdf
 import (
 	"bytes"
 	"context"
-	"errors"
 	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/engine/document"
+	"github.com/reportlint/reportlint/engine/i18n"
 	"github.com/reportlint/reportlint/engine/ingest/limit"
 )
 
@@ -99,7 +99,7 @@ func checkHeader(data []byte, lim limit.Limits) error {
 		head = head[:1024]
 	}
 	if !bytes.Contains(head, []byte("%PDF-")) {
-		return errors.New("不是 PDF 文件：前 1024 个字节中没有 %PDF- 文件头")
+		return i18n.NewError("不是 PDF 文件：前 1024 个字节中没有 %PDF- 文件头")
 	}
 	return nil
 }

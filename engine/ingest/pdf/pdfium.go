@@ -3,7 +3,6 @@ package pdf
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"math"
 	"os"
@@ -22,6 +21,7 @@ import (
 	"github.com/tetratelabs/wazero/experimental"
 
 	"github.com/reportlint/reportlint/engine/document"
+	"github.com/reportlint/reportlint/engine/i18n"
 	"github.com/reportlint/reportlint/engine/ingest/limit"
 )
 
@@ -106,7 +106,7 @@ func NewEngine(opts Options) (*Engine, error) {
 		Stderr:   io.Discard,
 	})
 	if err != nil {
-		return nil, fmt.Errorf("启动 pdfium（WebAssembly）：%w", err)
+		return nil, i18n.Errorf("启动 pdfium（WebAssembly）：%w", err)
 	}
 	return &Engine{pool: pool}, nil
 }
@@ -200,7 +200,7 @@ const (
 func (e *Engine) extract(ctx context.Context, data []byte, lim limit.Limits) (*rawDoc, error) {
 	inst, err := e.pool.GetInstanceWithContext(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("取得 pdfium 实例：%w", err)
+		return nil, i18n.Errorf("取得 pdfium 实例：%w", err)
 	}
 	x := &extractor{p: inst, ctx: ctx}
 	out, err := x.run(data, lim)
@@ -232,7 +232,7 @@ func (x *extractor) run(data []byte, lim limit.Limits) (out *rawDoc, err error) 
 		// go-pdfium turns WebAssembly traps into errors, but be safe against panics in the
 		// binding code on damaged input: a bad document is an error, never a crash.
 		if r := recover(); r != nil {
-			out, err = nil, fmt.Errorf("pdfium 无法处理这个文件：%v", r)
+			out, err = nil, i18n.Errorf("pdfium 无法处理这个文件：%v", r)
 		}
 	}()
 	buf := data
@@ -243,11 +243,11 @@ func (x *extractor) run(data []byte, lim limit.Limits) (out *rawDoc, err error) 
 	defer x.p.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: doc.Document})
 	pc, err := x.p.FPDF_GetPageCount(&requests.FPDF_GetPageCount{Document: doc.Document})
 	if err != nil {
-		return nil, fmt.Errorf("统计页数：%w", err)
+		return nil, i18n.Errorf("统计页数：%w", err)
 	}
 	n := pc.PageCount
 	if n <= 0 {
-		return nil, errors.New("PDF 没有页面")
+		return nil, i18n.NewError("PDF 没有页面")
 	}
 	if lim.MaxPages > 0 && n > lim.MaxPages {
 		return nil, &limit.Error{What: "page count", Limit: int64(lim.MaxPages), Actual: int64(n), Unit: "pages"}
@@ -261,7 +261,7 @@ func (x *extractor) run(data []byte, lim limit.Limits) (out *rawDoc, err error) 
 			if x.ctx.Err() != nil {
 				return nil, x.ctx.Err()
 			}
-			return nil, fmt.Errorf("第 %d 页：%w", i+1, err)
+			return nil, i18n.Errorf("第 %d 页：%w", i+1, err)
 		}
 	}
 	return out, nil
@@ -271,19 +271,19 @@ func (x *extractor) run(data []byte, lim limit.Limits) (out *rawDoc, err error) 
 func openError(err error) error {
 	switch {
 	case errors.Is(err, pdfiumerrors.ErrPassword):
-		return errors.New("PDF 已加密，需要密码才能打开：请另存一份不加密的副本再检查")
+		return i18n.NewError("PDF 已加密，需要密码才能打开：请另存一份不加密的副本再检查")
 	case errors.Is(err, pdfiumerrors.ErrFormat), errors.Is(err, pdfiumerrors.ErrFile):
-		return errors.New("无法读取的 PDF：文件损坏或不完整")
+		return i18n.NewError("无法读取的 PDF：文件损坏或不完整")
 	case errors.Is(err, pdfiumerrors.ErrSecurity):
-		return errors.New("PDF 使用了不支持的安全处理程序")
+		return i18n.NewError("PDF 使用了不支持的安全处理程序")
 	}
-	return fmt.Errorf("打开 PDF：%w", err)
+	return i18n.Errorf("打开 PDF：%w", err)
 }
 
 func (x *extractor) page(doc references.FPDF_DOCUMENT, index int, rp *rawPage) error {
 	lp, err := x.p.FPDF_LoadPage(&requests.FPDF_LoadPage{Document: doc, Index: index})
 	if err != nil {
-		return fmt.Errorf("载入：%w", err)
+		return i18n.Errorf("载入：%w", err)
 	}
 	defer x.p.FPDF_ClosePage(&requests.FPDF_ClosePage{Page: lp.Page})
 	ref := lp.Page
@@ -304,15 +304,15 @@ func (x *extractor) page(doc references.FPDF_DOCUMENT, index int, rp *rawPage) e
 		rp.unread = true
 		if !x.capped {
 			x.capped = true
-			rp.truncated = fmt.Sprintf("全文字符数达到上限 %d，第 %d 页起的内容均未读取", maxCharsPerDocument, index+1)
+			rp.truncated = i18n.Sprintf("全文字符数达到上限 %d，第 %d 页起的内容均未读取", maxCharsPerDocument, index+1)
 		}
 		return nil
 	}
 	if err := x.text(page, rp); err != nil {
-		return fmt.Errorf("读取文字：%w", err)
+		return i18n.Errorf("读取文字：%w", err)
 	}
 	if err := x.objects(page, rp); err != nil {
-		return fmt.Errorf("读取图形：%w", err)
+		return i18n.Errorf("读取图形：%w", err)
 	}
 	return nil
 }
@@ -331,11 +331,11 @@ func (x *extractor) text(page requests.Page, rp *rawPage) error {
 	n := cc.Count
 	if n > maxCharsPerPage {
 		n = maxCharsPerPage
-		rp.truncated = fmt.Sprintf("前 %d 个字符", maxCharsPerPage)
+		rp.truncated = i18n.Sprintf("前 %d 个字符", maxCharsPerPage)
 	}
 	if left := maxCharsPerDocument - x.chars; n > left {
 		n, x.capped = left, true
-		rp.truncated = fmt.Sprintf("前 %d 个字符：全文字符数达到上限 %d，之后各页均未读取", n, maxCharsPerDocument)
+		rp.truncated = i18n.Sprintf("前 %d 个字符：全文字符数达到上限 %d，之后各页均未读取", n, maxCharsPerDocument)
 	}
 	x.chars += n
 	rp.glyphs = make([]glyph, 0, n)
@@ -510,7 +510,7 @@ func (w *objWalker) stop() bool {
 	}
 	if w.objects >= maxObjectsPerPage || w.segments >= maxSegmentsPerPage {
 		if w.rp.truncated == "" {
-			w.rp.truncated = "部分图形（表格框线）"
+			w.rp.truncated = i18n.T("部分图形（表格框线）")
 		}
 		return true
 	}

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/engine/document"
+	"github.com/reportlint/reportlint/engine/i18n"
 )
 
 // mergeAcrossPages joins a table that ends a page with the table that starts the next
@@ -615,13 +616,13 @@ func (e *emitter) table(t *table) {
 	e.doc.Blocks = append(e.doc.Blocks, b)
 	if t.overlaps {
 		e.doc.Notes = append(e.doc.Notes, document.Note{
-			Message: fmt.Sprintf("第 %d 页表格的单元格相互重叠（框线或文字行过密，无法分开），其文字已合并", t.firstPage),
+			Message: i18n.Sprintf("第 %d 页表格的单元格相互重叠（框线或文字行过密，无法分开），其文字已合并", t.firstPage),
 			Span:    b.Span,
 		})
 	}
 	if t.stream {
 		e.doc.Notes = append(e.doc.Notes, document.Note{
-			Message: fmt.Sprintf("第 %d 页的表格没有框线，列是按文字对齐推断的，可能不准确", t.firstPage),
+			Message: i18n.Sprintf("第 %d 页的表格没有框线，列是按文字对齐推断的，可能不准确", t.firstPage),
 			Span:    b.Span,
 		})
 	}
