@@ -2,13 +2,14 @@ package celeval
 
 import (
 	"fmt"
-	"github.com/reportlint/reportlint/engine/i18n"
 	"math"
 	"slices"
 	"strings"
 
 	"github.com/google/cel-go/cel"
 	"github.com/google/cel-go/checker"
+
+	"github.com/reportlint/reportlint/engine/i18n"
 )
 
 // Cost bounds. CEL counts a cost unit for about every operation (a comparison, a field

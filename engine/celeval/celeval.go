@@ -23,6 +23,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/reportlint/reportlint/engine/finding"
+	"github.com/reportlint/reportlint/engine/i18n"
 	"github.com/reportlint/reportlint/engine/profile"
 )
 
@@ -174,7 +175,7 @@ func Load(files []File, pack string, opts Options) (*Set, error) {
 	sort.Slice(set.rules, func(a, b int) bool { return set.rules[a].Meta.ID < set.rules[b].Meta.ID })
 	for i := 1; i < len(set.rules); i++ {
 		if set.rules[i].Meta.ID == set.rules[i-1].Meta.ID {
-			errs = append(errs, fmt.Errorf("%s: rule id %s defined twice (also %s)", set.rules[i].Meta.Source, set.rules[i].Meta.ID, set.rules[i-1].Meta.Source))
+			errs = append(errs, i18n.Errorf("%s: rule id %s defined twice (also %s)", set.rules[i].Meta.Source, set.rules[i].Meta.ID, set.rules[i-1].Meta.Source))
 		}
 	}
 	if len(errs) > 0 {
@@ -276,12 +277,14 @@ type NotAssessable struct {
 	Refs []string
 }
 
-func (e *NotAssessable) Error() string { return "not assessable: " + strings.Join(e.Refs, ", ") }
+func (e *NotAssessable) Error() string {
+	return i18n.Sprintf("not assessable: %s", strings.Join(e.Refs, ", "))
+}
 
 func numOf(v ref.Val, blankAsZero bool) ref.Val {
 	c, ok := v.Value().(*profile.Cell)
 	if !ok || c == nil {
-		return types.NewErr("num: not a cell")
+		return types.NewErr("%s", i18n.T("num: not a cell"))
 	}
 	switch {
 	case c.State == profile.StateNumber:
@@ -295,7 +298,7 @@ func numOf(v ref.Val, blankAsZero bool) ref.Val {
 func sumOf(v ref.Val, blankAsZero bool) ref.Val {
 	l, ok := v.(traits.Lister)
 	if !ok {
-		return types.NewErr("sum: not a list")
+		return types.NewErr("%s", i18n.T("sum: not a list"))
 	}
 	var total float64
 	var missing []string
@@ -322,7 +325,7 @@ func rowCells(adapter types.Adapter, rowVal, colsVal ref.Val) ref.Val {
 	row, ok := rowVal.Value().(*profile.Row)
 	cols, ok2 := colsVal.(traits.Lister)
 	if !ok || !ok2 || row == nil {
-		return types.NewErr("cells: want a row and a list of column ids")
+		return types.NewErr("%s", i18n.T("cells: want a row and a list of column ids"))
 	}
 	var out []*profile.Cell
 	it := cols.Iterator()
@@ -331,7 +334,7 @@ func rowCells(adapter types.Adapter, rowVal, colsVal ref.Val) ref.Val {
 		if c, ok := row.Cells[id]; ok {
 			out = append(out, c)
 		} else {
-			return types.NewErr("cells: row %s has no column %q", row.ID, id)
+			return types.NewErr("%s", i18n.Sprintf("cells: row %s has no column %q", row.ID, id))
 		}
 	}
 	return types.NewDynamicList(adapter, out)
@@ -342,7 +345,7 @@ func columnCells(adapter types.Adapter, args ...ref.Val) ref.Val {
 	rows, ok2 := args[1].(traits.Lister)
 	col, ok3 := args[2].Value().(string)
 	if !ok || !ok2 || !ok3 || t == nil {
-		return types.NewErr("column: want a table, a list of row ids and a column id")
+		return types.NewErr("%s", i18n.T("column: want a table, a list of row ids and a column id"))
 	}
 	var out []*profile.Cell
 	it := rows.Iterator()
@@ -350,11 +353,11 @@ func columnCells(adapter types.Adapter, args ...ref.Val) ref.Val {
 		id, _ := it.Next().Value().(string)
 		r, ok := t.Rows[id]
 		if !ok {
-			return types.NewErr("column: table %s has no row %q", t.ID, id)
+			return types.NewErr("%s", i18n.Sprintf("column: table %s has no row %q", t.ID, id))
 		}
 		c, ok := r.Cells[col]
 		if !ok {
-			return types.NewErr("column: row %s has no column %q", id, col)
+			return types.NewErr("%s", i18n.Sprintf("column: row %s has no column %q", id, col))
 		}
 		out = append(out, c)
 	}
@@ -364,14 +367,14 @@ func columnCells(adapter types.Adapter, args ...ref.Val) ref.Val {
 func sumDoubles(v ref.Val) ref.Val {
 	l, ok := v.(traits.Lister)
 	if !ok {
-		return types.NewErr("sum: not a list")
+		return types.NewErr("%s", i18n.T("sum: not a list"))
 	}
 	var total float64
 	it := l.Iterator()
 	for it.HasNext() == types.True {
 		d, ok := it.Next().(types.Double)
 		if !ok {
-			return types.NewErr("sum: not a number")
+			return types.NewErr("%s", i18n.T("sum: not a number"))
 		}
 		total += float64(d)
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/reportlint/reportlint/engine/i18n"
 	"github.com/reportlint/reportlint/engine/profile"
 )
 
@@ -80,6 +81,8 @@ func TestBlankAsZero(t *testing.T) {
 }
 
 func TestLoadErrorsAreLocated(t *testing.T) {
+	defer i18n.Set(i18n.Current())
+	i18n.Set(i18n.En) // the assertions read the English messages
 	bad := `
 rules:
   - id: A

@@ -10,6 +10,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/reportlint/reportlint/engine/finding"
+	"github.com/reportlint/reportlint/engine/i18n"
 )
 
 // compileRule compiles one rule node; it returns the rule (nil if unusable) and every error
@@ -21,31 +22,11 @@ func compileRule(env *cel.Env, file string, node *yaml.Node, pack string, limit 
 		return nil, []error{PackError{file, node.Line, err.Error()}}
 	}
 	var errs []error
-	bad := func(line int, format string, args ...any) {
-		errs = append(errs, PackError{file, line, fmt.Sprintf("rule %s: ", spec.ID) + fmt.Sprintf(format, args...)})
+	// bad notes a problem of the rule, msg in the run's language.
+	bad := func(line int, msg string) {
+		errs = append(errs, PackError{file, line, i18n.Sprintf("rule %s: %s", spec.ID, msg)})
 	}
-	if spec.ID == "" {
-		bad(node.Line, "id is required")
-	}
-	lvl, err := finding.ParseLevel(spec.Level)
-	if err != nil || lvl == finding.None {
-		bad(node.Line, "level must be error, warning or note, not %q", spec.Level)
-	}
-	if spec.Title == "" {
-		bad(node.Line, "title is required")
-	}
-	if !finding.HasCategory(spec.Tags) {
-		bad(node.Line, "tags must include one of %s", strings.Join(finding.Categories(), ", "))
-	}
-	if spec.Assert.Value == "" {
-		bad(node.Line, "assert is required")
-	}
-	if spec.Message.Value == "" {
-		bad(node.Line, "message is required")
-	}
-	if spec.For.Value != "" && spec.As == "" {
-		bad(spec.For.Line, "for needs as: the name to bind each item to")
-	}
+	lvl := checkSpec(&spec, node.Line, bad)
 	r := &Rule{
 		Meta: finding.Rule{
 			ID: spec.ID, Title: spec.Title, Description: strings.TrimSpace(spec.Description),
@@ -67,12 +48,12 @@ func compileRule(env *cel.Env, file string, node *yaml.Node, pack string, limit 
 		}
 		ast, iss := e.Compile(n.Value)
 		if iss.Err() != nil {
-			bad(n.Line, "%s: %s", what, iss.Err())
+			bad(n.Line, fmt.Sprintf("%s: %s", what, iss.Err()))
 			return nil
 		}
 		prg, err := program(e, ast, limit)
 		if err != nil {
-			bad(n.Line, "%s: %v", what, err)
+			bad(n.Line, fmt.Sprintf("%s: %v", what, err))
 			return nil
 		}
 		return prg
@@ -83,22 +64,22 @@ func compileRule(env *cel.Env, file string, node *yaml.Node, pack string, limit 
 	if spec.For.Value != "" {
 		ast, iss := env.Compile(spec.For.Value)
 		if iss.Err() != nil {
-			bad(spec.For.Line, "for: %s", iss.Err())
+			bad(spec.For.Line, "for: "+iss.Err().Error())
 		} else {
 			elem := cel.DynType
 			if t := ast.OutputType(); t.Kind() == cel.ListType(cel.DynType).Kind() && len(t.Parameters()) == 1 {
 				elem = t.Parameters()[0]
 			} else {
-				bad(spec.For.Line, "for must yield a list, not %s", t)
+				bad(spec.For.Line, i18n.Sprintf("for must yield a list, not %s", t))
 			}
 			if prg, err := program(env, ast, limit); err != nil {
-				bad(spec.For.Line, "for: %v", err)
+				bad(spec.For.Line, "for: "+err.Error())
 			} else {
 				r.forPrg = prg
 			}
 			if spec.As != "" {
 				if e, err := env.Extend(cel.Variable(spec.As, elem)); err != nil {
-					bad(spec.For.Line, "as: %v", err)
+					bad(spec.For.Line, "as: "+err.Error())
 				} else {
 					itemEnv = e
 				}
@@ -111,23 +92,23 @@ func compileRule(env *cel.Env, file string, node *yaml.Node, pack string, limit 
 			name, expr := spec.Let.Content[i], spec.Let.Content[i+1]
 			ast, iss := itemEnv.Compile(expr.Value)
 			if iss.Err() != nil {
-				bad(expr.Line, "let %s: %s", name.Value, iss.Err())
+				bad(expr.Line, fmt.Sprintf("let %s: %s", name.Value, iss.Err()))
 				continue
 			}
 			prg, err := program(itemEnv, ast, limit)
 			if err != nil {
-				bad(expr.Line, "let %s: %v", name.Value, err)
+				bad(expr.Line, fmt.Sprintf("let %s: %v", name.Value, err))
 				continue
 			}
 			r.lets = append(r.lets, binding{name: name.Value, prg: prg})
 			if e, err := itemEnv.Extend(cel.Variable(name.Value, ast.OutputType())); err == nil {
 				itemEnv = e
 			} else {
-				bad(expr.Line, "let %s: %v", name.Value, err)
+				bad(expr.Line, fmt.Sprintf("let %s: %v", name.Value, err))
 			}
 		}
 	} else if spec.Let.Kind != 0 {
-		bad(spec.Let.Line, "let must be a mapping of names to expressions")
+		bad(spec.Let.Line, i18n.T("let must be a mapping of names to expressions"))
 	}
 	r.assert = compile(&spec.Assert, "assert", itemEnv)
 	r.at = compile(&spec.At, "at", itemEnv)
@@ -145,6 +126,34 @@ func compileRule(env *cel.Env, file string, node *yaml.Node, pack string, limit 
 	}
 	r.vars = r.factVars()
 	return r, nil
+}
+
+// checkSpec checks a rule's descriptor and required fields, written at line, and returns
+// its level.
+func checkSpec(spec *ruleSpec, line int, bad func(line int, msg string)) finding.Level {
+	if spec.ID == "" {
+		bad(line, i18n.T("id is required"))
+	}
+	lvl, err := finding.ParseLevel(spec.Level)
+	if err != nil || lvl == finding.None {
+		bad(line, i18n.Sprintf("level must be error, warning or note, not %q", spec.Level))
+	}
+	if spec.Title == "" {
+		bad(line, i18n.T("title is required"))
+	}
+	if !finding.HasCategory(spec.Tags) {
+		bad(line, i18n.Sprintf("tags must include one of %s", strings.Join(finding.Categories(), ", ")))
+	}
+	if spec.Assert.Value == "" {
+		bad(line, i18n.T("assert is required"))
+	}
+	if spec.Message.Value == "" {
+		bad(line, i18n.T("message is required"))
+	}
+	if spec.For.Value != "" && spec.As == "" {
+		bad(spec.For.Line, i18n.T("for needs as: the name to bind each item to"))
+	}
+	return lvl
 }
 
 // factVars returns the fact variables the rule's expressions read.

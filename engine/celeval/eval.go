@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/reportlint/reportlint/engine/i18n"
 	"math"
 	"sort"
 	"strconv"
@@ -15,6 +14,7 @@ import (
 	"github.com/google/cel-go/common/types/traits"
 
 	"github.com/reportlint/reportlint/engine/finding"
+	"github.com/reportlint/reportlint/engine/i18n"
 	"github.com/reportlint/reportlint/engine/profile"
 )
 
@@ -60,7 +60,7 @@ func (s *Set) evalAll(ctx context.Context, facts *profile.Facts, fast bool) (out
 			return out, true, err // the document's time is up: say so, not which rule was running
 		}
 		if err != nil {
-			errs = append(errs, fmt.Errorf("rule %s (%s): %w", r.Meta.ID, r.Meta.Source, err))
+			errs = append(errs, i18n.Errorf("rule %s (%s): %w", r.Meta.ID, r.Meta.Source, err))
 		}
 		if m.spent() {
 			errs = append(errs, i18n.Errorf("规则包的计算量超过每个文档的上限 %d，其余规则没有执行", s.budget))
@@ -148,7 +148,7 @@ func (r *Rule) eval(m *meter, vars map[string]any) ([]finding.Raw, error) {
 	}
 	l, ok := v.(traits.Lister)
 	if !ok {
-		return nil, fmt.Errorf("for: yielded %s, not a list", v.Type())
+		return nil, i18n.Errorf("for: yielded %s, not a list", v.Type())
 	}
 	var out []finding.Raw
 	var errs []error
@@ -191,7 +191,7 @@ func (r *Rule) evalItem(m *meter, vars map[string]any) ([]finding.Raw, error) {
 		return nil, fmt.Errorf("assert: %w", err)
 	}
 	if b, ok := v.(types.Bool); !ok {
-		return nil, fmt.Errorf("assert yielded %s, not a bool", v.Type())
+		return nil, i18n.Errorf("assert yielded %s, not a bool", v.Type())
 	} else if b {
 		return nil, nil
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/reportlint/reportlint/engine/i18n"
 	"github.com/reportlint/reportlint/engine/profile"
 )
 
@@ -114,6 +115,8 @@ func errString(err error) string {
 // evaluation: the same findings as a set compiled at load, and an expression that does
 // not compile fails that evaluation, located.
 func TestDeferredCompile(t *testing.T) {
+	defer i18n.Set(i18n.Current())
+	i18n.Set(i18n.En) // the assertions read the English messages
 	eager := bundledSet(t, Options{})
 	deferred := bundledSet(t, Options{Defer: true})
 	if !reflect.DeepEqual(deferred.Rules(), eager.Rules()) {

@@ -2,13 +2,13 @@ package pack
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"path"
 	"slices"
 	"strings"
 
 	"github.com/reportlint/reportlint/engine/finding"
+	"github.com/reportlint/reportlint/engine/i18n"
 )
 
 // A pack's folder holds one folder per rule, under the rule's category:
@@ -120,7 +120,7 @@ func TestFiles(fsys fs.FS) ([]string, error) {
 // when the test comes from an included folder).
 func ReadTestDocument(fsys fs.FS, file string, own fs.FS, base string) ([]byte, error) {
 	if base == "" || path.IsAbs(base) || strings.HasPrefix(path.Clean(base), "..") {
-		return nil, fmt.Errorf("base %q: want a file name inside the pack", base)
+		return nil, i18n.Errorf("base %q: want a file name inside the pack", base)
 	}
 	type place struct {
 		fsys fs.FS
@@ -143,7 +143,7 @@ func ReadTestDocument(fsys fs.FS, file string, own fs.FS, base string) ([]byte, 
 			return nil, err
 		}
 	}
-	return nil, fmt.Errorf("base %s: not beside the test file, nor in %s/: %w", base, testData, first)
+	return nil, i18n.Errorf("base %s: not beside the test file, nor in %s/: %w", base, testData, first)
 }
 
 // checkPlace checks that a rule defined in a rule's folder is the rule the folder names,
@@ -162,10 +162,10 @@ func checkPlace(r finding.Rule, include []string) error {
 		return nil
 	}
 	if id != r.ID {
-		return fmt.Errorf("%s: rule %s is in the folder of rule %s: each rule has a folder named by its id", r.Source, r.ID, id)
+		return i18n.Errorf("%s: rule %s is in the folder of rule %s: each rule has a folder named by its id", r.Source, r.ID, id)
 	}
 	if !slices.Contains(r.Tags, category) {
-		return fmt.Errorf("%s: rule %s is in the %s folder but is not tagged %s: the folder names the rule's category", r.Source, r.ID, category, category)
+		return i18n.Errorf("%s: rule %s is in the %s folder but is not tagged %s: the folder names the rule's category", r.Source, r.ID, category, category)
 	}
 	return nil
 }

@@ -8,7 +8,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/reportlint/reportlint/engine/i18n"
 	"io/fs"
 	"path"
 	"regexp"
@@ -22,6 +21,7 @@ import (
 
 	"github.com/reportlint/reportlint/engine/celeval"
 	"github.com/reportlint/reportlint/engine/finding"
+	"github.com/reportlint/reportlint/engine/i18n"
 	"github.com/reportlint/reportlint/engine/profile"
 	"github.com/reportlint/reportlint/engine/regoeval"
 	"github.com/reportlint/reportlint/schemas"
@@ -177,7 +177,7 @@ func (p *Pack) ApplyGate(fs []finding.Finding, applies func(id string, tags []st
 var semver = regexp.MustCompile(`^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(?:-[0-9A-Za-z.-]+)?$`)
 
 // errLink refuses a symbolic link inside a pack folder, or an included folder that is one.
-var errLink = errors.New("symbolic link: a pack's files and included folders must be in the pack's folder, not links to elsewhere")
+var errLink = i18n.NewError("symbolic link: a pack's files and included folders must be in the pack's folder, not links to elsewhere")
 
 // notLink refuses name in fsys when it is a symbolic link (or anything but a regular file
 // or a folder). File systems that know no links (embed.FS) pass.
@@ -190,7 +190,7 @@ func notLink(fsys fs.FS, name string) error {
 		return errLink
 	}
 	if !st.Mode().IsRegular() && !st.IsDir() {
-		return fmt.Errorf("not a regular file")
+		return i18n.Errorf("not a regular file")
 	}
 	return nil
 }
@@ -231,7 +231,7 @@ func Load(ctx context.Context, root fs.FS, dir string, opts Options) (*Pack, err
 		errs = p.indexRules(files.docs)
 	}
 	if len(errs) > 0 {
-		return nil, fmt.Errorf("pack %s:\n%w", ref, errors.Join(errs...))
+		return nil, i18n.Errorf("pack %s:\n%w", ref, errors.Join(errs...))
 	}
 	return p, nil
 }
@@ -245,7 +245,7 @@ func readManifest(root fs.FS, dir string) (*Pack, error) {
 	p := &Pack{FS: fsys, byID: map[string]finding.Rule{}}
 	data, err := readRegular(fsys, "pack.yaml")
 	if err != nil {
-		return nil, fmt.Errorf("read manifest: %w", err)
+		return nil, i18n.Errorf("read manifest: %w", err)
 	}
 	if err := decodeStrict(data, &p.Manifest); err != nil {
 		return nil, fmt.Errorf("pack.yaml: %w", err)
@@ -303,7 +303,7 @@ func (p *Pack) readFiles(root fs.FS, dir string) (packFiles, []error) {
 	sources := []string{dir}
 	for _, inc := range p.Include {
 		if inc == "" || strings.Contains(inc, "/") || strings.HasPrefix(inc, ".") {
-			errs = append(errs, fmt.Errorf("pack.yaml: include %q must name a sibling folder", inc))
+			errs = append(errs, i18n.Errorf("pack.yaml: include %q must name a sibling folder", inc))
 			continue
 		}
 		sources = append(sources, inc)
@@ -384,7 +384,7 @@ func (p *Pack) indexRules(docs map[string]ruleDoc) []error {
 	}
 	for i, r := range rules {
 		if prev, ok := p.byID[r.ID]; ok {
-			errs = append(errs, fmt.Errorf("%s: rule id %s also defined at %s", r.Source, r.ID, prev.Source))
+			errs = append(errs, i18n.Errorf("%s: rule id %s also defined at %s", r.Source, r.ID, prev.Source))
 			continue
 		}
 		if err := checkPlace(r, p.Include); err != nil {
@@ -408,7 +408,7 @@ func (p *Pack) indexRules(docs map[string]ruleDoc) []error {
 	}
 	for _, id := range append(append([]string(nil), p.Gate.Rules...), p.Gate.Keep...) {
 		if _, ok := p.byID[id]; !ok {
-			errs = append(errs, fmt.Errorf("pack.yaml: gate names rule %s, which the pack does not define", id))
+			errs = append(errs, i18n.Errorf("pack.yaml: gate names rule %s, which the pack does not define", id))
 		}
 	}
 	sort.Slice(rules, func(a, b int) bool { return rules[a].ID < rules[b].ID })
@@ -437,7 +437,7 @@ func localizeHelp(r *finding.Rule, doc ruleDoc) {
 func (p *Pack) loadProfile(root fs.FS) (*profile.Spec, error) {
 	data, err := readRegular(p.FS, "profile.yaml")
 	if err != nil {
-		return nil, fmt.Errorf("read profile: %w", err)
+		return nil, i18n.Errorf("read profile: %w", err)
 	}
 	spec, err := profile.DecodeSpec(data)
 	if err != nil {
@@ -452,7 +452,7 @@ func (p *Pack) loadProfile(root fs.FS) (*profile.Spec, error) {
 		included = included || inc == dir
 	}
 	if !included || path.Clean(spec.Extends) != spec.Extends {
-		return nil, fmt.Errorf("profile.yaml: extends %q must be a file in an included folder", spec.Extends)
+		return nil, i18n.Errorf("profile.yaml: extends %q must be a file in an included folder", spec.Extends)
 	}
 	err = notLink(root, dir)
 	var bdata []byte
@@ -472,23 +472,23 @@ func (p *Pack) loadProfile(root fs.FS) (*profile.Spec, error) {
 func (p *Pack) checkManifest() error {
 	var problems []string
 	if p.Name == "" {
-		problems = append(problems, "name is required")
+		problems = append(problems, i18n.T("name is required"))
 	}
 	if !semver.MatchString(p.Version) {
-		problems = append(problems, fmt.Sprintf("version %q is not a semantic version", p.Version))
+		problems = append(problems, i18n.Sprintf("version %q is not a semantic version", p.Version))
 	}
 	if p.Engine != "" {
 		if !semver.MatchString(p.Engine) {
-			problems = append(problems, fmt.Sprintf("engine %q is not a semantic version", p.Engine))
+			problems = append(problems, i18n.Sprintf("engine %q is not a semantic version", p.Engine))
 		} else if compareVersions(p.Engine, EngineVersion) > 0 {
-			problems = append(problems, fmt.Sprintf("needs engine %s, this is %s", p.Engine, EngineVersion))
+			problems = append(problems, i18n.Sprintf("needs engine %s, this is %s", p.Engine, EngineVersion))
 		}
 	}
 	if (len(p.Gate.Rules) > 0 || len(p.Gate.Keep) > 0) && (!semver.MatchString(p.Engine) || compareVersions(p.Engine, "1.1.0") < 0) {
-		problems = append(problems, "gate needs engine: 1.1.0 or later")
+		problems = append(problems, i18n.T("gate needs engine: 1.1.0 or later"))
 	}
 	if len(problems) > 0 {
-		return fmt.Errorf("pack.yaml: %s", strings.Join(problems, "; "))
+		return fmt.Errorf("pack.yaml: %s", strings.Join(problems, i18n.T("; ")))
 	}
 	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"testing/fstest"
 
 	"github.com/reportlint/reportlint/engine/finding"
+	"github.com/reportlint/reportlint/engine/i18n"
 )
 
 const profileYAML = `
@@ -99,6 +100,8 @@ func TestLoadRejectsBadManifests(t *testing.T) {
 }
 
 func TestLoadCollectsEveryError(t *testing.T) {
+	defer i18n.Set(i18n.Current())
+	i18n.Set(i18n.En) // the assertions read the English messages
 	f := fsys("name: x\nversion: 1.0.0\ninclude: [common, missing, ../up]\n")
 	f["p/cel/a.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(celRule, "assert: 'true'", "assert: 'nope('", 1))}
 	f["p/profile.yaml"] = &fstest.MapFile{Data: []byte("sections: [{id: s1}]")}
@@ -186,6 +189,8 @@ func TestRulesCheckedAgainstTheProfile(t *testing.T) {
 // its tests.yaml among the folder's tests; a rule in another rule's folder, or under
 // another category than its tag, does not load.
 func TestRuleFolders(t *testing.T) {
+	defer i18n.Set(i18n.Current())
+	i18n.Set(i18n.En) // the assertions read the English messages
 	layout := func(source string) fstest.MapFS {
 		return fstest.MapFS{
 			"p/pack.yaml":                   {Data: []byte("name: p\nversion: 1.0.0\nhelp_uri: https://x/{doc}\n")},
@@ -222,6 +227,36 @@ func TestRuleFolders(t *testing.T) {
 	} {
 		if _, err := Load(context.Background(), layout(source), "p", Options{}); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%s: err %v, want %q", source, err, want)
+		}
+	}
+}
+
+// A pack's loading errors read in the run's language; keys, file names and rule ids stay
+// as written.
+func TestLoadErrorsFollowTheLanguage(t *testing.T) {
+	defer i18n.Set(i18n.Current())
+	layout := fstest.MapFS{
+		"p/pack.yaml":                     {Data: []byte("name: p\nversion: 1.0.0\n")},
+		"p/profile.yaml":                  {Data: []byte(profileYAML)},
+		"p/arithmetic/REGO-TWO/rule.rego": {Data: []byte(regoRule)},
+	}
+	for lang, want := range map[i18n.Lang][]string{
+		i18n.Zh: {
+			"pack.yaml: name 为必填项；version \"one\" 不是语义化版本号",
+			"规则包 p@1.0.0：\narithmetic/REGO-TWO/rule.rego:7: 规则 REGO-TWO 位于 arithmetic 文件夹，但没有 arithmetic 标签",
+		},
+		i18n.En: {
+			"pack.yaml: name is required; version \"one\" is not a semantic version",
+			"pack p@1.0.0:\narithmetic/REGO-TWO/rule.rego:7: rule REGO-TWO is in the arithmetic folder but is not tagged arithmetic",
+		},
+	} {
+		i18n.Set(lang)
+		_, merr := Load(context.Background(), fsys("version: one\n"), "p", Options{})
+		_, lerr := Load(context.Background(), layout, "p", Options{})
+		for i, err := range []error{merr, lerr} {
+			if err == nil || !strings.Contains(err.Error(), want[i]) {
+				t.Errorf("%s: err %v, want %q", lang, err, want[i])
+			}
 		}
 	}
 }

@@ -2,7 +2,6 @@ package pack
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -10,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/reportlint/reportlint/engine/finding"
+	"github.com/reportlint/reportlint/engine/i18n"
 )
 
 // NewRule describes a rule to scaffold.
@@ -64,7 +64,7 @@ func OpenFolder(root fs.FS, dir string) (*Folder, error) {
 		}
 	}
 	if len(f.Packs) == 0 {
-		return nil, fmt.Errorf("%s has no pack.yaml and no pack beside it includes it", dir)
+		return nil, i18n.Errorf("%s has no pack.yaml and no pack beside it includes it", dir)
 	}
 	return f, nil
 }
@@ -96,7 +96,7 @@ func (f *Folder) Defines(ctx context.Context, id string) (string, error) {
 // is green until the author replaces the condition and the cases.
 func (f *Folder) Scaffold(ctx context.Context, r NewRule) ([]File, error) {
 	if r.Engine != "rego" && r.Engine != "cel" {
-		return nil, fmt.Errorf("engine: want rego or cel, not %q", r.Engine)
+		return nil, i18n.Errorf("engine: want rego or cel, not %q", r.Engine)
 	}
 	p, err := Load(ctx, f.root, f.Packs[0], Options{})
 	if err != nil {
@@ -104,7 +104,7 @@ func (f *Folder) Scaffold(ctx context.Context, r NewRule) ([]File, error) {
 	}
 	sections := p.Profile.Spec().Sections
 	if len(sections) == 0 || sections[0].Title == "" {
-		return nil, errors.New("the pack's profile has no titled section for the scaffold's test documents")
+		return nil, i18n.Errorf("the pack's profile has no titled section for the scaffold's test documents")
 	}
 	heading := sections[0].Numeral + "、" + sections[0].Title
 	title := r.Title
@@ -112,7 +112,7 @@ func (f *Folder) Scaffold(ctx context.Context, r NewRule) ([]File, error) {
 		title = "（规则标题：报告应当怎样）"
 	}
 	if !slices.Contains(Categories, r.Category) {
-		return nil, fmt.Errorf("category: want one of %s, not %q", strings.Join(Categories, ", "), r.Category)
+		return nil, i18n.Errorf("category: want one of %s, not %q", strings.Join(Categories, ", "), r.Category)
 	}
 	name := strings.ToLower(strings.ReplaceAll(r.ID, "-", "_"))
 	dir := RuleDir(r.Category, r.ID)

@@ -2,8 +2,8 @@ package pack
 
 import (
 	"encoding/json"
-	"fmt"
 
+	"github.com/reportlint/reportlint/engine/i18n"
 	"github.com/reportlint/reportlint/engine/profile"
 	"github.com/reportlint/reportlint/schemas"
 )
@@ -15,14 +15,14 @@ import (
 func inputSchema(spec *profile.Spec) ([]byte, error) {
 	var root map[string]any
 	if err := json.Unmarshal(schemas.Input, &root); err != nil {
-		return nil, fmt.Errorf("input schema: %w", err)
+		return nil, i18n.Errorf("input schema: %w", err)
 	}
 	defs, _ := root["definitions"].(map[string]any)
 	tableDef, _ := defs["table"].(map[string]any)
 	rowDef, _ := defs["row"].(map[string]any)
 	props, _ := root["properties"].(map[string]any)
 	if tableDef == nil || rowDef == nil || props == nil {
-		return nil, fmt.Errorf("input schema: no table or row definition")
+		return nil, i18n.Errorf("input schema: no table or row definition")
 	}
 	tables := map[string]any{}
 	var ids []string

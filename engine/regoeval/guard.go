@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/reportlint/reportlint/engine/i18n"
 	"math/big"
 	"regexp"
 	"runtime"
@@ -13,6 +12,8 @@ import (
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/reportlint/reportlint/engine/i18n"
 )
 
 // MaxRange is the most elements numbers.range and numbers.range_step may produce; with

@@ -12,7 +12,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/reportlint/reportlint/engine/i18n"
 	"reflect"
 	"runtime"
 	"slices"
@@ -25,6 +24,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/rego"
 
 	"github.com/reportlint/reportlint/engine/finding"
+	"github.com/reportlint/reportlint/engine/i18n"
 	"github.com/reportlint/reportlint/engine/profile"
 )
 
@@ -145,7 +145,7 @@ func loadDeferred(files []File, pack string, opts Options, caps *ast.Capabilitie
 			return err
 		}
 		if !reflect.DeepEqual(full.rules, set.rules) {
-			return fmt.Errorf("pack %s: the rules' package annotations read differently from the whole modules", pack)
+			return i18n.Errorf("pack %s: the rules' package annotations read differently from the whole modules", pack)
 		}
 		// A context of its own: the first document's deadline must not fail the pack
 		// for every later document.
@@ -239,7 +239,7 @@ func describe(mods []*ast.Module, pack string) (*Set, []string, error) {
 			continue
 		}
 		if prev, ok := set.rules[name]; ok {
-			errs = append(errs, fmt.Errorf("%s: package %s also defined at %s", r.Source, path, prev.Source))
+			errs = append(errs, i18n.Errorf("%s: package %s also defined at %s", r.Source, path, prev.Source))
 		}
 		set.rules[name] = r
 		if readsOtherDocuments(m) {
@@ -249,7 +249,7 @@ func describe(mods []*ast.Module, pack string) (*Set, []string, error) {
 	seen := map[string]string{}
 	for _, r := range set.rules {
 		if other, ok := seen[r.ID]; ok {
-			errs = append(errs, fmt.Errorf("%s: rule id %s also used at %s", r.Source, r.ID, other))
+			errs = append(errs, i18n.Errorf("%s: rule id %s also used at %s", r.Source, r.ID, other))
 		}
 		seen[r.ID] = r.Source
 	}
@@ -280,7 +280,7 @@ func (s *Set) prepareQueries(ctx context.Context, caps *ast.Capabilities, mods [
 	if len(opts.InputSchema) > 0 {
 		var schema any
 		if err := json.Unmarshal(opts.InputSchema, &schema); err != nil {
-			return fmt.Errorf("input schema: %w", err)
+			return i18n.Errorf("input schema: %w", err)
 		}
 		ss := ast.NewSchemaSet()
 		ss.Put(ast.SchemaRootRef, schema)
@@ -363,7 +363,7 @@ func ruleFromModule(m *ast.Module, name, pack string) (finding.Rule, error) {
 		}
 	}
 	if ann == nil {
-		return finding.Rule{}, fmt.Errorf("%s: package %s has no METADATA annotation (scope package)", src, name)
+		return finding.Rule{}, i18n.Errorf("%s: package %s has no METADATA annotation (scope package)", src, name)
 	}
 	custom := ann.Custom
 	str := func(k string) string {
@@ -383,14 +383,14 @@ func ruleFromModule(m *ast.Module, name, pack string) (finding.Rule, error) {
 	}
 	var problems []string
 	if r.ID == "" {
-		problems = append(problems, "custom.id is required")
+		problems = append(problems, i18n.T("custom.id is required"))
 	}
 	if r.Title == "" {
-		problems = append(problems, "title is required")
+		problems = append(problems, i18n.T("title is required"))
 	}
 	lvl, err := finding.ParseLevel(str("level"))
 	if err != nil || lvl == finding.None {
-		problems = append(problems, fmt.Sprintf("custom.level must be error, warning or note, not %q", str("level")))
+		problems = append(problems, i18n.Sprintf("custom.level must be error, warning or note, not %q", str("level")))
 	}
 	r.Level = lvl
 	if tags, ok := custom["tags"].([]any); ok {
@@ -401,10 +401,10 @@ func ruleFromModule(m *ast.Module, name, pack string) (finding.Rule, error) {
 		}
 	}
 	if !finding.HasCategory(r.Tags) {
-		problems = append(problems, "custom.tags must include one of "+strings.Join(finding.Categories(), ", "))
+		problems = append(problems, i18n.Sprintf("custom.tags must include one of %s", strings.Join(finding.Categories(), ", ")))
 	}
 	if len(problems) > 0 {
-		return r, fmt.Errorf("%s: rule %s: %s", src, name, strings.Join(problems, "; "))
+		return r, i18n.Errorf("%s: rule %s: %s", src, name, strings.Join(problems, i18n.T("; ")))
 	}
 	return r, nil
 }
@@ -463,7 +463,7 @@ func (s *Set) eval(ctx context.Context, q rego.PreparedEvalQuery, input ast.Valu
 		}
 		raw, err := violation(rule.ID, res.Bindings["v"])
 		if err != nil {
-			errs = append(errs, fmt.Errorf("rule %s (%s): %w", rule.ID, rule.Source, err))
+			errs = append(errs, i18n.Errorf("rule %s (%s): %w", rule.ID, rule.Source, err))
 			continue
 		}
 		out = append(out, raw)
@@ -475,12 +475,12 @@ func (s *Set) eval(ctx context.Context, q rego.PreparedEvalQuery, input ast.Valu
 func violation(id string, v any) (finding.Raw, error) {
 	obj, ok := v.(map[string]any)
 	if !ok {
-		return finding.Raw{}, fmt.Errorf("violation is %T, want an object with msg and at", v)
+		return finding.Raw{}, i18n.Errorf("violation is %T, want an object with msg and at", v)
 	}
 	raw := finding.Raw{RuleID: id}
 	raw.Message = localText(obj["msg"])
 	if raw.Message == "" {
-		return raw, fmt.Errorf("violation without msg: %v", obj)
+		return raw, i18n.Errorf("violation without msg: %v", obj)
 	}
 	raw.At, _ = obj["at"].(string)
 	if l, ok := obj["level"].(string); ok && l != "" {

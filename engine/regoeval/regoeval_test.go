@@ -9,6 +9,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
+	"github.com/reportlint/reportlint/engine/i18n"
 	"github.com/reportlint/reportlint/engine/profile"
 	"github.com/reportlint/reportlint/schemas"
 )
@@ -91,6 +92,8 @@ report contains {"msg": "x", "at": "doc"} if {
 }
 
 func TestLoadErrorsAreLocated(t *testing.T) {
+	defer i18n.Set(i18n.Current())
+	i18n.Set(i18n.En) // the assertions read the English messages
 	tests := map[string]struct{ src, want string }{
 		"parse error":     {"package reportlint.rules.x\nreport contains x if {", "x.rego:"},
 		"no metadata":     {"package reportlint.rules.x\nreport contains {\"msg\": \"m\", \"at\": \"doc\"} if true\n", "x.rego:1: package x has no METADATA"},

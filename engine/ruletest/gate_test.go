@@ -8,6 +8,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/reportlint/reportlint/engine/i18n"
 	"github.com/reportlint/reportlint/engine/ingest"
 	"github.com/reportlint/reportlint/engine/ingest/limit"
 	"github.com/reportlint/reportlint/engine/lint"
@@ -20,6 +21,9 @@ const gateRule = `# METADATA
 #   id: NOT-REPORT
 #   level: error
 #   tags: [section]
+#   en:
+#     title: not a report
+#     description: The document is not a report.
 package reportlint.rules.not_report
 
 report contains {"msg": "not a report", "at": "doc"} if not input.sections[0].found
@@ -29,11 +33,15 @@ report contains {"msg": "not a report", "at": "doc"} if not input.sections[0].fo
 // for users: a case that expects a finding the gate hides fails, and the lint pipeline
 // shows the same document only the gate's finding.
 func TestGateHidesFindingsInTestsAsInLint(t *testing.T) {
+	defer i18n.Set(i18n.Current())
+	i18n.Set(i18n.En) // the assertions read the English messages
 	fsys := fstest.MapFS{
-		"p/pack.yaml":            {Data: []byte("name: p\nversion: 1.0.0\nengine: 1.1.0\ngate:\n  rules: [NOT-REPORT]\n")},
-		"p/profile.yaml":         {Data: []byte("sections: [{id: s1, numeral: 一, title: 总体情况}]\ntables: [{id: t, columns: [{id: a}], rows: [{id: r, label: 甲}]}]\n")},
-		"p/rego/no_foo.rego":     {Data: []byte(strings.Replace(rule, "input.sections[0].text", "concat(\" \", [s.text | some s in input.sections])", 1) + "\nreport contains {\"msg\": \"foo anywhere\", \"at\": \"doc\"} if not input.sections[0].found\n")},
-		"p/rego/not_report.rego": {Data: []byte(gateRule)},
+		"p/pack.yaml":                       {Data: []byte("name: p\nversion: 1.0.0\nengine: 1.1.0\ngate:\n  rules: [NOT-REPORT]\n")},
+		"p/profile.yaml":                    {Data: []byte("sections: [{id: s1, numeral: 一, title: 总体情况}]\ntables: [{id: t, columns: [{id: a}], rows: [{id: r, label: 甲}]}]\n")},
+		"p/rego/no_foo.rego":                {Data: []byte(strings.Replace(rule, "input.sections[0].text", "concat(\" \", [s.text | some s in input.sections])", 1) + "\nreport contains {\"msg\": \"foo anywhere\", \"at\": \"doc\"} if not input.sections[0].found\n")},
+		"p/rego/not_report.rego":            {Data: []byte(gateRule)},
+		"p/section/NOT-REPORT/README.en.md": {Data: []byte("# NOT-REPORT\n")},
+		"p/narrative/NO-FOO/README.en.md":   {Data: []byte(enDoc)},
 		"p/tests/NOT-REPORT.yaml": {Data: []byte(`rule: NOT-REPORT
 cases:
   - {name: plain text, doc: "foo", want: [{at: "1:1"}]}

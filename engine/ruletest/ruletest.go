@@ -159,7 +159,7 @@ func Run(ctx context.Context, p *pack.Pack) ([]Outcome, error) {
 				if dir.Name != "" {
 					continue // a shared test of a rule this pack does not take
 				}
-				byRule[tf.Rule] = &Outcome{Rule: tf.Rule, File: name, Errors: []string{fmt.Sprintf("%s: rule %q is not in pack %s", name, tf.Rule, p.Ref())}}
+				byRule[tf.Rule] = &Outcome{Rule: tf.Rule, File: name, Errors: []string{i18n.Sprintf("%s: rule %q is not in pack %s", name, tf.Rule, p.Ref())}}
 				continue
 			}
 			o.File, ran[tf.Rule] = name, true
@@ -177,7 +177,7 @@ func Run(ctx context.Context, p *pack.Pack) ([]Outcome, error) {
 					passes[tf.Rule]++
 				}
 				for _, e := range runCase(ctx, p, testSource{dir.FS, file}, tf.Rule, c) {
-					o.Errors = append(o.Errors, fmt.Sprintf("%s:%d: case %q: %s", name, c.line, c.Name, e))
+					o.Errors = append(o.Errors, i18n.Sprintf("%s:%d: case %q: %s", name, c.line, c.Name, e))
 				}
 			}
 		}
@@ -186,14 +186,14 @@ func Run(ctx context.Context, p *pack.Pack) ([]Outcome, error) {
 	for _, o := range byRule {
 		if !ran[o.Rule] {
 			if len(o.Errors) == 0 {
-				o.Errors = append(o.Errors, fmt.Sprintf("rule %s has no tests (<category>/%s/tests.yaml)", o.Rule, o.Rule))
+				o.Errors = append(o.Errors, i18n.Sprintf("rule %s has no tests (<category>/%s/tests.yaml)", o.Rule, o.Rule))
 			}
 		} else {
 			if triggers[o.Rule] == 0 {
-				o.Errors = append(o.Errors, fmt.Sprintf("%s: no case triggers %s", o.File, o.Rule))
+				o.Errors = append(o.Errors, i18n.Sprintf("%s: no case triggers %s", o.File, o.Rule))
 			}
 			if passes[o.Rule] == 0 {
-				o.Errors = append(o.Errors, fmt.Sprintf("%s: no case passes %s (want: [])", o.File, o.Rule))
+				o.Errors = append(o.Errors, i18n.Sprintf("%s: no case passes %s (want: [])", o.File, o.Rule))
 			}
 		}
 		out = append(out, *o)
@@ -207,11 +207,31 @@ func Run(ctx context.Context, p *pack.Pack) ([]Outcome, error) {
 func englishText(r finding.Rule) []string {
 	en := r.Text["en"]
 	var errs []string
-	for _, f := range []struct{ what, text string }{{"title (en.title, or custom.en.title in Rego METADATA)", en.Title}, {"description (en.description, or custom.en.description)", en.Description}, {"doc (README.en.md beside README.md)", en.Help}} {
+	for _, f := range []struct {
+		text    string
+		missing func() string
+		chinese func(zh string) string
+	}{
+		{en.Title, func() string {
+			return i18n.Sprintf("%s: rule %s has no English title (en.title, or custom.en.title in Rego METADATA)", r.Source, r.ID)
+		}, func(zh string) string {
+			return i18n.Sprintf("%s: rule %s: the English title has Chinese outside quotes (%q)", r.Source, r.ID, zh)
+		}},
+		{en.Description, func() string {
+			return i18n.Sprintf("%s: rule %s has no English description (en.description, or custom.en.description)", r.Source, r.ID)
+		}, func(zh string) string {
+			return i18n.Sprintf("%s: rule %s: the English description has Chinese outside quotes (%q)", r.Source, r.ID, zh)
+		}},
+		{en.Help, func() string {
+			return i18n.Sprintf("%s: rule %s has no English doc (README.en.md beside README.md)", r.Source, r.ID)
+		}, func(zh string) string {
+			return i18n.Sprintf("%s: rule %s: the English doc has Chinese outside quotes (%q)", r.Source, r.ID, zh)
+		}},
+	} {
 		if strings.TrimSpace(f.text) == "" {
-			errs = append(errs, fmt.Sprintf("%s: rule %s has no English %s", r.Source, r.ID, f.what))
+			errs = append(errs, f.missing())
 		} else if zh := i18n.UnquotedChinese(stripCode(f.text)); zh != "" {
-			errs = append(errs, fmt.Sprintf("%s: rule %s: the English %s has Chinese outside quotes (%q)", r.Source, r.ID, strings.Fields(f.what)[0], zh))
+			errs = append(errs, f.chinese(zh))
 		}
 	}
 	return errs
@@ -242,7 +262,7 @@ func readFile(fsys fs.FS, name string, vars map[string]string) (File, []int, err
 		return []byte(v)
 	})
 	if len(unknown) > 0 {
-		return File{}, nil, fmt.Errorf("the pack's test_vars have no %s", strings.Join(slices.Compact(unknown), ", "))
+		return File{}, nil, i18n.Errorf("the pack's test_vars have no %s", strings.Join(slices.Compact(unknown), ", "))
 	}
 	var node yaml.Node
 	var tf File
@@ -271,92 +291,165 @@ func caseLines(doc *yaml.Node) []int {
 	return nil
 }
 
-// runCase lints the case's document with the pack and compares the rule's findings. A
-// panic in the engine fails the case instead of the whole run.
+// runCase lints the case's document with the pack and compares the rule's findings, once
+// in each language: the same findings, each message in the language. The problems are
+// worded in the run's language, whichever language the case ran in.
 func runCase(ctx context.Context, p *pack.Pack, dir testSource, rule string, c Case) []string {
-	// Every case runs in each language: the same findings, each message in the language.
-	defer i18n.Set(i18n.Current())
-	i18n.Set(i18n.Zh)
-	errs := checkCase(ctx, p, dir, rule, c)
-	if len(errs) > 0 {
-		return errs
-	}
-	i18n.Set(i18n.En)
-	for _, e := range checkCase(ctx, p, dir, rule, c) {
-		errs = append(errs, "in English: "+e)
-	}
-	return errs
-}
-
-// checkCase runs one case in the current language and compares its findings with those
-// wanted.
-func checkCase(ctx context.Context, p *pack.Pack, dir testSource, rule string, c Case) (errs []string) {
-	defer func() {
-		if r := recover(); r != nil {
-			errs = []string{fmt.Sprintf("panic: %v", r)}
-		}
-	}()
-	got, errs := caseFindings(ctx, p, dir, rule, c)
-	if errs != nil {
-		return errs
-	}
-	return compare(p, c, got)
-}
-
-// caseFindings are the findings of the rule on the case's document.
-func caseFindings(ctx context.Context, p *pack.Pack, dir testSource, rule string, c Case) ([]finding.Finding, []string) {
-	data, name, err := document(p, dir, c)
+	docs, err := readDocuments(p, dir, c)
 	if err != nil {
-		return nil, []string{err.Error()}
+		return []string{err.Error()}
 	}
+	run := i18n.Current()
+	defer i18n.Set(run)
+	for _, lang := range []i18n.Lang{i18n.Zh, i18n.En} {
+		i18n.Set(lang)
+		got, fail := caseFindings(ctx, p, rule, c, docs)
+		i18n.Set(run)
+		if fail != nil && lang != run {
+			// The engine's errors are worded in the language it ran in: when the case
+			// fails the same way in the run's language, report that wording.
+			if _, again := caseFindings(ctx, p, rule, c, docs); again != nil && again.stage == fail.stage {
+				fail = again
+			}
+		}
+		var errs []string
+		if fail != nil {
+			errs = []string{fail.String()}
+		} else {
+			errs = compare(p, c, got, lang)
+		}
+		if len(errs) == 0 {
+			continue
+		}
+		if lang == i18n.En {
+			for i, e := range errs {
+				errs[i] = i18n.Sprintf("in English: %s", e)
+			}
+		}
+		return errs
+	}
+	return nil
+}
+
+// doc is a document of a case: its bytes, the name it is read under and its format.
+type doc struct {
+	data         []byte
+	name, format string
+}
+
+// caseDocs are the documents a case reads.
+type caseDocs struct {
+	doc        doc
+	previous   *doc
+	components []doc
+}
+
+// readDocuments reads the case's documents, and checks its parameters.
+func readDocuments(p *pack.Pack, dir testSource, c Case) (caseDocs, error) {
+	var docs caseDocs
 	for k := range c.Params {
 		if _, ok := p.Params[k]; !ok {
-			return nil, []string{fmt.Sprintf("params: the pack has no parameter %q", k)}
+			return docs, i18n.Errorf("params: the pack has no parameter %q", k)
 		}
 	}
+	data, name, err := document(p, dir, c)
+	if err != nil {
+		return docs, err
+	}
+	docs.doc = doc{data, name, c.Format}
+	if c.Previous != nil {
+		data, name, err := document(p, dir, *c.Previous)
+		if err != nil {
+			return docs, i18n.Errorf("previous: %w", err)
+		}
+		docs.previous = &doc{data, "previous-" + name, c.Previous.Format}
+	}
+	for i, cc := range c.Components {
+		data, name, err := document(p, dir, cc)
+		if err != nil {
+			return docs, i18n.Errorf("component %d: %w", i+1, err)
+		}
+		docs.components = append(docs.components, doc{data, fmt.Sprintf("component-%d-%s", i+1, name), cc.Format})
+	}
+	return docs, nil
+}
+
+// stage is the step of a case's run that failed.
+type stage int
+
+const (
+	readPrevious stage = iota
+	readComponent
+	readDocument
+	evaluate
+	panicked
+)
+
+// failure is why a case's run gave no findings; its text is made when it is reported, in
+// the run's language, not in the language the case ran in.
+type failure struct {
+	stage stage
+	n     int // the component, counted from 1
+	err   error
+	panic any
+}
+
+func (f *failure) String() string {
+	switch f.stage {
+	case readPrevious:
+		return i18n.Sprintf("read previous document: %v", f.err)
+	case readComponent:
+		return i18n.Sprintf("read component %d: %v", f.n, f.err)
+	case readDocument:
+		return i18n.Sprintf("read document: %v", f.err)
+	case evaluate:
+		return i18n.Sprintf("evaluate: %v", f.err)
+	}
+	return i18n.Sprintf("panic: %v", f.panic)
+}
+
+// caseFindings are the findings of the rule on the case's documents, in the current
+// language. A panic in the engine fails the case instead of the whole run.
+func caseFindings(ctx context.Context, p *pack.Pack, rule string, c Case, docs caseDocs) (got []finding.Finding, fail *failure) {
+	defer func() {
+		if r := recover(); r != nil {
+			got, fail = nil, &failure{stage: panicked, panic: r}
+		}
+	}()
 	// The case runs through the pipeline the lint command uses: the pack's gate and
 	// every other step apply as they do for users.
 	l := &lint.Linter{Force: p, Params: c.Params, Ingest: ingest.Options{Limits: limit.Default()}}
-	read := func(name string, data []byte, format string) (*lint.Document, error) {
-		l.Ingest.Format = format
-		l.Memory = map[string][]byte{name: data}
-		return l.Extract(ctx, name)
+	read := func(d doc) (*lint.Document, error) {
+		l.Ingest.Format = d.format
+		l.Memory = map[string][]byte{d.name: d.data}
+		return l.Extract(ctx, d.name)
 	}
 	var lc lint.Context
-	if c.Previous != nil {
-		pdata, pname, err := document(p, dir, *c.Previous)
+	if docs.previous != nil {
+		pd, err := read(*docs.previous)
 		if err != nil {
-			return nil, []string{"previous: " + err.Error()}
-		}
-		pd, err := read("previous-"+pname, pdata, c.Previous.Format)
-		if err != nil {
-			return nil, []string{"read previous document: " + err.Error()}
+			return nil, &failure{stage: readPrevious, err: err}
 		}
 		lc.Previous = profile.Summarize(pd.Facts)
 	}
-	if len(c.Components) > 0 {
+	if len(docs.components) > 0 {
 		lc.Totals = profile.NewTotals()
-		for i, cc := range c.Components {
-			cdata, cname, err := document(p, dir, cc)
+		for i, cd := range docs.components {
+			d, err := read(cd)
 			if err != nil {
-				return nil, []string{fmt.Sprintf("component %d: %v", i+1, err)}
+				return nil, &failure{stage: readComponent, n: i + 1, err: err}
 			}
-			cd, err := read(fmt.Sprintf("component-%d-%s", i+1, cname), cdata, cc.Format)
-			if err != nil {
-				return nil, []string{fmt.Sprintf("read component %d: %v", i+1, err)}
-			}
-			lc.Totals.Add(cd.Facts)
+			lc.Totals.Add(d.Facts)
 		}
 	}
-	d, err := read(name, data, c.Format)
+	d, err := read(docs.doc)
 	if err != nil {
-		return nil, []string{"read document: " + err.Error()}
+		return nil, &failure{stage: readDocument, err: err}
 	}
 	res := l.Check(ctx, d, lc)
 	if res.Err != nil {
-		return nil, []string{"evaluate: " + res.Err.Error()}
+		return nil, &failure{stage: evaluate, err: res.Err}
 	}
-	var got []finding.Finding
 	for _, f := range res.Findings {
 		if f.RuleID == rule {
 			got = append(got, f)
@@ -365,35 +458,36 @@ func caseFindings(ctx context.Context, p *pack.Pack, dir testSource, rule string
 	return got, nil
 }
 
-// compare checks the findings against the wanted ones: each wanted one found, no other;
-// in English, no message with Chinese outside the document text it quotes.
-func compare(p *pack.Pack, c Case, got []finding.Finding) (errs []string) {
+// compare checks the findings, got in language lang, against the wanted ones: each wanted
+// one found, no other; in English, no message with Chinese outside the document text it
+// quotes.
+func compare(p *pack.Pack, c Case, got []finding.Finding, lang i18n.Lang) (errs []string) {
 	used := make([]bool, len(got))
 	for _, w := range c.Want {
 		if w.At.For(p.Name) == "" {
-			errs = append(errs, "a wanted finding needs at: LINE:COL, the exact place it points at")
+			errs = append(errs, i18n.T("a wanted finding needs at: LINE:COL, the exact place it points at"))
 			continue
 		}
 		found := false
 		for i, f := range got {
-			if !used[i] && matches(w, p.Name, f) {
+			if !used[i] && matches(w, p.Name, f, lang) {
 				used[i], found = true, true
 				break
 			}
 		}
 		if !found {
-			errs = append(errs, fmt.Sprintf("missing finding %s", describeWant(w, p.Name)))
+			errs = append(errs, i18n.Sprintf("missing finding %s", describeWant(w, p.Name, lang)))
 		}
 	}
 	for i, f := range got {
 		if !used[i] {
-			errs = append(errs, fmt.Sprintf("unexpected finding %s", describe(f)))
+			errs = append(errs, i18n.Sprintf("unexpected finding %s", describe(f)))
 		}
 	}
-	if i18n.Current() == i18n.En {
+	if lang == i18n.En {
 		for _, f := range got {
 			if zh := i18n.UnquotedChinese(f.Message); zh != "" {
-				errs = append(errs, fmt.Sprintf("finding %s: the English message has Chinese outside quotes (%q)", describe(f), zh))
+				errs = append(errs, i18n.Sprintf("finding %s: the English message has Chinese outside quotes (%q)", describe(f), zh))
 			}
 		}
 	}
@@ -402,7 +496,7 @@ func compare(p *pack.Pack, c Case, got []finding.Finding) (errs []string) {
 		for _, f := range got {
 			all = append(all, describe(f))
 		}
-		errs = append(errs, "got: "+strings.Join(all, "; "))
+		errs = append(errs, i18n.Sprintf("got: %s", strings.Join(all, i18n.T("; "))))
 	}
 	return errs
 }
@@ -420,7 +514,7 @@ func document(p *pack.Pack, dir testSource, c Case) ([]byte, string, error) {
 	var text, name string
 	switch {
 	case c.Base != "" && c.Doc != "":
-		return nil, "", fmt.Errorf("set base or doc, not both")
+		return nil, "", i18n.Errorf("set base or doc, not both")
 	case c.Base != "":
 		b, err := pack.ReadTestDocument(dir.fsys, dir.file, p.FS, c.Base)
 		if err != nil {
@@ -436,24 +530,24 @@ func document(p *pack.Pack, dir testSource, c Case) ([]byte, string, error) {
 			}
 		}
 	default:
-		return nil, "", fmt.Errorf("no document: set base or doc")
+		return nil, "", i18n.Errorf("no document: set base or doc")
 	}
 	for _, e := range c.Edits {
 		n := strings.Count(text, e.Replace)
 		switch {
 		case e.Replace == "":
-			return nil, "", fmt.Errorf("edit with an empty replace")
+			return nil, "", i18n.Errorf("edit with an empty replace")
 		case n == 0:
-			return nil, "", fmt.Errorf("edit: %q does not occur in the document", e.Replace)
+			return nil, "", i18n.Errorf("edit: %q does not occur in the document", e.Replace)
 		case n > 1 && !e.All:
-			return nil, "", fmt.Errorf("edit: %q occurs %d times; make it unique or set all: true", e.Replace, n)
+			return nil, "", i18n.Errorf("edit: %q occurs %d times; make it unique or set all: true", e.Replace, n)
 		}
 		text = strings.ReplaceAll(text, e.Replace, e.With)
 	}
 	return []byte(text), name, nil
 }
 
-func matches(w Want, pack string, f finding.Finding) bool {
+func matches(w Want, pack string, f finding.Finding, lang i18n.Lang) bool {
 	s := f.Location.Span.Start
 	if w.At.For(pack) != strconv.Itoa(s.Line)+":"+strconv.Itoa(s.Col) {
 		return false
@@ -461,7 +555,7 @@ func matches(w Want, pack string, f finding.Finding) bool {
 	if w.Level != "" && w.Level != string(f.Level) {
 		return false
 	}
-	if msg := wantedMessage(w); msg != "" && !strings.Contains(f.Message, msg) {
+	if msg := wantedMessage(w, lang); msg != "" && !strings.Contains(f.Message, msg) {
 		return false
 	}
 	if w.NotAssessable != nil && *w.NotAssessable != f.NotAssessable {
@@ -473,40 +567,42 @@ func matches(w Want, pack string, f finding.Finding) bool {
 	return true
 }
 
-// wantedMessage is the text the message must contain in the current language.
-func wantedMessage(w Want) string {
-	if i18n.Current() == i18n.En {
+// wantedMessage is the text the message must contain in language lang.
+func wantedMessage(w Want, lang i18n.Lang) string {
+	if lang == i18n.En {
 		return w.MessageEn
 	}
 	return w.Message
 }
 
-func describeWant(w Want, pack string) string {
-	s := "at " + w.At.For(pack)
+// describeWant describes a wanted finding, its message the one wanted in language lang.
+func describeWant(w Want, pack string, lang i18n.Lang) string {
+	s := i18n.Sprintf("at %s", w.At.For(pack))
 	if w.Level != "" {
 		s += " " + w.Level
 	}
-	if msg := wantedMessage(w); msg != "" {
-		s += fmt.Sprintf(" containing %q", msg)
+	if msg := wantedMessage(w, lang); msg != "" {
+		s += i18n.Sprintf(" containing %q", msg)
 	}
 	if w.Expected != nil || w.Actual != nil {
-		s += fmt.Sprintf(" expected %q actual %q", deref(w.Expected), deref(w.Actual))
+		s += i18n.Sprintf(" expected %s actual %s", quoteOrAny(w.Expected), quoteOrAny(w.Actual))
 	}
 	return s
 }
 
-func deref(s *string) string {
+// quoteOrAny is a wanted value quoted, or (any) when the case does not say.
+func quoteOrAny(s *string) string {
 	if s == nil {
-		return "(any)"
+		return i18n.T("(any)")
 	}
-	return *s
+	return strconv.Quote(*s)
 }
 
 func describe(f finding.Finding) string {
 	s := f.Location.Span.Start
-	d := fmt.Sprintf("at %d:%d %s %q", s.Line, s.Col, f.Level, f.Message)
+	d := i18n.Sprintf("at %s", fmt.Sprintf("%d:%d", s.Line, s.Col)) + fmt.Sprintf(" %s %q", f.Level, f.Message)
 	if f.Expected != "" || f.Actual != "" {
-		d += fmt.Sprintf(" expected %q actual %q", f.Expected, f.Actual)
+		d += i18n.Sprintf(" expected %s actual %s", strconv.Quote(f.Expected), strconv.Quote(f.Actual))
 	}
 	return d
 }
