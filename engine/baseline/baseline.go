@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"github.com/reportlint/reportlint/engine/finding"
+	"github.com/reportlint/reportlint/engine/i18n"
 	"github.com/reportlint/reportlint/engine/ingest"
 	"github.com/reportlint/reportlint/internal/atomicfile"
 )
@@ -69,10 +70,10 @@ func Load(path string) (*Baseline, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	if _, err := dec.Token(); err != io.EOF {
-		return nil, fmt.Errorf("%s: data after the baseline's JSON object", path)
+		return nil, i18n.Errorf("%s: data after the baseline's JSON object", path)
 	}
 	if f.Version != Version {
-		return nil, fmt.Errorf("%s: baseline version %d, want %d", path, f.Version, Version)
+		return nil, i18n.Errorf("%s: baseline version %d, want %d", path, f.Version, Version)
 	}
 	b := &Baseline{dir: dirOf(path), entries: map[key]bool{}}
 	for _, e := range f.Findings {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/reportlint/reportlint/engine/finding"
+	"github.com/reportlint/reportlint/engine/i18n"
 )
 
 func TestWriteLoadFilter(t *testing.T) {
@@ -96,7 +97,7 @@ func TestLoadRefuses(t *testing.T) {
 		t.Skip("no FIFOs here:", err)
 	}
 	for _, tc := range []struct{ name, path, want string }{
-		{"trailing data", trailing, "data after the baseline's JSON object"},
+		{"trailing data", trailing, "基线文件的 JSON 对象之后还有数据"},
 		{"FIFO", fifo, "命名管道"},
 		{"device", os.DevNull, "设备文件"},
 	} {
@@ -112,5 +113,27 @@ func TestLoadRefuses(t *testing.T) {
 				t.Fatalf("Load(%s) hangs", tc.path)
 			}
 		})
+	}
+}
+
+// A baseline's errors read in the run's language, naming the file.
+func TestLoadErrorsInBothLanguages(t *testing.T) {
+	defer i18n.Set(i18n.Current())
+	dir := t.TempDir()
+	version := filepath.Join(dir, "version.json")
+	trailing := filepath.Join(dir, "trailing.json")
+	os.WriteFile(version, []byte(`{"version": 2, "findings": []}`), 0o644)
+	os.WriteFile(trailing, []byte(`{"version":1,"findings":[]} {"version":1}`), 0o644)
+	want := map[i18n.Lang][]string{
+		i18n.Zh: {version + "：基线文件版本为 2，应为 1", trailing + "：基线文件的 JSON 对象之后还有数据"},
+		i18n.En: {version + ": baseline version 2, want 1", trailing + ": data after the baseline's JSON object"},
+	}
+	for _, lang := range i18n.Langs {
+		i18n.Set(lang)
+		for i, p := range []string{version, trailing} {
+			if _, err := Load(p); err == nil || err.Error() != want[lang][i] {
+				t.Errorf("%s: Load(%s) = %v, want %s", lang, p, err, want[lang][i])
+			}
+		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -137,6 +138,8 @@ type RuleText struct {
 // Localize sets the rule's title, description and help to those of language lang, where
 // the rule has them, and records the texts it had as those of language from.
 func (r *Rule) Localize(from, lang string) {
+	// The map may be shared with the rule set the rule came from: change a copy.
+	r.Text = maps.Clone(r.Text)
 	if r.Text == nil {
 		r.Text = map[string]RuleText{}
 	}

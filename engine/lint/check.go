@@ -3,10 +3,10 @@ package lint
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strings"
 
 	"github.com/reportlint/reportlint/engine/finding"
+	"github.com/reportlint/reportlint/engine/i18n"
 	"github.com/reportlint/reportlint/engine/pack"
 	"github.com/reportlint/reportlint/engine/profile"
 )
@@ -79,9 +79,9 @@ func (l *Linter) finish(path string, p *pack.Pack, facts *profile.Facts, raws []
 // evalError says why a pack could not be evaluated on a document.
 func (l *Linter) evalError(p *pack.Pack, err error) error {
 	if errors.Is(err, context.DeadlineExceeded) {
-		return fmt.Errorf("超过每个文档 %s 的时间限制", l.Ingest.Limits.Timeout)
+		return i18n.Errorf("超过每个文档 %s 的时间限制", l.Ingest.Limits.Timeout)
 	}
-	return fmt.Errorf("执行规则包 %s：%w", p.Ref(), err)
+	return i18n.Errorf("执行规则包 %s：%w", p.Ref(), err)
 }
 
 // lint reads the file at path and checks it in context c, within the per-document time
@@ -89,7 +89,7 @@ func (l *Linter) evalError(p *pack.Pack, err error) error {
 func (l *Linter) lint(ctx context.Context, path string, c Context) (res finding.Result) {
 	defer func() {
 		if r := recover(); r != nil {
-			res = finding.Result{Path: path, Err: fmt.Errorf("内部错误：%v", r)}
+			res = finding.Result{Path: path, Err: i18n.Errorf("内部错误：%v", r)}
 		}
 	}()
 	ctx, cancel := l.deadline(ctx)
@@ -114,7 +114,7 @@ func (l *Linter) deadline(ctx context.Context) (context.Context, context.CancelF
 // readError says why a document could not be read.
 func (l *Linter) readError(err error) error {
 	if errors.Is(err, context.DeadlineExceeded) {
-		return fmt.Errorf("超过每个文档 %s 的时间限制", l.Ingest.Limits.Timeout)
+		return i18n.Errorf("超过每个文档 %s 的时间限制", l.Ingest.Limits.Timeout)
 	}
 	return readError(err)
 }

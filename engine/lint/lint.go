@@ -7,7 +7,6 @@ package lint
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -18,6 +17,7 @@ import (
 
 	"github.com/reportlint/reportlint/engine/document"
 	"github.com/reportlint/reportlint/engine/finding"
+	"github.com/reportlint/reportlint/engine/i18n"
 	"github.com/reportlint/reportlint/engine/ingest"
 	"github.com/reportlint/reportlint/engine/pack"
 	"github.com/reportlint/reportlint/engine/profile"
@@ -116,14 +116,14 @@ func (l *Linter) Lint(ctx context.Context, path string) finding.Result {
 	return l.lint(ctx, path, Context{})
 }
 
-// readError says in Chinese why a file could not be opened, for the errors of the file
-// system that users meet (missing file, no permission); other errors already do.
+// readError says in the run's language why a file could not be opened, for the errors of
+// the file system that users meet (missing file, no permission); other errors already do.
 func readError(err error) error {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return wrapped{"文件不存在", err}
+		return wrapped{i18n.T("文件不存在"), err}
 	case errors.Is(err, fs.ErrPermission):
-		return wrapped{"没有读取这个文件的权限", err}
+		return wrapped{i18n.T("没有读取这个文件的权限"), err}
 	}
 	return err
 }
@@ -163,7 +163,7 @@ func Extensions() []string {
 func Expand(paths, exclude []string) ([]string, error) {
 	for _, pat := range exclude {
 		if _, err := filepath.Match(pat, ""); err != nil {
-			return nil, fmt.Errorf("exclude pattern %q: %w", pat, err)
+			return nil, i18n.Errorf("exclude pattern %q: %w", pat, err)
 		}
 	}
 	excluded := func(root, path, name string) bool {
@@ -223,7 +223,7 @@ func Expand(paths, exclude []string) ([]string, error) {
 			return nil
 		})
 		if err != nil {
-			return nil, fmt.Errorf("walk %s: %w", p, err)
+			return nil, i18n.Errorf("walk %s: %w", p, err)
 		}
 		sort.Strings(found)
 		out = append(out, found...)

@@ -1,11 +1,11 @@
 package lint
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 
 	"github.com/reportlint/reportlint/engine/finding"
+	"github.com/reportlint/reportlint/engine/i18n"
 	"github.com/reportlint/reportlint/engine/pack"
 	"github.com/reportlint/reportlint/engine/profile"
 )
@@ -73,7 +73,11 @@ func doubt(facts *profile.Facts, f *finding.Finding) {
 		return
 	}
 	f.Level = finding.Warning
-	f.Message += "（该表格读取可能不准确：" + strings.TrimSuffix(t.Doubt, "。") + "；请人工核对）"
+	why := strings.TrimSuffix(t.Doubt, "。")
+	if i18n.Current() == i18n.En {
+		why = strings.TrimSuffix(why, ".")
+	}
+	f.Message += i18n.Sprintf("（该表格读取可能不准确：%s；请人工核对）", why)
 }
 
 func isMergedNA(merged map[string]int, out []finding.Finding, i int) bool {
@@ -91,13 +95,18 @@ func naMessage(p *pack.Pack, f finding.Finding) string {
 	var parts []string
 	for i, l := range locs {
 		if i == 5 {
-			parts = append(parts, fmt.Sprintf("等共 %d 处", len(locs)))
+			parts = append(parts, i18n.Sprintf("等共 %d 处", len(locs)))
 			break
 		}
-		parts = append(parts, l.Logical+"为"+l.Message)
+		parts = append(parts, i18n.Sprintf("%s为%s", finding.ShowLogical(l.Logical), l.Message))
 	}
-	return fmt.Sprintf("无法判定（%s）：%s，不是数字", title, strings.Join(parts, "；"))
+	return i18n.Sprintf("无法判定（%s）：%s，不是数字", title, strings.Join(parts, clauseSep()))
 }
+
+// listSep separates the items of a list in the run's language (、 in Chinese); clauseSep
+// separates clauses (；).
+func listSep() string   { return i18n.T("、") }
+func clauseSep() string { return i18n.T("；") }
 
 func appendMissing(rel []finding.Location, path string, facts *profile.Facts, refs []string) []finding.Location {
 	seen := map[string]bool{}
@@ -141,17 +150,18 @@ func locate(path string, facts *profile.Facts, ref string) finding.Location {
 	return loc
 }
 
-// cellState describes a cell for messages: 空白, 占位符“/”, 未读到, or its number.
+// cellState describes a cell for messages, in the run's language: 空白, 占位符“/”, 未读到,
+// its text quoted, or its number.
 func cellState(c *profile.Cell) string {
 	switch c.State {
 	case profile.StateBlank:
-		return "空白"
+		return i18n.T("空白")
 	case profile.StatePlaceholder:
-		return "占位符“" + c.Text + "”"
+		return i18n.Sprintf("占位符“%s”", c.Text)
 	case profile.StateInvalid:
 		return "“" + c.Text + "”"
 	case profile.StateMissing:
-		return "未读到"
+		return i18n.T("未读到")
 	}
 	return c.Text
 }

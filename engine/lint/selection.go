@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/reportlint/reportlint/engine/finding"
+	"github.com/reportlint/reportlint/engine/i18n"
 )
 
 // Selection narrows and adjusts the rules a run reports (--select, --ignore, --level and
@@ -59,7 +60,7 @@ func (s *Selection) Check(rules []finding.Rule) error {
 	var bad []string
 	for _, sel := range append(append([]string(nil), s.Select...), s.Ignore...) {
 		if _, err := path.Match(sel, ""); err != nil {
-			bad = append(bad, fmt.Sprintf("%q（模式有误）", sel))
+			bad = append(bad, i18n.Sprintf("%q（模式有误）", sel))
 			continue
 		}
 		if !slices.ContainsFunc(rules, func(r finding.Rule) bool { return matches(sel, r.ID, r.Tags) }) {
@@ -73,11 +74,11 @@ func (s *Selection) Check(rules []finding.Rule) error {
 	sort.Strings(ids)
 	for _, id := range ids {
 		if !slices.ContainsFunc(rules, func(r finding.Rule) bool { return r.ID == id }) {
-			bad = append(bad, fmt.Sprintf("%q（级别设置）", id))
+			bad = append(bad, i18n.Sprintf("%q（级别设置）", id))
 		}
 	}
 	if len(bad) > 0 {
-		return fmt.Errorf("没有与之对应的规则：%s（可用 reportlint rules 查看规则编号和类别）", strings.Join(bad, "、"))
+		return i18n.Errorf("没有与之对应的规则：%s（可用 reportlint rules 查看规则编号和类别）", strings.Join(bad, listSep()))
 	}
 	return nil
 }

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/reportlint/reportlint/engine/i18n"
 	"github.com/reportlint/reportlint/engine/profile"
 )
 
@@ -28,13 +29,13 @@ func ParseShard(s string) (Shard, error) {
 	sh.K, errK = strconv.Atoi(k)
 	sh.N, errN = strconv.Atoi(n)
 	if !ok || errK != nil || errN != nil {
-		return Shard{}, fmt.Errorf("want K/N (such as 2/5), not %q", s)
+		return Shard{}, i18n.Errorf("want K/N (such as 2/5), not %q", s)
 	}
 	if sh.N < 1 {
-		return sh, fmt.Errorf("want at least 1 shard, not %d", sh.N)
+		return sh, i18n.Errorf("want at least 1 shard, not %d", sh.N)
 	}
 	if sh.K < 1 || sh.K > sh.N {
-		return sh, fmt.Errorf("shard %d of %d: K runs from 1 to N (%d)", sh.K, sh.N, sh.N)
+		return sh, i18n.Errorf("shard %d of %d: K runs from 1 to N (%d)", sh.K, sh.N, sh.N)
 	}
 	return sh, nil
 }
@@ -97,7 +98,7 @@ func (l *Linter) ShardKeys(ctx context.Context, paths []string, by string) ([]st
 		return keys, nil
 	case ShardByBody:
 	default:
-		return nil, fmt.Errorf("unknown shard key %q (want body, folder or path)", by)
+		return nil, i18n.Errorf("unknown shard key %q (want body, folder or path)", by)
 	}
 	i := 0
 	err := ordered(ctx, l.workers(len(paths)), len(paths), func(ctx context.Context, i int) string {

@@ -6,9 +6,13 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/reportlint/reportlint/engine/i18n"
 )
 
 func TestParseShard(t *testing.T) {
+	defer i18n.Set(i18n.Current())
+	i18n.Set(i18n.En) // the errors as written; TestShardErrorsInBothLanguages has both languages
 	for _, tc := range []struct {
 		in   string
 		want Shard

@@ -4,13 +4,13 @@ import (
 	"bytes"
 	"encoding/gob"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"slices"
 	"sync"
 
 	"github.com/reportlint/reportlint/engine/finding"
+	"github.com/reportlint/reportlint/engine/i18n"
 	"github.com/reportlint/reportlint/engine/pack"
 	"github.com/reportlint/reportlint/engine/profile"
 )
@@ -58,7 +58,7 @@ func (s *store) add(p *pending) error {
 	if s.file == nil {
 		f, err := os.CreateTemp("", ".reportlint-sweep-*")
 		if err != nil {
-			return s.fail(fmt.Errorf("temporary file for the sweep: %w", err))
+			return s.fail(i18n.Errorf("temporary file for the sweep: %w", err))
 		}
 		s.file = f
 		// Unlinked at once where the system allows it: nothing is left behind, however
@@ -94,10 +94,10 @@ func (s *store) write(p *pending) error {
 	}
 	b, err := s.codec.encode(&w)
 	if err != nil {
-		return s.fail(fmt.Errorf("keep %s for the sweep's second pass: %w", p.res.Path, err))
+		return s.fail(i18n.Errorf("keep %s for the sweep's second pass: %w", p.res.Path, err))
 	}
 	if _, err := s.file.WriteAt(b, s.end); err != nil {
-		return s.fail(fmt.Errorf("temporary file for the sweep: %w", err))
+		return s.fail(i18n.Errorf("temporary file for the sweep: %w", err))
 	}
 	s.off = append(s.off, s.end)
 	s.end += int64(len(b))
@@ -123,11 +123,11 @@ func (s *store) get(i int) (*pending, error) {
 	}
 	buf := make([]byte, end-s.off[i])
 	if _, err := s.file.ReadAt(buf, s.off[i]); err != nil {
-		return nil, fmt.Errorf("temporary file for the sweep: %w", err)
+		return nil, i18n.Errorf("temporary file for the sweep: %w", err)
 	}
 	var w pendingWire
 	if err := s.codec.decode(buf, &w); err != nil {
-		return nil, fmt.Errorf("temporary file for the sweep: %w", err)
+		return nil, i18n.Errorf("temporary file for the sweep: %w", err)
 	}
 	p := &pending{res: w.Res, sum: w.Sum, lines: w.Lines}
 	if w.Pack >= 0 && w.Pack < len(s.packs) {

@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/reportlint/reportlint/engine/finding"
+	"github.com/reportlint/reportlint/engine/i18n"
 	"github.com/reportlint/reportlint/engine/pack"
 	"github.com/reportlint/reportlint/engine/profile"
 )
@@ -131,7 +132,7 @@ func (l *Linter) sweep(ctx context.Context, paths []string, emit func(finding.Re
 func (l *Linter) first(ctx context.Context, path string, isAggregate bool, totals *profile.Totals) (p *pending) {
 	defer func() {
 		if r := recover(); r != nil {
-			p = &pending{res: finding.Result{Path: path, Err: fmt.Errorf("内部错误：%v", r)}}
+			p = &pending{res: finding.Result{Path: path, Err: i18n.Errorf("内部错误：%v", r)}}
 		}
 	}()
 	ctx, cancel := l.deadline(ctx)
@@ -161,7 +162,7 @@ func (l *Linter) second(ctx context.Context, p *pending, prev *profile.Summary, 
 	path := p.res.Path
 	defer func() {
 		if r := recover(); r != nil {
-			res = finding.Result{Path: path, Err: fmt.Errorf("内部错误：%v", r)}
+			res = finding.Result{Path: path, Err: i18n.Errorf("内部错误：%v", r)}
 		}
 	}()
 	ctx, cancel := l.deadline(ctx)

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"regexp"
 	"slices"
@@ -421,6 +422,7 @@ const enDoc = "\x00en"
 
 // localizeHelp adds the rule's English doc to its English text.
 func localizeHelp(r *finding.Rule, doc ruleDoc) {
+	r.Text = maps.Clone(r.Text) // shared with the rule set the rule came from
 	if r.Text == nil {
 		r.Text = map[string]finding.RuleText{}
 	}

@@ -19,6 +19,7 @@ type NewRule struct {
 	Category string // the rule's category tag (section, arithmetic, narrative, metadata, format)
 	Level    finding.Level
 	Title    string // in Chinese; empty: a placeholder
+	TitleEn  string // in English; empty: a placeholder
 }
 
 // File is a file of a scaffold: a path inside the folder and its content.
@@ -111,6 +112,10 @@ func (f *Folder) Scaffold(ctx context.Context, r NewRule) ([]File, error) {
 	if title == "" {
 		title = "（规则标题：报告应当怎样）"
 	}
+	titleEn := r.TitleEn
+	if titleEn == "" {
+		titleEn = "(Rule title: what the report should do)"
+	}
 	if !slices.Contains(Categories, r.Category) {
 		return nil, i18n.Errorf("category: want one of %s, not %q", strings.Join(Categories, ", "), r.Category)
 	}
@@ -123,13 +128,14 @@ func (f *Folder) Scaffold(ctx context.Context, r NewRule) ([]File, error) {
 		if f.hasResultLib() {
 			report = regoWithLib
 		}
-		src = File{path.Join(dir, regoSource), fmt.Sprintf(regoTemplate, title, r.ID, r.Level, r.Category, name, report)}
+		src = File{path.Join(dir, regoSource), fmt.Sprintf(regoTemplate, title, r.ID, r.Level, r.Category, titleEn, name, report)}
 	case "cel":
-		src = File{path.Join(dir, celSource), fmt.Sprintf(celTemplate, r.ID, title, r.Level, r.Category)}
+		src = File{path.Join(dir, celSource), fmt.Sprintf(celTemplate, r.ID, title, r.Level, r.Category, titleEn)}
 	}
 	return []File{
 		src,
 		{path.Join(dir, ruleDocMD), fmt.Sprintf(docTemplate, r.ID, title)},
+		{path.Join(dir, ruleDocEn), fmt.Sprintf(docEnTemplate, r.ID, titleEn)},
 		{path.Join(dir, ruleTests), fmt.Sprintf(testTemplate, r.ID, heading, r.Level, heading)},
 	}, nil
 }
@@ -183,6 +189,9 @@ const regoTemplate = `# METADATA
 #   level: %s
 #   tags: [%s]
 #   since: 0.0.0
+#   en:
+#     title: %s
+#     description: (What the rule checks, and on what basis.)
 package reportlint.rules.%s
 
 %s`
@@ -199,18 +208,18 @@ report contains result.fail(msg, "doc") if {
 	# the scaffold's tests use. Replace it, and the tests with real cases.
 	some s in input.sections
 	contains(s.text, "` + placeholder + `")
-	msg := "（发现的说明：应为多少，实际为多少）"
+	msg := result.text("（发现的说明：应为多少，实际为多少）", "(What is wrong: the value expected and the value found)")
 }
 `
 	regoBare = `# The input is described in schemas/input.schema.json; reportlint extract FILE prints it for
 # a document. A violation is {"msg", "at"}: "at" is the ref of the fact that is wrong (a
-# cell, a claim, a section) or "doc".
+# cell, a claim, a section) or "doc"; "msg" is a string or {"zh": ..., "en": ...}.
 report contains {"msg": msg, "at": "doc"} if {
 	# The condition that makes the report wrong; this one finds the placeholder phrase
 	# the scaffold's tests use. Replace it, and the tests with real cases.
 	some s in input.sections
 	contains(s.text, "` + placeholder + `")
-	msg := "（发现的说明：应为多少，实际为多少）"
+	msg := {"zh": "（发现的说明：应为多少，实际为多少）", "en": "(What is wrong: the value expected and the value found)"}
 }
 `
 )
@@ -229,6 +238,10 @@ rules:
     assert: '!sections.exists(s, s.text.contains("` + placeholder + `"))'
     at: '"doc"'
     message: '（发现的说明：应为多少，实际为多少）'
+    en:
+      title: %s
+      description: (What the rule checks, and on what basis.)
+      message: '(What is wrong: the value expected and the value found)'
 `
 
 const docTemplate = `# %s：%s
@@ -254,6 +267,30 @@ const docTemplate = `# %s：%s
 （格式文件、条例条款或核对实践；是否可能误报，因此为错误、警告还是提示。）
 `
 
+const docEnTemplate = `# %s: %s
+
+## What it checks
+
+(What the rule checks: which table, row or sentence, and what it should be.)
+
+## Why it matters
+
+(What goes wrong otherwise; the document or clause it rests on.)
+
+## Failing example
+
+` + "```text\n(a report excerpt that triggers the rule)\n```" + `
+
+## Passing example
+
+` + "```text\n(a report excerpt that does not)\n```" + `
+
+## Basis and notes
+
+(The format document, the regulation's clause or the reviewers' practice; whether it can
+report wrongly, and so whether it is an error, a warning or a note.)
+`
+
 const testTemplate = `rule: %s
 cases:
   # Replace these with a report that has the defect (base: a file under tests/, with
@@ -263,7 +300,7 @@ cases:
       %s
       ` + placeholder + `
     want:
-      - {at: "1:1", level: %s, message: "（发现的说明"}
+      - {at: "1:1", level: %s, message: "（发现的说明", message_en: "(What is wrong"}
   - name: a report without it
     doc: |
       %s

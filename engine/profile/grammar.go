@@ -1,6 +1,7 @@
 package profile
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -8,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/engine/cnnum"
+	"github.com/reportlint/reportlint/engine/i18n"
 )
 
 // grammar is a compiled GrammarSpec.
@@ -66,7 +68,7 @@ func compileGrammar(spec *Spec, g *GrammarSpec) (*grammar, error) {
 		return p
 	}
 	if g.Number == "" || g.Units == "" {
-		return nil, fmt.Errorf("number and units are required")
+		return nil, i18n.NewError("number and units are required")
 	}
 	units := []string{g.Units}
 	out := &grammar{
@@ -84,7 +86,7 @@ func compileGrammar(spec *Spec, g *GrammarSpec) (*grammar, error) {
 	seen := map[string]bool{}
 	for i, k := range g.Kinds {
 		if k.ID == "" || len(k.Phrases) == 0 {
-			errs = append(errs, fmt.Sprintf("kinds[%d]: id and phrases are required", i))
+			errs = append(errs, i18n.Sprintf("kinds[%d]: id and phrases are required", i))
 			continue
 		}
 		name := k.Name
@@ -92,7 +94,7 @@ func compileGrammar(spec *Spec, g *GrammarSpec) (*grammar, error) {
 			name = k.ID
 		}
 		if seen[name] {
-			errs = append(errs, fmt.Sprintf("kind %s: defined twice (give entries of one id a name)", name))
+			errs = append(errs, i18n.Sprintf("kind %s: defined twice (give entries of one id a name)", name))
 		}
 		seen[name] = true
 		alts := make([]string, len(k.Phrases))
@@ -129,7 +131,7 @@ func compileGrammar(spec *Spec, g *GrammarSpec) (*grammar, error) {
 	}
 	for _, c := range g.Contexts {
 		if c.ID == "" || c.Pattern == "" {
-			errs = append(errs, "contexts: id and pattern are required")
+			errs = append(errs, i18n.T("contexts: id and pattern are required"))
 			continue
 		}
 		gc := gContext{id: c.ID, field: c.Field, reportYearOK: c.ReportYearOK}
@@ -143,7 +145,7 @@ func compileGrammar(spec *Spec, g *GrammarSpec) (*grammar, error) {
 	}
 	out.token = re("number", `(?P<n>`+g.Number+`)(?P<u>`+unionLongestFirst(units)+`)`)
 	if len(errs) > 0 {
-		return nil, fmt.Errorf("%s", strings.Join(errs, "; "))
+		return nil, errors.New(strings.Join(errs, i18n.T("; ")))
 	}
 	return out, nil
 }

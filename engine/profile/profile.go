@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/reportlint/reportlint/engine/document"
+	"github.com/reportlint/reportlint/engine/i18n"
 )
 
 // Profile is a compiled Spec, safe for concurrent use by many documents.
@@ -136,7 +137,7 @@ func (p *Profile) ApplyContext(ctx context.Context, doc *document.Document) (*Fa
 	}
 	if pr.s.truncated {
 		n := pr.s.len()
-		f.Notes = append(f.Notes, Note{Ref: "import.truncated", Message: fmt.Sprintf("文档过长，只检查了前 %d 个字符，之后的内容未检查", maxRunes), Span: pr.s.span(n-1, n)})
+		f.Notes = append(f.Notes, Note{Ref: "import.truncated", Message: i18n.Sprintf("文档过长，只检查了前 %d 个字符，之后的内容未检查", maxRunes), Span: pr.s.span(n-1, n)})
 	}
 	for _, t := range f.Tables {
 		for _, n := range doc.Notes {

@@ -12,6 +12,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/reportlint/reportlint/engine/i18n"
 )
 
 // Spec is a pack's profile: what the report's sections, tables and claims look like.
@@ -361,9 +363,9 @@ func (s *Spec) fillDefaults() {
 // specErrors collects the problems found in a profile, in the order they are found.
 type specErrors []string
 
-// bad records one problem.
-func (e *specErrors) bad(format string, args ...any) {
-	*e = append(*e, fmt.Sprintf(format, args...))
+// bad records one problem, given in the run's language.
+func (e *specErrors) bad(msg string) {
+	*e = append(*e, msg)
 }
 
 // check reports every problem of a profile whose defaults are filled, leaving it as it is.
@@ -371,7 +373,7 @@ func (s *Spec) check() error {
 	var errs specErrors
 	for _, re := range []string{s.Numeral, s.Separator} {
 		if _, err := compileRE(re); err != nil {
-			errs.bad("numeral/separator: %v", err)
+			errs.bad(fmt.Sprintf("numeral/separator: %v", err))
 		}
 	}
 	ids := map[string]bool{}
@@ -382,19 +384,19 @@ func (s *Spec) check() error {
 	s.checkClaims(&errs)
 	if s.Quantities != nil {
 		if _, err := compileGrammar(s, s.Quantities); err != nil {
-			errs.bad("quantities: %v", err)
+			errs.bad(fmt.Sprintf("quantities: %v", err))
 		}
 	}
 	s.checkUnits(&errs)
 	for ed, ps := range s.EditionPatterns {
 		for _, np := range ps {
 			if _, err := compileRE(np.Pattern); err != nil || np.Name == "" {
-				errs.bad("edition_patterns %s %q: needs a name and a valid pattern (%v)", ed, np.Name, err)
+				errs.bad(i18n.Sprintf("edition_patterns %s %q: needs a name and a valid pattern (%v)", ed, np.Name, err))
 			}
 		}
 	}
 	if len(errs) > 0 {
-		return fmt.Errorf("invalid profile:\n  %s", strings.Join(errs, "\n  "))
+		return i18n.Errorf("invalid profile:\n  %s", strings.Join(errs, "\n  "))
 	}
 	return nil
 }
@@ -404,17 +406,17 @@ func (s *Spec) check() error {
 func (s *Spec) checkSections(ids map[string]bool, errs *specErrors) {
 	for i, sec := range s.Sections {
 		if sec.ID == "" || sec.Title == "" {
-			errs.bad("sections[%d]: id and title are required", i)
+			errs.bad(i18n.Sprintf("sections[%d]: id and title are required", i))
 		}
 		if ids[sec.ID] {
-			errs.bad("sections[%d]: duplicate id %q", i, sec.ID)
+			errs.bad(i18n.Sprintf("sections[%d]: duplicate id %q", i, sec.ID))
 		}
 		ids[sec.ID] = true
 		if _, err := compileRE(sec.Pattern); err != nil {
-			errs.bad("sections[%d] %s: pattern: %v", i, sec.ID, err)
+			errs.bad(i18n.Sprintf("sections[%d] %s: pattern: %v", i, sec.ID, err))
 		}
 		if _, err := compileRE(sec.Alt); sec.Alt != "" && err != nil {
-			errs.bad("sections[%d] %s: alt: %v", i, sec.ID, err)
+			errs.bad(i18n.Sprintf("sections[%d] %s: alt: %v", i, sec.ID, err))
 		}
 	}
 }
@@ -423,17 +425,17 @@ func (s *Spec) checkSections(ids map[string]bool, errs *specErrors) {
 // columns and subtotals, and its rows.
 func (s *Spec) checkTable(i int, t *TableSpec, ids map[string]bool, errs *specErrors) {
 	if t.ID == "" {
-		errs.bad("tables[%d]: id is required", i)
+		errs.bad(i18n.Sprintf("tables[%d]: id is required", i))
 	}
 	if ids[t.ID] {
-		errs.bad("tables[%d]: duplicate id %q", i, t.ID)
+		errs.bad(i18n.Sprintf("tables[%d]: duplicate id %q", i, t.ID))
 	}
 	ids[t.ID] = true
 	if t.Section != "" && !sectionKnown(s.Sections, t.Section) {
-		errs.bad("table %s: unknown section %q", t.ID, t.Section)
+		errs.bad(i18n.Sprintf("table %s: unknown section %q", t.ID, t.Section))
 	}
 	if len(t.Columns) == 0 || len(t.Rows) == 0 {
-		errs.bad("table %s: columns and rows are required", t.ID)
+		errs.bad(i18n.Sprintf("table %s: columns and rows are required", t.ID))
 	}
 	checkColumnSums(t, errs)
 	checkColumns(t, errs)
@@ -449,17 +451,17 @@ func checkColumnSums(t *TableSpec, errs *specErrors) {
 	for _, c := range t.Columns {
 		for _, id := range c.SumOf {
 			if !cols[id] || id == c.ID {
-				errs.bad("table %s column %s: sum_of names unknown column %q", t.ID, c.ID, id)
+				errs.bad(i18n.Sprintf("table %s column %s: sum_of names unknown column %q", t.ID, c.ID, id))
 			}
 		}
 	}
 	for _, st := range t.Subtotals {
 		if !cols[st.After] || len(st.SumOf) == 0 {
-			errs.bad("table %s subtotal %q: after must name a column and sum_of must list columns", t.ID, st.Label)
+			errs.bad(i18n.Sprintf("table %s subtotal %q: after must name a column and sum_of must list columns", t.ID, st.Label))
 		}
 		for _, id := range st.SumOf {
 			if !cols[id] {
-				errs.bad("table %s subtotal %q: sum_of names unknown column %q", t.ID, st.Label, id)
+				errs.bad(i18n.Sprintf("table %s subtotal %q: sum_of names unknown column %q", t.ID, st.Label, id))
 			}
 		}
 	}
@@ -470,13 +472,13 @@ func checkColumns(t *TableSpec, errs *specErrors) {
 	cols := map[string]bool{}
 	for j, c := range t.Columns {
 		if c.ID == "" || cols[c.ID] {
-			errs.bad("table %s columns[%d]: missing or duplicate id %q", t.ID, j, c.ID)
+			errs.bad(i18n.Sprintf("table %s columns[%d]: missing or duplicate id %q", t.ID, j, c.ID))
 		}
 		cols[c.ID] = true
 		switch c.Type {
 		case "count", "amount", "signed":
 		default:
-			errs.bad("table %s column %s: unknown type %q", t.ID, c.ID, c.Type)
+			errs.bad(i18n.Sprintf("table %s column %s: unknown type %q", t.ID, c.ID, c.Type))
 		}
 	}
 }
@@ -489,16 +491,16 @@ func checkRows(t *TableSpec, errs *specErrors) {
 	unlabelled := 0
 	for j, r := range t.Rows {
 		if r.ID == "" || rows[r.ID] {
-			errs.bad("table %s rows[%d]: missing or duplicate id %q", t.ID, j, r.ID)
+			errs.bad(i18n.Sprintf("table %s rows[%d]: missing or duplicate id %q", t.ID, j, r.ID))
 		}
 		rows[r.ID] = true
 		switch r.Kind {
 		case "data", "group", "total":
 		default:
-			errs.bad("table %s row %s: unknown kind %q", t.ID, r.ID, r.Kind)
+			errs.bad(i18n.Sprintf("table %s row %s: unknown kind %q", t.ID, r.ID, r.Kind))
 		}
 		if r.Parent != "" && !rows[r.Parent] {
-			errs.bad("table %s row %s: parent %q must be an earlier row", t.ID, r.ID, r.Parent)
+			errs.bad(i18n.Sprintf("table %s row %s: parent %q must be an earlier row", t.ID, r.ID, r.Parent))
 		}
 		if r.Label == "" {
 			unlabelled++
@@ -507,12 +509,12 @@ func checkRows(t *TableSpec, errs *specErrors) {
 	for _, r := range t.Rows {
 		for _, id := range r.SumOf {
 			if !rows[id] || id == r.ID {
-				errs.bad("table %s row %s: sum_of names unknown row %q", t.ID, r.ID, id)
+				errs.bad(i18n.Sprintf("table %s row %s: sum_of names unknown row %q", t.ID, r.ID, id))
 			}
 		}
 	}
 	if unlabelled > 0 && (unlabelled > 1 || len(t.Rows) > 1) {
-		errs.bad("table %s: only a one-row table may have a row without a label", t.ID)
+		errs.bad(i18n.Sprintf("table %s: only a one-row table may have a row without a label", t.ID))
 	}
 }
 
@@ -520,18 +522,18 @@ func checkRows(t *TableSpec, errs *specErrors) {
 func (s *Spec) checkClaims(errs *specErrors) {
 	for i, c := range s.Claims {
 		if c.ID == "" || c.Pattern == "" {
-			errs.bad("claims[%d]: id and pattern are required", i)
+			errs.bad(i18n.Sprintf("claims[%d]: id and pattern are required", i))
 			continue
 		}
 		switch c.In {
 		case "", "narrative", "preamble", "document":
 		default:
 			if !sectionKnown(s.Sections, c.In) {
-				errs.bad("claim %s: unknown region %q", c.ID, c.In)
+				errs.bad(i18n.Sprintf("claim %s: unknown region %q", c.ID, c.In))
 			}
 		}
 		if _, err := compileRE(s.expand(c.Pattern)); err != nil {
-			errs.bad("claim %s: pattern: %v", c.ID, err)
+			errs.bad(i18n.Sprintf("claim %s: pattern: %v", c.ID, err))
 		}
 	}
 }
@@ -543,11 +545,11 @@ func (s *Spec) checkUnits(errs *specErrors) {
 		switch typ {
 		case "count", "amount", "signed":
 		default:
-			errs.bad("units: unknown column type %q", typ)
+			errs.bad(i18n.Sprintf("units: unknown column type %q", typ))
 		}
 		for _, u := range us {
 			if strings.TrimSpace(u) == "" || strings.ContainsAny(u, "0123456789") {
-				errs.bad("units %s: %q is not a unit word", typ, u)
+				errs.bad(i18n.Sprintf("units %s: %q is not a unit word", typ, u))
 			}
 		}
 	}

@@ -1,13 +1,13 @@
 package profile
 
 import (
-	"fmt"
 	"maps"
 	"slices"
 	"sort"
 	"strings"
 
 	"github.com/reportlint/reportlint/engine/cnnum"
+	"github.com/reportlint/reportlint/engine/i18n"
 )
 
 // Token kinds.
@@ -516,7 +516,7 @@ func (r *tableRead) buildRow(i int) {
 	if row.Found && !row.Aligned && !out.Garbled {
 		p.facts.Notes = append(p.facts.Notes, Note{
 			Ref:     row.Ref,
-			Message: fmt.Sprintf("“%s”行应有 %d 个数值，读到 %d 个，无法与列对应", displayLabel(row), row.Expected, len(rt)),
+			Message: i18n.Sprintf("“%s”行应有 %d 个数值，读到 %d 个，无法与列对应", displayLabel(row), row.Expected, len(rt)),
 			Span:    row.Span,
 		})
 	}
