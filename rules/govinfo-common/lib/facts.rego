@@ -49,6 +49,12 @@ fmt_number(x) := sprintf("%d", [x]) if x == round(x)
 
 fmt_number(x) := sprintf("%v", [x]) if x != round(x)
 
+# count_en(n, noun) is a count for English messages, the noun plural unless n is 1:
+# "1 application", "3 applications".
+count_en(n, noun) := sprintf("%s %s", [fmt_number(n), noun]) if n == 1
+
+count_en(n, noun) := sprintf("%s %ss", [fmt_number(n), noun]) if n != 1
+
 # state_name describes a cell that holds no number.
 state_name(cell) := "空白" if cell.state == "blank"
 
@@ -57,6 +63,16 @@ state_name(cell) := sprintf("占位符“%s”", [cell.text]) if cell.state == "
 state_name(cell) := sprintf("“%s”", [cell.text]) if cell.state == "invalid"
 
 state_name(cell) := "未读到" if cell.state == "missing"
+
+# state_name_en is state_name in English, for English messages: the cell's own text stays
+# quoted as the document writes it.
+state_name_en(cell) := "blank" if cell.state == "blank"
+
+state_name_en(cell) := sprintf("the placeholder “%s”", [cell.text]) if cell.state == "placeholder"
+
+state_name_en(cell) := sprintf("“%s”", [cell.text]) if cell.state == "invalid"
+
+state_name_en(cell) := "not read" if cell.state == "missing"
 
 # row_total(table, row) is a row's 总计: the cell when it holds a number; when the report
 # leaves it blank (some provinces leave every zero blank), the sum of the row's other
@@ -85,3 +101,17 @@ derived_note(table, rows) := "（表中相关行“总计”空白，按各列�
 	some r in rows
 	derived_total(table, r)
 } else := ""
+
+# derived_note_en is derived_note in English.
+derived_note_en(table, rows) := " (the rows' blank “总计” read as the sum of their columns)" if {
+	some r in rows
+	derived_total(table, r)
+} else := ""
+
+# numeral_en(n) is a section numeral (一 … 十) as a figure for English messages ("5"), or
+# the numeral quoted when it is not one of those.
+numeral_en(n) := sprintf("%d", [numerals[n]]) if numerals[n]
+
+numeral_en(n) := sprintf("“%s”", [n]) if not numerals[n]
+
+numerals := {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}

@@ -52,3 +52,18 @@ sum_word(gs) := "各项之和" if {
 } else := "之和" if {
 	count(gs) > 1
 } else := ""
+
+# what_en(category) is what(category) in English: “（四）无法提供” alone, or “the sum of the
+# items of …”, “the sum of … and …”.
+what_en(category) := sprintf("%s%s", [prefix, names]) if {
+	gs := groups[category]
+	names := concat(" and ", [sprintf("“%s”", [input.tables.t3.rows[g].label]) | some g in gs])
+	prefix := sum_word_en(gs)
+}
+
+sum_word_en(gs) := "the sum of the items of " if {
+	some g in gs
+	count(input.tables.t3.rows[g].leaves) > 1
+} else := "the sum of " if {
+	count(gs) > 1
+} else := ""

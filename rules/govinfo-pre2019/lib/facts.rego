@@ -49,6 +49,12 @@ fmt_number(x) := sprintf("%d", [x]) if x == round(x)
 
 fmt_number(x) := sprintf("%v", [x]) if x != round(x)
 
+# count_en(n, noun) is a count for English messages, the noun plural unless n is 1:
+# "1 application", "3 applications".
+count_en(n, noun) := sprintf("%s %s", [fmt_number(n), noun]) if n == 1
+
+count_en(n, noun) := sprintf("%s %ss", [fmt_number(n), noun]) if n != 1
+
 # state_name describes a cell that holds no number.
 state_name(cell) := "空白" if cell.state == "blank"
 
@@ -57,3 +63,13 @@ state_name(cell) := sprintf("占位符“%s”", [cell.text]) if cell.state == "
 state_name(cell) := sprintf("“%s”", [cell.text]) if cell.state == "invalid"
 
 state_name(cell) := "未读到" if cell.state == "missing"
+
+# state_name_en is state_name in English, for English messages: the cell's own text stays
+# quoted as the document writes it.
+state_name_en(cell) := "blank" if cell.state == "blank"
+
+state_name_en(cell) := sprintf("the placeholder “%s”", [cell.text]) if cell.state == "placeholder"
+
+state_name_en(cell) := sprintf("“%s”", [cell.text]) if cell.state == "invalid"
+
+state_name_en(cell) := "not read" if cell.state == "missing"

@@ -36,3 +36,6 @@ total(ids) := sum([cell(id).value | some id in ids])
 
 # names(ids) lists the rows' labels as written, “a”“b”.
 names(ids) := concat("、", [sprintf("“%s”", [label(id)]) | some id in ids])
+
+# names_en(ids) is names(ids) for English messages: “a”, “b”.
+names_en(ids) := concat(", ", [sprintf("“%s”", [label(id)]) | some id in ids])

@@ -8,6 +8,13 @@
 #   level: warning
 #   tags: [narrative]
 #   since: 1.0.0
+#   en:
+#     title: The narrative should not copy large parts of last year's report
+#     description: >-
+#       Compared with the same body's report of the year before, the sentences of the narrative
+#       that repeat it (numbers aside) should not exceed a threshold share (50% by default,
+#       --repeat-threshold to change). Copying at length is the mark of "copy and paste" reports
+#       with only the year changed.
 package reportlint.rules.doc_repeat
 
 import data.reportlint.lib.result
@@ -17,5 +24,8 @@ threshold := input.params.repeat_threshold
 report contains result.fail(msg, "doc") if {
 	r := input.previous.repeat
 	r.share > threshold
-	msg := sprintf("正文有 %d%% 的内容（%d 个句子中的 %d 个）与 %d 年度报告相同，超过 %d%% 的阈值", [round(r.share * 100), r.sentences, r.repeated, input.previous.year, round(threshold * 100)])
+	msg := result.text(
+		sprintf("正文有 %d%% 的内容（%d 个句子中的 %d 个）与 %d 年度报告相同，超过 %d%% 的阈值", [round(r.share * 100), r.sentences, r.repeated, input.previous.year, round(threshold * 100)]),
+		sprintf("%d%% of the narrative (%d of its %d sentences) is the same as in the %d report, above the threshold of %d%%", [round(r.share * 100), r.repeated, r.sentences, input.previous.year, round(threshold * 100)]),
+	)
 }

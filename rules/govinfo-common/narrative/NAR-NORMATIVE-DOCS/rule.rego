@@ -8,6 +8,13 @@
 #   level: error
 #   tags: [narrative]
 #   since: 1.0.0
+#   en:
+#     title: The number of normative documents in the narrative should agree with Table 2
+#     description: >-
+#       What the narrative says of normative documents (none made, or N administrative normative
+#       documents issued) should agree with Table 2, article 20 item (1): the
+#       "本年制发件数" of "行政规范性文件" (in the 2019 trial format the "本年新制作数量" of
+#       "规范性文件").
 package reportlint.rules.nar_normative_docs
 
 import data.reportlint.lib.facts
@@ -19,13 +26,19 @@ issued := facts.cell("t2_1", "normative", "issued")
 # 规范性文件·本年新制作数量 in the 2019 trial format).
 label := sprintf("“%s”%s", [input.tables.t2_1.rows.normative.label, input.tables.t2_1.column_labels.issued])
 
-rel := [{"ref": issued.ref, "message": sprintf("表二%s", [label])}]
+# label_en is the same cell for English messages: the “本年制发件数” of “行政规范性文件”.
+label_en := sprintf("the “%s” of “%s”", [input.tables.t2_1.column_labels.issued, input.tables.t2_1.rows.normative.label])
+
+rel := [{"ref": issued.ref, "message": result.text(sprintf("表二%s", [label]), sprintf("Table 2: %s", [label_en]))}]
 
 report contains result.compared(result.fail_related(msg, c.ref, rel), n, 0) if {
 	some c in facts.claims("normative_docs_none")
 	n := facts.number(issued)
 	n > 0
-	msg := sprintf("正文称未制发规范性文件，但表二%s为 %s 件", [label, facts.fmt_number(n)])
+	msg := result.text(
+		sprintf("正文称未制发规范性文件，但表二%s为 %s 件", [label, facts.fmt_number(n)]),
+		sprintf("The narrative says no normative documents were issued, but in Table 2 %s is %s", [label_en, facts.fmt_number(n)]),
+	)
 }
 
 # A count in the text may cover more than the table's row (for example party documents):
@@ -35,5 +48,8 @@ report contains result.with_level(result.compared(result.fail_related(msg, c.fie
 	c.fields.n.number
 	n := facts.number(issued)
 	c.fields.n.value != n
-	msg := sprintf("正文称制发规范性文件 %s 件，表二%s为 %s 件", [c.fields.n.text, label, facts.fmt_number(n)])
+	msg := result.text(
+		sprintf("正文称制发规范性文件 %s 件，表二%s为 %s 件", [c.fields.n.text, label, facts.fmt_number(n)]),
+		sprintf("The narrative counts %s issued; in Table 2 %s is %s", [facts.count_en(c.fields.n.value, "normative document"), label_en, facts.fmt_number(n)]),
+	)
 }

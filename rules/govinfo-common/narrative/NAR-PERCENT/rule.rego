@@ -8,6 +8,13 @@
 #   level: warning
 #   tags: [narrative]
 #   since: 1.0.0
+#   en:
+#     title: Percentages in the narrative should match their counts
+#     description: >-
+#       A percentage the narrative gives beside a count of results (such as "予以公开 42 件，占 51.85%")
+#       should equal that count divided by the number of applications answered (the total of
+#       Table 3 "（七）总计"); the last digit may differ by rounding or truncation (by less than one
+#       unit of it): 51.8% or 51.9% for 51.85% both pass, 26% for exactly 25% does not.
 package reportlint.rules.nar_percent
 
 import data.reportlint.lib.facts
@@ -15,7 +22,7 @@ import data.reportlint.lib.result
 
 total_cell := facts.cell("t3", "total_results", "total")
 
-report contains result.compared(result.fail_related(msg, c.fields.pct.ref, [{"ref": total_cell.ref, "message": "表三（七）总计"}]), pct_value(share, c.fields.pct.text), c.fields.pct.value) if {
+report contains result.compared(result.fail_related(msg, c.fields.pct.ref, [{"ref": total_cell.ref, "message": result.text("表三（七）总计", "Table 3 “（七）总计”")}]), pct_value(share, c.fields.pct.text), c.fields.pct.value) if {
 	some c in facts.claims("result_count")
 	c.fields.pct.number
 	total := facts.row_total("t3", "total_results")
@@ -23,7 +30,10 @@ report contains result.compared(result.fail_related(msg, c.fields.pct.ref, [{"re
 	share := (100 * c.fields.n.value) / total
 	abs(share - c.fields.pct.value) > tolerance(c.fields.pct.text)
 	not other_base(c)
-	msg := sprintf("正文称%s %s 件占 %s%%，按办理总数 %s 件计算应为 %s%%", [c.fields.category.text, c.fields.n.text, c.fields.pct.text, facts.fmt_number(total), format_pct(share, c.fields.pct.text)])
+	msg := result.text(
+		sprintf("正文称%s %s 件占 %s%%，按办理总数 %s 件计算应为 %s%%", [c.fields.category.text, c.fields.n.text, c.fields.pct.text, facts.fmt_number(total), format_pct(share, c.fields.pct.text)]),
+		sprintf("The narrative gives %s%% for “%s” %s; as a share of the %s applications answered it is %s%%", [c.fields.pct.text, c.fields.category.text, facts.fmt_number(c.fields.n.value), facts.fmt_number(total), format_pct(share, c.fields.pct.text)]),
+	)
 }
 
 # Some reports state shares of the applications received (新收, or 新收 plus 上年结转)

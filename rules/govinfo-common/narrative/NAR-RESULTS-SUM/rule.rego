@@ -8,6 +8,13 @@
 #   level: warning
 #   tags: [narrative]
 #   since: 1.0.0
+#   en:
+#     title: The kinds of result in the narrative should add up to the total it states
+#     description: >-
+#       Where the narrative lists every kind of result (disclosed and partly disclosed, not
+#       disclosed, unable to provide, not processed, other handling), they should add up to the
+#       number of applications answered the narrative states; where it states none, to Table 3
+#       "（七）总计".
 package reportlint.rules.nar_results_sum
 
 import data.reportlint.lib.facts
@@ -90,7 +97,10 @@ report contains result.compared(located(msg, l, st), total, st.fields.n.value) i
 	st := stated(l.section)
 	total := parts_sum(l)
 	total != st.fields.n.value
-	msg := sprintf("正文所列各类办理结果之和为 %s 件，与正文所述办理总数 %s 件不符", [facts.fmt_number(total), st.fields.n.text])
+	msg := result.text(
+		sprintf("正文所列各类办理结果之和为 %s 件，与正文所述办理总数 %s 件不符", [facts.fmt_number(total), st.fields.n.text]),
+		sprintf("The results the narrative lists add up to %s, not to the %s applications answered it states", [facts.fmt_number(total), facts.fmt_number(st.fields.n.value)]),
+	)
 }
 
 report contains result.compared(result.fail(msg, first.fields.n.ref), table, total) if {
@@ -101,11 +111,14 @@ report contains result.compared(result.fail(msg, first.fields.n.ref), table, tot
 	table := facts.row_total("t3", "total_results")
 	total != table
 	first := l.claims[0]
-	msg := sprintf("正文所列各类办理结果之和为 %s 件，表三“（七）总计”为 %s 件", [facts.fmt_number(total), facts.fmt_number(table)])
+	msg := result.text(
+		sprintf("正文所列各类办理结果之和为 %s 件，表三“（七）总计”为 %s 件", [facts.fmt_number(total), facts.fmt_number(table)]),
+		sprintf("The results the narrative lists add up to %s; Table 3 “（七）总计” is %s", [facts.fmt_number(total), facts.fmt_number(table)]),
+	)
 }
 
 # A total stated in the list's own sentence is where the finding points; otherwise the
 # list is, with the total as a related place.
 located(msg, l, st) := result.fail(msg, st.fields.n.ref) if {
 	st.sentence == l.claims[0].sentence
-} else := result.fail_related(msg, l.claims[0].fields.n.ref, [{"ref": st.fields.n.ref, "message": "正文所述办理总数"}])
+} else := result.fail_related(msg, l.claims[0].fields.n.ref, [{"ref": st.fields.n.ref, "message": result.text("正文所述办理总数", "the number answered the narrative states")}])

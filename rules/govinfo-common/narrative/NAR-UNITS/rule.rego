@@ -8,6 +8,13 @@
 #   level: warning
 #   tags: [narrative]
 #   since: 1.0.0
+#   en:
+#     title: Units of quantities should be right
+#     description: >-
+#       Applications and cases are counted in "件"; applications received counted in "条" is a
+#       wrong unit. Items of information are counted in "条"; a figure in "万条" (ten thousand
+#       items) so large it is implausible (such as "173769万条") most likely has "万条" written for
+#       "条".
 package reportlint.rules.nar_units
 
 import data.reportlint.lib.facts
@@ -16,11 +23,17 @@ import data.reportlint.lib.result
 report contains result.fail(msg, c.fields.unit.ref) if {
 	some c in facts.claims("applications_received")
 	c.fields.unit.text == "条"
-	msg := sprintf("政府信息公开申请应以“件”计，正文写作“%s条”", [c.fields.n.text])
+	msg := result.text(
+		sprintf("政府信息公开申请应以“件”计，正文写作“%s条”", [c.fields.n.text]),
+		sprintf("Applications are counted in “件”; the narrative writes “%s条”", [c.fields.n.text]),
+	)
 }
 
 report contains result.fail(msg, c.ref) if {
 	some c in facts.claims("items_wan")
 	c.fields.n.value >= 10000
-	msg := sprintf("“%s”即 %s 亿条以上，数量不合情理，可能应为“%s条”", [c.text, facts.fmt_number(floor(c.fields.n.value / 10000)), c.fields.n.text])
+	msg := result.text(
+		sprintf("“%s”即 %s 亿条以上，数量不合情理，可能应为“%s条”", [c.text, facts.fmt_number(floor(c.fields.n.value / 10000)), c.fields.n.text]),
+		sprintf("“%s” would be %s items, an implausible number; “%s条” was probably meant", [c.text, facts.fmt_number(round(c.fields.n.value * 10000)), c.fields.n.text]),
+	)
 }

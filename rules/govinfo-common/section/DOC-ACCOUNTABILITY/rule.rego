@@ -10,6 +10,17 @@
 #   level: warning
 #   tags: [section]
 #   since: 1.0.0
+#   en:
+#     title: A people's government's report should state the results of assessment, appraisal and accountability
+#     description: >-
+#       Article 50 item (4) of the Regulations on the Disclosure of Government Information: the
+#       annual reports of people's governments at every level also cover the results of work
+#       assessment, public appraisal and accountability; "国办公开办函〔2021〕30号" puts them under
+#       "监督保障" (supervision and safeguards). Only the reports of people's governments
+#       themselves are checked (the body in the title is a people's government, or the title
+#       names only the region); general offices of governments, government departments and the
+#       management committees of development zones are not, and township governments only where
+#       the parameter accountability_townships is 1.
 package reportlint.rules.doc_accountability
 
 import data.reportlint.lib.body
@@ -26,5 +37,8 @@ covered := `考核|考评|评议|测评|责任追究|追究[^。;]{0,6}?责任|�
 report contains result.fail(msg, facts.section_ref("s1")) if {
 	body.people_government
 	not regex.match(covered, texts)
-	msg := sprintf("“%s”是人民政府，报告应说明工作考核、社会评议和责任追究结果情况，正文未见“考核”“评议”“责任追究”“问责”“纳入绩效管理”等表述", [body.name])
+	msg := result.text(
+		sprintf("“%s”是人民政府，报告应说明工作考核、社会评议和责任追究结果情况，正文未见“考核”“评议”“责任追究”“问责”“纳入绩效管理”等表述", [body.name]),
+		sprintf("“%s” is a people's government: its report should state the results of work assessment, public appraisal and accountability, and the narrative has no wording such as “考核”, “评议”, “责任追究”, “问责” or “纳入绩效管理”", [body.name]),
+	)
 }

@@ -9,6 +9,14 @@
 #   level: error
 #   tags: [section]
 #   since: 1.1.0
+#   en:
+#     title: The document should be a readable government information disclosure annual report
+#     description: >-
+#       The document has no report title stating the year, no heading or content of any of the
+#       six sections and no statistics table: it does not look like a government information
+#       disclosure annual report (a portal's error page or list page, another kind of document,
+#       for example), or its text cannot be read (a scan, images). Every other check would only
+#       repeat "not found", so this is the one finding reported.
 package reportlint.rules.doc_not_report
 
 import data.reportlint.lib.result
@@ -22,5 +30,8 @@ report contains result.fail(msg, "doc") if {
 	every t in input.tables {
 		not t.found
 	}
-	msg := "没有找到写明年度的报告标题、六个部分中的任何一个或任何一张统计表：文档不像政府信息公开工作年度报告，或其文字无法读取（如扫描件、图片）；其他检查未进行"
+	msg := result.text(
+		"没有找到写明年度的报告标题、六个部分中的任何一个或任何一张统计表：文档不像政府信息公开工作年度报告，或其文字无法读取（如扫描件、图片）；其他检查未进行",
+		"No report title stating the year, none of the six sections and no statistics table found: the document does not look like a government information disclosure annual report, or its text cannot be read (a scan, images); no other checks were run",
+	)
 }

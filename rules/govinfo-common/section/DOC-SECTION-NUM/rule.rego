@@ -6,6 +6,11 @@
 #   level: warning
 #   tags: [section]
 #   since: 1.0.0
+#   en:
+#     title: Section headings should be numbered one to six
+#     description: >-
+#       Section headings should be numbered "一、" to "六、", each number matching the section's
+#       place in the format.
 package reportlint.rules.doc_section_num
 
 import data.reportlint.lib.result
@@ -15,12 +20,18 @@ report contains result.compared(result.fail(msg, s.ref), s.numeral, s.written_nu
 	s.found
 	s.written_numeral != ""
 	s.written_numeral != s.numeral
-	msg := sprintf("“%s”的编号应为“%s”，实际为“%s”", [s.heading, s.numeral, s.written_numeral])
+	msg := result.text(
+		sprintf("“%s”的编号应为“%s”，实际为“%s”", [s.heading, s.numeral, s.written_numeral]),
+		sprintf("“%s” should be numbered “%s”, not “%s”", [s.heading, s.numeral, s.written_numeral]),
+	)
 }
 
 report contains result.fail(msg, s.ref) if {
 	some s in input.sections
 	s.found
 	s.written_numeral == ""
-	msg := sprintf("“%s”缺少编号，应为“%s、%s”", [s.heading, s.numeral, s.title])
+	msg := result.text(
+		sprintf("“%s”缺少编号，应为“%s、%s”", [s.heading, s.numeral, s.title]),
+		sprintf("“%s” has no number: it should be “%s、%s”", [s.heading, s.numeral, s.title]),
+	)
 }

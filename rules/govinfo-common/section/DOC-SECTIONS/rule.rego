@@ -9,6 +9,14 @@
 #   level: error
 #   tags: [section]
 #   since: 1.0.0
+#   en:
+#     title: The report should have all six sections
+#     description: >-
+#       An annual report should have six sections: general situation, proactive disclosure,
+#       applications received and handled, administrative reconsideration and litigation over
+#       disclosure, main problems and improvements, other matters to report (article 50 of the
+#       Regulations on the Disclosure of Government Information; "国办公开办函〔2021〕30号" asks
+#       that none be left out).
 package reportlint.rules.doc_sections
 
 import data.reportlint.lib.facts
@@ -18,12 +26,18 @@ report contains result.fail(msg, facts.section_ref(s.id)) if {
 	some s in input.sections
 	not s.found
 	not s.unheaded
-	msg := sprintf("缺少第%s部分“%s、%s”", [s.numeral, s.numeral, s.title])
+	msg := result.text(
+		sprintf("缺少第%s部分“%s、%s”", [s.numeral, s.numeral, s.title]),
+		sprintf("Section %s “%s、%s” is missing", [facts.numeral_en(s.numeral), s.numeral, s.title]),
+	)
 }
 
 # The content is there, under sub-headings, without the section's own heading: a warning.
 report contains result.with_level(result.fail(msg, s.ref), "warning") if {
 	some s in input.sections
 	s.unheaded
-	msg := sprintf("第%s部分缺少标题“%s、%s”（其内容从“%s”开始）", [s.numeral, s.numeral, s.title, s.heading])
+	msg := result.text(
+		sprintf("第%s部分缺少标题“%s、%s”（其内容从“%s”开始）", [s.numeral, s.numeral, s.title, s.heading]),
+		sprintf("Section %s has no heading “%s、%s” (its content starts at “%s”)", [facts.numeral_en(s.numeral), s.numeral, s.title, s.heading]),
+	)
 }

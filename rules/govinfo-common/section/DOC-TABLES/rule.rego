@@ -8,15 +8,22 @@
 #   level: error
 #   tags: [section]
 #   since: 1.0.0
+#   en:
+#     title: The three statistics tables should be there and filled in
+#     description: >-
+#       Sections two, three and four should each report in a table: proactive disclosure,
+#       disclosure on request, and administrative reconsideration and litigation. A missing
+#       table, or a header without data (common when the table is published as an image),
+#       cannot be checked.
 package reportlint.rules.doc_tables
 
 import data.reportlint.lib.facts
 import data.reportlint.lib.result
 
 groups := {
-	"t2": {"name": "表二（主动公开政府信息情况）", "section": "s2"},
-	"t3": {"name": "表三（收到和处理政府信息公开申请情况）", "section": "s3"},
-	"t4": {"name": "表四（政府信息公开行政复议、行政诉讼情况）", "section": "s4"},
+	"t2": {"name": "表二（主动公开政府信息情况）", "name_en": "Table 2 (proactive disclosure of government information)", "section": "s2"},
+	"t3": {"name": "表三（收到和处理政府信息公开申请情况）", "name_en": "Table 3 (applications for government information received and handled)", "section": "s3"},
+	"t4": {"name": "表四（政府信息公开行政复议、行政诉讼情况）", "name_en": "Table 4 (administrative reconsideration and litigation over disclosure)", "section": "s4"},
 }
 
 found(group) if {
@@ -44,7 +51,7 @@ filled(group) if {
 report contains result.fail(msg, facts.section_ref(g.section)) if {
 	some id, g in groups
 	not found(id)
-	msg := sprintf("缺少%s", [g.name])
+	msg := result.text(sprintf("缺少%s", [g.name]), sprintf("%s is missing", [g.name_en]))
 }
 
 report contains result.fail(msg, at) if {
@@ -53,5 +60,5 @@ report contains result.fail(msg, at) if {
 	not filled(id)
 	ats := [t.ref | some t in input.tables; t.group == id; t.found]
 	at := ats[0]
-	msg := sprintf("%s只有表头，没有填写数据", [g.name])
+	msg := result.text(sprintf("%s只有表头，没有填写数据", [g.name]), sprintf("%s has only its header, no data", [g.name_en]))
 }

@@ -11,6 +11,17 @@
 #   level: warning
 #   tags: [arithmetic]
 #   since: 1.0.0
+#   en:
+#     title: In the old statistics table, the answers to applications equal the sum of their kinds
+#     description: >-
+#       The statistics table of the format before 2019 ("政府信息公开情况统计表") divides the answers
+#       to applications into eight kinds: within the scope already proactively disclosed, agreed
+#       to disclose, agreed to disclose in part, refused, not this body's to disclose, information
+#       does not exist, told to amend or supplement, told to obtain it another way. Each answer
+#       counts under one kind, so the answers ("申请答复数") should equal the sum of the eight; and
+#       the refusals ("不同意公开答复数") the sum of the reasons listed under them. Some regions'
+#       tables divide them differently, so this is a warning: only the kinds the report lists are
+#       checked, and nothing when it lists fewer than two.
 package reportlint.rules.pre_answer_sum
 
 import data.reportlint.lib.facts
@@ -31,6 +42,9 @@ report contains result.compared(result.fail_related(msg, stats.cell(total).ref, 
 	expected := stats.total(parts)
 	actual := stats.cell(total).value
 	expected != actual
-	related := [{"ref": stats.cell(id).ref, "message": stats.label(id)} | some id in parts]
-	msg := sprintf("统计表“%s”应为 %s（%s之和），实际为 %s", [stats.label(total), facts.fmt_number(expected), stats.names(parts), facts.fmt_number(actual)])
+	related := [{"ref": stats.cell(id).ref, "message": result.text(stats.label(id), sprintf("“%s”", [stats.label(id)]))} | some id in parts]
+	msg := result.text(
+		sprintf("统计表“%s”应为 %s（%s之和），实际为 %s", [stats.label(total), facts.fmt_number(expected), stats.names(parts), facts.fmt_number(actual)]),
+		sprintf("In the statistics table, “%s” should be %s (the sum of %s), not %s", [stats.label(total), facts.fmt_number(expected), stats.names_en(parts), facts.fmt_number(actual)]),
+	)
 }

@@ -11,6 +11,16 @@
 #   level: error
 #   tags: [arithmetic]
 #   since: 1.0.0
+#   en:
+#     title: In the old statistics table, totals equal the sum of their items
+#     description: >-
+#       In the statistics table of the format before 2019 ("政府信息公开情况统计表"), a total should
+#       equal the sum of its items: applications received the sum of those made in person, by fax,
+#       online, by e-mail, by letter and in other forms; applications closed the sum of those
+#       closed on time and late; administrative reconsiderations the sum of those upheld,
+#       corrected and otherwise ended; administrative litigation likewise. Only the items the
+#       report lists are checked, and nothing when it lists fewer than two; when an item is blank
+#       or holds a placeholder, the rule says it cannot be assessed.
 package reportlint.rules.pre_sum
 
 import data.reportlint.lib.facts
@@ -33,8 +43,11 @@ report contains result.compared(result.fail_related(msg, stats.cell(total).ref, 
 	expected := stats.total(parts)
 	actual := stats.cell(total).value
 	expected != actual
-	related := [{"ref": stats.cell(id).ref, "message": stats.label(id)} | some id in parts]
-	msg := sprintf("统计表“%s”应为 %s（%s之和），实际为 %s", [stats.label(total), facts.fmt_number(expected), stats.names(parts), facts.fmt_number(actual)])
+	related := [{"ref": stats.cell(id).ref, "message": result.text(stats.label(id), sprintf("“%s”", [stats.label(id)]))} | some id in parts]
+	msg := result.text(
+		sprintf("统计表“%s”应为 %s（%s之和），实际为 %s", [stats.label(total), facts.fmt_number(expected), stats.names(parts), facts.fmt_number(actual)]),
+		sprintf("In the statistics table, “%s” should be %s (the sum of %s), not %s", [stats.label(total), facts.fmt_number(expected), stats.names_en(parts), facts.fmt_number(actual)]),
+	)
 }
 
 report contains result.not_assessable(msg, stats.cell(total).ref) if {
@@ -44,5 +57,8 @@ report contains result.not_assessable(msg, stats.cell(total).ref) if {
 	count(parts) >= 2
 	bad := [id | some id in array.concat([total], parts); not facts.is_number(stats.cell(id))]
 	count(bad) > 0
-	msg := sprintf("统计表“%s”与分项之和无法核对：%s没有填写数字", [stats.label(total), stats.names(bad)])
+	msg := result.text(
+		sprintf("统计表“%s”与分项之和无法核对：%s没有填写数字", [stats.label(total), stats.names(bad)]),
+		sprintf("In the statistics table, “%s” cannot be checked against the sum of its items: no number is filled in for %s", [stats.label(total), stats.names_en(bad)]),
+	)
 }
