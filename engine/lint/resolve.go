@@ -90,6 +90,11 @@ func naMessage(p *pack.Pack, f finding.Finding) string {
 	title := f.RuleID
 	if r, ok := p.Rule(f.RuleID); ok {
 		title = r.Title
+		// The title in the language of the message, not of the pack's loading (rule
+		// tests run each case in both).
+		if t := r.Text[i18n.Current().String()]; t.Title != "" {
+			title = t.Title
+		}
 	}
 	locs := append([]finding.Location{f.Location}, f.Related...)
 	var parts []string

@@ -9,6 +9,14 @@
 #   level: warning
 #   tags: [arithmetic]
 #   since: 1.1.0
+#   en:
+#     title: The previous year's item counts should follow from last year's report
+#     description: >-
+#       Table 2 blocks “第二十条第（五）项”, “第二十条第（六）项” and “第二十条第（八）项” of the
+#       2019 trial format: this year's “上一年项目数量” should equal the previous year's report's
+#       “上一年项目数量” plus its “本年增/减”. Where they differ, the rule asks for a check. It needs
+#       the previous year's report in the 2019 trial format, checked with this one (one of the
+#       inputs, or given with --previous).
 package reportlint.rules.t2_stock
 
 import data.reportlint.lib.facts
@@ -35,10 +43,14 @@ report contains result.compared(result.fail_related(msg, items.ref, related), ex
 	expected := base.value + change.value
 	now != expected
 	related := [
-		{"ref": base.ref, "message": sprintf("%d 年度报告的上一年项目数量", [input.previous.year])},
-		{"ref": change.ref, "message": sprintf("%d 年度报告的本年增/减", [input.previous.year])},
+		{"ref": base.ref, "message": result.text(sprintf("%d 年度报告的上一年项目数量", [input.previous.year]), sprintf("“上一年项目数量” of the %d report", [input.previous.year]))},
+		{"ref": change.ref, "message": result.text(sprintf("%d 年度报告的本年增/减", [input.previous.year]), sprintf("“本年增/减” of the %d report", [input.previous.year]))},
 	]
-	msg := sprintf("表二“%s”上一年项目数量为 %s，按 %d 年度报告的上一年项目数量 %s 加本年增/减 %s 应为 %s", [input.tables[table].rows[row].label, facts.fmt_number(now), input.previous.year, facts.fmt_number(base.value), signed(change.value), facts.fmt_number(expected)])
+	label := input.tables[table].rows[row].label
+	msg := result.text(
+		sprintf("表二“%s”上一年项目数量为 %s，按 %d 年度报告的上一年项目数量 %s 加本年增/减 %s 应为 %s", [label, facts.fmt_number(now), input.previous.year, facts.fmt_number(base.value), signed(change.value), facts.fmt_number(expected)]),
+		sprintf("Table 2 row “%s”: “上一年项目数量” should be %s (the %d report's “上一年项目数量” %s plus its “本年增/减” %s), but is %s", [label, facts.fmt_number(expected), input.previous.year, facts.fmt_number(base.value), signed(change.value), facts.fmt_number(now)]),
+	)
 }
 
 signed(x) := sprintf("+%s", [facts.fmt_number(x)]) if x > 0

@@ -10,6 +10,17 @@
 #   level: note
 #   tags: [arithmetic]
 #   since: 1.0.0
+#   en:
+#     title: An all-zero report should be confirmed
+#     description: >-
+#       Every number in Tables 2, 3 and 4 is 0. Many small bodies really have nothing to
+#       report, but there have been reports of all zeros from bodies that did have applications
+#       and an administrative reconsideration, withdrawn after a complaint (the 2024 report of
+#       the market regulation bureau of Luyi county). Please confirm the data. The rule notes it
+#       only when every table was read in full and every number read is 0; where rows or cells
+#       could not be read, they may hold numbers other than 0, and the rule says it is not
+#       assessable; where what could not be read plainly holds a number other than 0 (digits
+#       written together, a cell of text with a number in it), it says nothing.
 package reportlint.rules.doc_all_zero
 
 import data.reportlint.lib.result
@@ -55,9 +66,13 @@ nonzero_unread if {
 	regex.match(`[1-9]`, c.text)
 }
 
-report contains result.fail("表二、表三、表四的数字全部为 0，请确认本年度确实没有主动公开决定、政府信息公开申请和行政复议、行政诉讼", input.tables.t3.ref) if {
+report contains result.fail(msg, input.tables.t3.ref) if {
 	all_zero
 	count(unread) == 0
+	msg := result.text(
+		"表二、表三、表四的数字全部为 0，请确认本年度确实没有主动公开决定、政府信息公开申请和行政复议、行政诉讼",
+		"Every number in Tables 2, 3 and 4 is 0: confirm that this year there really were no proactive disclosure decisions, no applications for government information, and no administrative reconsideration or administrative litigation",
+	)
 }
 
 # Parts of the tables that were not read may hold numbers that are not 0: the report
@@ -68,28 +83,35 @@ report contains result.not_assessable(msg, input.tables.t3.ref) if {
 	parts := sort(unread)
 	shown := [p | some i, p in parts; i < 3]
 	more := count(parts) - count(shown)
-	msg := sprintf("无法判定是否全零报告：读到的数字都是 0，但%s%s未能读取，其中可能有不为 0 的数", [concat("；", shown), etc(more)])
+	msg := result.text(
+		sprintf("无法判定是否全零报告：读到的数字都是 0，但%s%s未能读取，其中可能有不为 0 的数", [concat("；", [p[0] | some p in shown]), etc(more)]),
+		sprintf("Cannot tell whether the report is all zero: every number read is 0, but %s%s could not be read and may hold numbers other than 0", [concat("; ", [p[1] | some p in shown]), etc_en(more)]),
+	)
 }
 
 etc(0) := ""
 
 etc(n) := sprintf("等共 %d 处", [n + 3]) if n > 0
 
-# unread lists what the tables' reading left out: a table not found, a table whose rows
-# and values are out of order, a row not found or not matched to the columns, a cell that
-# holds text.
-unread contains sprintf("%s", [t.title]) if {
+etc_en(0) := ""
+
+etc_en(n) := sprintf(" and %d more", [n]) if n > 0
+
+# unread lists what the tables' reading left out, each as [Chinese, English]: a table not
+# found, a table whose rows and values are out of order, a row not found or not matched to
+# the columns, a cell that holds text.
+unread contains [t.title, table_en(t)] if {
 	some t in input.tables
 	not t.found
 }
 
-unread contains sprintf("%s（行与数值错位）", [t.title]) if {
+unread contains [sprintf("%s（行与数值错位）", [t.title]), sprintf("%s (rows and values out of order)", [table_en(t)])] if {
 	some t in input.tables
 	t.found
 	t.garbled
 }
 
-unread contains sprintf("%s%s", [t.title, row_phrase(r)]) if {
+unread contains [sprintf("%s%s", [t.title, row_phrase(r)]), sprintf("%s%s", [table_en(t), row_phrase_en(r)])] if {
 	some t in input.tables
 	t.found
 	not t.garbled
@@ -127,3 +149,26 @@ row_phrase(r) := "的数据行" if {
 	r.written == ""
 	r.label == ""
 }
+
+row_phrase_en(r) := sprintf(" row “%s”", [r.written]) if r.written != ""
+
+row_phrase_en(r) := sprintf(" row “%s”", [r.label]) if {
+	r.written == ""
+	r.label != ""
+}
+
+row_phrase_en(r) := "'s data row" if {
+	r.written == ""
+	r.label == ""
+}
+
+# table_en names a table in English messages: Table 3, Table 4, or a block of table 2 by
+# its caption (Table 2 block “第二十条第（一）项”).
+table_en(t) := "Table 3" if {
+	t.id == "t3"
+} else := "Table 4" if {
+	t.id == "t4"
+} else := sprintf("Table 2 block “%s”", [split(t.title, "·")[1]]) if {
+	t.group == "t2"
+	contains(t.title, "·")
+} else := sprintf("table “%s”", [t.title])

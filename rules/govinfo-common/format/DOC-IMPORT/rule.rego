@@ -8,10 +8,18 @@
 #   level: warning
 #   tags: [format]
 #   since: 1.0.0
+#   en:
+#     title: Parts of the document could not be read in full
+#     description: >-
+#       Reading the document met parts it could not read in full: scanned pages without a text
+#       layer, tables without rulings whose columns were inferred from the layout, content past
+#       the length limit that was not checked, and the like. Problems in these parts may go
+#       unnoticed, and the checks that involve them are not assessable.
 package reportlint.rules.doc_import
 
 import data.reportlint.lib.result
 
+# The note's message is written by the engine in the run's language: the same in both.
 report contains result.fail(n.message, n.ref) if {
 	some n in input.notes
 	startswith(n.ref, "import.")

@@ -10,6 +10,17 @@
 #   level: warning
 #   tags: [metadata]
 #   since: 1.0.0
+#   en:
+#     title: The report should be published on time
+#     description: >-
+#       Article 49 of 《政府信息公开条例》: departments of people's governments at county level and
+#       above publish their annual report for the year before by 31 January each year; the
+#       government information disclosure authority of a local people's government at county
+#       level and above publishes the government's annual report for the year before by 31 March.
+#       The rule reads the publication date the report states; the kind of body comes from its
+#       name in the title, and where it cannot be told, 31 March applies. Where local rules set
+#       earlier deadlines, the parameters deadline_department and deadline_government
+#       (month×100+day) change them.
 package reportlint.rules.doc_deadline
 
 import data.reportlint.lib.body
@@ -33,7 +44,10 @@ report contains result.fail(msg, published.ref) if {
 	m := published.fields.m.value
 	d := published.fields.d.value
 	late(y, m, d)
-	msg := sprintf("报告发布日期为 %d年%d月%d日，%s应在 %d年%d月%d日前公布", [y, m, d, who, input.report.year + 1, deadline_month, last_day])
+	msg := result.text(
+		sprintf("报告发布日期为 %d年%d月%d日，%s应在 %d年%d月%d日前公布", [y, m, d, who, input.report.year + 1, deadline_month, last_day]),
+		sprintf("The report was published on %d-%02d-%02d, but %s should be published by %d-%02d-%02d", [y, m, d, who_en, input.report.year + 1, deadline_month, last_day]),
+	)
 }
 
 late(y, _, _) if y > input.report.year + 1
@@ -46,3 +60,7 @@ late(y, m, d) if {
 who := "部门年度报告" if body.department
 
 who := "年度报告" if not body.department
+
+who_en := "a department's annual report" if body.department
+
+who_en := "the annual report" if not body.department

@@ -8,6 +8,13 @@
 #   level: warning
 #   tags: [metadata]
 #   since: 1.0.0
+#   en:
+#     title: The reporting period should be stated as 1 January to 31 December of the report year
+#     description: >-
+#       The report should state the reporting period of its figures: 1 January to 31 December
+#       of the report year. A body set up, merged or wound up during the year (an institutional
+#       reform, a new body, functions transferred) can report only part of the year: a part of
+#       the year whose reason the report gives is only noted; one without a reason gets a warning.
 package reportlint.rules.doc_period
 
 import data.reportlint.lib.facts
@@ -21,7 +28,10 @@ periods := facts.claims("period_months") if count(facts.claims("period")) == 0
 
 report contains result.fail(msg, "doc") if {
 	count(periods) == 0
-	msg := sprintf("未说明统计期限（应写明“本报告所列数据的统计期限为%s”）", [expected])
+	msg := result.text(
+		sprintf("未说明统计期限（应写明“本报告所列数据的统计期限为%s”）", [expected]),
+		sprintf("The reporting period is not stated (the report should say “本报告所列数据的统计期限为%s”)", [expected]),
+	)
 }
 
 # A period that is not the whole year, with no reason given for it: most often a typing or
@@ -32,22 +42,31 @@ report contains result.fail(msg, p.ref) if {
 	not whole_year(p)
 	not reason(p)
 	not reversed(p)
-	msg := sprintf("统计期限应为%s，实际为“%s”（年中组建、合并或撤销的机关只统计部分年度的，应写明原因）", [expected, p.text])
+	msg := result.text(
+		sprintf("统计期限应为%s，实际为“%s”（年中组建、合并或撤销的机关只统计部分年度的，应写明原因）", [expected, p.text]),
+		sprintf("The reporting period should be %s, but is “%s” (a body set up, merged or wound up during the year that reports only part of it should say why)", [expected_en, p.text]),
+	)
 }
 
 # A part of the year that the report explains (本机关于2023年6月组建): accepted, noted.
-report contains result.with_level(result.fail_related(msg, p.ref, [{"ref": r.ref, "message": "说明的原因"}]), "note") if {
+report contains result.with_level(result.fail_related(msg, p.ref, [{"ref": r.ref, "message": result.text("说明的原因", "the reason given")}]), "note") if {
 	some p in periods
 	not whole_year(p)
 	r := reason(p)
-	msg := sprintf("统计期限为“%s”，不是整个报告年度；报告说明了原因（“%s”），按部分年度接受", [p.text, r.text])
+	msg := result.text(
+		sprintf("统计期限为“%s”，不是整个报告年度；报告说明了原因（“%s”），按部分年度接受", [p.text, r.text]),
+		sprintf("The reporting period “%s” is not the whole report year; the report gives the reason (“%s”), so part of the year is accepted", [p.text, r.text]),
+	)
 }
 
 # A period that ends before it starts contradicts itself: an error.
 report contains result.with_level(result.fail(msg, p.ref), "error") if {
 	some p in periods
 	reversed(p)
-	msg := sprintf("统计期限“%s”的截止日期早于起始日期，应为%s", [p.text, expected])
+	msg := result.text(
+		sprintf("统计期限“%s”的截止日期早于起始日期，应为%s", [p.text, expected]),
+		sprintf("The reporting period “%s” ends before it starts; it should be %s", [p.text, expected_en]),
+	)
 }
 
 reversed(p) if day_number(p, "y1", "m1", "d1", 1) > day_number(p, "y2", "m2", "d2", 31)
@@ -122,3 +141,7 @@ explains(r, p) if {
 expected := sprintf("%d年1月1日至%d年12月31日", [input.report.year, input.report.year]) if input.report.year > 0
 
 expected := "报告年度的1月1日至12月31日" if input.report.year == 0
+
+expected_en := sprintf("1 January to 31 December %d", [input.report.year]) if input.report.year > 0
+
+expected_en := "1 January to 31 December of the report year" if input.report.year == 0
