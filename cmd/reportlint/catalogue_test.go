@@ -6,6 +6,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/reportlint/reportlint/engine/i18n"
 )
 
 var updateCatalogue = flag.Bool("update-catalogue", false, "rewrite rules/RULES.md")
@@ -13,6 +15,7 @@ var updateCatalogue = flag.Bool("update-catalogue", false, "rewrite rules/RULES.
 // TestCatalogueIsCurrent keeps rules/RULES.md, the rule catalogue generated from the packs'
 // metadata, in step with the packs (go test -update-catalogue rewrites it).
 func TestCatalogueIsCurrent(t *testing.T) {
+	inLang(t, i18n.Zh)
 	io, out, _ := TestIO()
 	if err := rulesRun(context.Background(), &RulesOptions{IO: io, Format: "markdown"}); err != nil {
 		t.Fatal(err)
@@ -35,8 +38,10 @@ func TestCatalogueIsCurrent(t *testing.T) {
 var updateCLIDocs = flag.Bool("update-cli-docs", false, "rewrite docs/cli.md")
 
 // TestCLIReferenceIsCurrent keeps docs/cli.md, generated from the command tree, in step
-// with the commands and flags (go test -update-cli-docs rewrites it).
+// with the commands and flags (go test -update-cli-docs rewrites it). It is the English
+// reference.
 func TestCLIReferenceIsCurrent(t *testing.T) {
+	inLang(t, i18n.En)
 	var out strings.Builder
 	io, _, _ := TestIO()
 	if err := writeCLIReference(&out, NewRootCmd(io)); err != nil {

@@ -10,7 +10,7 @@ import (
 
 // writeCLIReference writes the command-line reference, generated from the command tree so
 // that it cannot drift from the flags: every command with its usage, description, examples
-// and flags.
+// and flags, in the language the tree was built in (docs/cli.md is the English one).
 func writeCLIReference(w io.Writer, root *cobra.Command) error {
 	var b strings.Builder
 	b.WriteString("# reportlint command-line reference\n\n")
@@ -27,8 +27,8 @@ func writeCLIReference(w io.Writer, root *cobra.Command) error {
 		if c.Example != "" {
 			fmt.Fprintf(&b, "\nExamples:\n\n```sh\n%s\n```\n", strings.TrimRight(dedent(c.Example), "\n"))
 		}
-		if flags := c.NonInheritedFlags(); flags.HasAvailableFlags() {
-			fmt.Fprintf(&b, "\nFlags:\n\n```\n%s```\n", flags.FlagUsagesWrapped(100))
+		if flags := documentedFlags(c); flags != "" {
+			fmt.Fprintf(&b, "\nFlags:\n\n```\n%s```\n", flags)
 		}
 		for _, sub := range c.Commands() {
 			walk(sub)
@@ -37,6 +37,16 @@ func writeCLIReference(w io.Writer, root *cobra.Command) error {
 	walk(root)
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// documentedFlags are the usage lines of the flags of c the reference lists: its own,
+// less -h/--help, which every command has.
+func documentedFlags(c *cobra.Command) string {
+	if help := c.Flags().Lookup("help"); help != nil && !help.Hidden {
+		help.Hidden = true
+		defer func() { help.Hidden = false }()
+	}
+	return c.NonInheritedFlags().FlagUsagesWrapped(100)
 }
 
 // dedent removes the two-space indent cobra examples carry.

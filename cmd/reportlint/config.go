@@ -68,7 +68,7 @@ func findConfig(dir string) string {
 const maxConfigSize = 1 << 20
 
 // configKeys are the keys of a configuration file, in the order the docs list them, with
-// what each value must be (for messages).
+// what each value must be (for messages, translated when they are written).
 var configKeys = []struct{ key, want string }{
 	{"select", "a list of rule ids, id patterns or categories"},
 	{"ignore", "a list of rule ids, id patterns or categories"},
@@ -90,7 +90,7 @@ type locatedConfigError struct{ error }
 func (e locatedConfigError) Unwrap() error { return e.error }
 
 // configError is a located configuration error: FILE:LINE: KEY: message.
-func configError(path string, line int, key, format string, args ...any) error {
+func configError(path string, line int, key, msg string) error {
 	loc := path
 	if line > 0 {
 		loc = fmt.Sprintf("%s:%d", path, line)
@@ -98,7 +98,7 @@ func configError(path string, line int, key, format string, args ...any) error {
 	if key != "" {
 		loc += ": " + key
 	}
-	return locatedConfigError{fmt.Errorf("%s: %s", loc, fmt.Sprintf(format, args...))}
+	return locatedConfigError{fmt.Errorf("%s: %s", loc, msg)}
 }
 
 // readConfig decodes a configuration file strictly: a regular file holding one YAML
@@ -126,12 +126,12 @@ func readConfig(path string) (*fileConfig, error) {
 		if n, _ := fmt.Sscanf(msg, "line %d:", &line); n == 1 {
 			_, msg, _ = strings.Cut(msg, ": ")
 		}
-		return nil, configError(path, line, "", "%s", msg)
+		return nil, configError(path, line, "", msg)
 	}
 	// A second document (after ---) would be ignored silently: refuse it.
 	var more yaml.Node
 	if err := dec.Decode(&more); !errors.Is(err, io.EOF) {
-		return nil, configError(path, 0, "", "more than one YAML document (---): put every setting in one")
+		return nil, configError(path, 0, "", i18n.T("more than one YAML document (---): put every setting in one"))
 	}
 	root := &doc
 	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
@@ -141,7 +141,7 @@ func readConfig(path string) (*fileConfig, error) {
 		return c, nil
 	}
 	if root.Kind != yaml.MappingNode {
-		return nil, configError(path, root.Line, "", "want a mapping of settings (key: value), such as fail-on: warning")
+		return nil, configError(path, root.Line, "", i18n.T("want a mapping of settings (key: value), such as fail-on: warning"))
 	}
 	var keys []string
 	for _, k := range configKeys {
@@ -157,21 +157,21 @@ func readConfig(path string) (*fileConfig, error) {
 			}
 		}
 		if want == "" {
-			return nil, configError(path, k.Line, "", "unknown key %q (known: %s)%s", key, strings.Join(keys, ", "), didYouMean(key, keys))
+			return nil, configError(path, k.Line, "", i18n.Sprintf("unknown key %q (known: %s)%s", key, strings.Join(keys, ", "), didYouMean(key, keys)))
 		}
 		if _, dup := c.Lines[key]; dup {
-			return nil, configError(path, k.Line, key, "given twice (first on line %d)", c.Lines[key])
+			return nil, configError(path, k.Line, key, i18n.Sprintf("given twice (first on line %d)", c.Lines[key]))
 		}
 		c.Lines[key] = k.Line
 		if err := c.set(key, v); err != nil {
-			return nil, configError(path, v.Line, key, "want %s, not %s", want, describeNode(v))
+			return nil, configError(path, v.Line, key, i18n.Sprintf("want %s, not %s", i18n.T(want), describeNode(v)))
 		}
 		if entry, err := c.check(key); err != nil {
 			line := v.Line
 			if l, ok := c.Lines[key+"/"+entry]; ok {
 				line = l
 			}
-			return nil, configError(path, line, key, "%v", err)
+			return nil, configError(path, line, key, err.Error())
 		}
 	}
 	return c, nil
@@ -234,14 +234,14 @@ func (c *fileConfig) check(key string) (entry string, err error) {
 	case "levels":
 		for _, id := range slices.Sorted(maps.Keys(c.Levels)) {
 			if lv, err := finding.ParseLevel(c.Levels[id]); err != nil || lv == finding.None {
-				return id, fmt.Errorf("%s: want error, warning or note, not %q", id, c.Levels[id])
+				return id, i18n.Errorf("%s: want error, warning or note, not %q", id, c.Levels[id])
 			}
 		}
 	case "exclude", "select", "ignore":
 		list := map[string][]string{"exclude": c.Exclude, "select": c.Select, "ignore": c.Ignore}[key]
 		for _, pat := range list {
 			if _, err := path.Match(pat, ""); err != nil {
-				return "", fmt.Errorf("bad pattern %q: %v", pat, err)
+				return "", i18n.Errorf("bad pattern %q: %v", pat, err)
 			}
 		}
 	case "lang":
@@ -250,14 +250,14 @@ func (c *fileConfig) check(key string) (entry string, err error) {
 		}
 	case "repeat-threshold":
 		if x := *c.RepeatThreshold; x < 0 || x > 1 {
-			return "", fmt.Errorf("want a share between 0 and 1, not %v", x)
+			return "", i18n.Errorf("want a share between 0 and 1, not %v", x)
 		}
 	case "params":
 		for _, name := range slices.Sorted(maps.Keys(c.Params)) {
 			v := c.Params[name]
 			x, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
 			if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
-				return name, fmt.Errorf("%s: want a number, not %q", name, v)
+				return name, i18n.Errorf("%s: want a number, not %q", name, v)
 			}
 			if err := checkParam(name, x); err != nil {
 				return name, fmt.Errorf("%s: %v", name, err)
@@ -316,14 +316,14 @@ func decodeStringMap(v *yaml.Node, out *map[string]string, key string, lines map
 func describeNode(v *yaml.Node) string {
 	switch v.Kind {
 	case yaml.SequenceNode:
-		return "a list"
+		return i18n.T("a YAML list")
 	case yaml.MappingNode:
-		return "a mapping"
+		return i18n.T("a YAML mapping")
 	case yaml.AliasNode:
-		return "an alias"
+		return i18n.T("a YAML alias")
 	}
 	if v.Tag == "!!null" {
-		return "nothing"
+		return i18n.T("an empty value")
 	}
 	return strconv.Quote(v.Value)
 }
@@ -340,9 +340,9 @@ func applyConfig(cmd *cobra.Command, opts *LintOptions) (string, error) {
 	var located locatedConfigError
 	switch {
 	case errors.As(err, &located):
-		return "", usagef("%v", err) // names the file, line and key already
+		return "", usage(err) // names the file, line and key already
 	case err != nil:
-		return "", usagef("--config: %v", err)
+		return "", usage(fmt.Errorf("--config: %w", err))
 	}
 	opts.configOrigin = map[string]string{}
 	a := configApplier{cmd: cmd, opts: opts, c: c, path: path}

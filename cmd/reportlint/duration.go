@@ -1,8 +1,9 @@
 package main
 
 import (
-	"fmt"
 	"time"
+
+	"github.com/reportlint/reportlint/engine/i18n"
 )
 
 // parseDuration reads a time limit such as 30s or 2m; it must be positive.
@@ -12,7 +13,7 @@ func parseDuration(s string) (time.Duration, error) {
 		return 0, err
 	}
 	if d <= 0 {
-		return 0, fmt.Errorf("must be positive, not %s", s)
+		return 0, i18n.Errorf("must be positive, not %s", s)
 	}
 	return d, nil
 }

@@ -30,7 +30,8 @@ type usageError struct{ err error }
 func (e usageError) Error() string { return e.err.Error() }
 func (e usageError) Unwrap() error { return e.err }
 
-func usagef(format string, args ...any) error { return usageError{fmt.Errorf(format, args...)} }
+// usage marks err, a message for the user, as a usage error.
+func usage(err error) error { return usageError{err} }
 
 // exitCode maps a command's error to the process exit code.
 func exitCode(err error) int {

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/reportlint/reportlint/engine/document"
+	"github.com/reportlint/reportlint/engine/i18n"
 	"github.com/reportlint/reportlint/engine/lint"
 	"github.com/reportlint/reportlint/engine/output"
 	"github.com/reportlint/reportlint/engine/profile"
@@ -33,18 +34,18 @@ func NewCmdExtract(io *IOStreams, runF func(context.Context, *ExtractOptions) er
 	opts := &ExtractOptions{IO: io}
 	cmd := &cobra.Command{
 		Use:   "extract [flags] PATH",
-		Short: "Print what the rules see of a document, as JSON",
-		Long: `Print, as JSON, exactly what the rules see of one document: the document's blocks with
+		Short: i18n.T("Print what the rules see of a document, as JSON"),
+		Long: i18n.T(`Print, as JSON, exactly what the rules see of one document: the document's blocks with
 their source spans, the pack chosen for it, and the report facts (sections, tables cell by
 cell, narrative claims), each with the place in the source it came from.
 
 With --lines, print instead the document's lines as a finding's line:col counts them: the
 file's own lines for text, Markdown and HTML, and for PDF and DOCX the lines of the text
 rebuilt from the layout (a PDF's counted per page, each table row on one line). It shows
-what a location in a PDF points at.`,
+what a location in a PDF points at.`),
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
-				return usagef("extract needs exactly one PATH")
+				return usage(i18n.Errorf("extract needs exactly one PATH"))
 			}
 			return nil
 		},
@@ -56,10 +57,10 @@ what a location in a PDF points at.`,
 			return extractRun(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.InputFormat, "input-format", "", "read the document as this format; default: detect")
-	cmd.Flags().StringVar(&opts.Charset, "charset", "", "character encoding of a text-like document; default: detect")
-	cmd.Flags().StringVar(&opts.StdinName, "stdin-filename", "", "the `NAME` a document read from standard input (PATH -) goes under; its extension helps detect the format")
-	cmd.Flags().BoolVar(&opts.Lines, "lines", false, "print the document's numbered lines, as findings' locations count them, instead of the JSON")
+	cmd.Flags().StringVar(&opts.InputFormat, "input-format", "", i18n.T("read the document as this format; default: detect"))
+	cmd.Flags().StringVar(&opts.Charset, "charset", "", i18n.T("character encoding of a text-like document; default: detect"))
+	cmd.Flags().StringVar(&opts.StdinName, "stdin-filename", "", i18n.T("the `NAME` a document read from standard input (PATH -) goes under; its extension helps detect the format"))
+	cmd.Flags().BoolVar(&opts.Lines, "lines", false, i18n.T("print the document's numbered lines, as findings' locations count them, instead of the JSON"))
 	addPackFlags(cmd, &opts.packFlags)
 	return cmd
 }
@@ -104,7 +105,7 @@ func printLines(w io.Writer, lines []lint.Line) error {
 	for _, l := range lines {
 		if l.Page != page && l.Page > 0 {
 			page = l.Page
-			fmt.Fprintf(bw, "第 %d 页\n", page)
+			fmt.Fprint(bw, i18n.Sprintf("第 %d 页\n", page))
 		}
 		// The document's text is escaped as the text output escapes it, tabs kept.
 		parts := strings.Split(l.Text, "\t")

@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/reportlint/reportlint/engine/finding"
+	"github.com/reportlint/reportlint/engine/i18n"
 	"github.com/reportlint/reportlint/engine/output"
 )
 
@@ -28,9 +29,9 @@ type fitFlags struct {
 
 func addFitFlags(cmd *cobra.Command, ff *fitFlags) {
 	f := cmd.Flags()
-	f.StringVar(&ff.SARIFRoot, "sarif-root", "", "make SARIF artifact URIs relative to this `FOLDER` (%SRCROOT%) (default: the Git work tree holding the working directory, else the working directory)")
-	f.BoolVar(&ff.ForceExclude, "force-exclude", false, "apply --exclude (and the configuration file's exclude) to the paths named on the command line too, as pre-commit hooks need")
-	f.BoolVar(&ff.SkipNonReports, "skip-non-reports", false, "skip, with a note, a text, Markdown or HTML file named on the command line that is plainly not a report (DOC-NOT-REPORT), instead of failing it")
+	f.StringVar(&ff.SARIFRoot, "sarif-root", "", i18n.T("make SARIF artifact URIs relative to this `FOLDER` (%SRCROOT%) (default: the Git work tree holding the working directory, else the working directory)"))
+	f.BoolVar(&ff.ForceExclude, "force-exclude", false, i18n.T("apply --exclude (and the configuration file's exclude) to the paths named on the command line too, as pre-commit hooks need"))
+	f.BoolVar(&ff.SkipNonReports, "skip-non-reports", false, i18n.T("skip, with a note, a text, Markdown or HTML file named on the command line that is plainly not a report (DOC-NOT-REPORT), instead of failing it"))
 	_ = cmd.MarkFlagDirname("sarif-root")
 }
 
@@ -40,10 +41,10 @@ func sarifRoot(flag, wd string) (string, error) {
 	if flag != "" {
 		abs, err := filepath.Abs(flag)
 		if err != nil {
-			return "", usagef("--sarif-root: %v", err)
+			return "", usage(fmt.Errorf("--sarif-root: %w", err))
 		}
 		if !isDir(abs) {
-			return "", usagef("--sarif-root: %s is not a folder", flag)
+			return "", usage(i18n.Errorf("--sarif-root: %s is not a folder", flag))
 		}
 		return abs, nil
 	}
@@ -75,7 +76,7 @@ func gitWorkTree(dir string) string {
 func forceExclude(paths, exclude []string, configFile string) (kept, dropped []string, err error) {
 	for _, pat := range exclude {
 		if _, err := filepath.Match(pat, ""); err != nil {
-			return nil, nil, usagef("exclude pattern %q: %v", pat, err)
+			return nil, nil, usage(i18n.Errorf("exclude pattern %q: %v", pat, err))
 		}
 	}
 	base := ""
@@ -132,7 +133,7 @@ func prepareLint(opts *LintOptions, configFile string) (nothingLeft bool, err er
 	}
 	opts.Paths = kept
 	if len(kept) == 0 {
-		fmt.Fprintf(opts.IO.ErrOut, "reportlint: 没有要检查的文档：%d 个文件均被 exclude 排除（--force-exclude）\n", len(dropped))
+		fmt.Fprint(opts.IO.ErrOut, i18n.Sprintf("reportlint: 没有要检查的文档：%d 个文件均被 exclude 排除（--force-exclude）\n", len(dropped)))
 		return true, nil
 	}
 	return false, nil
@@ -154,7 +155,7 @@ func skipNonReport(opts *LintOptions, r finding.Result) finding.Result {
 	if !slices.ContainsFunc(r.Findings, func(f finding.Finding) bool { return f.RuleID == "DOC-NOT-REPORT" }) {
 		return r
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "reportlint: 已跳过 %s：不是政府信息公开工作年度报告（没有标题、六个部分或统计表；--skip-non-reports）\n", output.EscapeControl(r.Path))
+	fmt.Fprint(opts.IO.ErrOut, i18n.Sprintf("reportlint: 已跳过 %s：不是政府信息公开工作年度报告（没有标题、六个部分或统计表；--skip-non-reports）\n", output.EscapeControl(r.Path)))
 	r.Findings = nil
 	r.Lines = nil
 	return r
@@ -178,11 +179,11 @@ func attributeConfig(err error, opts *LintOptions) error {
 				from = append(from, "--"+flag)
 			}
 		}
-		return usagef("%s%s", strings.Join(from, ", "), rest)
+		return usage(fmt.Errorf("%s%s", strings.Join(from, ", "), rest))
 	}
 	for flag, origin := range opts.configOrigin {
 		if rest, ok := strings.CutPrefix(msg, "--"+flag); ok && (strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, " ")) {
-			return usagef("%s%s", origin, strings.TrimPrefix(rest, " "))
+			return usage(fmt.Errorf("%s%s", origin, strings.TrimPrefix(rest, " ")))
 		}
 	}
 	return err

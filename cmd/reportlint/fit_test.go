@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/reportlint/reportlint/engine/finding"
+	"github.com/reportlint/reportlint/engine/i18n"
 )
 
 // The SARIF root is --sarif-root, else the nearest folder holding .git (a folder, or the
@@ -64,6 +65,7 @@ func TestForceExclude(t *testing.T) {
 // Only a text, Markdown or HTML file named on the command line that DOC-NOT-REPORT finds
 // is no report is skipped.
 func TestSkipNonReport(t *testing.T) {
+	inLang(t, i18n.Zh)
 	notReport := []finding.Finding{{RuleID: "DOC-NOT-REPORT", Level: finding.Error}}
 	for _, tc := range []struct {
 		name   string

@@ -17,6 +17,7 @@ import (
 
 	"github.com/reportlint/reportlint/engine/baseline"
 	"github.com/reportlint/reportlint/engine/finding"
+	"github.com/reportlint/reportlint/engine/i18n"
 	"github.com/reportlint/reportlint/engine/ingest"
 	ingestcharset "github.com/reportlint/reportlint/engine/ingest/charset"
 	"github.com/reportlint/reportlint/engine/ingest/limit"
@@ -67,15 +68,15 @@ func NewCmdLint(io *IOStreams, runF func(context.Context, *LintOptions) error) *
 	opts := &LintOptions{IO: io}
 	cmd := &cobra.Command{
 		Use:   "lint [flags] PATH...",
-		Short: "Lint documents and report findings",
-		Long: `Lint report documents (files, or folders walked recursively) and report findings.
+		Short: i18n.T("Lint documents and report findings"),
+		Long: i18n.T(`Lint report documents (files, or folders walked recursively) and report findings.
 
 Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 on a usage error,
 an unreadable document or a broken rule pack.
 
 For archives beyond one machine, --shard K/N lints the K-th of N parts, each on its own
 machine, and 'reportlint merge' joins the parts' --format json into what one run over all
-the inputs writes (docs/sharding.md).`,
+the inputs writes (docs/sharding.md).`),
 		Example: `  reportlint lint report.txt
   reportlint lint --format sarif -o results.sarif reports/
   reportlint lint --format html -o report.html reports/
@@ -83,7 +84,7 @@ the inputs writes (docs/sharding.md).`,
   reportlint lint --shard 2/4 --format json -o shard-2.json reports/`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
-				return usagef("lint needs at least one PATH")
+				return usage(i18n.Errorf("lint needs at least one PATH"))
 			}
 			return nil
 		},
@@ -103,31 +104,31 @@ the inputs writes (docs/sharding.md).`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.Format, "format", "text", "output format: "+strings.Join(output.Formats(), ", "))
-	f.StringVarP(&opts.Output, "output", "o", "", "write the report to `FILE` instead of standard output")
-	f.StringVar(&opts.FailOn, "fail-on", "error", "exit 1 when a finding is at least this level: error, warning, note or none")
-	f.StringVar(&opts.Color, "color", "auto", "colour text output: auto, always or never")
-	f.StringVar(&opts.InputFormat, "input-format", "", "read every document as this format ("+strings.Join(ingest.Formats(), ", ")+"); default: detect")
-	f.StringVar(&opts.Charset, "charset", "", "character encoding of text-like documents (utf-8, gbk, gb18030); default: detect")
-	f.IntVarP(&opts.Workers, "jobs", "j", 0, "documents linted at once (default: number of CPUs)")
-	f.Int64Var(&opts.MaxFileSize, "max-file-size", limit.Default().MaxBytes, "largest document read, in bytes")
-	f.StringVar(&opts.Timeout, "timeout", limit.Default().Timeout.String(), "time limit per document")
-	f.StringVar(&opts.Previous, "previous", "", "the previous year's report of the same body (`FILE`), for the cross-year rules")
-	f.StringArrayVar(&opts.Exclude, "exclude", nil, "leave out files and folders of a folder walk whose name or path below the folder matches `PATTERN` (repeatable; * ? [...] as in shell patterns)")
-	f.StringSliceVar(&opts.Select, "select", nil, "report only these rules: ids (T3-ROW-SUM), id patterns (T3-*) or categories (arithmetic); comma-separated or repeated")
-	f.StringSliceVar(&opts.Ignore, "ignore", nil, "do not report these rules (ids, id patterns or categories); wins over --select")
-	f.StringToStringVar(&opts.Levels, "level", nil, "change rules' levels: `ID=LEVEL`[,ID=LEVEL...] with LEVEL error, warning or note")
-	f.StringToStringVar(&opts.Params, "param", nil, "set rule parameters: `NAME=VALUE`[,NAME=VALUE...], e.g. deadline_department=120 (reportlint rules lists them)")
-	f.StringVar(&opts.Aggregate, "aggregate", "", "the report (`FILE`) that aggregates the other inputs, as some regions require of district reports: AGG-SUM compares its tables with the sums of theirs")
-	f.StringVar(&opts.StdinName, "stdin-filename", "", "the `NAME` a document read from standard input (PATH -) is reported under; its extension helps detect the format")
-	f.StringVar(&opts.Baseline, "baseline", "", "leave out the findings accepted in this baseline `FILE` (written by --write-baseline)")
-	f.StringVar(&opts.WriteBaseline, "write-baseline", "", "write every finding of this run to a baseline `FILE` and exit 0 (unless a document cannot be read)")
-	f.StringVar(&opts.Config, "config", "", "read defaults from this configuration `FILE` (default: the nearest .reportlint.yaml or reportlint.yaml)")
-	f.BoolVar(&opts.NoConfig, "no-config", false, "ignore configuration files")
-	f.BoolVar(&opts.NoPair, "no-pair", false, "do not pair each document with the same body's previous-year report among the inputs")
-	f.StringVar(&opts.Shard, "shard", "", "lint only part `K/N` of the inputs (1 ≤ K ≤ N), split so that each body's reports stay together (--shard-by); 'reportlint merge' joins the parts' --format json")
-	f.StringVar(&opts.ShardBy, "shard-by", "body", "with --shard, keep each body's reports in one shard by `KEY`: body, the body each title names (every shard reads every input to learn it), or folder, the folder holding them (nothing is read twice; merge checks that each body's reports shared one)")
-	f.Float64Var(&opts.Repeat, "repeat-threshold", 0, "share of narrative repeated from the previous year above which DOC-REPEAT warns (default: the pack's, 0.5)")
+	f.StringVar(&opts.Format, "format", "text", i18n.Sprintf("output format: %s", strings.Join(output.Formats(), ", ")))
+	f.StringVarP(&opts.Output, "output", "o", "", i18n.T("write the report to `FILE` instead of standard output"))
+	f.StringVar(&opts.FailOn, "fail-on", "error", i18n.T("exit 1 when a finding is at least this level: error, warning, note or none"))
+	f.StringVar(&opts.Color, "color", "auto", i18n.T("colour text output: auto, always or never"))
+	f.StringVar(&opts.InputFormat, "input-format", "", i18n.Sprintf("read every document as this format (%s); default: detect", strings.Join(ingest.Formats(), ", ")))
+	f.StringVar(&opts.Charset, "charset", "", i18n.T("character encoding of text-like documents (utf-8, gbk, gb18030); default: detect"))
+	f.IntVarP(&opts.Workers, "jobs", "j", 0, i18n.T("documents linted at once (default: number of CPUs)"))
+	f.Int64Var(&opts.MaxFileSize, "max-file-size", limit.Default().MaxBytes, i18n.T("largest document read, in bytes"))
+	f.StringVar(&opts.Timeout, "timeout", limit.Default().Timeout.String(), i18n.T("time limit per document"))
+	f.StringVar(&opts.Previous, "previous", "", i18n.T("the previous year's report of the same body (`FILE`), for the cross-year rules"))
+	f.StringArrayVar(&opts.Exclude, "exclude", nil, i18n.T("leave out files and folders of a folder walk whose name or path below the folder matches `PATTERN` (repeatable; * ? [...] as in shell patterns)"))
+	f.StringSliceVar(&opts.Select, "select", nil, i18n.T("report only these rules: ids (T3-ROW-SUM), id patterns (T3-*) or categories (arithmetic); comma-separated or repeated"))
+	f.StringSliceVar(&opts.Ignore, "ignore", nil, i18n.T("do not report these rules (ids, id patterns or categories); wins over --select"))
+	f.StringToStringVar(&opts.Levels, "level", nil, i18n.T("change rules' levels: `ID=LEVEL`[,ID=LEVEL...] with LEVEL error, warning or note"))
+	f.StringToStringVar(&opts.Params, "param", nil, i18n.T("set rule parameters: `NAME=VALUE`[,NAME=VALUE...], e.g. deadline_department=120 (reportlint rules lists them)"))
+	f.StringVar(&opts.Aggregate, "aggregate", "", i18n.T("the report (`FILE`) that aggregates the other inputs, as some regions require of district reports: AGG-SUM compares its tables with the sums of theirs"))
+	f.StringVar(&opts.StdinName, "stdin-filename", "", i18n.T("the `NAME` a document read from standard input (PATH -) is reported under; its extension helps detect the format"))
+	f.StringVar(&opts.Baseline, "baseline", "", i18n.T("leave out the findings accepted in this baseline `FILE` (written by --write-baseline)"))
+	f.StringVar(&opts.WriteBaseline, "write-baseline", "", i18n.T("write every finding of this run to a baseline `FILE` and exit 0 (unless a document cannot be read)"))
+	f.StringVar(&opts.Config, "config", "", i18n.T("read defaults from this configuration `FILE` (default: the nearest .reportlint.yaml or reportlint.yaml)"))
+	f.BoolVar(&opts.NoConfig, "no-config", false, i18n.T("ignore configuration files"))
+	f.BoolVar(&opts.NoPair, "no-pair", false, i18n.T("do not pair each document with the same body's previous-year report among the inputs"))
+	f.StringVar(&opts.Shard, "shard", "", i18n.T("lint only part `K/N` of the inputs (1 ≤ K ≤ N), split so that each body's reports stay together (--shard-by); 'reportlint merge' joins the parts' --format json"))
+	f.StringVar(&opts.ShardBy, "shard-by", "body", i18n.T("with --shard, keep each body's reports in one shard by `KEY`: body, the body each title names (every shard reads every input to learn it), or folder, the folder holding them (nothing is read twice; merge checks that each body's reports shared one)"))
+	f.Float64Var(&opts.Repeat, "repeat-threshold", 0, i18n.T("share of narrative repeated from the previous year above which DOC-REPEAT warns (default: the pack's, 0.5)"))
 	addPackFlags(cmd, &opts.packFlags)
 	addFitFlags(cmd, &opts.fitFlags)
 	addReportFlags(cmd, &opts.reportFlags)
@@ -135,8 +136,8 @@ the inputs writes (docs/sharding.md).`,
 }
 
 func addPackFlags(cmd *cobra.Command, pf *packFlags) {
-	cmd.Flags().StringVar(&pf.Pack, "pack", "", "use this rule pack for every document: NAME, NAME@VERSION or a folder (default: pick by the report's edition and year)")
-	cmd.Flags().BoolVar(&pf.BlankAsZero, "blank-as-zero", false, "read blank table cells as 0 in arithmetic rules (placeholders stay not assessable)")
+	cmd.Flags().StringVar(&pf.Pack, "pack", "", i18n.T("use this rule pack for every document: NAME, NAME@VERSION or a folder (default: pick by the report's edition and year)"))
+	cmd.Flags().BoolVar(&pf.BlankAsZero, "blank-as-zero", false, i18n.T("read blank table cells as 0 in arithmetic rules (placeholders stay not assessable)"))
 }
 
 // maxWorkers bounds -j: each worker may hold a document and its facts in memory, and more
@@ -152,18 +153,18 @@ func newLinter(ctx context.Context, pf packFlags, inputFormat, charset string, w
 	if timeout != "" {
 		d, err := parseDuration(timeout)
 		if err != nil {
-			return nil, usagef("--timeout: %v", err)
+			return nil, usage(fmt.Errorf("--timeout: %w", err))
 		}
 		lim.Timeout = d
 	}
 	if workers < 0 || workers > maxWorkers {
-		return nil, usagef("-j/--jobs: want 1 to %d documents at once (0: the number of CPUs), not %d", maxWorkers, workers)
+		return nil, usage(i18n.Errorf("-j/--jobs: want 1 to %d documents at once (0: the number of CPUs), not %d", maxWorkers, workers))
 	}
 	if charset != "" && !ingestcharset.Known(charset) {
-		return nil, usagef("--charset: unknown encoding %q (want utf-8, gbk, gb2312 or gb18030)", charset)
+		return nil, usage(i18n.Errorf("--charset: unknown encoding %q (want utf-8, gbk, gb2312 or gb18030)", charset))
 	}
 	if inputFormat != "" && !contains(ingest.Formats(), inputFormat) {
-		return nil, usagef("--input-format: unknown format %q (want %s)", inputFormat, strings.Join(ingest.Formats(), ", "))
+		return nil, usage(fmt.Errorf("--input-format: %w", unknownValue("format", inputFormat, ingest.Formats())))
 	}
 	packs, forced, err := loadPacks(ctx, pf, false)
 	if err != nil {
@@ -234,10 +235,10 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 func checkRunFlags(opts *LintOptions) (finding.Level, bool, error) {
 	failOn, err := finding.ParseLevel(opts.FailOn)
 	if err != nil {
-		return failOn, false, usagef("--fail-on: %v", err)
+		return failOn, false, usage(fmt.Errorf("--fail-on: %w", err))
 	}
 	if !contains(output.Formats(), opts.Format) {
-		return failOn, false, usagef("--format: unknown format %q (want %s)", opts.Format, strings.Join(output.Formats(), ", "))
+		return failOn, false, usage(fmt.Errorf("--format: %w", unknownValue("format", opts.Format, output.Formats())))
 	}
 	color := false
 	switch opts.Color {
@@ -247,7 +248,7 @@ func checkRunFlags(opts *LintOptions) (finding.Level, bool, error) {
 		color = opts.IO.OutTTY && opts.Output == "" && opts.IO.Getenv("NO_COLOR") == ""
 	case "never":
 	default:
-		return failOn, false, usagef("--color: want auto, always or never, not %q", opts.Color)
+		return failOn, false, usage(i18n.Errorf("--color: want auto, always or never, not %q", opts.Color))
 	}
 	return failOn, color, nil
 }
@@ -266,7 +267,7 @@ func configureLinter(ctx context.Context, opts *LintOptions) (*lint.Linter, erro
 	// a merge into html.
 	l.KeepView = opts.Format == "html" || (opts.Shard != "" && opts.Format == "json")
 	if opts.Repeat < 0 || opts.Repeat > 1 {
-		return nil, usagef("--repeat-threshold: want a share between 0 and 1, not %v", opts.Repeat)
+		return nil, usage(i18n.Errorf("--repeat-threshold: want a share between 0 and 1, not %v", opts.Repeat))
 	}
 	if l.Params, err = params(opts, l.Packs); err != nil {
 		return nil, err
@@ -284,19 +285,19 @@ func configureLinter(ctx context.Context, opts *LintOptions) (*lint.Linter, erro
 func documentPaths(opts *LintOptions, l *lint.Linter) ([]string, error) {
 	paths, err := lint.Expand(opts.Paths, opts.Exclude)
 	if err != nil {
-		return nil, usagef("%v", err)
+		return nil, usage(err)
 	}
 	if paths, err = readStdin(opts.IO.In, opts.StdinName, l, paths); err != nil {
 		return nil, err
 	}
 	if len(paths) == 0 {
-		return nil, usagef("no documents found in %s", strings.Join(opts.Paths, " "))
+		return nil, usage(i18n.Errorf("no documents found in %s", strings.Join(opts.Paths, " ")))
 	}
 	if len(paths) > 1 {
 		tuneGC()
 	}
 	if opts.Baseline != "" && opts.WriteBaseline != "" {
-		return nil, usagef("--baseline and --write-baseline do not go together: write a new baseline from all findings, or lint against one")
+		return nil, usage(i18n.Errorf("--baseline and --write-baseline do not go together: write a new baseline from all findings, or lint against one"))
 	}
 	paths, err = checkOutputs(paths, opts.Paths, l.Memory,
 		[]namedFile{{"-o", opts.Output}, {"--write-baseline", opts.WriteBaseline}},
@@ -306,7 +307,7 @@ func documentPaths(opts *LintOptions, l *lint.Linter) ([]string, error) {
 	}
 	paths = leavePagesOut(paths, opts.Paths, opts.Format, opts.Output) // an earlier run's -o DIR/ pages
 	if len(paths) == 0 {
-		return nil, usagef("no documents found in %s", strings.Join(opts.Paths, " "))
+		return nil, usage(i18n.Errorf("no documents found in %s", strings.Join(opts.Paths, " ")))
 	}
 	return paths, nil
 }
@@ -318,7 +319,7 @@ func baselines(opts *LintOptions) (*baseline.Baseline, *baseline.Writer, error) 
 	if opts.Baseline != "" {
 		var err error
 		if base, err = baseline.Load(opts.Baseline); err != nil {
-			return nil, nil, usagef("--baseline: %v", err)
+			return nil, nil, usage(fmt.Errorf("--baseline: %w", err))
 		}
 	}
 	var bw *baseline.Writer
@@ -343,7 +344,7 @@ func startReport(opts *LintOptions, w io.Writer, ro output.Options, rules []find
 	ro.WorkDir, ro.SARIFRoot = wd, root
 	rep, err := output.New(opts.Format, w, ro)
 	if err != nil {
-		return nil, usagef("%v", err)
+		return nil, usage(err)
 	}
 	if err := rep.Begin(rules); err != nil {
 		return nil, err
@@ -369,7 +370,7 @@ func lintDocuments(ctx context.Context, opts *LintOptions, l *lint.Linter, paths
 	obs.Finish()
 	if err == nil && bw != nil {
 		if err = bw.Close(); err == nil {
-			fmt.Fprintf(opts.IO.ErrOut, "已把 %d 个发现写入基线 %s\n", bw.Len(), output.EscapeControl(opts.WriteBaseline))
+			fmt.Fprint(opts.IO.ErrOut, i18n.Sprintf("已把 %d 个发现写入基线 %s\n", bw.Len(), output.EscapeControl(opts.WriteBaseline)))
 		}
 	}
 	if err == nil {
@@ -397,7 +398,7 @@ func finishRun(opts *LintOptions, file *atomicfile.File, sum output.Summary, obs
 	switch {
 	case sum.Unreadable > 0:
 		if opts.Format != "text" && opts.Output == "" {
-			fmt.Fprintf(opts.IO.ErrOut, "reportlint: %d 个文档无法读取\n", sum.Unreadable)
+			fmt.Fprint(opts.IO.ErrOut, i18n.Sprintf("reportlint: %d 个文档无法读取\n", sum.Unreadable))
 		}
 		return inputError{sum.Unreadable}
 	case bw != nil:
@@ -427,12 +428,12 @@ func selection(opts *LintOptions, rules []finding.Rule) (*lint.Selection, error)
 	for id, v := range opts.Levels {
 		lv, err := finding.ParseLevel(v)
 		if err != nil || lv == finding.None {
-			return nil, usagef("--level %s: want error, warning or note, not %q", id, v)
+			return nil, usage(i18n.Errorf("--level %s: want error, warning or note, not %q", id, v))
 		}
 		sel.Levels[id] = lv
 	}
 	if err := sel.Check(rules); err != nil {
-		return nil, usagef("--select/--ignore/--level: %v%s", err, selectionHint(opts, rules))
+		return nil, usage(fmt.Errorf("--select/--ignore/--level: %w%s", err, selectionHint(opts, rules)))
 	}
 	return sel, nil
 }
@@ -449,14 +450,14 @@ func params(opts *LintOptions, packs []*pack.Pack) (map[string]float64, error) {
 	out := map[string]float64{}
 	for k, v := range opts.Params {
 		if !known[k] {
-			return nil, usagef("--param: no pack has a parameter %q (have %s)", k, strings.Join(slices.Sorted(maps.Keys(known)), ", "))
+			return nil, usage(i18n.Errorf("--param: no pack has a parameter %q (have %s)", k, strings.Join(slices.Sorted(maps.Keys(known)), ", ")))
 		}
 		x, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
 		if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
-			return nil, usagef("--param %s: want a number, not %q", k, v)
+			return nil, usage(i18n.Errorf("--param %s: want a number, not %q", k, v))
 		}
 		if err := checkParam(k, x); err != nil {
-			return nil, usagef("--param %s: %v", k, err)
+			return nil, usage(fmt.Errorf("--param %s: %w", k, err))
 		}
 		out[k] = x
 	}
@@ -475,17 +476,17 @@ func checkParam(name string, x float64) error {
 	switch {
 	case name == "repeat_threshold":
 		if x < 0 || x > 1 {
-			return fmt.Errorf("want a share between 0 and 1, not %v", x)
+			return i18n.Errorf("want a share between 0 and 1, not %v", x)
 		}
 	case strings.HasPrefix(name, "deadline_"):
 		month, day := int(x)/100, int(x)%100
 		if x != math.Trunc(x) || month < 1 || month > 12 || day < 1 ||
 			day > time.Date(2024, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day() {
-			return fmt.Errorf("want a date as month×100+day (131 for 31 January), not %v", x)
+			return i18n.Errorf("want a date as month×100+day (131 for 31 January), not %v", x)
 		}
 	case name == "accountability_townships":
 		if x != 0 && x != 1 {
-			return fmt.Errorf("want 0 or 1, not %v", x)
+			return i18n.Errorf("want 0 or 1, not %v", x)
 		}
 	}
 	return nil
@@ -504,9 +505,9 @@ func readStdin(in io.Reader, stdinName string, l *lint.Linter, paths []string) (
 	case n == 0:
 		return paths, nil
 	case n > 1:
-		return nil, usagef("standard input (-) can be named only once")
+		return nil, usage(i18n.Errorf("standard input (-) can be named only once"))
 	case in == nil:
-		return nil, usagef("no standard input to read")
+		return nil, usage(i18n.Errorf("no standard input to read"))
 	}
 	name := stdinName
 	if name == "" {
@@ -552,15 +553,15 @@ func readAllDeadline(r io.Reader, limitBytes int64, timeout time.Duration) ([]by
 	select {
 	case res := <-done:
 		if res.err != nil {
-			return nil, fmt.Errorf("read standard input: %w", res.err)
+			return nil, i18n.Errorf("read standard input: %w", res.err)
 		}
 		if limitBytes > 0 && int64(len(res.data)) > limitBytes {
-			return nil, usagef("standard input is larger than --max-file-size (%d bytes)", limitBytes)
+			return nil, usage(i18n.Errorf("standard input is larger than --max-file-size (%d bytes)", limitBytes))
 		}
 		return res.data, nil
 	case <-deadline:
 		// The reading goroutine stays blocked until the process exits, which it now does.
-		return nil, fmt.Errorf("standard input: not read to its end within --timeout %s", timeout)
+		return nil, i18n.Errorf("standard input: not read to its end within --timeout %s", timeout)
 	}
 }
 

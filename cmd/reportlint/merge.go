@@ -11,6 +11,7 @@ import (
 
 	"github.com/reportlint/reportlint/engine/baseline"
 	"github.com/reportlint/reportlint/engine/finding"
+	"github.com/reportlint/reportlint/engine/i18n"
 	"github.com/reportlint/reportlint/engine/output"
 	"github.com/reportlint/reportlint/internal/atomicfile"
 )
@@ -33,8 +34,8 @@ func NewCmdMerge(io *IOStreams, runF func(context.Context, *MergeOptions) error)
 	opts := &MergeOptions{IO: io}
 	cmd := &cobra.Command{
 		Use:   "merge [flags] FILE...",
-		Short: "Join the JSON of sharded lint runs into one report",
-		Long: `Join the JSON reports of the shards of one run (reportlint lint --shard K/N
+		Short: i18n.T("Join the JSON of sharded lint runs into one report"),
+		Long: i18n.T(`Join the JSON reports of the shards of one run (reportlint lint --shard K/N
 --format json, one FILE per shard, in any order) into the report, in any format, that one
 run of reportlint lint over all the inputs would have written, byte for byte: the
 documents in input order, the same totals and the same exit status for --fail-on.
@@ -47,14 +48,14 @@ output flags the one run would get; the lint flags belong to the shards. See
 docs/sharding.md, with a GitHub Actions matrix.
 
 Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 when a document could
-not be read, or on a usage error or shards that do not make one run.`,
+not be read, or on a usage error or shards that do not make one run.`),
 		Example: `  reportlint lint --shard 1/3 --format json -o shard-1.json reports/
   reportlint lint --shard 2/3 --format json -o shard-2.json reports/
   reportlint lint --shard 3/3 --format json -o shard-3.json reports/
   reportlint merge --format sarif -o results.sarif shard-*.json`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
-				return usagef("merge needs the JSON FILE of every shard")
+				return usage(i18n.Errorf("merge needs the JSON FILE of every shard"))
 			}
 			return nil
 		},
@@ -67,12 +68,12 @@ not be read, or on a usage error or shards that do not make one run.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.Format, "format", "text", "output format: "+strings.Join(output.Formats(), ", "))
-	f.StringVarP(&opts.Output, "output", "o", "", "write the report to `FILE` instead of standard output")
-	f.StringVar(&opts.FailOn, "fail-on", "error", "exit 1 when a finding is at least this level: error, warning, note or none")
-	f.StringVar(&opts.Color, "color", "auto", "colour text output: auto, always or never")
-	f.StringVar(&opts.SARIFRoot, "sarif-root", "", "make SARIF artifact URIs relative to this `FOLDER` (%SRCROOT%) (default: the Git work tree holding the working directory, else the working directory)")
-	f.StringVar(&opts.WriteBaseline, "write-baseline", "", "write every finding of the merged run to a baseline `FILE` and exit 0 (unless a document could not be read)")
+	f.StringVar(&opts.Format, "format", "text", i18n.Sprintf("output format: %s", strings.Join(output.Formats(), ", ")))
+	f.StringVarP(&opts.Output, "output", "o", "", i18n.T("write the report to `FILE` instead of standard output"))
+	f.StringVar(&opts.FailOn, "fail-on", "error", i18n.T("exit 1 when a finding is at least this level: error, warning, note or none"))
+	f.StringVar(&opts.Color, "color", "auto", i18n.T("colour text output: auto, always or never"))
+	f.StringVar(&opts.SARIFRoot, "sarif-root", "", i18n.T("make SARIF artifact URIs relative to this `FOLDER` (%SRCROOT%) (default: the Git work tree holding the working directory, else the working directory)"))
+	f.StringVar(&opts.WriteBaseline, "write-baseline", "", i18n.T("write every finding of the merged run to a baseline `FILE` and exit 0 (unless a document could not be read)"))
 	addReportFlags(cmd, &opts.reportFlags)
 	_ = cmd.MarkFlagDirname("sarif-root")
 	return cmd
@@ -97,12 +98,12 @@ func mergeRun(opts *MergeOptions) error {
 	for i, o := range outputs {
 		for _, p := range outputs[i+1:] {
 			if o.path != "" && p.path != "" && sameFile(o.path, p.path) {
-				return usagef("%s and %s name the same file %s: each output needs a file of its own", o.role, p.role, o.path)
+				return usage(i18n.Errorf("%s and %s name the same file %s: each output needs a file of its own", o.role, p.role, o.path))
 			}
 		}
 		for _, f := range opts.Files {
 			if o.path != "" && sameFile(o.path, f) {
-				return usagef("%s %s is also a shard to merge", o.role, o.path)
+				return usage(i18n.Errorf("%s %s is also a shard to merge", o.role, o.path))
 			}
 		}
 	}
@@ -110,7 +111,7 @@ func mergeRun(opts *MergeOptions) error {
 	for _, name := range opts.Files {
 		f, err := os.Open(name)
 		if err != nil {
-			return fmt.Errorf("shard %w", err)
+			return i18n.Errorf("shard %w", err)
 		}
 		defer f.Close()
 		r, err := output.ReadShard(name, f)
@@ -157,12 +158,12 @@ func mergeRun(opts *MergeOptions) error {
 	sum.Baselined = baselined
 	if bw != nil {
 		if baselined > 0 {
-			return usagef("--write-baseline: the shards were linted against a baseline (%d findings left out); lint them without --baseline to write a new one", baselined)
+			return usage(i18n.Errorf("--write-baseline: the shards were linted against a baseline (%d findings left out); lint them without --baseline to write a new one", baselined))
 		}
 		if err := bw.Close(); err != nil {
 			return err
 		}
-		fmt.Fprintf(opts.IO.ErrOut, "已把 %d 个发现写入基线 %s\n", bw.Len(), output.EscapeControl(opts.WriteBaseline))
+		fmt.Fprint(opts.IO.ErrOut, i18n.Sprintf("已把 %d 个发现写入基线 %s\n", bw.Len(), output.EscapeControl(opts.WriteBaseline)))
 	}
 	if err := rep.End(sum); err != nil {
 		return err

@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+
+	"github.com/reportlint/reportlint/engine/i18n"
 )
 
 // sameFile reports whether a and b name the same file: the same file on disk when both
@@ -39,12 +41,12 @@ func checkOutputs(paths, explicit []string, memory map[string][]byte, outputs, o
 	for i, o := range outputs {
 		for _, p := range outputs[i+1:] {
 			if sameFile(o.path, p.path) {
-				return nil, usagef("%s and %s name the same file %s: each output needs a file of its own", o.role, p.role, o.path)
+				return nil, usage(i18n.Errorf("%s and %s name the same file %s: each output needs a file of its own", o.role, p.role, o.path))
 			}
 		}
 		for _, in := range others {
 			if in.path != "" && sameFile(o.path, in.path) {
-				return nil, usagef("%s %s is also the %s: writing it would destroy what is read", o.role, o.path, in.role)
+				return nil, usage(i18n.Errorf("%s %s is also the %s: writing it would destroy what is read", o.role, o.path, in.role))
 			}
 		}
 	}
@@ -59,7 +61,7 @@ func checkOutputs(paths, explicit []string, memory map[string][]byte, outputs, o
 		case i < 0:
 			kept = append(kept, p)
 		case slices.Contains(explicit, p):
-			return nil, usagef("%s %s is also a document to lint: writing it would destroy what is read", outputs[i].role, outputs[i].path)
+			return nil, usage(i18n.Errorf("%s %s is also a document to lint: writing it would destroy what is read", outputs[i].role, outputs[i].path))
 		}
 		// else: found by a folder walk; an output of this run is not one of its inputs.
 	}

@@ -139,7 +139,7 @@ func TestPreCommitEndToEnd(t *testing.T) {
 	// The project: reports in 年报/, a README, notes, and drafts the configuration excludes.
 	proj := filepath.Join(tmp, "project")
 	write(filepath.Join(proj, ".pre-commit-config.yaml"), "repos:\n  - repo: "+hooks+"\n    rev: "+rev+"\n    hooks:\n      - id: reportlint-system\n")
-	write(filepath.Join(proj, ".reportlint.yaml"), "exclude: [drafts]\n")
+	write(filepath.Join(proj, ".reportlint.yaml"), "exclude: [drafts]\nlang: zh\n") // whatever the locale
 	write(filepath.Join(proj, "README.md"), "# 年报仓库\n\n这里存放本机关历年的政府信息公开工作年度报告。\n")
 	write(filepath.Join(proj, "notes.txt"), "待办：核对表三数字。\n")
 	write(filepath.Join(proj, "年报", "2023年报告.txt"), read("../../fixtures/2023_chanhe_zhengshuju.txt"))

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/reportlint/reportlint/engine/finding"
+	"github.com/reportlint/reportlint/engine/i18n"
 	"github.com/reportlint/reportlint/engine/output"
 )
 
@@ -23,8 +24,8 @@ type reportFlags struct {
 }
 
 func addReportFlags(cmd *cobra.Command, rf *reportFlags) {
-	cmd.Flags().BoolVarP(&rf.Quiet, "quiet", "q", false, "print nothing but the report: no progress line, no summary on standard error")
-	cmd.Flags().BoolVar(&rf.Statistics, "statistics", false, "after the report, print how many findings each rule reported, most first")
+	cmd.Flags().BoolVarP(&rf.Quiet, "quiet", "q", false, i18n.T("print nothing but the report: no progress line, no summary on standard error"))
+	cmd.Flags().BoolVar(&rf.Statistics, "statistics", false, i18n.T("after the report, print how many findings each rule reported, most first"))
 }
 
 // runObserver watches a run's results as they are reported: it keeps a progress line on
@@ -131,25 +132,26 @@ func (o *runObserver) Result(r finding.Result, report func(finding.Result) error
 // line is the progress line: 已检查 120/500 份（24%）· 每秒 8.3 份 · 预计还需 45 秒.
 func (o *runObserver) line() string {
 	elapsed := o.now().Sub(o.start)
-	s := fmt.Sprintf("已检查 %d/%d 份（%d%%）", o.done, o.total, 100*o.done/max(o.total, 1))
+	s := i18n.Sprintf("已检查 %d/%d 份（%d%%）", o.done, o.total, 100*o.done/max(o.total, 1))
 	if o.done > 0 && elapsed > 0 {
 		rate := float64(o.done) / elapsed.Seconds()
 		left := time.Duration(float64(o.total-o.done) / rate * float64(time.Second))
-		s += fmt.Sprintf(" · 每秒 %.1f 份 · 预计还需 %s", rate, humanDuration(left))
+		s += rateAndTimeLeft(rate, left)
 	}
 	return s
 }
 
-// humanDuration writes d in whole seconds, minutes and hours, in Chinese.
-func humanDuration(d time.Duration) string {
-	sec := int(d.Round(time.Second).Seconds())
+// rateAndTimeLeft is the end of the progress line: the documents a second, and the time
+// left in whole seconds, minutes and hours.
+func rateAndTimeLeft(rate float64, left time.Duration) string {
+	sec := int(left.Round(time.Second).Seconds())
 	switch {
 	case sec < 60:
-		return fmt.Sprintf("%d 秒", sec)
+		return i18n.Sprintf(" · 每秒 %.1f 份 · 预计还需 %d 秒", rate, sec)
 	case sec < 3600:
-		return fmt.Sprintf("%d 分 %02d 秒", sec/60, sec%60)
+		return i18n.Sprintf(" · 每秒 %.1f 份 · 预计还需 %d 分 %02d 秒", rate, sec/60, sec%60)
 	}
-	return fmt.Sprintf("%d 小时 %02d 分", sec/3600, sec/60%60)
+	return i18n.Sprintf(" · 每秒 %.1f 份 · 预计还需 %d 小时 %02d 分", rate, sec/3600, sec/60%60)
 }
 
 func (o *runObserver) draw() {
@@ -203,7 +205,7 @@ func (o *runObserver) printStatistics(w io.Writer) {
 		return ts[a].ID < ts[b].ID
 	})
 	if len(ts) == 0 {
-		fmt.Fprintln(w, "没有规则报告发现")
+		fmt.Fprintln(w, i18n.T("没有规则报告发现"))
 		return
 	}
 	for _, t := range ts {
@@ -215,8 +217,8 @@ func (o *runObserver) printStatistics(w io.Writer) {
 		}
 		lv := strings.Join(levels, ", ")
 		if t.NotAssessable > 0 {
-			lv += fmt.Sprintf("（无法判定 %d）", t.NotAssessable)
+			lv += i18n.Sprintf("（无法判定 %d）", t.NotAssessable)
 		}
-		fmt.Fprintf(w, "%6d  %-*s  %d 个文档  %s  %s\n", t.Findings, width, t.ID, t.Docs, lv, output.EscapeControl(o.titles[t.ID]))
+		fmt.Fprint(w, i18n.Sprintf("%6d  %-*s  %d 个文档  %s  %s\n", t.Findings, width, t.ID, t.Docs, lv, output.EscapeControl(o.titles[t.ID])))
 	}
 }

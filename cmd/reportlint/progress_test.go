@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/reportlint/reportlint/engine/finding"
+	"github.com/reportlint/reportlint/engine/i18n"
 )
 
 type fakeClock struct{ t time.Time }
@@ -19,6 +20,7 @@ func (c *fakeClock) now() time.Time { return c.t }
 // The progress line appears once the run has taken a moment, says how far it is, how fast
 // and how long is left, is cleared while a result is written and at the end.
 func TestProgressLine(t *testing.T) {
+	inLang(t, i18n.Zh)
 	clock := &fakeClock{t: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)}
 	var buf bytes.Buffer
 	o := startObserver(&buf, true, 10, nil, clock.now)
@@ -44,8 +46,20 @@ func TestProgressLine(t *testing.T) {
 	if buf.String() != "\r\x1b[K" {
 		t.Errorf("finish left %q", buf.String())
 	}
-	if got := humanDuration(3725 * time.Second); got != "1 小时 02 分" {
-		t.Errorf("humanDuration = %q", got)
+	if got := rateAndTimeLeft(0.5, 3725*time.Second); got != " · 每秒 0.5 份 · 预计还需 1 小时 02 分" {
+		t.Errorf("zh: %q", got)
+	}
+	i18n.Set(i18n.En)
+	if got := rateAndTimeLeft(2, 125*time.Second); got != " · 2.0 documents/s · about 2 min 05 s left" {
+		t.Errorf("en: %q", got)
+	}
+	clock.t = clock.t.Add(2 * time.Second)
+	o = startObserver(&buf, true, 10, nil, clock.now)
+	clock.t = clock.t.Add(2 * time.Second)
+	o.Result(finding.Result{Path: "d"}, report)
+	o.Finish()
+	if got := buf.String(); !strings.Contains(got, "checked 1/10 documents (10%) · 0.5 documents/s · about 18 s left") {
+		t.Errorf("en: the line is %q", got)
 	}
 }
 

@@ -19,7 +19,11 @@ import (
 
 // Main runs the command line and returns the exit code.
 func Main(args []string, io *IOStreams) int {
-	lang, err := chooseLang(args, os.Getenv)
+	getenv := io.Getenv
+	if getenv == nil {
+		getenv = os.Getenv
+	}
+	lang, err := chooseLang(args, getenv)
 	i18n.Set(lang)
 	if err != nil {
 		fmt.Fprintf(io.ErrOut, "reportlint: %v\n", err)
@@ -27,7 +31,8 @@ func Main(args []string, io *IOStreams) int {
 	}
 	cmd := NewRootCmd(io)
 	cmd.SetArgs(args)
-	err = cmd.Execute()
+	failed, err := cmd.ExecuteC()
+	err = translateCobraError(err)
 	code := exitCode(err)
 	if err != nil && code == exitError {
 		var ie inputError
@@ -35,33 +40,28 @@ func Main(args []string, io *IOStreams) int {
 			fmt.Fprintf(io.ErrOut, "reportlint: %v\n", err)
 			var ue usageError
 			if errors.As(err, &ue) {
-				fmt.Fprintf(io.ErrOut, "Run 'reportlint %s --help' for usage.\n", subcommand(args))
+				path := "reportlint"
+				if failed != nil {
+					path = failed.CommandPath()
+				}
+				fmt.Fprint(io.ErrOut, i18n.Sprintf("Run '%s --help' for usage.\n", path))
 			}
 		}
 	}
 	return code
 }
 
-func subcommand(args []string) string {
-	for _, a := range args {
-		if !strings.HasPrefix(a, "-") {
-			return a
-		}
-	}
-	return ""
-}
-
-// NewRootCmd assembles the command tree.
+// NewRootCmd assembles the command tree, in the language of the run.
 func NewRootCmd(io *IOStreams) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "reportlint",
-		Short: "Lint report documents against versioned rule packs",
-		Long: `reportlint checks report documents against declarative, versioned rule packs
+		Short: i18n.T("Lint report documents against versioned rule packs"),
+		Long: i18n.T(`reportlint checks report documents against declarative, versioned rule packs
 (CEL and Rego) and reports findings as text, JSON, SARIF, GitHub annotations, JUnit XML
 or an HTML page.
 
 Bundled packs check the Chinese government information-disclosure annual report
-(政府信息公开工作年度报告); the pack is picked from the report's format edition and year.`,
+(“政府信息公开工作年度报告”); the pack is picked from the report's format edition and year.`),
 		Version:       toolVersion(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
@@ -71,9 +71,11 @@ Bundled packs check the Chinese government information-disclosure annual report
 	// --lang is read before the command tree is built (chooseLang); it is declared here
 	// for help, completion and the parser.
 	root.PersistentFlags().String("lang", "", i18n.T("language of help, messages, findings and reports: zh or en (default: the configuration file's lang, else LC_ALL, LC_MESSAGES or LANG, else zh)"))
-	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err} })
+	root.Flags().BoolP("version", "v", false, i18n.T("version for reportlint"))
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usage(translateFlagError(err)) })
 	root.AddCommand(NewCmdLint(io, nil), NewCmdMerge(io, nil), NewCmdExtract(io, nil), NewCmdRules(io, nil), NewCmdVersion(io), NewCmdServe(io))
 	registerCompletions(root)
+	localizeCobra(root)
 	return root
 }
 
@@ -165,8 +167,8 @@ func unknownPack(ref string, all []*pack.Pack) error {
 	slices.Sort(names)
 	if len(versions) > 0 {
 		slices.Sort(versions)
-		return usagef("--pack: pack %s has no version %s; bundled versions: %s", name, version, strings.Join(versions, ", "))
+		return usage(i18n.Errorf("--pack: pack %s has no version %s; bundled versions: %s", name, version, strings.Join(versions, ", ")))
 	}
-	return usagef("--pack: no pack or folder %q (bundled: %s; or give a folder with pack.yaml)%s",
-		ref, strings.Join(known, ", "), didYouMean(name, names))
+	return usage(i18n.Errorf("--pack: no pack or folder %q (bundled: %s; or give a folder with pack.yaml)%s",
+		ref, strings.Join(known, ", "), didYouMean(name, names)))
 }

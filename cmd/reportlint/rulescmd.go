@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/reportlint/reportlint/engine/finding"
+	"github.com/reportlint/reportlint/engine/i18n"
 	"github.com/reportlint/reportlint/engine/pack"
 	"github.com/reportlint/reportlint/engine/ruletest"
 )
@@ -30,7 +31,7 @@ func NewCmdRules(io *IOStreams, runF func(context.Context, *RulesOptions) error)
 	opts := &RulesOptions{IO: io}
 	cmd := &cobra.Command{
 		Use:   "rules [flags]",
-		Short: "List the rule packs and their rules",
+		Short: i18n.T("List the rule packs and their rules"),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
@@ -39,7 +40,7 @@ func NewCmdRules(io *IOStreams, runF func(context.Context, *RulesOptions) error)
 			return rulesRun(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text, json or markdown (the catalogue in rules/RULES.md)")
+	cmd.Flags().StringVar(&opts.Format, "format", "text", i18n.T("output format: text, json or markdown (the catalogue in rules/RULES.md)"))
 	addPackFlags(cmd, &opts.packFlags)
 	cmd.AddCommand(NewCmdRulesTest(io, nil), NewCmdRulesExplain(io), NewCmdRulesNew(io, nil), NewCmdRulesSchema(io))
 	return cmd
@@ -75,19 +76,20 @@ func rulesRun(ctx context.Context, opts *RulesOptions) error {
 		return rulesMarkdown(opts.IO.Out, packs)
 	case "text":
 	default:
-		return usagef("--format: want text, json or markdown, not %q", opts.Format)
+		return usage(i18n.Errorf("--format: want text, json or markdown, not %q", opts.Format))
 	}
+	return rulesText(opts.IO.Out, packs)
+}
+
+// rulesText lists each pack, with its rules in a table and its parameters.
+func rulesText(w io.Writer, packs []*pack.Pack) error {
 	for i, p := range packs {
 		if i > 0 {
-			fmt.Fprintln(opts.IO.Out)
+			fmt.Fprintln(w)
 		}
-		years := fmt.Sprintf("%d–", p.Years.From)
-		if p.Years.To != 0 {
-			years += fmt.Sprint(p.Years.To)
-		}
-		fmt.Fprintf(opts.IO.Out, "%s  %s（报告年度 %s，%d 条规则）\n", p.Ref(), p.Title, years, len(p.Rules()))
-		tw := tabwriter.NewWriter(opts.IO.Out, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "ID\tLEVEL\tTAGS\tENGINE\tTITLE")
+		fmt.Fprint(w, i18n.Sprintf("%s  %s（报告年度 %s，%d 条规则）\n", p.Ref(), p.Title, packYears(p), len(p.Rules())))
+		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, i18n.T("ID\tLEVEL\tTAGS\tENGINE\tTITLE"))
 		for _, r := range p.Rules() {
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.ID, r.Level, strings.Join(r.Tags, ","), r.Engine, r.Title)
 		}
@@ -99,10 +101,19 @@ func rulesRun(ctx context.Context, opts *RulesOptions) error {
 			for _, k := range slices.Sorted(maps.Keys(p.Params)) {
 				ps = append(ps, fmt.Sprintf("%s=%v", k, p.Params[k]))
 			}
-			fmt.Fprintf(opts.IO.Out, "参数（--param 可改）：%s\n", strings.Join(ps, " "))
+			fmt.Fprint(w, i18n.Sprintf("参数（--param 可改）：%s\n", strings.Join(ps, " ")))
 		}
 	}
 	return nil
+}
+
+// packYears is the report years a pack is for: 2021– or 2019–2020.
+func packYears(p *pack.Pack) string {
+	years := fmt.Sprintf("%d–", p.Years.From)
+	if p.Years.To != 0 {
+		years += fmt.Sprint(p.Years.To)
+	}
+	return years
 }
 
 // RulesTestOptions are the settings of `reportlint rules test`.
@@ -117,10 +128,10 @@ func NewCmdRulesTest(io *IOStreams, runF func(context.Context, *RulesTestOptions
 	opts := &RulesTestOptions{IO: io}
 	cmd := &cobra.Command{
 		Use:   "test [PACK|DIR]...",
-		Short: "Run the rule tests of packs (default: every bundled pack)",
-		Long: `Run each rule's test cases: documents that must trigger the rule with exactly the
+		Short: i18n.T("Run the rule tests of packs (default: every bundled pack)"),
+		Long: i18n.T(`Run each rule's test cases: documents that must trigger the rule with exactly the
 findings listed, and documents that must not trigger it. Missing and unexpected findings
-fail, and so does a rule without both kinds of case. Rego built-in errors are raised.`,
+fail, and so does a rule without both kinds of case. Rego built-in errors are raised.`),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Targets = args
 			if runF != nil {
@@ -129,7 +140,7 @@ fail, and so does a rule without both kinds of case. Rego built-in errors are ra
 			return rulesTestRun(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().BoolVarP(&opts.Verbose, "verbose", "v", false, "list every rule, not only failures")
+	cmd.Flags().BoolVarP(&opts.Verbose, "verbose", "v", false, i18n.T("list every rule, not only failures"))
 	return cmd
 }
 
@@ -153,7 +164,7 @@ func rulesTestRun(ctx context.Context, opts *RulesTestOptions) error {
 		for _, p := range packs {
 			outcomes, err := ruletest.Run(ctx, p)
 			if err != nil {
-				return fmt.Errorf("pack %s: %w", p.Ref(), err)
+				return i18n.Errorf("pack %s: %w", p.Ref(), err)
 			}
 			cases, bad := 0, 0
 			for _, o := range outcomes {
@@ -165,14 +176,14 @@ func rulesTestRun(ctx context.Context, opts *RulesTestOptions) error {
 						fmt.Fprintf(opts.IO.Out, "    %s\n", e)
 					}
 				} else if opts.Verbose {
-					fmt.Fprintf(opts.IO.Out, "ok   %s %s (%d cases)\n", p.Ref(), o.Rule, o.Cases)
+					fmt.Fprint(opts.IO.Out, i18n.Sprintf("ok   %s %s (%d cases)\n", p.Ref(), o.Rule, o.Cases))
 				}
 			}
 			status := "ok  "
 			if bad > 0 {
 				status = "FAIL"
 			}
-			fmt.Fprintf(opts.IO.Out, "%s %s: %d rules, %d cases, %d failing rules\n", status, p.Ref(), len(outcomes), cases, bad)
+			fmt.Fprint(opts.IO.Out, i18n.Sprintf("%s %s: %d rules, %d cases, %d failing rules\n", status, p.Ref(), len(outcomes), cases, bad))
 			failed += bad
 		}
 	}
@@ -187,10 +198,10 @@ func NewCmdRulesExplain(io *IOStreams) *cobra.Command {
 	var pf packFlags
 	cmd := &cobra.Command{
 		Use:   "explain [flags] RULE-ID",
-		Short: "Print a rule's documentation",
+		Short: i18n.T("Print a rule's documentation"),
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
-				return usagef("explain needs exactly one RULE-ID")
+				return usage(i18n.Errorf("explain needs exactly one RULE-ID"))
 			}
 			return nil
 		},
@@ -215,9 +226,9 @@ func NewCmdRulesExplain(io *IOStreams) *cobra.Command {
 						in = append(in, q.Ref())
 					}
 				}
-				fmt.Fprintf(io.Out, "%s  %s\n级别：%s　类别：%s　引擎：%s　定义：%s　规则包：%s　始于：%s\n", r.ID, r.Title, r.Level, strings.Join(r.Tags, ","), r.Engine, r.Source, strings.Join(in, ", "), r.Since)
+				fmt.Fprint(io.Out, i18n.Sprintf("%s  %s\n级别：%s　类别：%s　引擎：%s　定义：%s　规则包：%s　始于：%s\n", r.ID, r.Title, r.Level, strings.Join(r.Tags, ","), r.Engine, r.Source, strings.Join(in, ", "), r.Since))
 				if r.HelpURI != "" {
-					fmt.Fprintf(io.Out, "文档：%s\n", r.HelpURI)
+					fmt.Fprint(io.Out, i18n.Sprintf("文档：%s\n", r.HelpURI))
 				}
 				fmt.Fprintln(io.Out)
 				help := r.Help
@@ -234,7 +245,7 @@ func NewCmdRulesExplain(io *IOStreams) *cobra.Command {
 				}
 			}
 			slices.Sort(ids)
-			return usagef("no rule %s in %s%s", id, packNames(packs), didYouMean(id, slices.Compact(ids)))
+			return usage(i18n.Errorf("no rule %s in %s%s", id, packNames(packs), didYouMean(id, slices.Compact(ids))))
 		},
 	}
 	addPackFlags(cmd, &pf)
@@ -250,7 +261,8 @@ func packNames(packs []*pack.Pack) string {
 }
 
 // levelPolicy is what each level promises, the policy every rule's level follows.
-const levelPolicy = `
+func levelPolicy() string {
+	return i18n.T(`
 ## 级别的含义 (level policy)
 
 一条发现是对别人工作的判断，级别说明这个判断有多确定：
@@ -266,31 +278,28 @@ const levelPolicy = `
 读取本身有疑问时（导入器标记的表格、无框线 PDF 表格），本应是 error 的发现降为 warning 并说明疑点。
 正文中的数字只有在能确定它说的是哪一项数量时才与表格比较；读不准的数字不作比较，不会产生错误。
 每条规则的级别都按此审查过（见各规则文档）。
-`
+`)
+}
 
 // rulesMarkdown writes the rule catalogue: per pack, every rule with its level, category
-// and title, linked to its doc.
+// and title, linked to its doc. rules/RULES.md is the Chinese one.
 func rulesMarkdown(w io.Writer, packs []*pack.Pack) error {
 	var b strings.Builder
 	b.WriteString("# Rule catalogue\n\nGenerated by `reportlint rules --format markdown`; do not edit by hand.\n")
-	b.WriteString(levelPolicy)
+	b.WriteString(levelPolicy())
 	for _, p := range packs {
-		years := fmt.Sprintf("%d–", p.Years.From)
-		if p.Years.To != 0 {
-			years += fmt.Sprint(p.Years.To)
-		}
-		fmt.Fprintf(&b, "\n## %s\n\n%s，报告年度 %s，%d 条规则。\n\n", p.Ref(), p.Title, years, len(p.Rules()))
+		fmt.Fprint(&b, i18n.Sprintf("\n## %s\n\n%s，报告年度 %s，%d 条规则。\n\n", p.Ref(), p.Title, packYears(p), len(p.Rules())))
 		counts := map[string]int{}
 		for _, r := range p.Rules() {
 			for _, t := range r.Tags {
 				counts[t]++
 			}
 		}
-		b.WriteString("| 类别 | 规则数 |\n|---|---|\n")
+		b.WriteString(i18n.T("| 类别 | 规则数 |\n|---|---|\n"))
 		for _, c := range finding.Categories() {
 			fmt.Fprintf(&b, "| %s | %d |\n", c, counts[c])
 		}
-		b.WriteString("\n| ID | 级别 | 类别 | 引擎 | 标题 |\n|---|---|---|---|---|\n")
+		b.WriteString(i18n.T("\n| ID | 级别 | 类别 | 引擎 | 标题 |\n|---|---|---|---|---|\n"))
 		for _, r := range p.Rules() {
 			id := r.ID
 			if r.HelpURI != "" {
@@ -310,7 +319,7 @@ func NewCmdRulesSchema(io *IOStreams) *cobra.Command {
 	var pf packFlags
 	cmd := &cobra.Command{
 		Use:   "schema --pack NAME[@VERSION]|DIR",
-		Short: "Print the JSON Schema of the input a pack's rules see",
+		Short: i18n.T("Print the JSON Schema of the input a pack's rules see"),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
@@ -322,7 +331,7 @@ func NewCmdRulesSchema(io *IOStreams) *cobra.Command {
 				return err
 			}
 			if forced == nil {
-				return usagef("--pack: name the pack (%s)", packNames(packs))
+				return usage(i18n.Errorf("--pack: name the pack (%s)", packNames(packs)))
 			}
 			var out bytes.Buffer
 			if err := json.Indent(&out, forced.InputSchema(), "", "  "); err != nil {

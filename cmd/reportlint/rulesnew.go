@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/reportlint/reportlint/engine/finding"
+	"github.com/reportlint/reportlint/engine/i18n"
 	"github.com/reportlint/reportlint/engine/pack"
 )
 
@@ -32,21 +33,21 @@ func NewCmdRulesNew(io *IOStreams, runF func(context.Context, *RulesNewOptions) 
 	opts := &RulesNewOptions{IO: io}
 	cmd := &cobra.Command{
 		Use:   "new [flags] RULE-ID",
-		Short: "Scaffold a new rule in a pack folder: source, doc and test cases",
-		Long: `Write the three files a rule ships with into a pack folder, or into a folder packs
+		Short: i18n.T("Scaffold a new rule in a pack folder: source, doc and test cases"),
+		Long: i18n.T(`Write the three files a rule ships with into a pack folder, or into a folder packs
 include (such as govinfo-common, whose rules and tests every including pack runs), all in
 the rule's own folder <category>/<ID>/: the rule (rule.rego, a Rego module, or rule.yaml,
 a CEL rule), its doc (README.md, with the sections every rule doc has) and its test cases
 (tests.yaml, one that must trigger the rule and one that must not). The new rule works at once: it reports a
 placeholder phrase its tests use, so 'reportlint rules test' passes for every pack that
 takes it until the condition and the cases are replaced with real ones. Existing files
-are never overwritten.`,
+are never overwritten.`),
 		Example: `  reportlint rules new --pack rules/govinfo-common --engine rego --category narrative NAR-FEES
   reportlint rules new --pack rules/govinfo-2021 --engine rego --category narrative NAR-FEES
   reportlint rules new --pack mypack --engine cel --category arithmetic --level warning T2-SUM`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
-				return usagef("new needs exactly one RULE-ID")
+				return usage(i18n.Errorf("new needs exactly one RULE-ID"))
 			}
 			return nil
 		},
@@ -59,11 +60,11 @@ are never overwritten.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.Pack, "pack", "", "the pack `DIR` (holding pack.yaml, or a folder it includes) to add the rule to")
-	f.StringVar(&opts.Engine, "engine", "rego", "rego (structure, narrative) or cel (row, column and cell arithmetic)")
-	f.StringVar(&opts.Category, "category", "", "the rule's category tag: section, arithmetic, narrative, metadata or format")
-	f.StringVar(&opts.Level, "level", "error", "the rule's level: error, warning or note")
-	f.StringVar(&opts.Title, "title", "", "the rule's title, in Chinese (default: a placeholder to replace)")
+	f.StringVar(&opts.Pack, "pack", "", i18n.T("the pack `DIR` (holding pack.yaml, or a folder it includes) to add the rule to"))
+	f.StringVar(&opts.Engine, "engine", "rego", i18n.T("rego (structure, narrative) or cel (row, column and cell arithmetic)"))
+	f.StringVar(&opts.Category, "category", "", i18n.T("the rule's category tag: section, arithmetic, narrative, metadata or format"))
+	f.StringVar(&opts.Level, "level", "error", i18n.T("the rule's level: error, warning or note"))
+	f.StringVar(&opts.Title, "title", "", i18n.T("the rule's title, in Chinese (default: a placeholder to replace)"))
 	return cmd
 }
 
@@ -75,19 +76,19 @@ var categories = []string{"section", "arithmetic", "narrative", "metadata", "for
 func rulesNewRun(opts *RulesNewOptions) error {
 	switch {
 	case !ruleID.MatchString(opts.ID):
-		return usagef("rule id %q: want upper-case words joined by hyphens, such as NAR-FEES", opts.ID)
+		return usage(i18n.Errorf("rule id %q: want upper-case words joined by hyphens, such as NAR-FEES", opts.ID))
 	case opts.Pack == "":
-		return usagef("--pack: name the pack folder to add the rule to")
+		return usage(i18n.Errorf("--pack: name the pack folder to add the rule to"))
 	case !isDir(opts.Pack):
-		return usagef("--pack %s: not a folder", opts.Pack)
+		return usage(i18n.Errorf("--pack %s: not a folder", opts.Pack))
 	case opts.Engine != "rego" && opts.Engine != "cel":
-		return usagef("--engine: want rego or cel, not %q", opts.Engine)
+		return usage(i18n.Errorf("--engine: want rego or cel, not %q", opts.Engine))
 	case !slices.Contains(categories, opts.Category):
-		return usagef("--category: want one of %s, not %q", strings.Join(categories, ", "), opts.Category)
+		return usage(i18n.Errorf("--category: want one of %s, not %q", strings.Join(categories, ", "), opts.Category))
 	}
 	level, err := finding.ParseLevel(opts.Level)
 	if err != nil || level == finding.None {
-		return usagef("--level: want error, warning or note, not %q", opts.Level)
+		return usage(i18n.Errorf("--level: want error, warning or note, not %q", opts.Level))
 	}
 	// The pack layout is engine/pack's: the folder is a pack, or a folder packs include.
 	abs, err := filepath.Abs(opts.Pack)
@@ -97,7 +98,7 @@ func rulesNewRun(opts *RulesNewOptions) error {
 	rel := filepath.Base(abs)
 	folder, err := pack.OpenFolder(os.DirFS(filepath.Dir(abs)), rel)
 	if err != nil {
-		return usagef("--pack %s: %v", opts.Pack, err)
+		return usage(fmt.Errorf("--pack %s: %w", opts.Pack, err))
 	}
 	ctx := context.Background()
 	where, err := folder.Defines(ctx, opts.ID)
@@ -109,7 +110,7 @@ func rulesNewRun(opts *RulesNewOptions) error {
 		return filepath.Join(opts.Pack, r)
 	}
 	if where != "" {
-		return usagef("rule %s is already defined in %s", opts.ID, show(where))
+		return usage(i18n.Errorf("rule %s is already defined in %s", opts.ID, show(where)))
 	}
 	files, err := folder.Scaffold(ctx, pack.NewRule{ID: opts.ID, Engine: opts.Engine, Category: opts.Category, Level: level, Title: opts.Title})
 	if err != nil {
@@ -117,7 +118,7 @@ func rulesNewRun(opts *RulesNewOptions) error {
 	}
 	for _, f := range files {
 		if _, err := os.Stat(filepath.Join(opts.Pack, f.Path)); err == nil {
-			return usagef("%s exists; not overwriting it", filepath.Join(opts.Pack, f.Path))
+			return usage(i18n.Errorf("%s exists; not overwriting it", filepath.Join(opts.Pack, f.Path)))
 		}
 	}
 	for _, f := range files {
@@ -131,7 +132,7 @@ func rulesNewRun(opts *RulesNewOptions) error {
 		fmt.Fprintln(opts.IO.Out, p)
 	}
 	for _, p := range folder.Packs {
-		fmt.Fprintf(opts.IO.Out, "运行测试：reportlint rules test %s\n", show(p))
+		fmt.Fprint(opts.IO.Out, i18n.Sprintf("运行测试：reportlint rules test %s\n", show(p)))
 	}
 	return nil
 }

@@ -9,13 +9,13 @@ import (
 	"net"
 	"net/http"
 	"path"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/reportlint/reportlint/engine/finding"
+	"github.com/reportlint/reportlint/engine/i18n"
 	"github.com/reportlint/reportlint/engine/ingest/limit"
 	"github.com/reportlint/reportlint/engine/lint"
 	"github.com/reportlint/reportlint/engine/output"
@@ -37,10 +37,10 @@ func NewCmdServe(io *IOStreams) *cobra.Command {
 	opts := &ServeOptions{IO: io}
 	cmd := &cobra.Command{
 		Use:   "serve [flags]",
-		Short: "Serve a local page that lints dropped report files",
-		Long: `Serve a page on this computer only (127.0.0.1) where report files can be dropped or
+		Short: i18n.T("Serve a local page that lints dropped report files"),
+		Long: i18n.T(`Serve a page on this computer only (127.0.0.1) where report files can be dropped or
 chosen; it answers with the html format's page for them: the dashboard and each report
-marked up. Files are linted in memory and kept nowhere; the page makes no request outside.`,
+marked up. Files are linted in memory and kept nowhere; the page makes no request outside.`),
 		Example: `  reportlint serve
   reportlint serve --addr 127.0.0.1:9000`,
 		Args: cobra.NoArgs,
@@ -49,10 +49,10 @@ marked up. Files are linted in memory and kept nowhere; the page makes no reques
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.Addr, "addr", "127.0.0.1:8173", "listen on this loopback `HOST:PORT` (127.0.0.1, ::1 or localhost; port 0 picks a free one)")
-	f.Int64Var(&opts.MaxFileSize, "max-file-size", limit.Default().MaxBytes, "largest document accepted, in bytes")
-	f.IntVar(&opts.MaxFiles, "max-files", 200, "most documents accepted at once")
-	f.StringVar(&opts.Timeout, "timeout", limit.Default().Timeout.String(), "time limit per document")
+	f.StringVar(&opts.Addr, "addr", "127.0.0.1:8173", i18n.T("listen on this loopback `HOST:PORT` (127.0.0.1, ::1 or localhost; port 0 picks a free one)"))
+	f.Int64Var(&opts.MaxFileSize, "max-file-size", limit.Default().MaxBytes, i18n.T("largest document accepted, in bytes"))
+	f.IntVar(&opts.MaxFiles, "max-files", 200, i18n.T("most documents accepted at once"))
+	f.StringVar(&opts.Timeout, "timeout", limit.Default().Timeout.String(), i18n.T("time limit per document"))
 	addPackFlags(cmd, &opts.packFlags)
 	return cmd
 }
@@ -61,7 +61,7 @@ marked up. Files are linted in memory and kept nowhere; the page makes no reques
 func loopback(addr string) error {
 	host, _, err := net.SplitHostPort(addr)
 	if err != nil {
-		return usagef("--addr: %v", err)
+		return usage(fmt.Errorf("--addr: %w", err))
 	}
 	if host == "localhost" {
 		return nil
@@ -69,7 +69,7 @@ func loopback(addr string) error {
 	if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
 		return nil
 	}
-	return usagef("--addr: serve listens on this computer only (127.0.0.1, ::1 or localhost), not %q", host)
+	return usage(i18n.Errorf("--addr: serve listens on this computer only (127.0.0.1, ::1 or localhost), not %q", host))
 }
 
 func serveRun(ctx context.Context, opts *ServeOptions) error {
@@ -88,7 +88,7 @@ func serveRun(ctx context.Context, opts *ServeOptions) error {
 		return err
 	}
 	srv := &http.Server{Handler: newServeHandler(l, opts.MaxFiles), ReadHeaderTimeout: 10 * time.Second}
-	fmt.Fprintf(opts.IO.ErrOut, "reportlint serve：在浏览器中打开 http://%s/ （Ctrl-C 停止）\n", ln.Addr())
+	fmt.Fprint(opts.IO.ErrOut, i18n.Sprintf("reportlint serve：在浏览器中打开 http://%s/ （Ctrl-C 停止）\n", ln.Addr()))
 	go func() {
 		<-ctx.Done()
 		shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
@@ -108,7 +108,7 @@ func newServeHandler(base *lint.Linter, maxFiles int) http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
 		secureHeaders(w)
-		uploadPage.Execute(w, maxFiles)
+		uploadPage.Execute(w, newUploadText(maxFiles))
 	})
 	mux.HandleFunc("POST /lint", func(w http.ResponseWriter, r *http.Request) {
 		secureHeaders(w)
@@ -120,7 +120,7 @@ func newServeHandler(base *lint.Linter, maxFiles int) http.Handler {
 			host = r.Host
 		}
 		if loopback(net.JoinHostPort(host, "0")) != nil {
-			http.Error(w, "只接受本机访问", http.StatusForbidden)
+			http.Error(w, i18n.T("只接受本机访问"), http.StatusForbidden)
 			return
 		}
 		mux.ServeHTTP(w, r)
@@ -140,7 +140,7 @@ func serveLint(w http.ResponseWriter, r *http.Request, base *lint.Linter, maxFil
 	r.Body = http.MaxBytesReader(w, r.Body, int64(maxFiles)*(maxBytes+4096)+1<<20)
 	mr, err := r.MultipartReader()
 	if err != nil {
-		http.Error(w, "请用表单上传报告文件", http.StatusBadRequest)
+		http.Error(w, i18n.T("请用表单上传报告文件"), http.StatusBadRequest)
 		return
 	}
 	memory := map[string][]byte{}
@@ -151,36 +151,36 @@ func serveLint(w http.ResponseWriter, r *http.Request, base *lint.Linter, maxFil
 			break
 		}
 		if err != nil {
-			http.Error(w, "上传未能读完："+err.Error(), http.StatusBadRequest)
+			http.Error(w, i18n.Sprintf("上传未能读完：%v", err), http.StatusBadRequest)
 			return
 		}
 		if part.FormName() != "files" || part.FileName() == "" {
 			continue
 		}
 		if len(paths) == maxFiles {
-			http.Error(w, fmt.Sprintf("一次最多检查 %d 份报告", maxFiles), http.StatusRequestEntityTooLarge)
+			http.Error(w, i18n.Sprintf("一次最多检查 %d 份报告", maxFiles), http.StatusRequestEntityTooLarge)
 			return
 		}
 		data, err := io.ReadAll(io.LimitReader(part, maxBytes+1))
 		if err != nil {
-			http.Error(w, "上传未能读完："+err.Error(), http.StatusBadRequest)
+			http.Error(w, i18n.Sprintf("上传未能读完：%v", err), http.StatusBadRequest)
 			return
 		}
 		if int64(len(data)) > maxBytes {
-			http.Error(w, fmt.Sprintf("%s 大于 %d 字节", part.FileName(), maxBytes), http.StatusRequestEntityTooLarge)
+			http.Error(w, i18n.Sprintf("%s 大于 %d 字节", part.FileName(), maxBytes), http.StatusRequestEntityTooLarge)
 			return
 		}
 		// The name the browser sends is only a label; files of the same name are numbered.
 		name := path.Base(strings.ReplaceAll(part.FileName(), `\`, "/"))
 		for i := 2; memory[name] != nil; i++ {
 			ext := path.Ext(name)
-			name = strings.TrimSuffix(path.Base(strings.ReplaceAll(part.FileName(), `\`, "/")), ext) + "（" + strconv.Itoa(i) + "）" + ext
+			name = i18n.Sprintf("%s（%d）%s", strings.TrimSuffix(path.Base(strings.ReplaceAll(part.FileName(), `\`, "/")), ext), i, ext)
 		}
 		memory[name] = data
 		paths = append(paths, name)
 	}
 	if len(paths) == 0 {
-		http.Error(w, "没有收到报告文件", http.StatusBadRequest)
+		http.Error(w, i18n.T("没有收到报告文件"), http.StatusBadRequest)
 		return
 	}
 	l := *base
@@ -207,12 +207,35 @@ func serveLint(w http.ResponseWriter, r *http.Request, base *lint.Linter, maxFil
 	}
 }
 
+// uploadText is the text of the upload page, in the language of the run.
+type uploadText struct {
+	Lang, Title, Heading, Drop, Kinds, Check, Privacy, Chosen, Sep string
+}
+
+func newUploadText(maxFiles int) uploadText {
+	t := uploadText{
+		Lang:    "zh-CN",
+		Title:   i18n.T("reportlint：检查年度报告"),
+		Heading: i18n.T("检查政府信息公开工作年度报告"),
+		Drop:    i18n.T("把报告文件拖到这里，或点击选择文件"),
+		Kinds:   i18n.Sprintf("TXT、Markdown、HTML、DOCX、PDF；一次最多 %d 份", maxFiles),
+		Check:   i18n.T("开始检查"),
+		Privacy: i18n.T("文件只在本机内存中检查，不保存、不上传到任何地方。结果页可以另存为 HTML 文件，离线打开。"),
+		Chosen:  i18n.T("已选择 %d 份："),
+		Sep:     "、",
+	}
+	if i18n.Current() == i18n.En {
+		t.Lang, t.Sep = "en", ", "
+	}
+	return t
+}
+
 var uploadPage = template.Must(template.New("upload").Parse(`<!DOCTYPE html>
-<html lang="zh-CN">
+<html lang="{{.Lang}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>reportlint：检查年度报告</title>
+<title>{{.Title}}</title>
 <style>
 body{font-family:system-ui,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC","WenQuanYi Zen Hei",sans-serif;margin:0;background:#f6f8fa;color:#1f2328}
 main{max-width:46rem;margin:3rem auto;padding:1rem}
@@ -224,19 +247,19 @@ button{font:inherit;padding:.4rem 1.2rem;margin-top:1rem}
 </head>
 <body>
 <main>
-<h1>检查政府信息公开工作年度报告</h1>
+<h1>{{.Heading}}</h1>
 <form id="form" method="post" action="/lint" enctype="multipart/form-data">
-<label id="drop">把报告文件拖到这里，或点击选择文件<br><span class="muted">TXT、Markdown、HTML、DOCX、PDF；一次最多 {{.}} 份</span>
+<label id="drop">{{.Drop}}<br><span class="muted">{{.Kinds}}</span>
 <input id="files" type="file" name="files" multiple hidden></label>
 <p id="chosen" class="muted"></p>
-<button type="submit">检查</button>
+<button type="submit">{{.Check}}</button>
 </form>
-<p class="muted">文件只在本机内存中检查，不保存、不上传到任何地方。结果页可以另存为 HTML 文件，离线打开。</p>
+<p class="muted">{{.Privacy}}</p>
 </main>
 <script>
 (function(){
-var drop=document.getElementById("drop"),input=document.getElementById("files"),chosen=document.getElementById("chosen");
-function show(){chosen.textContent=input.files.length?"已选择 "+input.files.length+" 份："+Array.prototype.map.call(input.files,function(f){return f.name}).join("、"):"";}
+var drop=document.getElementById("drop"),input=document.getElementById("files"),chosen=document.getElementById("chosen"),label={{.Chosen}},sep={{.Sep}};
+function show(){chosen.textContent=input.files.length?label.replace("%d",input.files.length)+Array.prototype.map.call(input.files,function(f){return f.name}).join(sep):"";}
 input.addEventListener("change",show);
 ["dragenter","dragover"].forEach(function(e){drop.addEventListener(e,function(ev){ev.preventDefault();drop.classList.add("over");});});
 ["dragleave","drop"].forEach(function(e){drop.addEventListener(e,function(ev){ev.preventDefault();drop.classList.remove("over");});});

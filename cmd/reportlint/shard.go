@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/reportlint/reportlint/engine/i18n"
 	"github.com/reportlint/reportlint/engine/lint"
 	"github.com/reportlint/reportlint/engine/output"
 )
@@ -11,23 +12,23 @@ import (
 // shardFlag checks --shard and the flags it cannot go with; nil when the run is whole.
 func shardFlag(opts *LintOptions) (*lint.Shard, error) {
 	if opts.ShardBy != lint.ShardByBody && opts.ShardBy != lint.ShardByFolder {
-		return nil, usagef("--shard-by: want body or folder, not %q", opts.ShardBy)
+		return nil, usage(i18n.Errorf("--shard-by: want body or folder, not %q", opts.ShardBy))
 	}
 	if opts.Shard == "" {
 		if opts.ShardBy != lint.ShardByBody {
-			return nil, usagef("--shard-by goes with --shard K/N")
+			return nil, usage(i18n.Errorf("--shard-by goes with --shard K/N"))
 		}
 		return nil, nil
 	}
 	sh, err := lint.ParseShard(opts.Shard)
 	if err != nil {
-		return nil, usagef("--shard: %v", err)
+		return nil, usage(fmt.Errorf("--shard: %w", err))
 	}
 	switch {
 	case opts.Aggregate != "":
-		return nil, usagef("--shard and --aggregate do not go together: the aggregate report is checked against the sums of every other input, so lint it with its components in one run")
+		return nil, usage(i18n.Errorf("--shard and --aggregate do not go together: the aggregate report is checked against the sums of every other input, so lint it with its components in one run"))
 	case opts.WriteBaseline != "":
-		return nil, usagef("--shard and --write-baseline do not go together: write the baseline from the merged shards (reportlint merge --write-baseline FILE) or from one run")
+		return nil, usage(i18n.Errorf("--shard and --write-baseline do not go together: write the baseline from the merged shards (reportlint merge --write-baseline FILE) or from one run"))
 	}
 	return &sh, nil
 }
@@ -48,7 +49,7 @@ func shardPaths(ctx context.Context, opts *LintOptions, l *lint.Linter, paths []
 		mine[i] = paths[p]
 	}
 	if !opts.Quiet {
-		fmt.Fprintf(opts.IO.ErrOut, "分片 %s：检查 %d 个文档中的 %d 个\n", sh, len(paths), len(mine))
+		fmt.Fprint(opts.IO.ErrOut, i18n.Sprintf("分片 %s：检查 %d 个文档中的 %d 个\n", sh, len(paths), len(mine)))
 	}
 	return mine, &output.ShardInfo{K: sh.K, N: sh.N, By: by, Inputs: len(paths),
 		Digest: lint.InputsDigest(paths), Positions: positions}, nil

@@ -288,7 +288,7 @@ func TestShardFlagErrors(t *testing.T) {
 		{[]string{"--shard-by", "folder"}, "--shard-by goes with --shard"},
 	} {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
-			code, stderr := runCLI(append(append([]string{"lint", "--no-config"}, tc.args...), "reports")...)
+			code, stderr := runCLI(append(append([]string{"--lang", "en", "lint", "--no-config"}, tc.args...), "reports")...)
 			if code != exitError || !strings.Contains(stderr, tc.want) || !strings.Contains(stderr, "Run 'reportlint lint --help'") {
 				t.Errorf("exit %d, stderr %q; want 2 and %q", code, stderr, tc.want)
 			}
@@ -345,7 +345,7 @@ func TestMergeRefusesMismatchedShards(t *testing.T) {
 		{[]string{"nope.json"}, "nope.json"},
 	} {
 		t.Run(strings.Join(tc.files, " "), func(t *testing.T) {
-			code, stderr := runCLI(append([]string{"merge", "-o", "m.json", "--format", "json"}, tc.files...)...)
+			code, stderr := runCLI(append([]string{"--lang", "en", "merge", "-o", "m.json", "--format", "json"}, tc.files...)...)
 			if code != exitError || !strings.Contains(stderr, tc.want) {
 				t.Errorf("exit %d, stderr %q; want 2 and %q", code, stderr, tc.want)
 			}
@@ -354,7 +354,7 @@ func TestMergeRefusesMismatchedShards(t *testing.T) {
 			}
 		})
 	}
-	if code, stderr := runCLI("merge", "-o", "s1.json", "s1.json", "s2.json"); code != exitError || !strings.Contains(stderr, "is also a shard") {
+	if code, stderr := runCLI("merge", "-o", "s1.json", "s1.json", "s2.json"); code != exitError || !strings.Contains(stderr, "也是要合并的分片") {
 		t.Errorf("-o over a shard: exit %d, %q", code, stderr)
 	}
 

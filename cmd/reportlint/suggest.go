@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/reportlint/reportlint/engine/finding"
+	"github.com/reportlint/reportlint/engine/i18n"
 	"github.com/reportlint/reportlint/engine/ingest"
 	ingestcharset "github.com/reportlint/reportlint/engine/ingest/charset"
 	"github.com/reportlint/reportlint/engine/output"
@@ -73,19 +74,22 @@ func suggest(s string, candidates []string) []string {
 	return out
 }
 
-// didYouMean is " (did you mean X?)" for the closest candidates, or "".
+// didYouMean is "; did you mean X?" for the closest candidates, or "".
 func didYouMean(s string, candidates []string) string {
 	m := suggest(s, candidates)
-	if len(m) == 0 {
+	switch len(m) {
+	case 0:
 		return ""
+	case 1:
+		return i18n.Sprintf("; did you mean %s?", m[0])
 	}
-	return fmt.Sprintf("; did you mean %s?", strings.Join(m, " or "))
+	return i18n.Sprintf("; did you mean %s or %s?", strings.Join(m[:len(m)-1], ", "), m[len(m)-1])
 }
 
 // choice is a flag whose value is one of a fixed list.
 type choice struct {
 	flag   string
-	noun   string // what a value is, for messages
+	noun   string // what a value is, for messages (unknownValue)
 	values func() []string
 }
 
@@ -100,6 +104,23 @@ var choices = []choice{
 	{"shard-by", "key", func() []string { return []string{"body", "folder"} }},
 }
 
+// unknownValue says that value is none of values, what a value of noun is, suggesting the
+// closest.
+func unknownValue(noun, value string, values []string) error {
+	want, hint := strings.Join(values, ", "), didYouMean(value, values)
+	switch noun {
+	case "level":
+		return i18n.Errorf("unknown level %q (want %s)%s", value, want, hint)
+	case "encoding":
+		return i18n.Errorf("unknown encoding %q (want %s)%s", value, want, hint)
+	case "key":
+		return i18n.Errorf("unknown key %q (want %s)%s", value, want, hint)
+	case "value":
+		return i18n.Errorf("unknown value %q (want %s)%s", value, want, hint)
+	}
+	return i18n.Errorf("unknown format %q (want %s)%s", value, want, hint)
+}
+
 // checkChoice checks the value of a choice flag, suggesting the closest value when it is
 // none of them. An empty value (the flag's default "detect") is fine.
 func checkChoice(flag, value string) error {
@@ -111,7 +132,7 @@ func checkChoice(flag, value string) error {
 		if slices.Contains(values, strings.ToLower(value)) || (flag == "charset" && ingestcharset.Known(value)) {
 			return nil
 		}
-		return usagef("--%s: unknown %s %q (want %s)%s", flag, c.noun, value, strings.Join(values, ", "), didYouMean(value, values))
+		return usage(fmt.Errorf("--%s: %w", flag, unknownValue(c.noun, value, values)))
 	}
 	return nil
 }
@@ -130,7 +151,7 @@ func checkChoices(opts *LintOptions) error {
 }
 
 // selectionHint suggests rule ids and categories for the entries of --select, --ignore and
-// --level that name no rule, in the language of the selection's message: 是否指 X？
+// --level that name no rule: ；“X”是否指 Y？ for each.
 func selectionHint(opts *LintOptions, rules []finding.Rule) string {
 	var names []string
 	for _, r := range rules {
@@ -149,12 +170,13 @@ func selectionHint(opts *LintOptions, rules []finding.Rule) string {
 		if strings.ContainsAny(e, "*?[") || slices.Contains(names, e) {
 			continue
 		}
-		if m := suggest(e, names); len(m) > 0 {
-			hints = append(hints, fmt.Sprintf("“%s”是否指 %s？", e, strings.Join(m, " 或 ")))
+		switch m := suggest(e, names); len(m) {
+		case 0:
+		case 1:
+			hints = append(hints, i18n.Sprintf("；“%s”是否指 %s？", e, m[0]))
+		default:
+			hints = append(hints, i18n.Sprintf("；“%s”是否指 %s 或 %s？", e, strings.Join(m[:len(m)-1], ", "), m[len(m)-1]))
 		}
 	}
-	if len(hints) == 0 {
-		return ""
-	}
-	return "；" + strings.Join(hints, "")
+	return strings.Join(hints, "")
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/reportlint/reportlint/engine/finding"
+	"github.com/reportlint/reportlint/engine/i18n"
 )
 
 func TestSuggest(t *testing.T) {
@@ -29,6 +30,7 @@ func TestSuggest(t *testing.T) {
 }
 
 func TestCheckChoice(t *testing.T) {
+	inLang(t, i18n.En)
 	for _, tc := range []struct{ flag, value, want string }{
 		{"format", "sarf", `--format: unknown format "sarf" (want text, json, sarif, github, junit, html, csv, xlsx); did you mean sarif?`},
 		{"fail-on", "warn", `--fail-on: unknown level "warn" (want error, warning, note, none); did you mean warning?`},
@@ -54,8 +56,14 @@ func TestCheckChoice(t *testing.T) {
 func TestSelectionHint(t *testing.T) {
 	rules := []finding.Rule{{ID: "T3-ROW-SUM", Tags: []string{"arithmetic"}}, {ID: "DOC-TITLE", Tags: []string{"metadata"}}}
 	opts := &LintOptions{Select: []string{"T3-ROWSUM", "T3-*"}, Ignore: []string{"metadat"}, Levels: map[string]string{"DOC-TITEL": "note"}}
-	want := "；“DOC-TITEL”是否指 DOC-TITLE？“T3-ROWSUM”是否指 T3-ROW-SUM？“metadat”是否指 metadata？"
+	inLang(t, i18n.Zh)
+	want := "；“DOC-TITEL”是否指 DOC-TITLE？；“T3-ROWSUM”是否指 T3-ROW-SUM？；“metadat”是否指 metadata？"
 	if got := selectionHint(opts, rules); got != want {
 		t.Errorf("hint = %q, want %q", got, want)
+	}
+	i18n.Set(i18n.En)
+	want = `; "DOC-TITEL": did you mean DOC-TITLE?; "T3-ROWSUM": did you mean T3-ROW-SUM?; "metadat": did you mean metadata?`
+	if got := selectionHint(opts, rules); got != want {
+		t.Errorf("en: hint = %q, want %q", got, want)
 	}
 }

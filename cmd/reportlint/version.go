@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/reportlint/reportlint/engine/i18n"
 )
 
 // Build stamps, set by `make dist` with -ldflags "-X main.Version=... -X main.Commit=...
@@ -81,7 +83,7 @@ func NewCmdVersion(io *IOStreams) *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "version",
-		Short: "Print the version, commit, build date, Go version and bundled rule packs",
+		Short: i18n.T("Print the version, commit, build date, Go version and bundled rule packs"),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			b := readBuildInfo()
@@ -93,11 +95,11 @@ func NewCmdVersion(io *IOStreams) *cobra.Command {
 				_, err = fmt.Fprintf(io.Out, "%s\n", data)
 				return err
 			}
-			_, err := fmt.Fprintf(io.Out, "reportlint %s\ncommit:   %s\nbuilt:    %s\ngo:       %s (%s)\npacks:    %s\n",
-				b.Version, b.Commit, b.Date, b.GoVersion, b.Platform, strings.Join(b.Packs, ", "))
+			_, err := fmt.Fprint(io.Out, i18n.Sprintf("reportlint %s\ncommit:   %s\nbuilt:    %s\ngo:       %s (%s)\npacks:    %s\n",
+				b.Version, b.Commit, b.Date, b.GoVersion, b.Platform, strings.Join(b.Packs, ", ")))
 			return err
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print the build information as JSON")
+	cmd.Flags().BoolVar(&asJSON, "json", false, i18n.T("print the build information as JSON"))
 	return cmd
 }

@@ -82,6 +82,8 @@ func classify(name string) (kind fileKind, id, category string) {
 		return regoFile, "", ""
 	case parts[0] == "cel" && len(parts) == 2 && (strings.HasSuffix(base, ".yaml") || strings.HasSuffix(base, ".yml")):
 		return celFile, "", ""
+	case parts[0] == "docs" && len(parts) == 2 && strings.HasSuffix(base, ".en.md"):
+		return docEnFile, strings.TrimSuffix(base, ".en.md"), ""
 	case parts[0] == "docs" && len(parts) == 2 && strings.HasSuffix(base, ".md"):
 		return docFile, strings.TrimSuffix(base, ".md"), ""
 	case parts[0] == "tests" && len(parts) == 2 && strings.HasSuffix(base, ".yaml"):

@@ -114,7 +114,7 @@ func (f *Folder) Scaffold(ctx context.Context, r NewRule) ([]File, error) {
 	}
 	titleEn := r.TitleEn
 	if titleEn == "" {
-		titleEn = "(Rule title: what the report should do)"
+		titleEn = "(Rule title, what the report should do)"
 	}
 	if !slices.Contains(Categories, r.Category) {
 		return nil, i18n.Errorf("category: want one of %s, not %q", strings.Join(Categories, ", "), r.Category)
