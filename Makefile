@@ -62,8 +62,8 @@ fuzz:
 		./engine/cnnum:FuzzParse \
 		./engine/profile:FuzzApply
 
-# Regenerate the files made from the code: the rule catalogue (rules/RULES.md) and the
-# command-line reference (docs/cli.md). make test fails while they are stale.
+# Regenerate the files made from the code: the rule catalogue (rules/RULES.md, RULES.en.md) and the
+# command-line reference (docs/cli.md, cli.zh.md). make test fails while they are stale.
 generate:
 	$(GO) test ./cmd/reportlint -run 'TestCatalogueIsCurrent|TestCLIReferenceIsCurrent' -update-catalogue -update-cli-docs
 

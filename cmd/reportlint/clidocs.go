@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/reportlint/reportlint/engine/i18n"
 	"io"
 	"strings"
 
@@ -13,8 +14,7 @@ import (
 // and flags, in the language the tree was built in (docs/cli.md is the English one).
 func writeCLIReference(w io.Writer, root *cobra.Command) error {
 	var b strings.Builder
-	b.WriteString("# reportlint command-line reference\n\n")
-	b.WriteString("Generated from the command tree (`make generate`); do not edit by hand.\n")
+	b.WriteString(i18n.T("# reportlint command-line reference\n\nGenerated from the command tree (`make generate`); do not edit by hand.\n"))
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {
 		if c.Hidden || c.Name() == "help" || c.Name() == "completion" {
@@ -28,7 +28,7 @@ func writeCLIReference(w io.Writer, root *cobra.Command) error {
 			fmt.Fprintf(&b, "\nExamples:\n\n```sh\n%s\n```\n", strings.TrimRight(dedent(c.Example), "\n"))
 		}
 		if flags := documentedFlags(c); flags != "" {
-			fmt.Fprintf(&b, "\nFlags:\n\n```\n%s```\n", flags)
+			fmt.Fprintf(&b, "\n%s\n\n```\n%s```\n", i18n.T("Flags:"), flags)
 		}
 		for _, sub := range c.Commands() {
 			walk(sub)

@@ -1,0 +1,159 @@
+package main
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// langInputs are documents of every carrier and edition, clean and defective, real and
+// made, with findings of every category, notes of the importers and not-assessable cells.
+var langInputs = []string{"--exclude", "SOURCES.md", "--exclude", "make.sh", "../../fixtures/formats", "../../fixtures/variants", "../../fixtures/corpus/real", "../../fixtures/pre2019"}
+
+// codeSpan is a code block or span of a rule's doc: the report text it cites.
+var codeSpan = regexp.MustCompile("(?s)```.*?```|`[^`\n]*`")
+
+// Findings and reports speak the run's language: in English, the messages, rule texts,
+// summaries and errors of every human and machine format have no Chinese outside the
+// document text they quote; in Chinese, no English prose.
+func TestFindingsAndReportsInBothLanguages(t *testing.T) {
+	for _, lang := range []string{"en", "zh"} {
+		var texts []string
+		add := func(where, s string) { texts = append(texts, where+"\x00"+s) }
+
+		_, out, errOut := runIn(lang, append([]string{"lint", "--format", "json", "--no-config"}, langInputs...)...)
+		var res struct {
+			Results []struct {
+				Path     string `json:"path"`
+				Error    string `json:"error"`
+				Findings []struct {
+					Rule    string `json:"rule"`
+					Message string `json:"message"`
+					Related []struct {
+						Message string `json:"message"`
+					} `json:"related"`
+				} `json:"findings"`
+			} `json:"results"`
+		}
+		if err := json.Unmarshal([]byte(out), &res); err != nil {
+			t.Fatalf("%s: json: %v\n%s", lang, err, errOut)
+		}
+		findings := 0
+		for _, r := range res.Results {
+			if r.Error != "" {
+				add(r.Path+" error", strings.ReplaceAll(r.Error, r.Path, ""))
+			}
+			for _, f := range r.Findings {
+				findings++
+				add(r.Path+" "+f.Rule, f.Message)
+				for _, rel := range f.Related {
+					add(r.Path+" "+f.Rule+" related", rel.Message)
+				}
+			}
+		}
+		if findings < 100 {
+			t.Fatalf("%s: %d findings: the inputs are not what the test needs", lang, findings)
+		}
+		add("summary", errOut)
+
+		_, out, _ = runIn(lang, append([]string{"lint", "--format", "sarif", "--no-config"}, langInputs...)...)
+		var sarif struct {
+			Runs []struct {
+				Tool struct {
+					Driver     sarifComponent   `json:"driver"`
+					Extensions []sarifComponent `json:"extensions"`
+				} `json:"tool"`
+				Results []struct {
+					RuleID  string      `json:"ruleId"`
+					Message sarifText   `json:"message"`
+					Related []sarifRefd `json:"relatedLocations"`
+				} `json:"results"`
+			} `json:"runs"`
+		}
+		if err := json.Unmarshal([]byte(out), &sarif); err != nil {
+			t.Fatalf("%s: sarif: %v", lang, err)
+		}
+		for _, run := range sarif.Runs {
+			for _, c := range append([]sarifComponent{run.Tool.Driver}, run.Tool.Extensions...) {
+				for _, r := range c.Rules {
+					add("sarif rule "+r.ID, r.Short.Text)
+					add("sarif rule "+r.ID, r.Full.Text)
+					add("sarif rule help "+r.ID, codeSpan.ReplaceAllString(r.Help.Text, ""))
+				}
+			}
+			for _, r := range run.Results {
+				add("sarif "+r.RuleID, r.Message.Text)
+				for _, rel := range r.Related {
+					add("sarif "+r.RuleID+" related", rel.Message.Text)
+				}
+			}
+		}
+
+		// The text report, less the document's lines it prints under each finding.
+		_, out, _ = runIn(lang, append([]string{"lint", "--no-config", "--color", "never"}, langInputs...)...)
+		for _, line := range strings.Split(out, "\n") {
+			if !strings.HasPrefix(line, "    ") {
+				add("text", line)
+			}
+		}
+		// The table of documents, less the columns that hold the document's own words.
+		_, out, _ = runIn(lang, append([]string{"lint", "--format", "csv", "--no-config"}, langInputs...)...)
+		rows, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(out, "\ufeff"))).ReadAll()
+		if err != nil || len(rows) < 40 {
+			t.Fatalf("%s: csv: %v, %d rows", lang, err, len(rows))
+		}
+		for _, row := range rows {
+			for i, cell := range row {
+				if i == 0 || i == 1 || i == 3 {
+					continue // path, body, region
+				}
+				add("csv", cell)
+			}
+		}
+		checkLanguage(t, lang, texts)
+	}
+}
+
+// checkLanguage fails for each text not in the language: English with Chinese outside
+// quotes, Chinese with a run of English prose.
+func checkLanguage(t *testing.T, lang string, texts []string) {
+	t.Helper()
+	bad := 0
+	for _, wt := range texts {
+		where, s, _ := strings.Cut(wt, "\x00")
+		var problem string
+		if lang == "en" {
+			problem = hanOutside(s)
+		} else if runs := englishRuns(s, nil); len(runs) > 0 {
+			problem = strings.Join(runs, " | ")
+		}
+		if problem != "" {
+			bad++
+			if bad <= 20 {
+				t.Errorf("%s: %s: %q in %q", lang, where, problem, s)
+			}
+		}
+	}
+	if bad > 20 {
+		t.Errorf("%s: %d texts in all", lang, bad)
+	}
+}
+
+type sarifText struct {
+	Text string `json:"text"`
+}
+
+type sarifRefd struct {
+	Message sarifText `json:"message"`
+}
+
+type sarifComponent struct {
+	Rules []struct {
+		ID    string    `json:"id"`
+		Short sarifText `json:"shortDescription"`
+		Full  sarifText `json:"fullDescription"`
+		Help  sarifText `json:"help"`
+	} `json:"rules"`
+}
