@@ -22,6 +22,8 @@ type Entry struct {
 	// Dynamic marks a message the code passes as a value rather than a literal (a table of
 	// labels), so that the completeness test does not take it for stale.
 	Dynamic bool `yaml:"dynamic,omitempty"`
+	// Context tells apart entries whose words are the same in one language (i18n.C).
+	Context string `yaml:"context,omitempty"`
 	// File is the catalogue file the entry is in.
 	File string `yaml:"-"`
 }
@@ -51,6 +53,9 @@ func load() {
 			e.File = path.Base(name)
 			entries = append(entries, e)
 			for _, k := range []string{e.Zh, e.En, e.EnOne} {
+				if k != "" && e.Context != "" {
+					k = e.Context + contextSep + k
+				}
 				if k != "" {
 					if _, dup := index[k]; !dup {
 						index[k] = e

@@ -61,6 +61,14 @@ func usedKeys(t *testing.T) map[string]string {
 			if name == "In" && len(call.Args) == 2 {
 				name, arg = "T", call.Args[1]
 			}
+			if name == "C" && len(call.Args) == 2 {
+				ctx, ok1 := literal(call.Args[0])
+				key, ok2 := literal(call.Args[1])
+				if ok1 && ok2 {
+					keys[ctx+contextSep+key] = fset.Position(call.Pos()).String()
+				}
+				return true
+			}
 			if !keyFuncs[name] {
 				return true
 			}
@@ -117,9 +125,13 @@ func TestCatalogueCoversTheCode(t *testing.T) {
 		if e.Dynamic {
 			continue
 		}
-		_, zh := keys[e.Zh]
-		_, en := keys[e.En]
-		_, one := keys[e.EnOne]
+		prefix := ""
+		if e.Context != "" {
+			prefix = e.Context + contextSep
+		}
+		_, zh := keys[prefix+e.Zh]
+		_, en := keys[prefix+e.En]
+		_, one := keys[prefix+e.EnOne]
 		if !zh && !en && !one {
 			t.Errorf("%s: entry is not used by the code (mark it dynamic: true if it is passed as a value): %q", e.File, e.Zh)
 		}
@@ -154,6 +166,9 @@ func TestCatalogueEntriesAreComplete(t *testing.T) {
 		for _, k := range []string{e.Zh, e.En, e.EnOne} {
 			if k == "" {
 				continue
+			}
+			if e.Context != "" {
+				k = e.Context + contextSep + k
 			}
 			if prev, dup := seen[k]; dup {
 				t.Errorf("%s: %q is also a message of %s", where, k, prev)
@@ -262,5 +277,22 @@ func TestMessagesFollowTheLanguage(t *testing.T) {
 	Set(En)
 	if !strings.HasPrefix(sentinel.Error(), "unknown language") {
 		t.Errorf("en sentinel: %q", sentinel)
+	}
+}
+
+// The same words translate by their context: a column of one document each, a section
+// listing them.
+func TestContexts(t *testing.T) {
+	defer Set(Current())
+	Set(En)
+	if got, heading := C("column", "文档"), T("文档"); got != "Document" || heading != "Documents" {
+		t.Errorf("en: column %q, heading %q", got, heading)
+	}
+	if got := C("no such context", "文档"); got != "文档" {
+		t.Errorf("unknown context: %q", got)
+	}
+	Set(Zh)
+	if got := C("column", "文档"); got != "文档" {
+		t.Errorf("zh: %q", got)
 	}
 }

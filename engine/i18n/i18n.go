@@ -105,6 +105,24 @@ func In(l Lang, key string) string {
 	return e.Zh
 }
 
+// C is the message key in the current language, in context ctx: the same words may
+// translate differently in different places (文档 heads a column of one document each,
+// "Document", and a section listing them, "Documents"). The catalogue gives such an entry
+// a context.
+func C(ctx, key string) string {
+	e, ok := lookup(ctx + contextSep + key)
+	if !ok {
+		return key
+	}
+	if Current() == En {
+		return e.En
+	}
+	return e.Zh
+}
+
+// contextSep joins a context and a message in the catalogue's index, as gettext does.
+const contextSep = "\x04"
+
 // Sprintf formats the message format in the current language. An English message may have
 // a singular form, used when the first integer argument is 1.
 func Sprintf(format string, args ...any) string {

@@ -880,6 +880,6 @@ func categoriesText(tags []string) string {
 var htmlPage = template.Must(template.New("page").Funcs(template.FuncMap{
 	"label": levelLabel, "levels": levelsText, "cats": categoriesText, "join": strings.Join,
 	// t and tf give the page's fixed text in the run's language (catalog/output.yaml).
-	"t": i18n.T, "tf": i18n.Sprintf, "counts": countsText,
+	"t": i18n.T, "tc": i18n.C, "tf": i18n.Sprintf, "counts": countsText,
 	"pad": func(d int) string { return fmt.Sprintf("padding-left:%.1frem", 0.5+1.2*float64(d)) },
 }).Parse(htmlTemplate))

@@ -186,7 +186,7 @@ a{color:inherit;text-decoration:none}
 <span id="shown" class="muted"></span>
 </div>
 <table class="list" id="docs">
-<thead><tr><th data-k="p">{{t "文档"}}</th><th data-k="b">{{t "发布机关"}}</th><th data-k="k">{{t "类别"}}</th><th data-k="r">{{t "地区"}}</th><th data-k="y" data-num="1">{{t "年度"}}</th><th data-k="e" data-num="1">{{t "错误"}}</th><th data-k="w" data-num="1">{{t "警告"}}</th><th data-k="o" data-num="1">{{t "提示"}}</th><th data-k="na" data-num="1">{{t "无法判定"}}</th><th data-k="ru">{{t "规则"}}</th></tr></thead>
+<thead><tr><th data-k="p">{{tc "column" "文档"}}</th><th data-k="b">{{t "发布机关"}}</th><th data-k="k">{{t "类别"}}</th><th data-k="r">{{t "地区"}}</th><th data-k="y" data-num="1">{{t "年度"}}</th><th data-k="e" data-num="1">{{tc "count" "错误"}}</th><th data-k="w" data-num="1">{{tc "count" "警告"}}</th><th data-k="o" data-num="1">{{tc "count" "提示"}}</th><th data-k="na" data-num="1">{{t "无法判定"}}</th><th data-k="ru">{{t "规则"}}</th></tr></thead>
 <tbody></tbody>
 </table>
 <noscript><p>{{t "表格需要启用脚本；下面每份报告仍可直接阅读。"}}</p></noscript>
@@ -195,7 +195,7 @@ a{color:inherit;text-decoration:none}
 <h2>{{t "规则"}}</h2>
 <p class="muted">{{t "同一编号的规则在各规则包中合并为一行；级别按本次实际报告的统计。"}}</p>
 <table class="list" id="rules">
-<thead><tr><th>{{t "规则"}}</th><th>{{t "标题"}}</th><th>{{t "类别"}}</th><th>{{t "本次报告的级别"}}</th><th>{{t "无法判定"}}</th><th>{{t "文档数"}}</th><th>{{t "发现数"}}</th><th>{{t "规则包"}}</th></tr></thead>
+<thead><tr><th>{{tc "column" "规则"}}</th><th>{{t "标题"}}</th><th>{{t "类别"}}</th><th>{{t "本次报告的级别"}}</th><th>{{t "无法判定"}}</th><th>{{t "文档数"}}</th><th>{{t "发现数"}}</th><th>{{t "规则包"}}</th></tr></thead>
 <tbody>
 {{- range .Rules}}{{if .Findings}}
 <tr id="rule-{{.ID}}"><td><code>{{.ID}}</code></td><td>{{.Title}}{{if .Help}}<details class="help"><summary>{{t "说明"}}</summary><pre>{{.Help}}</pre></details>{{end}}</td><td>{{cats .Tags}}</td><td>{{levels .ByLevel}}</td><td class="n">{{.NotAssessable}}</td><td class="n">{{.Docs}}</td><td class="n">{{.Findings}}</td><td>{{join .Packs " "}}</td></tr>

@@ -243,7 +243,7 @@ func TestHTMLInEnglish(t *testing.T) {
 func TestSheetsInEnglish(t *testing.T) {
 	out := renderIn(t, i18n.En, "csv", enRules(), enResults(), Options{})
 	header, _, _ := strings.Cut(string(out[3:]), "\r\n")
-	want := "Documents,Body,Kind of body,Region,Year,Format edition,Pack,Read in full,Why unreadable,Error,Warning,Note,Not assessable," +
+	want := "Document,Body,Kind of body,Region,Year,Format edition,Pack,Read in full,Why unreadable,Errors,Warnings,Notes,Not assessable," +
 		"Category: Sections,Category: Numbers,Category: Narrative,Category: Metadata,Category: Format,NAR-APPLICATIONS,PDF-RULE,T3-ROW-SUM,UNUSED"
 	if cats := finding.Categories(); len(cats) != 5 {
 		t.Skipf("categories %v: update the expected header", cats)
@@ -302,6 +302,8 @@ func TestChineseAfterEnglish(t *testing.T) {
 }
 
 // templateKey finds the messages the html template passes to t and tf.
+var templateContextKey = regexp.MustCompile(`\{\{-?\s*tc\s+("(?:[^"\\]|\\.)*")\s+("(?:[^"\\]|\\.)*")`)
+
 var templateKey = regexp.MustCompile(`\{\{-?\s*tf?\s+("(?:[^"\\]|\\.)*")`)
 
 // Every message of the html template has a catalogue entry (the catalogue's own test does
@@ -326,6 +328,23 @@ func TestTemplateMessagesAreCatalogued(t *testing.T) {
 	}
 	if len(keys) < 40 {
 		t.Fatalf("found %d template messages: the pattern is broken", len(keys))
+	}
+	defer i18n.Set(i18n.Current())
+	i18n.Set(i18n.En)
+	contexts := 0
+	for _, m := range templateContextKey.FindAllStringSubmatch(htmlTemplate, -1) {
+		contexts++
+		ctx, err1 := strconv.Unquote(m[1])
+		k, err2 := strconv.Unquote(m[2])
+		if err1 != nil || err2 != nil {
+			t.Fatalf("%s %s: %v %v", m[1], m[2], err1, err2)
+		}
+		if i18n.C(ctx, k) == k {
+			t.Errorf("template message %q in context %q has no English in the catalogue", k, ctx)
+		}
+	}
+	if contexts == 0 {
+		t.Fatal("found no template message with a context: the pattern is broken")
 	}
 	all, err := i18n.Entries()
 	if err != nil {

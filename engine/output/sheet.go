@@ -44,9 +44,9 @@ func ruleIDs(rules []finding.Rule) []string {
 
 // documentHeader is the header row of the per-document sheet.
 func documentHeader(ids []string) []string {
-	h := []string{i18n.T("文档"), i18n.T("发布机关"), i18n.T("机关类别"), i18n.T("地区"), i18n.T("年度"),
+	h := []string{i18n.C("column", "文档"), i18n.T("发布机关"), i18n.T("机关类别"), i18n.T("地区"), i18n.T("年度"),
 		i18n.T("格式版本"), i18n.T("规则包"), i18n.T("完整读取"), i18n.T("无法读取的原因"),
-		i18n.T("错误"), i18n.T("警告"), i18n.T("提示"), i18n.T("无法判定")}
+		i18n.C("count", "错误"), i18n.C("count", "警告"), i18n.C("count", "提示"), i18n.T("无法判定")}
 	for _, c := range finding.Categories() {
 		h = append(h, i18n.Sprintf("类别：%s", categoryLabel(c)))
 	}
@@ -113,7 +113,7 @@ func kindLabel(kind string) string {
 
 // findingHeader is the header row of the per-finding sheet.
 func findingHeader() []string {
-	return []string{i18n.T("文档"), i18n.T("发布机关"), i18n.T("年度"), i18n.T("规则"), i18n.T("级别"),
+	return []string{i18n.C("column", "文档"), i18n.T("发布机关"), i18n.T("年度"), i18n.C("column", "规则"), i18n.T("级别"),
 		i18n.T("无法判定"), i18n.T("位置"), i18n.T("表格"), i18n.T("行"), i18n.T("列"), i18n.T("原文"),
 		i18n.T("相关位置"), i18n.T("应为"), i18n.T("实际"), i18n.T("说明"), i18n.T("位置（行:列）")}
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"maps"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -15,9 +14,9 @@ import (
 // Profile is a compiled Spec, safe for concurrent use by many documents.
 type Profile struct {
 	spec      *Spec
-	sectionRE []*regexp.Regexp
-	altRE     []*regexp.Regexp
-	claimRE   []*regexp.Regexp
+	sectionRE []*filteredRE
+	altRE     []*filteredRE
+	claimRE   []*filteredRE
 	grammar   *grammar
 	editionRE map[string][]*filteredRE
 	// sectionLits and claimLits are each pattern's required literals (see gate.go).
@@ -53,9 +52,9 @@ func Compile(spec *Spec) (*Profile, error) {
 	})
 	for _, sec := range spec.Sections {
 		p.sectionRE = append(p.sectionRE, compileSectionRE(spec, sec))
-		var alt *regexp.Regexp
+		var alt *filteredRE
 		if sec.Alt != "" {
-			alt = mustCompileRE(sec.Alt)
+			alt = newFilteredRE(sec.Alt)
 		}
 		p.altRE = append(p.altRE, alt)
 		p.sectionLits = append(p.sectionLits, requiredLiterals(p.sectionRE[len(p.sectionRE)-1].String()))
@@ -71,7 +70,7 @@ func Compile(spec *Spec) (*Profile, error) {
 		if err != nil {
 			return nil, fmt.Errorf("claim %s: %w", c.ID, err)
 		}
-		p.claimRE = append(p.claimRE, re)
+		p.claimRE = append(p.claimRE, newFilteredRE(re.String()))
 		p.claimLits = append(p.claimLits, requiredLiterals(re.String()))
 	}
 	if spec.Quantities != nil {
