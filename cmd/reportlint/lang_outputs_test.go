@@ -3,7 +3,11 @@ package main
 import (
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -12,6 +16,9 @@ import (
 // made, with findings of every category, notes of the importers and not-assessable cells.
 var langInputs = []string{"--exclude", "SOURCES.md", "--exclude", "make.sh", "../../fixtures/formats", "../../fixtures/variants", "../../fixtures/corpus/real", "../../fixtures/pre2019"}
 
+// firstQuote is the first document text a message quotes.
+var firstQuote = regexp.MustCompile(`“[^”]*”`)
+
 // codeSpan is a code block or span of a rule's doc: the report text it cites.
 var codeSpan = regexp.MustCompile("(?s)```.*?```|`[^`\n]*`")
 
@@ -19,18 +26,46 @@ var codeSpan = regexp.MustCompile("(?s)```.*?```|`[^`\n]*`")
 // summaries and errors of every human and machine format have no Chinese outside the
 // document text they quote; in Chinese, no English prose.
 func TestFindingsAndReportsInBothLanguages(t *testing.T) {
+	// same: each language's findings without their words, which must be the same.
+	same := map[string][]string{}
+	// A report missing two parts: two findings of one rule at one place, which must come
+	// in the same order in both languages.
+	sample, err := os.ReadFile("../../fixtures/formats/sample.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kept []string
+	for _, line := range strings.Split(string(sample), "\n") {
+		if !strings.HasPrefix(line, "四、政府信息公开") && !strings.HasPrefix(line, "五、存在") {
+			kept = append(kept, line)
+		}
+	}
+	missing := filepath.Join(t.TempDir(), "missing-parts.txt")
+	if err := os.WriteFile(missing, []byte(strings.Join(kept, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	inputs := append(slices.Clone(langInputs), missing)
 	for _, lang := range []string{"en", "zh"} {
 		var texts []string
 		add := func(where, s string) { texts = append(texts, where+"\x00"+s) }
 
-		_, out, errOut := runIn(lang, append([]string{"lint", "--format", "json", "--no-config"}, langInputs...)...)
+		_, out, errOut := runIn(lang, append([]string{"lint", "--format", "json", "--no-config"}, inputs...)...)
 		var res struct {
 			Results []struct {
 				Path     string `json:"path"`
 				Error    string `json:"error"`
 				Findings []struct {
-					Rule    string `json:"rule"`
-					Message string `json:"message"`
+					Rule     string `json:"rule"`
+					Level    string `json:"level"`
+					Message  string `json:"message"`
+					Expected string `json:"expected"`
+					Actual   string `json:"actual"`
+					Print    string `json:"fingerprint"`
+					Location struct {
+						Span struct {
+							Start struct{ Line, Col int } `json:"start"`
+						} `json:"span"`
+					} `json:"location"`
 					Related []struct {
 						Message string `json:"message"`
 					} `json:"related"`
@@ -47,6 +82,11 @@ func TestFindingsAndReportsInBothLanguages(t *testing.T) {
 			}
 			for _, f := range r.Findings {
 				findings++
+				same[lang] = append(same[lang], fmt.Sprintf("%s %d:%d %s %s %s %q %q", r.Path, f.Location.Span.Start.Line, f.Location.Span.Start.Col, f.Rule, f.Level, f.Print, f.Expected, f.Actual))
+				if r.Path == missing && f.Rule == "DOC-SECTIONS" {
+					// The heading each finding quotes, the same words in both languages.
+					same[lang] = append(same[lang], f.Print+" "+firstQuote.FindString(f.Message))
+				}
 				add(r.Path+" "+f.Rule, f.Message)
 				for _, rel := range f.Related {
 					add(r.Path+" "+f.Rule+" related", rel.Message)
@@ -58,7 +98,7 @@ func TestFindingsAndReportsInBothLanguages(t *testing.T) {
 		}
 		add("summary", errOut)
 
-		_, out, _ = runIn(lang, append([]string{"lint", "--format", "sarif", "--no-config"}, langInputs...)...)
+		_, out, _ = runIn(lang, append([]string{"lint", "--format", "sarif", "--no-config"}, inputs...)...)
 		var sarif struct {
 			Runs []struct {
 				Tool struct {
@@ -92,14 +132,14 @@ func TestFindingsAndReportsInBothLanguages(t *testing.T) {
 		}
 
 		// The text report, less the document's lines it prints under each finding.
-		_, out, _ = runIn(lang, append([]string{"lint", "--no-config", "--color", "never"}, langInputs...)...)
+		_, out, _ = runIn(lang, append([]string{"lint", "--no-config", "--color", "never"}, inputs...)...)
 		for _, line := range strings.Split(out, "\n") {
 			if !strings.HasPrefix(line, "    ") {
 				add("text", line)
 			}
 		}
 		// The table of documents, less the columns that hold the document's own words.
-		_, out, _ = runIn(lang, append([]string{"lint", "--format", "csv", "--no-config"}, langInputs...)...)
+		_, out, _ = runIn(lang, append([]string{"lint", "--format", "csv", "--no-config"}, inputs...)...)
 		rows, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(out, "\ufeff"))).ReadAll()
 		if err != nil || len(rows) < 40 {
 			t.Fatalf("%s: csv: %v, %d rows", lang, err, len(rows))
@@ -113,6 +153,17 @@ func TestFindingsAndReportsInBothLanguages(t *testing.T) {
 			}
 		}
 		checkLanguage(t, lang, texts)
+	}
+	// The same findings in the same order, with the same fingerprints (a baseline written
+	// in one language holds in the other).
+	if !slices.Equal(same["en"], same["zh"]) {
+		for i := range min(len(same["en"]), len(same["zh"])) {
+			if same["en"][i] != same["zh"][i] {
+				t.Errorf("finding %d differs:\nen %s\nzh %s", i, same["en"][i], same["zh"][i])
+				break
+			}
+		}
+		t.Errorf("en has %d findings, zh %d", len(same["en"]), len(same["zh"]))
 	}
 }
 

@@ -197,11 +197,16 @@ func (r *Rule) evalItem(m *meter, vars map[string]any) ([]finding.Raw, error) {
 	}
 	raw := finding.Raw{RuleID: r.Meta.ID}
 	raw.At, raw.Related = r.locate(m, vars)
-	msg, err := r.render(m, vars)
+	msg, err := r.render(m, vars, r.localMessage())
 	if err != nil {
 		return nil, err
 	}
-	raw.Message = msg
+	raw.Message, raw.Key = msg, msg
+	if i18n.Current() != i18n.Zh && r.messageEn != nil {
+		if raw.Key, err = r.render(m, vars, r.message); err != nil {
+			return nil, err
+		}
+	}
 	// A rule that binds expected and actual compared them: the finding carries both.
 	if e, ok := vars["expected"].(ref.Val); ok {
 		if a, ok := vars["actual"].(ref.Val); ok {
@@ -218,7 +223,7 @@ func (r *Rule) notAssessable(m *meter, vars map[string]any, na *NotAssessable) f
 	if raw.At == "" && len(na.Refs) > 0 {
 		raw.At = na.Refs[0]
 	}
-	raw.Message = r.Meta.Title
+	raw.Message, raw.Key = r.Meta.Title, r.Meta.Title
 	return raw
 }
 
@@ -269,12 +274,16 @@ func refOf(v ref.Val) string {
 	return ""
 }
 
-func (r *Rule) render(m *meter, vars map[string]any) (string, error) {
-	var b strings.Builder
-	parts := r.message
+// localMessage is the message template in the run's language.
+func (r *Rule) localMessage() []messagePart {
 	if i18n.Current() == i18n.En && r.messageEn != nil {
-		parts = r.messageEn
+		return r.messageEn
 	}
+	return r.message
+}
+
+func (r *Rule) render(m *meter, vars map[string]any, parts []messagePart) (string, error) {
+	var b strings.Builder
 	for _, p := range parts {
 		if p.prg == nil {
 			b.WriteString(p.text)

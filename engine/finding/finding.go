@@ -88,6 +88,10 @@ type Raw struct {
 	// the facts (cells) whose state prevented it.
 	NotAssessable bool
 	Missing       []string
+	// Key is the message in the pack's own language (Chinese) where the rule gives one
+	// in each: it orders findings, and so numbers their fingerprints, the same way in
+	// every language.
+	Key string
 	// Expected and Actual are the two values the rule compared, as its message writes
 	// them (what the table sums to, what the cell or the sentence says), when it compared
 	// two values.
@@ -196,6 +200,9 @@ type Finding struct {
 	Fingerprint string `json:"fingerprint"`
 	// Pack is name@version of the pack that produced the finding.
 	Pack string `json:"pack,omitempty"`
+	// SortKey is Raw.Key: what orders findings at one place the same way in every
+	// language.
+	SortKey string `json:"-"`
 }
 
 // ComputeFingerprint fills f.Fingerprint from the rule id, the logical locations and the
@@ -214,14 +221,21 @@ func (f *Finding) ComputeFingerprint(occurrence int) {
 
 func normalize(s string) string { return strings.Join(strings.Fields(s), "") }
 
-// Compare orders findings by position, then rule id, then message: the order of every
-// report, so output is the same byte for byte on the same input.
+// Compare orders findings by position, then rule id, then the message in the pack's
+// language (SortKey, when both have one), then the message: the order of every report,
+// so output is the same byte for byte on the same input, and findings at one place come
+// in the same order (and take the same fingerprints) whatever the run's language.
 func Compare(a, b Finding) int {
 	if c := comparePos(a.Location.Span.Start, b.Location.Span.Start); c != 0 {
 		return c
 	}
 	if c := cmp.Compare(a.RuleID, b.RuleID); c != 0 {
 		return c
+	}
+	if a.SortKey != "" && b.SortKey != "" {
+		if c := cmp.Compare(a.SortKey, b.SortKey); c != 0 {
+			return c
+		}
 	}
 	if c := cmp.Compare(a.Message, b.Message); c != 0 {
 		return c

@@ -25,6 +25,7 @@ func Resolve(path string, p *pack.Pack, facts *profile.Facts, raws []finding.Raw
 		f := finding.Finding{
 			RuleID: raw.RuleID, Level: rule.Level, Message: raw.Message, Tags: rule.Tags,
 			NotAssessable: raw.NotAssessable, Pack: p.Ref(), Expected: raw.Expected, Actual: raw.Actual,
+			SortKey: raw.Key,
 		}
 		if raw.Level != "" {
 			f.Level = raw.Level

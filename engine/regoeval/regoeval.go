@@ -478,7 +478,7 @@ func violation(id string, v any) (finding.Raw, error) {
 		return finding.Raw{}, i18n.Errorf("violation is %T, want an object with msg and at", v)
 	}
 	raw := finding.Raw{RuleID: id}
-	raw.Message = localText(obj["msg"])
+	raw.Message, raw.Key = localText(obj["msg"]), sourceText(obj["msg"])
 	if raw.Message == "" {
 		return raw, i18n.Errorf("violation without msg: %v", obj)
 	}
@@ -525,6 +525,16 @@ func localText(v any) string {
 		return zh
 	}
 	return ""
+}
+
+// sourceText is a violation's text in the pack's own language (Chinese).
+func sourceText(v any) string {
+	if x, ok := v.(map[string]any); ok {
+		zh, _ := x["zh"].(string)
+		return zh
+	}
+	s, _ := v.(string)
+	return s
 }
 
 // value writes a violation's expected or actual value as a message would: a number with
