@@ -1,6 +1,7 @@
 package profile
 
 import (
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -86,7 +87,7 @@ func claimLogical(f *Facts, c *Claim) string {
 
 // findClaimIn records the matches of re in [from, to), looking only in the sentences that
 // hold one of the pattern's required literals; it reports whether it found one.
-func (p *profiler) findClaimIn(c ClaimSpec, re *filteredRE, lits []string, from, to int) bool {
+func (p *profiler) findClaimIn(c ClaimSpec, re *regexp.Regexp, lits []string, from, to int) bool {
 	found := false
 	for _, w := range windows(p.s.foldedStr, p.bounds, p.s.foldByte(from), p.s.foldByte(to), lits) {
 		if p.findClaimWindow(c, re, w[0], w[1]) {
@@ -100,7 +101,7 @@ func (p *profiler) findClaimIn(c ClaimSpec, re *filteredRE, lits []string, from,
 }
 
 // findClaimWindow records the matches of re in the byte range [a, b) of the folded text.
-func (p *profiler) findClaimWindow(c ClaimSpec, re *filteredRE, a, b int) bool {
+func (p *profiler) findClaimWindow(c ClaimSpec, re *regexp.Regexp, a, b int) bool {
 	s := p.s
 	base := a
 	hay := s.foldedStr[a:b]

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -14,9 +15,9 @@ import (
 // Profile is a compiled Spec, safe for concurrent use by many documents.
 type Profile struct {
 	spec      *Spec
-	sectionRE []*filteredRE
-	altRE     []*filteredRE
-	claimRE   []*filteredRE
+	sectionRE []*regexp.Regexp
+	altRE     []*regexp.Regexp
+	claimRE   []*regexp.Regexp
 	grammar   *grammar
 	editionRE map[string][]*filteredRE
 	// sectionLits and claimLits are each pattern's required literals (see gate.go).
@@ -52,9 +53,9 @@ func Compile(spec *Spec) (*Profile, error) {
 	})
 	for _, sec := range spec.Sections {
 		p.sectionRE = append(p.sectionRE, compileSectionRE(spec, sec))
-		var alt *filteredRE
+		var alt *regexp.Regexp
 		if sec.Alt != "" {
-			alt = newFilteredRE(sec.Alt)
+			alt = mustCompileRE(sec.Alt)
 		}
 		p.altRE = append(p.altRE, alt)
 		p.sectionLits = append(p.sectionLits, requiredLiterals(p.sectionRE[len(p.sectionRE)-1].String()))
@@ -70,7 +71,7 @@ func Compile(spec *Spec) (*Profile, error) {
 		if err != nil {
 			return nil, fmt.Errorf("claim %s: %w", c.ID, err)
 		}
-		p.claimRE = append(p.claimRE, newFilteredRE(re.String()))
+		p.claimRE = append(p.claimRE, re)
 		p.claimLits = append(p.claimLits, requiredLiterals(re.String()))
 	}
 	if spec.Quantities != nil {

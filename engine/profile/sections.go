@@ -1,6 +1,7 @@
 package profile
 
 import (
+	"regexp"
 	"slices"
 	"sort"
 )
@@ -32,7 +33,7 @@ func (p *profiler) findSections() {
 }
 
 // headingCandidates adds the matches of re in the byte window w of the folded text.
-func (p *profiler) headingCandidates(re *filteredRE, w [2]int, i int, want string, cands *[]headingCandidate) {
+func (p *profiler) headingCandidates(re *regexp.Regexp, w [2]int, i int, want string, cands *[]headingCandidate) {
 	hay := p.s.foldedStr[w[0]:w[1]]
 	for _, m := range re.FindAllStringSubmatchIndex(hay, maxOccurrences) {
 		{
@@ -264,6 +265,6 @@ func bestChain(n int, item func(i int) (key, start, end, score int)) []int {
 
 // compileSectionRE builds the heading expression of one section: an optional numeral and
 // separator, then the title pattern.
-func compileSectionRE(spec *Spec, sec SectionSpec) *filteredRE {
-	return newFilteredRE(`(?:(` + spec.Numeral + `)` + spec.Separator + `)?(?:` + sec.Pattern + `)`)
+func compileSectionRE(spec *Spec, sec SectionSpec) *regexp.Regexp {
+	return mustCompileRE(`(?:(` + spec.Numeral + `)` + spec.Separator + `)?(?:` + sec.Pattern + `)`)
 }
