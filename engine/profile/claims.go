@@ -1,7 +1,6 @@
 package profile
 
 import (
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -16,8 +15,8 @@ import (
 func (p *profiler) findClaims() {
 	// Claims are read within a sentence of one block: windows end at sentence ends and at
 	// block starts.
-	sentences := sentenceBounds(p.s.foldedStr)
-	inBlocks := mergeBounds(sentences, p.blockBytes())
+	sentences := p.sentenceEnds()
+	inBlocks := p.sentenceBlockEnds()
 	for i, c := range p.spec.Claims {
 		if p.cancelled() {
 			return
@@ -87,9 +86,9 @@ func claimLogical(f *Facts, c *Claim) string {
 
 // findClaimIn records the matches of re in [from, to), looking only in the sentences that
 // hold one of the pattern's required literals; it reports whether it found one.
-func (p *profiler) findClaimIn(c ClaimSpec, re *regexp.Regexp, lits []string, from, to int) bool {
+func (p *profiler) findClaimIn(c ClaimSpec, re *filteredRE, lits []string, from, to int) bool {
 	found := false
-	for _, w := range windows(p.s.foldedStr, p.bounds, p.s.foldByte(from), p.s.foldByte(to), lits) {
+	for _, w := range windows(p.s.foldedStr, p.lits, p.bounds, p.s.foldByte(from), p.s.foldByte(to), lits) {
 		if p.findClaimWindow(c, re, w[0], w[1]) {
 			found = true
 			if c.First {
@@ -101,13 +100,12 @@ func (p *profiler) findClaimIn(c ClaimSpec, re *regexp.Regexp, lits []string, fr
 }
 
 // findClaimWindow records the matches of re in the byte range [a, b) of the folded text.
-func (p *profiler) findClaimWindow(c ClaimSpec, re *regexp.Regexp, a, b int) bool {
+func (p *profiler) findClaimWindow(c ClaimSpec, re *filteredRE, a, b int) bool {
 	s := p.s
 	base := a
-	hay := s.foldedStr[a:b]
 	found := false
 	names := re.SubexpNames()
-	for _, m := range re.FindAllStringSubmatchIndex(hay, maxOccurrences) {
+	for _, m := range re.findAllIn(p.lits, s.foldedStr, a, b, maxOccurrences) {
 		start := int(s.foldIdx[base+m[0]])
 		end := int(s.foldIdx[base+m[1]])
 		cl := &Claim{ID: c.ID, Section: p.sectionAt(start), Sentence: p.sentenceAt(base + m[0]), Text: s.text(start, end), Fields: map[string]*Field{}, Span: s.span(start, end), start: start, end: end}
@@ -210,13 +208,32 @@ func subtract(r [2]int, cut [][2]int) [][2]int {
 
 // blockBytes returns the byte offsets in the folded text where blocks start.
 func (p *profiler) blockBytes() []int {
-	out := make([]int, 0, len(p.s.blockStart))
-	for _, i := range p.s.blockStart {
-		if i > 0 {
-			out = append(out, p.s.foldByte(i))
+	if p.blockAt == nil {
+		p.blockAt = make([]int, 0, len(p.s.blockStart))
+		for _, i := range p.s.blockStart {
+			if i > 0 {
+				p.blockAt = append(p.blockAt, p.s.foldByte(i))
+			}
 		}
 	}
-	return out
+	return p.blockAt
+}
+
+// sentenceEnds returns sentenceBounds of the folded text, worked out once.
+func (p *profiler) sentenceEnds() []int {
+	if p.sentences == nil {
+		p.sentences = sentenceBounds(p.s.foldedStr)
+	}
+	return p.sentences
+}
+
+// sentenceBlockEnds returns the sentence ends and the block starts of the folded text,
+// worked out once: where a claim read within one block ends.
+func (p *profiler) sentenceBlockEnds() []int {
+	if p.inBlocks == nil {
+		p.inBlocks = mergeBounds(p.sentenceEnds(), p.blockBytes())
+	}
+	return p.inBlocks
 }
 
 // mergeBounds merges two sorted lists of offsets.

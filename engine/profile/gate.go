@@ -2,7 +2,7 @@ package profile
 
 import (
 	"regexp/syntax"
-	"strings"
+	"slices"
 	"unicode/utf8"
 )
 
@@ -97,34 +97,53 @@ func sentenceBounds(s string) []int {
 
 // windows returns the byte ranges of [from, to) to search for a pattern with the given
 // required literals: the sentences in the range that contain one, merged when adjacent.
-// With no literals the whole range is one window.
-func windows(s string, bounds []int, from, to int, lits []string) [][2]int {
+// With no literals the whole range is one window. idx, when not nil, indexes s.
+func windows(s string, idx *litIndex, bounds []int, from, to int, lits []string) [][2]int {
 	if len(lits) == 0 {
 		return [][2]int{{from, to}}
 	}
-	var out [][2]int
-	start := from
-	for _, end := range bounds {
-		if end <= from {
-			continue
+	first, _ := slices.BinarySearch(bounds, from+1)
+	// The sentences (indexes into bounds) holding a whole occurrence of a literal.
+	var held []int
+	for _, l := range lits {
+		var at []int
+		if idx != nil {
+			at = idx.positions(l)
+		} else {
+			at = indexEvery(s, l)
 		}
-		e := min(end, to)
-		if e > start {
-			seg := s[start:e]
-			for _, l := range lits {
-				if strings.Contains(seg, l) {
-					if n := len(out); n > 0 && out[n-1][1] == start {
-						out[n-1][1] = e
-					} else {
-						out = append(out, [2]int{start, e})
-					}
-					break
-				}
+		k, _ := slices.BinarySearch(at, from)
+		for _, o := range at[k:] {
+			if o >= to {
+				break
+			}
+			// The sentence holding o: the first whose end is past o.
+			si, _ := slices.BinarySearch(bounds[first:], o+1)
+			si += first
+			if si == len(bounds) {
+				continue
+			}
+			if o+len(l) <= min(bounds[si], to) && (len(held) == 0 || held[len(held)-1] != si) {
+				held = append(held, si)
 			}
 		}
-		start = e
-		if e >= to {
-			break
+	}
+	slices.Sort(held)
+	held = slices.Compact(held)
+	var out [][2]int
+	for _, si := range held {
+		start := from
+		if si > first {
+			start = max(from, bounds[si-1])
+		}
+		e := min(bounds[si], to)
+		if e <= start {
+			continue
+		}
+		if n := len(out); n > 0 && out[n-1][1] == start {
+			out[n-1][1] = e
+		} else {
+			out = append(out, [2]int{start, e})
 		}
 	}
 	return out

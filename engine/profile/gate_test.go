@@ -32,11 +32,11 @@ func TestRequiredLiterals(t *testing.T) {
 func TestWindows(t *testing.T) {
 	s := "甲乙丙。丁戊己。甲庚辛。"
 	b := sentenceBounds(s)
-	got := windows(s, b, 0, len(s), []string{"甲"})
+	got := windows(s, nil, b, 0, len(s), []string{"甲"})
 	if len(got) != 2 || s[got[0][0]:got[0][1]] != "甲乙丙。" || s[got[1][0]:got[1][1]] != "甲庚辛。" {
 		t.Fatalf("windows = %v", got)
 	}
-	if all := windows(s, b, 3, 12, nil); len(all) != 1 || all[0] != [2]int{3, 12} {
+	if all := windows(s, nil, b, 3, 12, nil); len(all) != 1 || all[0] != [2]int{3, 12} {
 		t.Fatalf("no literals: %v", all)
 	}
 }

@@ -187,7 +187,7 @@ func (p *profiler) findQuantities() {
 		return
 	}
 	s := p.s
-	bounds := mergeBounds(sentenceBounds(s.foldedStr), p.blockBytes())
+	bounds := p.sentenceBlockEnds()
 	var heads []int
 	for _, sec := range p.facts.Sections {
 		if sec.Found {

@@ -1,9 +1,14 @@
 package profile
 
 import (
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"testing"
+
+	"github.com/reportlint/reportlint/engine/document"
+	"github.com/reportlint/reportlint/engine/ingest/text"
 )
 
 // The literal filter never rejects a text the pattern matches, and it finds the literals
@@ -38,5 +43,44 @@ func TestFilteredRE(t *testing.T) {
 	}
 	if f := newFilteredRE(`属于已主动公开范围数|告知作出更改补充数`); f.mayMatch("一段没有这些词的文字") {
 		t.Error("a text without the literals may match")
+	}
+}
+
+// Searching only the runs between barriers that hold a literal finds exactly the matches a
+// search of the whole text finds, for every bundled pattern on the fixtures' reports, with
+// and without the document's literal index.
+func TestFilteredREFindsWhatRegexpFinds(t *testing.T) {
+	files, _ := filepath.Glob("../../fixtures/*.txt")
+	more, _ := filepath.Glob("../../fixtures/corpus/real/*.txt")
+	files = append(files, more...)
+	for _, pack := range []string{"govinfo-2019", "govinfo-2021", "govinfo-pre2019"} {
+		p := loadPackProfile(t, pack)
+		res := append(append(slices.Clone(p.sectionRE), p.claimRE...), p.altRE...)
+		for _, fs := range p.editionRE {
+			res = append(res, fs...)
+		}
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			folded := newStream(&document.Document{Blocks: text.Blocks(string(b))}).foldedStr
+			idx := newLitIndex(folded, p.scanner)
+			for _, re := range res {
+				if re == nil {
+					continue
+				}
+				want := re.Regexp.FindAllStringSubmatchIndex(folded, -1)
+				if got := re.findAllIn(idx, folded, 0, len(folded), -1); !slices.EqualFunc(got, want, slices.Equal) {
+					t.Errorf("%s, %s: %s finds %v, regexp %v", pack, f, re, got, want)
+				}
+				if got := re.FindAllStringSubmatchIndex(folded, -1); !slices.EqualFunc(got, want, slices.Equal) {
+					t.Errorf("%s, %s: %s without index finds %v, regexp %v", pack, f, re, got, want)
+				}
+				if got, want := re.findIn(idx, folded), re.Regexp.FindStringIndex(folded); !slices.Equal(got, want) {
+					t.Errorf("%s, %s: %s first match %v, regexp %v", pack, f, re, got, want)
+				}
+			}
+		}
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"maps"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -15,9 +14,9 @@ import (
 // Profile is a compiled Spec, safe for concurrent use by many documents.
 type Profile struct {
 	spec      *Spec
-	sectionRE []*regexp.Regexp
-	altRE     []*regexp.Regexp
-	claimRE   []*regexp.Regexp
+	sectionRE []*filteredRE
+	altRE     []*filteredRE
+	claimRE   []*filteredRE
 	grammar   *grammar
 	editionRE map[string][]*filteredRE
 	// sectionLits and claimLits are each pattern's required literals (see gate.go).
@@ -27,6 +26,8 @@ type Profile struct {
 	// which a column type accepts.
 	units  []string
 	unitOK map[string]map[string]bool
+	// scanner finds every literal the patterns above are filtered by in one pass.
+	scanner *litScanner
 }
 
 // Compile checks spec and compiles its patterns.
@@ -53,9 +54,9 @@ func Compile(spec *Spec) (*Profile, error) {
 	})
 	for _, sec := range spec.Sections {
 		p.sectionRE = append(p.sectionRE, compileSectionRE(spec, sec))
-		var alt *regexp.Regexp
+		var alt *filteredRE
 		if sec.Alt != "" {
-			alt = mustCompileRE(sec.Alt)
+			alt = newFilteredRE(sec.Alt)
 		}
 		p.altRE = append(p.altRE, alt)
 		p.sectionLits = append(p.sectionLits, requiredLiterals(p.sectionRE[len(p.sectionRE)-1].String()))
@@ -71,7 +72,7 @@ func Compile(spec *Spec) (*Profile, error) {
 		if err != nil {
 			return nil, fmt.Errorf("claim %s: %w", c.ID, err)
 		}
-		p.claimRE = append(p.claimRE, re)
+		p.claimRE = append(p.claimRE, newFilteredRE(re.String()))
 		p.claimLits = append(p.claimLits, requiredLiterals(re.String()))
 	}
 	if spec.Quantities != nil {
@@ -81,7 +82,26 @@ func Compile(spec *Spec) (*Profile, error) {
 		}
 		p.grammar = g
 	}
+	p.scanner = newLitScanner(p.literals())
 	return p, nil
+}
+
+// literals returns the literals the profile's patterns and windows are filtered by.
+func (p *Profile) literals() []string {
+	var out []string
+	for _, ls := range append(slices.Clone(p.sectionLits), p.claimLits...) {
+		out = append(out, ls...)
+	}
+	res := append(append(slices.Clone(p.sectionRE), p.altRE...), p.claimRE...)
+	for _, fs := range p.editionRE {
+		res = append(res, fs...)
+	}
+	for _, f := range res {
+		if f != nil {
+			out = append(out, f.any...)
+		}
+	}
+	return out
 }
 
 // Spec returns the profile's specification.
@@ -91,12 +111,16 @@ func (p *Profile) Spec() *Spec { return p.spec }
 type profiler struct {
 	*Profile
 	s           *stream
+	lits        *litIndex // where the patterns' literals occur in the folded text
 	facts       *Facts
 	tableRanges [][2]int
 	bounds      []int // sentence ends in the folded text
-	stops       []int // full-stop sentence ends and block starts (sentenceAt), made on first use
-	ctx         context.Context
-	stopped     bool // ctx was found done: the stages left return at once
+	// sentences, blockAt and inBlocks are the sentence ends, the block starts (bytes of
+	// the folded text) and both merged, made on first use.
+	sentences, blockAt, inBlocks []int
+	stops                        []int // full-stop sentence ends and block starts (sentenceAt), made on first use
+	ctx                          context.Context
+	stopped                      bool // ctx was found done: the stages left return at once
 }
 
 // cancelled reports whether the profiling should stop, its context being done. The stages
@@ -122,6 +146,7 @@ func (p *Profile) ApplyContext(ctx context.Context, doc *document.Document) (*Fa
 		Tables: map[string]*Table{},
 	}
 	pr := &profiler{Profile: p, s: newStream(doc), facts: f, ctx: ctx}
+	pr.lits = newLitIndex(pr.s.foldedStr, p.scanner)
 	f.addRef("doc", Resolved{Span: pr.s.span(0, min(1, pr.s.len())), Logical: "文档", Kind: "module"})
 	for _, stage := range []func(){
 		pr.findSections, pr.findTables, pr.sectionTexts, pr.findClaims,
@@ -207,7 +232,7 @@ func (p *profiler) detectEdition() {
 			}
 		}
 		for i, np := range p.spec.EditionPatterns[ed] {
-			if loc := p.editionRE[ed][i].FindStringIndex(p.s.foldedStr); loc != nil {
+			if loc := p.editionRE[ed][i].findIn(p.lits, p.s.foldedStr); loc != nil {
 				e.Markers[ed] = append(e.Markers[ed], np.Name)
 				a, b := int(p.s.foldIdx[loc[0]]), int(p.s.foldIdx[loc[1]])
 				if first[0] < 0 || a < first[0] {

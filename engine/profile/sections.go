@@ -1,7 +1,6 @@
 package profile
 
 import (
-	"regexp"
 	"slices"
 	"sort"
 )
@@ -22,10 +21,10 @@ type headingCandidate struct {
 func (p *profiler) findSections() {
 	spec := p.spec
 	var cands []headingCandidate
-	bounds := sentenceBounds(p.s.foldedStr)
+	bounds := p.sentenceEnds()
 	for i, sec := range spec.Sections {
 		re := p.sectionRE[i]
-		for _, w := range windows(p.s.foldedStr, bounds, 0, len(p.s.foldedStr), p.sectionLits[i]) {
+		for _, w := range windows(p.s.foldedStr, p.lits, bounds, 0, len(p.s.foldedStr), p.sectionLits[i]) {
 			p.headingCandidates(re, w, i, sec.Numeral, &cands)
 		}
 	}
@@ -33,9 +32,9 @@ func (p *profiler) findSections() {
 }
 
 // headingCandidates adds the matches of re in the byte window w of the folded text.
-func (p *profiler) headingCandidates(re *regexp.Regexp, w [2]int, i int, want string, cands *[]headingCandidate) {
+func (p *profiler) headingCandidates(re *filteredRE, w [2]int, i int, want string, cands *[]headingCandidate) {
 	hay := p.s.foldedStr[w[0]:w[1]]
-	for _, m := range re.FindAllStringSubmatchIndex(hay, maxOccurrences) {
+	for _, m := range re.findAllIn(p.lits, p.s.foldedStr, w[0], w[1], maxOccurrences) {
 		{
 			start := int(p.s.foldIdx[w[0]+m[0]])
 			end := int(p.s.foldIdx[w[0]+m[1]])
@@ -98,7 +97,7 @@ func (p *profiler) chooseSections(cands []headingCandidate) {
 		c, ok := chosen[i]
 		if !ok {
 			if r := p.altRE[i]; r != nil {
-				if loc := r.FindStringIndex(p.s.foldedStr); loc != nil {
+				if loc := r.findIn(p.lits, p.s.foldedStr); loc != nil {
 					a, b := int(p.s.foldIdx[loc[0]]), int(p.s.foldIdx[loc[1]])
 					out.Unheaded = true
 					out.Heading = p.s.text(a, b)
@@ -265,6 +264,6 @@ func bestChain(n int, item func(i int) (key, start, end, score int)) []int {
 
 // compileSectionRE builds the heading expression of one section: an optional numeral and
 // separator, then the title pattern.
-func compileSectionRE(spec *Spec, sec SectionSpec) *regexp.Regexp {
-	return mustCompileRE(`(?:(` + spec.Numeral + `)` + spec.Separator + `)?(?:` + sec.Pattern + `)`)
+func compileSectionRE(spec *Spec, sec SectionSpec) *filteredRE {
+	return newFilteredRE(`(?:(` + spec.Numeral + `)` + spec.Separator + `)?(?:` + sec.Pattern + `)`)
 }
