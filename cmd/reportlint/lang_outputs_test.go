@@ -152,6 +152,11 @@ func TestFindingsAndReportsInBothLanguages(t *testing.T) {
 				add("csv", cell)
 			}
 		}
+		// The rule list: every pack's title and every rule's.
+		_, out, _ = runIn(lang, "rules")
+		for _, line := range strings.Split(out, "\n") {
+			add("rules", line)
+		}
 		checkLanguage(t, lang, texts)
 	}
 	// The same findings in the same order, with the same fingerprints (a baseline written

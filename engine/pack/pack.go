@@ -37,8 +37,12 @@ type Manifest struct {
 	// Name identifies the pack family (govinfo-2021); Version is semantic (1.2.0).
 	Name    string `yaml:"name"`
 	Version string `yaml:"version"`
-	// Title says, in Chinese, which report format the pack checks.
+	// Title says, in Chinese, which report format the pack checks; En.Title in English.
+	// The loaded pack's Title is the run's language's.
 	Title string `yaml:"title"`
+	En    struct {
+		Title string `yaml:"title"`
+	} `yaml:"en"`
 	// Edition is the report-format edition whose tables the pack expects.
 	Edition string `yaml:"edition"`
 	// Years are the report years the pack applies to; To 0 means open-ended.
@@ -250,6 +254,9 @@ func readManifest(root fs.FS, dir string) (*Pack, error) {
 	}
 	if err := decodeStrict(data, &p.Manifest); err != nil {
 		return nil, fmt.Errorf("pack.yaml: %w", err)
+	}
+	if i18n.Current() == i18n.En && p.En.Title != "" {
+		p.Title = p.En.Title
 	}
 	if err := p.checkManifest(); err != nil {
 		return nil, err
