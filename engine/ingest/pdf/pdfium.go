@@ -175,6 +175,9 @@ type glyph struct {
 	x0, y0, x1, y1     float64 // loose box: advance width × font height
 	size               float64
 	tx0, ty0, tx1, ty1 float64 // tight box of the outline, when pdfium gives one
+	// tight is true once the tight box was asked for: it is read only for a glyph whose
+	// loose box is empty or far too large, the only ones where it changes the result.
+	tight bool
 }
 
 func (g glyph) cx() float64 { return (g.x0 + g.x1) / 2 }
@@ -225,6 +228,27 @@ type extractor struct {
 	// note says the bound was reached.
 	chars  int
 	capped bool
+	rq     reqs
+}
+
+// reqs holds the requests made for every glyph, page object and path segment, reused
+// from one call to the next: go-pdfium reads a request during the call and keeps nothing
+// of it, and a report has thousands of each.
+type reqs struct {
+	unicode   requests.FPDFText_GetUnicode
+	generated requests.FPDFText_IsGenerated
+	loose     requests.FPDFText_GetLooseCharBox
+	fontSize  requests.FPDFText_GetFontSize
+	object    requests.FPDFPage_GetObject
+	formObj   requests.FPDFFormObj_GetObject
+	objType   requests.FPDFPageObj_GetType
+	matrix    requests.FPDFPageObj_GetMatrix
+	drawMode  requests.FPDFPath_GetDrawMode
+	segments  requests.FPDFPath_CountSegments
+	segment   requests.FPDFPath_GetPathSegment
+	segType   requests.FPDFPathSegment_GetType
+	segPoint  requests.FPDFPathSegment_GetPoint
+	segClose  requests.FPDFPathSegment_GetClose
 }
 
 func (x *extractor) run(data []byte, lim limit.Limits) (out *rawDoc, err error) {
@@ -339,6 +363,9 @@ func (x *extractor) text(page requests.Page, rp *rawPage) error {
 	}
 	x.chars += n
 	rp.glyphs = make([]glyph, 0, n)
+	// index holds each kept glyph's character index in the text page, for the tight
+	// boxes fixLooseBoxes asks for.
+	index := make([]int, 0, n)
 	for i := 0; i < n; i++ {
 		if i%512 == 0 {
 			if err := x.ctx.Err(); err != nil {
@@ -347,9 +374,10 @@ func (x *extractor) text(page requests.Page, rp *rawPage) error {
 		}
 		if g, ok := x.glyphAt(tp.TextPage, i, rp); ok {
 			rp.glyphs = append(rp.glyphs, g)
+			index = append(index, i)
 		}
 	}
-	fixLooseBoxes(rp.glyphs)
+	fixLooseBoxes(rp.glyphs, func(k int) { x.tightBox(tp.TextPage, index[k], rp.h, &rp.glyphs[k]) })
 	return nil
 }
 
@@ -357,11 +385,8 @@ func (x *extractor) text(page requests.Page, rp *rawPage) error {
 // false for a character that is not drawn text: one pdfium made up, a control or
 // invisible character, one it cannot read, or one outside the page.
 func (x *extractor) glyphAt(tp references.FPDF_TEXTPAGE, i int, rp *rawPage) (glyph, bool) {
-	gen, err := x.p.FPDFText_IsGenerated(&requests.FPDFText_IsGenerated{TextPage: tp, Index: i})
-	if err == nil && gen.IsGenerated {
-		return glyph{}, false
-	}
-	u, err := x.p.FPDFText_GetUnicode(&requests.FPDFText_GetUnicode{TextPage: tp, Index: i})
+	x.rq.unicode = requests.FPDFText_GetUnicode{TextPage: tp, Index: i}
+	u, err := x.p.FPDFText_GetUnicode(&x.rq.unicode)
 	if err != nil {
 		return glyph{}, false
 	}
@@ -369,9 +394,17 @@ func (x *extractor) glyphAt(tp references.FPDF_TEXTPAGE, i int, rp *rawPage) (gl
 	if !ok {
 		return glyph{}, false
 	}
+	if mayBeGenerated(rune(u.Unicode)) {
+		x.rq.generated = requests.FPDFText_IsGenerated{TextPage: tp, Index: i}
+		gen, err := x.p.FPDFText_IsGenerated(&x.rq.generated)
+		if err == nil && gen.IsGenerated {
+			return glyph{}, false
+		}
+	}
 	g := glyph{r: r}
 	x.glyphBoxes(tp, i, rp.h, &g)
-	if fs, err := x.p.FPDFText_GetFontSize(&requests.FPDFText_GetFontSize{TextPage: tp, Index: i}); err == nil {
+	x.rq.fontSize = requests.FPDFText_GetFontSize{TextPage: tp, Index: i}
+	if fs, err := x.p.FPDFText_GetFontSize(&x.rq.fontSize); err == nil {
 		g.size = fs.FontSize
 	}
 	if !g.valid(rp.w, rp.h) {
@@ -386,6 +419,13 @@ func (x *extractor) glyphAt(tp references.FPDF_TEXTPAGE, i int, rp *rawPage) (gl
 		g.size = g.y1 - g.y0
 	}
 	return g, true
+}
+
+// mayBeGenerated reports whether a character could be one that pdfium made up rather
+// than read from the page: pdfium adds spaces between words and line breaks (CR, LF)
+// between lines, so only a space or a control character needs to be asked about.
+func mayBeGenerated(r rune) bool {
+	return r <= ' ' || unicode.IsSpace(r)
 }
 
 // glyphRune returns the character a glyph shows: an invalid code point as the
@@ -404,26 +444,38 @@ func glyphRune(r rune) (rune, bool) {
 	return r, true
 }
 
-// glyphBoxes sets g's tight box and its loose box (the tight one when pdfium gives no
-// loose box with an area), in page space of a page h high.
+// glyphBoxes sets g's loose box, or its tight box when pdfium gives no loose box with an
+// area, in page space of a page h high.
 func (x *extractor) glyphBoxes(tp references.FPDF_TEXTPAGE, i int, h float64, g *glyph) {
-	if cb, err := x.p.FPDFText_GetCharBox(&requests.FPDFText_GetCharBox{TextPage: tp, Index: i}); err == nil {
-		g.tx0, g.tx1 = cb.Left, cb.Right
-		g.ty0, g.ty1 = h-cb.Top, h-cb.Bottom
-	}
-	if lb, err := x.p.FPDFText_GetLooseCharBox(&requests.FPDFText_GetLooseCharBox{TextPage: tp, Index: i}); err == nil {
+	x.rq.loose = requests.FPDFText_GetLooseCharBox{TextPage: tp, Index: i}
+	if lb, err := x.p.FPDFText_GetLooseCharBox(&x.rq.loose); err == nil {
 		g.x0, g.x1 = float64(lb.Rect.Left), float64(lb.Rect.Right)
 		g.y0, g.y1 = h-float64(lb.Rect.Top), h-float64(lb.Rect.Bottom)
 	}
 	if !(g.x1 > g.x0 && g.y1 > g.y0) {
+		x.tightBox(tp, i, h, g)
 		g.x0, g.y0, g.x1, g.y1 = g.tx0, g.ty0, g.tx1, g.ty1
+	}
+}
+
+// tightBox sets g's tight box, the box of character i's outline, in page space of a page
+// h high; it stays empty when pdfium gives none. It is read once per glyph.
+func (x *extractor) tightBox(tp references.FPDF_TEXTPAGE, i int, h float64, g *glyph) {
+	if g.tight {
+		return
+	}
+	g.tight = true
+	if cb, err := x.p.FPDFText_GetCharBox(&requests.FPDFText_GetCharBox{TextPage: tp, Index: i}); err == nil {
+		g.tx0, g.tx1 = cb.Left, cb.Right
+		g.ty0, g.ty1 = h-cb.Top, h-cb.Bottom
 	}
 }
 
 // fixLooseBoxes replaces loose boxes that are far larger than the page's usual text (pdfium
 // reports font-sized boxes of 200 pt for some vertical-writing CID fonts) by the glyph's
-// tight box, widened to the usual text height around its centre.
-func fixLooseBoxes(gs []glyph) {
+// tight box, widened to the usual text height around its centre. tight(k) reads the tight
+// box of gs[k], which only these glyphs need.
+func fixLooseBoxes(gs []glyph, tight func(k int)) {
 	var hs []float64
 	for _, g := range gs {
 		if g.r != ' ' {
@@ -436,8 +488,12 @@ func fixLooseBoxes(gs []glyph) {
 	}
 	for i := range gs {
 		g := &gs[i]
+		if g.y1-g.y0 <= 4*usual && g.x1-g.x0 <= 4*usual {
+			continue
+		}
+		tight(i)
 		th := math.Max(g.tx1-g.tx0, g.ty1-g.ty0)
-		if g.y1-g.y0 <= 4*usual && g.x1-g.x0 <= 4*usual || th <= 0 || th > 2*usual {
+		if th <= 0 || th > 2*usual {
 			continue
 		}
 		side := math.Max(th, usual*0.8)
@@ -483,6 +539,8 @@ type objWalker struct {
 	rp       *rawPage
 	objects  int
 	segments int
+	// sp is the subpath of the path being read, its buffers reused from path to path.
+	sp subpath
 }
 
 func (x *extractor) objects(page requests.Page, rp *rawPage) error {
@@ -495,7 +553,8 @@ func (x *extractor) objects(page requests.Page, rp *rawPage) error {
 		if w.stop() {
 			break
 		}
-		o, err := x.p.FPDFPage_GetObject(&requests.FPDFPage_GetObject{Page: page, Index: i})
+		x.rq.object = requests.FPDFPage_GetObject{Page: page, Index: i}
+		o, err := x.p.FPDFPage_GetObject(&x.rq.object)
 		if err != nil {
 			continue
 		}
@@ -522,7 +581,9 @@ func (w *objWalker) stop() bool {
 func (w *objWalker) object(obj references.FPDF_PAGEOBJECT, parent matrix, depth int) {
 	w.objects++
 	p := w.x.p
-	ty, err := p.FPDFPageObj_GetType(&requests.FPDFPageObj_GetType{PageObject: obj})
+	rq := &w.x.rq
+	rq.objType = requests.FPDFPageObj_GetType{PageObject: obj}
+	ty, err := p.FPDFPageObj_GetType(&rq.objType)
 	if err != nil {
 		return
 	}
@@ -534,7 +595,8 @@ func (w *objWalker) object(obj references.FPDF_PAGEOBJECT, parent matrix, depth 
 			return
 		}
 		m := parent
-		if fm, err := p.FPDFPageObj_GetMatrix(&requests.FPDFPageObj_GetMatrix{PageObject: obj}); err == nil {
+		rq.matrix = requests.FPDFPageObj_GetMatrix{PageObject: obj}
+		if fm, err := p.FPDFPageObj_GetMatrix(&rq.matrix); err == nil {
 			m = toMatrix(fm.Matrix.A, fm.Matrix.B, fm.Matrix.C, fm.Matrix.D, fm.Matrix.E, fm.Matrix.F).then(parent)
 		}
 		n, err := p.FPDFFormObj_CountObjects(&requests.FPDFFormObj_CountObjects{PageObject: obj})
@@ -542,7 +604,8 @@ func (w *objWalker) object(obj references.FPDF_PAGEOBJECT, parent matrix, depth 
 			return
 		}
 		for i := 0; i < n.Count && !w.stop(); i++ {
-			c, err := p.FPDFFormObj_GetObject(&requests.FPDFFormObj_GetObject{PageObject: obj, Index: uint64(i)})
+			rq.formObj = requests.FPDFFormObj_GetObject{PageObject: obj, Index: uint64(i)}
+			c, err := p.FPDFFormObj_GetObject(&rq.formObj)
 			if err != nil {
 				continue
 			}
@@ -569,7 +632,9 @@ func toMatrix(a, b, c, d, e, f float32) matrix {
 // shading, not rulings, and curves are never rulings.
 func (w *objWalker) path(obj references.FPDF_PAGEOBJECT, parent matrix) {
 	p := w.x.p
-	dm, err := p.FPDFPath_GetDrawMode(&requests.FPDFPath_GetDrawMode{PageObject: obj})
+	rq := &w.x.rq
+	rq.drawMode = requests.FPDFPath_GetDrawMode{PageObject: obj}
+	dm, err := p.FPDFPath_GetDrawMode(&rq.drawMode)
 	if err != nil {
 		return
 	}
@@ -577,7 +642,8 @@ func (w *objWalker) path(obj references.FPDF_PAGEOBJECT, parent matrix) {
 	if !dm.Stroke && !filled {
 		return // clipping or invisible path
 	}
-	cnt, err := p.FPDFPath_CountSegments(&requests.FPDFPath_CountSegments{PageObject: obj})
+	rq.segments = requests.FPDFPath_CountSegments{PageObject: obj}
+	cnt, err := p.FPDFPath_CountSegments(&rq.segments)
 	if err != nil || cnt.Count < 2 {
 		return
 	}
@@ -587,10 +653,12 @@ func (w *objWalker) path(obj references.FPDF_PAGEOBJECT, parent matrix) {
 	}
 	w.segments += cnt.Count
 	m := parent
-	if om, err := p.FPDFPageObj_GetMatrix(&requests.FPDFPageObj_GetMatrix{PageObject: obj}); err == nil {
+	rq.matrix = requests.FPDFPageObj_GetMatrix{PageObject: obj}
+	if om, err := p.FPDFPageObj_GetMatrix(&rq.matrix); err == nil {
 		m = toMatrix(om.Matrix.A, om.Matrix.B, om.Matrix.C, om.Matrix.D, om.Matrix.E, om.Matrix.F).then(parent)
 	}
-	sp := &subpath{filled: filled, stroke: dm.Stroke}
+	sp := &w.sp
+	*sp = subpath{filled: filled, stroke: dm.Stroke, pts: sp.pts[:0], pieces: sp.pieces[:0]}
 	if !w.walkSegments(obj, cnt.Count, m, sp) {
 		return
 	}
@@ -606,20 +674,23 @@ func (w *objWalker) path(obj references.FPDF_PAGEOBJECT, parent matrix) {
 // reports false when a segment cannot be read or the work was cancelled: the path then
 // gives no rulings.
 func (w *objWalker) walkSegments(obj references.FPDF_PAGEOBJECT, n int, m matrix, sp *subpath) bool {
-	p := w.x.p
+	p, rq := w.x.p, &w.x.rq
 	for i := 0; i < n; i++ {
 		if i%256 == 255 && w.x.ctx.Err() != nil {
 			return false
 		}
-		s, err := p.FPDFPath_GetPathSegment(&requests.FPDFPath_GetPathSegment{PageObject: obj, Index: i})
+		rq.segment = requests.FPDFPath_GetPathSegment{PageObject: obj, Index: i}
+		s, err := p.FPDFPath_GetPathSegment(&rq.segment)
 		if err != nil {
 			return false
 		}
-		st, err := p.FPDFPathSegment_GetType(&requests.FPDFPathSegment_GetType{PathSegment: s.PathSegment})
+		rq.segType = requests.FPDFPathSegment_GetType{PathSegment: s.PathSegment}
+		st, err := p.FPDFPathSegment_GetType(&rq.segType)
 		if err != nil {
 			return false
 		}
-		pp, err := p.FPDFPathSegment_GetPoint(&requests.FPDFPathSegment_GetPoint{PathSegment: s.PathSegment})
+		rq.segPoint = requests.FPDFPathSegment_GetPoint{PathSegment: s.PathSegment}
+		pp, err := p.FPDFPathSegment_GetPoint(&rq.segPoint)
 		if err != nil {
 			return false
 		}
@@ -630,7 +701,8 @@ func (w *objWalker) walkSegments(obj references.FPDF_PAGEOBJECT, n int, m matrix
 		if !sp.add(st.Type, pathPt{x, w.rp.h - y}) {
 			continue
 		}
-		if cl, err := p.FPDFPathSegment_GetClose(&requests.FPDFPathSegment_GetClose{PathSegment: s.PathSegment}); err == nil && cl.IsClose && len(sp.pts) > 0 {
+		rq.segClose = requests.FPDFPathSegment_GetClose{PathSegment: s.PathSegment}
+		if cl, err := p.FPDFPathSegment_GetClose(&rq.segClose); err == nil && cl.IsClose && len(sp.pts) > 0 {
 			sp.pts = append(sp.pts, sp.pts[0])
 		}
 	}
