@@ -262,11 +262,12 @@ func mergeBounds(a, b []int) []int {
 // clauses a semicolon separates, such as the items of one list, are one sentence.
 func (p *profiler) sentenceAt(b int) int {
 	if p.stops == nil {
+		// The full stops are among the sentence ends (which also end at semicolons).
 		var ends []int
-		for i, r := range p.s.foldedStr {
-			switch r {
+		for _, e := range p.sentenceEnds() {
+			switch r, _ := utf8.DecodeLastRuneInString(p.s.foldedStr[:e]); r {
 			case '。', '!', '?', '！', '？':
-				ends = append(ends, i+utf8.RuneLen(r))
+				ends = append(ends, e)
 			}
 		}
 		p.stops = mergeBounds(ends, p.blockBytes())

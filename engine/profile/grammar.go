@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"regexp/syntax"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -14,7 +15,7 @@ import (
 
 // grammar is a compiled GrammarSpec.
 type grammar struct {
-	token        *regexp.Regexp // a number and its unit: groups n and u
+	token        *filteredRE    // a number and its unit: groups n and u
 	bare         *regexp.Regexp // ^(?:fillers)*$: nothing but fillers
 	connectors   *regexp.Regexp // ^(?:connectors)+
 	respectively *regexp.Regexp
@@ -24,16 +25,25 @@ type grammar struct {
 	before       []gContext
 	after        []gContext
 	kinds        []gKind
+	// lits are, for each kind's phrases and each context (their gate), the literals one of
+	// which every match contains, nil when not known: a kind or context is only tried on
+	// text holding one of its literals (see phraseLits).
+	lits [][]string
+	// needs are, for each gate, what a text must hold for its pattern to match there (nil:
+	// nothing known).
+	needs []*litFilter
 }
 
 type gContext struct {
 	id, field    string
 	reportYearOK bool
 	re           *regexp.Regexp
+	gate         int // index in grammar.lits
 }
 
 type gKind struct {
 	id, in   string
+	gate     int            // index in grammar.lits of the literals of its phrases
 	follow   *regexp.Regexp // ^(?:Follow), nil when any text may follow
 	needs    *regexp.Regexp // nil when nothing is needed
 	avoid    *regexp.Regexp // nil when nothing is to be avoided
@@ -114,6 +124,7 @@ func compileGrammar(spec *Spec, g *GrammarSpec) (*grammar, error) {
 			any:   re("kind "+k.ID, p),
 			units: re("kind "+k.ID+" units", `^(?:`+ku+`)$`),
 		}
+		gk.gate = out.addGate(gk.any)
 		gk.weak = k.Weak
 		if k.Avoid != "" {
 			gk.avoid = re("kind "+k.ID+" avoid", k.Avoid)
@@ -137,17 +148,41 @@ func compileGrammar(spec *Spec, g *GrammarSpec) (*grammar, error) {
 		gc := gContext{id: c.ID, field: c.Field, reportYearOK: c.ReportYearOK}
 		if c.After {
 			gc.re = re("context "+c.ID, `^(?:`+c.Pattern+`)`)
+			gc.gate = out.addGate(gc.re)
 			out.after = append(out.after, gc)
 		} else {
 			gc.re = re("context "+c.ID, c.Pattern)
+			gc.gate = out.addGate(gc.re)
 			out.before = append(out.before, gc)
 		}
 	}
-	out.token = re("number", `(?P<n>`+g.Number+`)(?P<u>`+unionLongestFirst(units)+`)`)
+	out.token = newFilteredRE(re("number", `(?P<n>`+g.Number+`)(?P<u>`+unionLongestFirst(units)+`)`).String())
 	if len(errs) > 0 {
 		return nil, errors.New(strings.Join(errs, i18n.T("; ")))
 	}
 	return out, nil
+}
+
+// addGate records the literals one of which every match of re contains, and returns their
+// index in g.lits.
+func (g *grammar) addGate(re *regexp.Regexp) int {
+	var lits []string
+	var need *litFilter
+	if parsed, err := syntax.Parse(re.String(), syntax.Perl); err == nil {
+		parsed = parsed.Simplify()
+		lits, need = mustContainWide(parsed), needOf(parsed)
+	}
+	g.lits = append(g.lits, lits)
+	g.needs = append(g.needs, need)
+	return len(g.lits) - 1
+}
+
+// literals appends to out every literal the grammar's gates look for.
+func (g *grammar) literals(out []string) []string {
+	for i, ls := range g.lits {
+		out = g.needs[i].literals(append(out, ls...))
+	}
+	return out
 }
 
 // unionLongestFirst joins alternations so that a longer alternative is tried before a
@@ -248,23 +283,20 @@ func unionRanges(rs [][2]int) [][2]int {
 func (p *profiler) readSentence(a, b int, regions map[string][][2]int) {
 	g := p.grammar
 	sent := p.s.foldedStr[a:b]
-	toks := g.tokens(sent)
+	toks := g.tokens(p.s.foldedStr, a, b, p.lits)
 	if len(toks) == 0 {
 		return
 	}
 	// The kinds that look where the sentence stands; the others are not there to bind.
-	active := make([]bool, len(g.kinds))
-	for ki, k := range g.kinds {
-		active[ki] = p.inRegions(regions[k.in], int(p.s.foldIdx[a+toks[0].start]))
-	}
-	g2 := g.only(active)
+	g2 := p.activeKinds(regions, int(p.s.foldIdx[a+toks[0].start]))
+	pl := &phraseLits{p: p, base: a}
 	var out []quantityClaim
-	out = append(out, g2.enumerations(sent, toks, p.facts.Report.Year)...)
+	out = append(out, g2.enumerations(sent, toks, p.facts.Report.Year, pl)...)
 	for i := range toks {
 		if toks[i].consumed {
 			continue
 		}
-		if q, ok := g2.bind(sent, toks, i, p.facts.Report.Year); ok {
+		if q, ok := g2.bind(sent, toks, i, p.facts.Report.Year, pl); ok {
 			out = append(out, q)
 		}
 	}
@@ -292,10 +324,65 @@ func (p *profiler) readSentence(a, b int, regions map[string][][2]int) {
 	}
 }
 
+// phraseLits tells whether the literals of a kind's phrases or of a context occur within a
+// range of one sentence: where none does, the kind or context cannot match and is not tried.
+// A nil phraseLits knows nothing: everything may match.
+type phraseLits struct {
+	p    *profiler
+	base int // the sentence's byte offset in the folded text
+}
+
+// may reports whether a match of the gate's pattern may lie within bytes [a, b) of the
+// sentence.
+func (pl *phraseLits) may(gate, a, b int) bool {
+	if pl == nil {
+		return true
+	}
+	p := pl.p
+	return p.gateSpans(gate).within(pl.base+a, pl.base+b) && p.grammar.needs[gate].holdsIn(p.lits, p.s.foldedStr, pl.base+a, pl.base+b)
+}
+
+// gateSpans returns where the literals of the grammar's gate occur in the folded text,
+// worked out on first use.
+func (p *profiler) gateSpans(gate int) *litSpans {
+	if p.gates == nil {
+		p.gates = make([]*litSpans, len(p.grammar.lits))
+	}
+	if p.gates[gate] == nil {
+		p.gates[gate] = newLitSpans(p.lits, p.grammar.lits[gate])
+	}
+	return p.gates[gate]
+}
+
 // fits reports whether the sentence up to a number has what the kind needs and nothing it
 // avoids.
 func (k *gKind) fits(before string) bool {
 	return (k.needs == nil || k.needs.MatchString(before)) && (k.avoid == nil || !k.avoid.MatchString(before))
+}
+
+// activeKinds returns the grammar with the kinds alone that look at code point i, the
+// same grammar for every sentence where the same kinds look.
+func (p *profiler) activeKinds(regions map[string][][2]int, i int) *grammar {
+	g := p.grammar
+	active := p.activeBuf[:0]
+	for _, k := range g.kinds {
+		active = append(active, p.inRegions(regions[k.in], i))
+	}
+	p.activeBuf = active
+	for _, sub := range p.subGrammars {
+		if slices.Equal(sub.active, active) {
+			return sub.g
+		}
+	}
+	sub := g.only(active)
+	p.subGrammars = append(p.subGrammars, subGrammar{slices.Clone(active), sub})
+	return sub
+}
+
+// subGrammar is the grammar with some of its kinds alone.
+type subGrammar struct {
+	active []bool
+	g      *grammar
 }
 
 // only returns the grammar with the active kinds alone.
@@ -352,11 +439,13 @@ func (p *profiler) addQuantity(a int, sent, id string, q quantityClaim, start in
 	p.facts.Claims = append(p.facts.Claims, cl)
 }
 
-// tokens finds the numbers with a unit in sent, and the clause each stands in.
-func (g *grammar) tokens(sent string) []numTok {
+// tokens finds the numbers with a unit in the sentence text[a:b], and the clause each
+// stands in; offsets are relative to a. idx, when not nil, indexes text.
+func (g *grammar) tokens(text string, a, b int, idx *litIndex) []numTok {
 	var toks []numTok
+	sent := text[a:b]
 	ni, ui := g.token.SubexpIndex("n"), g.token.SubexpIndex("u")
-	for _, m := range g.token.FindAllStringSubmatchIndex(sent, -1) {
+	for _, m := range g.token.findAllIn(idx, text, a, b, -1) {
 		if m[0] > 0 {
 			r, _ := utf8.DecodeLastRuneInString(sent[:m[0]])
 			if r == '第' || r == '.' || (r >= '0' && r <= '9') || r == '#' {
@@ -411,7 +500,7 @@ type phrase struct {
 // enumerations binds the clauses that list phrases and then their numbers (A、B分别为1件、2件)
 // or one number for all (A、B各1件). The numbers of a clause that lists phrases are used up,
 // bound or not.
-func (g *grammar) enumerations(sent string, toks []numTok, year int) []quantityClaim {
+func (g *grammar) enumerations(sent string, toks []numTok, year int, pl *phraseLits) []quantityClaim {
 	var out []quantityClaim
 	done := map[int]bool{}
 	for i := range toks {
@@ -444,7 +533,7 @@ func (g *grammar) enumerations(sent string, toks []numTok, year int) []quantityC
 		if len(nums) == 0 || (each && (len(nums) != 1 || nums[0].start != cs+m[1])) {
 			continue
 		}
-		phrases, ok := g.phrasesIn(sent, listStart, listEnd)
+		phrases, ok := g.phrasesIn(sent, listStart, listEnd, pl)
 		if !ok || len(phrases) < 2 {
 			continue
 		}
@@ -469,11 +558,14 @@ func (g *grammar) enumerations(sent string, toks []numTok, year int) []quantityC
 
 // phrasesIn returns the quantity phrases in sent[a:b] in order, nested ones folded into
 // the longest; ok is false when two phrases overlap without one holding the other.
-func (g *grammar) phrasesIn(sent string, a, b int) ([]phrase, bool) {
+func (g *grammar) phrasesIn(sent string, a, b int, pl *phraseLits) ([]phrase, bool) {
 	var all []phrase
 	text := sent[a:b]
 	for ki := range g.kinds {
 		k := &g.kinds[ki]
+		if !pl.may(k.gate, a, b) {
+			continue
+		}
 		for _, m := range k.any.FindAllStringSubmatchIndex(text, -1) {
 			all = append(all, phrase{kind: k, span: [2]int{a + m[0], a + m[1]}, fields: groups(k.any, m, a)})
 		}
@@ -521,11 +613,11 @@ func (g *grammar) blocked(text string, phrases []phrase, base int, year int) boo
 			rest[i] = ' ' // blank the phrase out, keeping offsets
 		}
 	}
-	return g.blockedText(string(rest), year)
+	return g.blockedText(string(rest), 0, year, nil)
 }
 
 // bind binds token i of sent to the one quantity named next to it, if any.
-func (g *grammar) bind(sent string, toks []numTok, i int, year int) (quantityClaim, bool) {
+func (g *grammar) bind(sent string, toks []numTok, i int, year int, pl *phraseLits) (quantityClaim, bool) {
 	t := &toks[i]
 	ls := t.clauseStart
 	if i > 0 && toks[i-1].end > ls {
@@ -535,7 +627,7 @@ func (g *grammar) bind(sent string, toks []numTok, i int, year int) (quantityCla
 		ls += m[1]
 	}
 	left := sent[ls:t.start]
-	if q, ok, decided := g.bindLeft(sent, t, ls, left, year); decided {
+	if q, ok, decided := g.bindLeft(sent, t, ls, left, year, pl); decided {
 		return q, ok
 	}
 	// A number after words of its own counts what they name (政协提案85件的办理): only a
@@ -553,6 +645,9 @@ func (g *grammar) bind(sent string, toks []numTok, i int, year int) (quantityCla
 	var bm []int
 	for ki := range g.kinds {
 		k := &g.kinds[ki]
+		if !pl.may(k.gate, t.end, re) {
+			continue
+		}
 		m := k.right.FindStringSubmatchIndex(right)
 		if m == nil || !k.units.MatchString(t.unit) || !k.fits(sent[:t.start]) {
 			continue
@@ -565,7 +660,7 @@ func (g *grammar) bind(sent string, toks []numTok, i int, year int) (quantityCla
 		return quantityClaim{}, false
 	}
 	span := [2]int{t.end + bm[2], t.end + bm[3]}
-	if !g.sole(right, [2]int{bm[2], bm[3]}, best.id) {
+	if !g.sole(right, t.end, [2]int{bm[2], bm[3]}, best.id, pl) {
 		return quantityClaim{}, false
 	}
 	return quantityClaim{kind: best, tok: t, phrase: span, fields: groups(best.right, bm, t.end)}, true
@@ -573,11 +668,14 @@ func (g *grammar) bind(sent string, toks []numTok, i int, year int) (quantityCla
 
 // bindLeft binds t to the phrase that ends right before it. decided is false when no
 // phrase stands in left at all (the caller then looks after the number).
-func (g *grammar) bindLeft(sent string, t *numTok, ls int, left string, year int) (q quantityClaim, ok, decided bool) {
+func (g *grammar) bindLeft(sent string, t *numTok, ls int, left string, year int, pl *phraseLits) (q quantityClaim, ok, decided bool) {
 	var best *gKind
 	var bm []int
 	for ki := range g.kinds {
 		k := &g.kinds[ki]
+		if !pl.may(k.gate, ls, t.start) {
+			continue
+		}
 		m := k.left.FindStringSubmatchIndex(left)
 		if m == nil || !k.units.MatchString(t.unit) || (k.follow != nil && !k.follow.MatchString(sent[t.end:])) || !k.fits(sent[:t.start]) {
 			continue
@@ -589,28 +687,28 @@ func (g *grammar) bindLeft(sent string, t *numTok, ls int, left string, year int
 	if best == nil {
 		// No phrase ends here; any phrase elsewhere before the number, or a context that
 		// changes the meaning, leaves it unbound.
-		if _, any := g.anyPhrase(left); any || g.blockedText(left, year) {
+		if _, any := g.anyPhrase(left, ls, pl); any || g.blockedText(left, ls, year, pl) {
 			return q, false, true
 		}
 		return q, false, false
 	}
 	span := [2]int{bm[2], bm[3]}
-	if !g.sole(left, span, best.id) {
+	if !g.sole(left, ls, span, best.id, pl) {
 		return q, false, true
 	}
 	before := left[:span[0]]
-	if g.blockedText(before, year) {
+	if g.blockedText(before, ls, year, pl) {
 		return q, false, true
 	}
 	after := sent[t.end:t.clauseEnd]
 	for _, c := range g.after {
-		if c.field == "" && c.re.MatchString(after) {
+		if c.field == "" && pl.may(c.gate, t.end, t.clauseEnd) && c.re.MatchString(after) {
 			return q, false, true
 		}
 	}
 	fields := groups(best.left, bm, ls)
 	for _, c := range g.before {
-		if c.field == "" {
+		if c.field == "" || !pl.may(c.gate, ls, ls+span[0]) {
 			continue
 		}
 		if m := c.re.FindStringIndex(before); m != nil {
@@ -622,10 +720,10 @@ func (g *grammar) bindLeft(sent string, t *numTok, ls int, left string, year int
 
 // sole reports whether the phrase at span is the only quantity named in text: every other
 // phrase found there lies inside it, frames what follows (办结的申请中), or names the same
-// quantity.
-func (g *grammar) sole(text string, span [2]int, id string) bool {
+// quantity. text starts at byte off of the sentence pl looks in.
+func (g *grammar) sole(text string, off int, span [2]int, id string, pl *phraseLits) bool {
 	for ki := range g.kinds {
-		if g.kinds[ki].weak || g.kinds[ki].id == id {
+		if g.kinds[ki].weak || g.kinds[ki].id == id || !pl.may(g.kinds[ki].gate, off, off+len(text)) {
 			continue
 		}
 		for _, m := range g.kinds[ki].any.FindAllStringIndex(text, -1) {
@@ -637,10 +735,11 @@ func (g *grammar) sole(text string, span [2]int, id string) bool {
 	return true
 }
 
-// anyPhrase reports whether text names any quantity.
-func (g *grammar) anyPhrase(text string) (*gKind, bool) {
+// anyPhrase reports whether text, at byte off of the sentence pl looks in, names any
+// quantity.
+func (g *grammar) anyPhrase(text string, off int, pl *phraseLits) (*gKind, bool) {
 	for ki := range g.kinds {
-		if g.kinds[ki].any.MatchString(text) {
+		if pl.may(g.kinds[ki].gate, off, off+len(text)) && g.kinds[ki].any.MatchString(text) {
 			return &g.kinds[ki], true
 		}
 	}
@@ -648,10 +747,11 @@ func (g *grammar) anyPhrase(text string) (*gKind, bool) {
 }
 
 // blockedText reports whether a blocking context stands in text. A context marked
-// report_year_ok does not block when its group y is the report's year.
-func (g *grammar) blockedText(text string, year int) bool {
+// report_year_ok does not block when its group y is the report's year. text starts at
+// byte off of the sentence pl looks in.
+func (g *grammar) blockedText(text string, off int, year int, pl *phraseLits) bool {
 	for _, c := range g.before {
-		if c.field != "" {
+		if c.field != "" || !pl.may(c.gate, off, off+len(text)) {
 			continue
 		}
 		for _, m := range c.re.FindAllStringSubmatchIndex(text, -1) {

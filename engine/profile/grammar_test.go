@@ -1,9 +1,17 @@
 package profile
 
 import (
+	"context"
 	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/reportlint/reportlint/engine/document"
+	"github.com/reportlint/reportlint/engine/ingest/text"
 )
 
 // claimsOf reads src (a one-paragraph narrative, after a title naming the year 2023) and
@@ -76,6 +84,53 @@ func TestGrammarBindsEachNumberToOneQuantity(t *testing.T) {
 	for _, c := range cases {
 		if got := claimsOf(t, c.src); got != c.want {
 			t.Errorf("%s\n got %q\nwant %q", c.src, got, c.want)
+		}
+	}
+}
+
+// Every match of a kind's phrases or of a context, in every sentence of the fixtures'
+// reports, holds what its gate looks for: the gates never hide a match.
+func TestGrammarGatesHideNoMatch(t *testing.T) {
+	files, _ := filepath.Glob("../../fixtures/*.txt")
+	more, _ := filepath.Glob("../../fixtures/corpus/real/*.txt")
+	files = append(files, more...)
+	for _, pack := range []string{"govinfo-2019", "govinfo-2021", "govinfo-pre2019"} {
+		p := loadPackProfile(t, pack)
+		g := p.grammar
+		if g == nil {
+			continue
+		}
+		type gated struct {
+			re   *regexp.Regexp
+			gate int
+		}
+		var all []gated
+		for _, k := range g.kinds {
+			all = append(all, gated{k.any, k.gate})
+		}
+		for _, c := range append(slices.Clone(g.before), g.after...) {
+			all = append(all, gated{c.re, c.gate})
+		}
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			pr := &profiler{Profile: p, s: newStream(&document.Document{Blocks: text.Blocks(string(b))}), ctx: context.Background()}
+			pr.lits = newLitIndex(pr.s.foldedStr, p.scanner)
+			prev := 0
+			for _, end := range sentenceBounds(pr.s.foldedStr) {
+				sent := pr.s.foldedStr[prev:end]
+				pl := &phraseLits{p: pr, base: prev}
+				for _, x := range all {
+					for _, m := range x.re.FindAllStringIndex(sent, -1) {
+						if !pl.may(x.gate, m[0], m[1]) {
+							t.Errorf("%s, %s: the gate of %s hides its match %q", pack, f, x.re, sent[m[0]:m[1]])
+						}
+					}
+				}
+				prev = end
+			}
 		}
 	}
 }

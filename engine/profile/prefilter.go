@@ -37,6 +37,23 @@ type litFilter struct {
 	lit  string
 	all  bool // subs must all hold, else one of them
 	subs []*litFilter
+	// id is lit's index in the scanner sc, when one finds it (see resolve).
+	sc *litScanner
+	id int
+}
+
+// resolve records where sc keeps the literals of the condition, so that a document's index
+// made by sc hands their places without looking them up by name.
+func (c *litFilter) resolve(sc *litScanner) {
+	if c == nil {
+		return
+	}
+	if id, ok := sc.id[c.lit]; ok && c.subs == nil {
+		c.sc, c.id = sc, id
+	}
+	for _, sub := range c.subs {
+		sub.resolve(sc)
+	}
 }
 
 // holds reports whether text meets the condition.
@@ -53,6 +70,46 @@ func (c *litFilter) holds(text string) bool {
 		}
 	}
 	return c.all
+}
+
+// holdsIn is holds of text[a:b], the literals' places read from idx when it is not nil.
+func (c *litFilter) holdsIn(idx *litIndex, text string, a, b int) bool {
+	if c == nil {
+		return true
+	}
+	if idx == nil {
+		return c.holds(text[a:b])
+	}
+	if c.subs == nil {
+		var at []int
+		if c.sc != nil && c.sc == idx.sc {
+			at = idx.found[c.id]
+		} else {
+			at = idx.positions(c.lit)
+		}
+		k, _ := slices.BinarySearch(at, a)
+		return k < len(at) && at[k]+len(c.lit) <= b
+	}
+	for _, sub := range c.subs {
+		if sub.holdsIn(idx, text, a, b) != c.all {
+			return !c.all
+		}
+	}
+	return c.all
+}
+
+// literals appends the literals of the condition to out.
+func (c *litFilter) literals(out []string) []string {
+	if c == nil {
+		return out
+	}
+	if c.subs == nil {
+		return append(out, c.lit)
+	}
+	for _, sub := range c.subs {
+		out = sub.literals(out)
+	}
+	return out
 }
 
 // needOf returns the condition every text re matches in meets, nil when none is known.
@@ -120,7 +177,7 @@ func newFilteredRE(pattern string) *filteredRE {
 	}
 	re = re.Simplify()
 	f.need = needOf(re)
-	f.any = mustContain(re)
+	f.any = mustContainWide(re)
 	if f.any == nil {
 		return f
 	}
@@ -171,7 +228,7 @@ func (f *filteredRE) findIn(idx *litIndex, text string) []int {
 	}
 	var loc []int
 	f.eachSegment(idx, text, 0, len(text), func(a, b int) bool {
-		if !f.need.holds(text[a:b]) {
+		if !f.need.holdsIn(idx, text, a, b) {
 			return true
 		}
 		if m := f.Regexp.FindStringIndex(text[a:b]); m != nil {
@@ -194,7 +251,7 @@ func (f *filteredRE) findAllIn(idx *litIndex, text string, from, to, n int) [][]
 	}
 	var out [][]int
 	f.eachSegment(idx, text, from, to, func(a, b int) bool {
-		if !f.need.holds(text[a:b]) {
+		if !f.need.holdsIn(idx, text, a, b) {
 			return true
 		}
 		ms := f.Regexp.FindAllStringSubmatchIndex(text[a:b], n-len(out))
@@ -214,24 +271,34 @@ func (f *filteredRE) findAllIn(idx *litIndex, text string, from, to, n int) [][]
 // litIndex holds where literals occur in one text, each looked for once however many
 // patterns and windows ask.
 type litIndex struct {
-	text string
-	at   map[string][]int // byte offsets of every occurrence, overlapping ones too
+	text  string
+	sc    *litScanner
+	found [][]int          // offsets of the scanner's literals, by their index
+	at    map[string][]int // of other literals, found on first use
 }
 
 // newLitIndex indexes text, finding the literals sc knows in one pass.
 func newLitIndex(text string, sc *litScanner) *litIndex {
-	x := &litIndex{text: text, at: map[string][]int{}}
+	x := &litIndex{text: text, sc: sc}
 	if sc != nil {
-		sc.scan(text, x.at)
+		x.found = sc.scanAll(text)
 	}
 	return x
 }
 
-// positions returns the offsets of every occurrence of l.
+// positions returns the offsets of every occurrence of l, overlapping ones too.
 func (x *litIndex) positions(l string) []int {
+	if x.sc != nil {
+		if i, ok := x.sc.id[l]; ok {
+			return x.found[i]
+		}
+	}
 	at, ok := x.at[l]
 	if !ok {
 		at = indexEvery(x.text, l)
+		if x.at == nil {
+			x.at = map[string][]int{}
+		}
 		x.at[l] = at
 	}
 	return at
@@ -264,43 +331,112 @@ func nextIn(at []int, n, pos, end int) int {
 // once: far cheaper than one search of the whole text per literal.
 type litScanner struct {
 	lits    []string
+	id      map[string]int // index of each literal in lits
 	first   map[rune][]int // literals by their first code point
 	isFirst []uint64       // bit set of the first code points below 0x10000
+	// byFirst lists the literals by their first code point below 0x10000, at the index
+	// slot holds for it, plus one (0: none starts with it).
+	slot    []uint16
+	byFirst [][]int
 }
 
 func newLitScanner(lits []string) *litScanner {
-	sc := &litScanner{first: map[rune][]int{}, isFirst: make([]uint64, 0x10000/64)}
+	sc := &litScanner{id: map[string]int{}, first: map[rune][]int{}, isFirst: make([]uint64, 0x10000/64)}
 	for _, l := range lits {
-		if l == "" || slices.Contains(sc.lits, l) {
+		if _, seen := sc.id[l]; l == "" || seen {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(l)
 		sc.first[r] = append(sc.first[r], len(sc.lits))
+		sc.id[l] = len(sc.lits)
 		sc.lits = append(sc.lits, l)
 		if r < 0x10000 {
 			sc.isFirst[r/64] |= 1 << (r % 64)
 		}
 	}
-	return sc
-}
-
-// scan records in at the offsets of every occurrence of each literal in text (an empty
-// list for those that do not occur).
-func (sc *litScanner) scan(text string, at map[string][]int) {
-	found := make([][]int, len(sc.lits))
-	for i, r := range text {
-		if r < 0x10000 && sc.isFirst[r/64]&(1<<(r%64)) == 0 {
-			continue
-		}
-		for _, li := range sc.first[r] {
-			if strings.HasPrefix(text[i:], sc.lits[li]) {
-				found[li] = append(found[li], i)
+	if len(sc.first) < 0xFFFF {
+		sc.slot = make([]uint16, 0x10000)
+		for r, ls := range sc.first {
+			if r < 0x10000 {
+				sc.byFirst = append(sc.byFirst, ls)
+				sc.slot[r] = uint16(len(sc.byFirst))
 			}
 		}
 	}
-	for li, l := range sc.lits {
-		at[l] = found[li]
+	return sc
+}
+
+// nextRune decodes the code point at byte i of text as a range loop does, setting *n to
+// its length: the three-byte form of the Chinese text is read in line.
+func nextRune(text string, i int, n *int) rune {
+	if c := text[i]; c < utf8.RuneSelf {
+		*n = 1
+		return rune(c)
+	} else if c >= 0xE0 && c < 0xF0 && i+2 < len(text) {
+		c1, c2 := text[i+1], text[i+2]
+		if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
+			r := rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
+			if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
+				*n = 3
+				return r
+			}
+		}
 	}
+	r, size := utf8.DecodeRuneInString(text[i:])
+	*n = size
+	return r
+}
+
+// starting returns the literals whose first code point is r.
+func (sc *litScanner) starting(r rune) []int {
+	if r < 0x10000 && sc.slot != nil {
+		if k := sc.slot[r]; k > 0 {
+			return sc.byFirst[k-1]
+		}
+		return nil
+	}
+	return sc.first[r]
+}
+
+// scanAll returns the offsets of every occurrence of each literal in text, by the
+// literal's index (nil for those that do not occur). The lists share one array.
+func (sc *litScanner) scanAll(text string) [][]int {
+	type hit struct{ lit, at int32 }
+	hits := make([]hit, 0, len(text)/8) // reports hold a literal every few characters
+	for i, n := 0, 0; i < len(text); i += n {
+		var r rune
+		if c := text[i]; c < utf8.RuneSelf {
+			r, n = rune(c), 1
+		} else {
+			r = nextRune(text, i, &n)
+		}
+		if r < 0x10000 && sc.isFirst[r/64]&(1<<(r%64)) == 0 {
+			continue
+		}
+		for _, li := range sc.starting(r) {
+			if strings.HasPrefix(text[i:], sc.lits[li]) {
+				hits = append(hits, hit{int32(li), int32(i)})
+			}
+		}
+	}
+	count := make([]int, len(sc.lits)+1)
+	for _, h := range hits {
+		count[h.lit+1]++
+	}
+	for i := 1; i < len(count); i++ {
+		count[i] += count[i-1]
+	}
+	all := make([]int, len(hits))
+	found := make([][]int, len(sc.lits))
+	for li := range found {
+		if count[li+1] > count[li] {
+			found[li] = all[count[li]:count[li]:count[li+1]]
+		}
+	}
+	for _, h := range hits {
+		found[h.lit] = append(found[h.lit], int(h.at))
+	}
+	return found
 }
 
 // eachSegment calls fn with the byte ranges of text[from:to], in order, that run between
@@ -436,6 +572,54 @@ func mustContain(re *syntax.Regexp) []string {
 		return nil
 	}
 	return withoutSuperstrings(set)
+}
+
+// maxWide bounds the literals mustContainWide gathers.
+const maxWide = 64
+
+// mustContainWide is mustContain, or, where that cannot tell, a larger set from the
+// alternatives of an alternation or the code points of a class (up to maxWide of them): a
+// pattern listing thirty words, or a number with one of ten units, is then still looked
+// for only where one of them occurs.
+func mustContainWide(re *syntax.Regexp) []string {
+	if set := mustContain(re); set != nil {
+		return set
+	}
+	var set []string
+	switch re.Op {
+	case syntax.OpCapture, syntax.OpPlus:
+		set = mustContainWide(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			set = mustContainWide(re.Sub[0])
+		}
+	case syntax.OpCharClass:
+		for i := 0; i+1 < len(re.Rune) && len(set) <= maxWide; i += 2 {
+			for c := re.Rune[i]; c <= re.Rune[i+1] && len(set) <= maxWide; c++ {
+				set = append(set, string(c))
+			}
+		}
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			s := mustContainWide(sub)
+			if s == nil {
+				return nil
+			}
+			set = append(set, s...)
+		}
+		slices.Sort(set)
+		set = withoutSuperstrings(slices.Compact(set))
+	case syntax.OpConcat:
+		for _, sub := range re.Sub {
+			if s := mustContainWide(sub); s != nil && (set == nil || betterSet(s, set)) {
+				set = s
+			}
+		}
+	}
+	if len(set) > maxWide {
+		return nil
+	}
+	return set
 }
 
 // withoutSuperstrings drops the strings of set that hold another: a match holding one
@@ -606,4 +790,51 @@ func literalsOrNil(set []string) []string {
 		return nil
 	}
 	return set
+}
+
+// litSpans are the occurrences of a set of literals in a text, by start, each with the
+// least end of it and those after it: whether one lies within a range is one binary search.
+type litSpans struct {
+	unknown bool // the set is not known: any range may hold a match
+	// A single literal is its offsets and length; several are merged in occ.
+	at  []int
+	n   int
+	occ []litOcc
+}
+
+type litOcc struct{ start, minEnd int }
+
+// newLitSpans gathers the occurrences of lits in the text idx indexes; nil lits is the
+// unknown set.
+func newLitSpans(idx *litIndex, lits []string) *litSpans {
+	switch len(lits) {
+	case 0:
+		return &litSpans{unknown: lits == nil}
+	case 1:
+		return &litSpans{at: idx.positions(lits[0]), n: len(lits[0])}
+	}
+	var occ []litOcc
+	for _, l := range lits {
+		for _, o := range idx.positions(l) {
+			occ = append(occ, litOcc{o, o + len(l)})
+		}
+	}
+	slices.SortFunc(occ, func(a, b litOcc) int { return a.start - b.start })
+	for i := len(occ) - 2; i >= 0; i-- {
+		occ[i].minEnd = min(occ[i].minEnd, occ[i+1].minEnd)
+	}
+	return &litSpans{occ: occ}
+}
+
+// within reports whether an occurrence lies within bytes [a, b).
+func (o *litSpans) within(a, b int) bool {
+	switch {
+	case o.unknown:
+		return true
+	case o.occ == nil:
+		k, _ := slices.BinarySearch(o.at, a)
+		return k < len(o.at) && o.at[k]+o.n <= b
+	}
+	k, _ := slices.BinarySearchFunc(o.occ, a, func(x litOcc, a int) int { return x.start - a })
+	return k < len(o.occ) && o.occ[k].minEnd <= b
 }

@@ -47,18 +47,15 @@ func TestFilteredRE(t *testing.T) {
 }
 
 // Searching only the runs between barriers that hold a literal finds exactly the matches a
-// search of the whole text finds, for every bundled pattern on the fixtures' reports, with
-// and without the document's literal index.
+// search of the whole text finds, for every bundled pattern (the claim grammar's number
+// too) on the fixtures' reports, with and without the document's literal index.
 func TestFilteredREFindsWhatRegexpFinds(t *testing.T) {
 	files, _ := filepath.Glob("../../fixtures/*.txt")
 	more, _ := filepath.Glob("../../fixtures/corpus/real/*.txt")
 	files = append(files, more...)
 	for _, pack := range []string{"govinfo-2019", "govinfo-2021", "govinfo-pre2019"} {
 		p := loadPackProfile(t, pack)
-		res := append(append(slices.Clone(p.sectionRE), p.claimRE...), p.altRE...)
-		for _, fs := range p.editionRE {
-			res = append(res, fs...)
-		}
+		res := p.filtered()
 		for _, f := range files {
 			b, err := os.ReadFile(f)
 			if err != nil {
@@ -81,6 +78,23 @@ func TestFilteredREFindsWhatRegexpFinds(t *testing.T) {
 					t.Errorf("%s, %s: %s first match %v, regexp %v", pack, f, re, got, want)
 				}
 			}
+		}
+	}
+}
+
+// nextRune decodes as a range loop does, valid UTF-8 or not.
+func TestNextRune(t *testing.T) {
+	for _, s := range []string{"政府信息公开a1。", "\xe0\x80\x80", "\xed\xa0\x80x", "\xe4\xb8", "😀中", "\xff\xe4\xb8\xad", ""} {
+		var got []rune
+		for i, n := 0, 0; i < len(s); i += n {
+			got = append(got, nextRune(s, i, &n))
+		}
+		var want []rune
+		for _, r := range s {
+			want = append(want, r)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: %q, want %q", s, got, want)
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/engine/document"
 	"github.com/reportlint/reportlint/engine/i18n"
@@ -28,6 +29,17 @@ type Profile struct {
 	unitOK map[string]map[string]bool
 	// scanner finds every literal the patterns above are filtered by in one pass.
 	scanner *litScanner
+	// labels finds the canonical form of every table label (caption, row label, alias,
+	// header word) and edition marker in the canonical text in one pass; labelID maps a
+	// label as written to its index there, -1 when its canonical form is empty, and
+	// labelRunes holds each canonical form's length in code points.
+	labels     *litScanner
+	labelID    map[string]int
+	labelRunes []int
+	// tableRefs are the references of every table's rows and cells; refHint and cellHint
+	// are how many references and cells the tables and sections give a document.
+	tableRefs         map[*TableSpec]*tableRefs
+	refHint, cellHint int
 }
 
 // Compile checks spec and compiles its patterns.
@@ -83,7 +95,83 @@ func Compile(spec *Spec) (*Profile, error) {
 		p.grammar = g
 	}
 	p.scanner = newLitScanner(p.literals())
+	p.resolveLiterals()
+	p.compileLabels()
+	p.compileRefs()
 	return p, nil
+}
+
+// compileRefs spells the references of the tables' cells once for all documents.
+func (p *Profile) compileRefs() {
+	p.tableRefs = map[*TableSpec]*tableRefs{}
+	p.refHint = 1 + len(p.spec.Sections) + len(p.spec.Editions) + len(p.spec.EditionPatterns)
+	for i := range p.spec.Tables {
+		t := &p.spec.Tables[i]
+		refs := &tableRefs{rows: make([]string, len(t.Rows)), cells: make([][]string, len(t.Rows))}
+		for ri, r := range t.Rows {
+			refs.rows[ri] = t.ID + "." + r.ID
+			for _, c := range t.Columns {
+				refs.cells[ri] = append(refs.cells[ri], refs.rows[ri]+"."+c.ID)
+			}
+		}
+		p.tableRefs[t] = refs
+		p.cellHint += len(t.Rows) * len(t.Columns)
+		p.refHint += 1 + len(t.Rows)*(1+len(t.Columns))
+	}
+}
+
+// compileLabels prepares the one-pass search of the table labels and edition markers.
+func (p *Profile) compileLabels() {
+	var labels []string
+	for _, t := range p.spec.Tables {
+		labels = append(labels, t.Caption)
+		for _, r := range t.Rows {
+			labels = append(labels, r.Label)
+			labels = append(labels, r.Aliases...)
+		}
+		labels = append(labels, t.Header...)
+	}
+	for _, ms := range p.spec.Editions {
+		labels = append(labels, ms...)
+	}
+	var canons []string
+	p.labelID = map[string]int{}
+	for _, l := range labels {
+		if _, ok := p.labelID[l]; !ok {
+			p.labelID[l] = -1
+			if c := canonString(l); c != "" {
+				canons = append(canons, c)
+			}
+		}
+	}
+	p.labels = newLitScanner(canons)
+	for l := range p.labelID {
+		if i, ok := p.labels.id[canonString(l)]; ok {
+			p.labelID[l] = i
+		}
+	}
+	for _, c := range p.labels.lits {
+		p.labelRunes = append(p.labelRunes, utf8.RuneCountInString(c))
+	}
+}
+
+// tableRefs are the references of a table's rows, and of their cells by column.
+type tableRefs struct {
+	rows  []string
+	cells [][]string
+}
+
+// filtered returns the profile's filtered patterns (nil for a section without an
+// alternative heading).
+func (p *Profile) filtered() []*filteredRE {
+	res := append(append(slices.Clone(p.sectionRE), p.altRE...), p.claimRE...)
+	for _, fs := range p.editionRE {
+		res = append(res, fs...)
+	}
+	if p.grammar != nil {
+		res = append(res, p.grammar.token)
+	}
+	return res
 }
 
 // literals returns the literals the profile's patterns and windows are filtered by.
@@ -92,16 +180,29 @@ func (p *Profile) literals() []string {
 	for _, ls := range append(slices.Clone(p.sectionLits), p.claimLits...) {
 		out = append(out, ls...)
 	}
-	res := append(append(slices.Clone(p.sectionRE), p.altRE...), p.claimRE...)
-	for _, fs := range p.editionRE {
-		res = append(res, fs...)
-	}
-	for _, f := range res {
+	for _, f := range p.filtered() {
 		if f != nil {
-			out = append(out, f.any...)
+			out = f.need.literals(append(out, f.any...))
 		}
 	}
+	if p.grammar != nil {
+		out = p.grammar.literals(out)
+	}
 	return out
+}
+
+// resolveLiterals points the literal conditions of the profile's patterns at the scanner.
+func (p *Profile) resolveLiterals() {
+	for _, f := range p.filtered() {
+		if f != nil {
+			f.need.resolve(p.scanner)
+		}
+	}
+	if p.grammar != nil {
+		for _, n := range p.grammar.needs {
+			n.resolve(p.scanner)
+		}
+	}
 }
 
 // Spec returns the profile's specification.
@@ -119,8 +220,17 @@ type profiler struct {
 	// the folded text) and both merged, made on first use.
 	sentences, blockAt, inBlocks []int
 	stops                        []int // full-stop sentence ends and block starts (sentenceAt), made on first use
-	ctx                          context.Context
-	stopped                      bool // ctx was found done: the stages left return at once
+	// gates are where the literals of the grammar's kinds and contexts occur, made on first
+	// use; activeBuf is readSentence's list of the kinds in play, and subGrammars the
+	// grammars of the kinds in play met so far.
+	gates       []*litSpans
+	activeBuf   []bool
+	subGrammars []subGrammar
+	// labelAt are the offsets in the canonical text of each of the profile's labels, by
+	// their index, made on first use.
+	labelAt [][]int
+	ctx     context.Context
+	stopped bool // ctx was found done: the stages left return at once
 }
 
 // cancelled reports whether the profiling should stop, its context being done. The stages
@@ -143,7 +253,9 @@ func (p *Profile) Apply(doc *document.Document) *Facts {
 func (p *Profile) ApplyContext(ctx context.Context, doc *document.Document) (*Facts, error) {
 	f := &Facts{
 		Source: Source{Path: doc.Path, Format: doc.Format, Encoding: doc.Encoding},
-		Tables: map[string]*Table{},
+		Tables: make(map[string]*Table, len(p.spec.Tables)),
+		refs:   make(map[string]Resolved, p.refHint),
+		cells:  make(map[string]*Cell, p.cellHint),
 	}
 	pr := &profiler{Profile: p, s: newStream(doc), facts: f, ctx: ctx}
 	pr.lits = newLitIndex(pr.s.foldedStr, p.scanner)
@@ -224,7 +336,7 @@ func (p *profiler) detectEdition() {
 	for _, ed := range slices.Sorted(maps.Keys(eds)) {
 		first := [2]int{-1, -1}
 		for _, m := range p.spec.Editions[ed] {
-			if occ := p.s.indexAll(m, 0, p.s.len()); len(occ) > 0 {
+			if occ := p.indexAll(m, 0, p.s.len()); len(occ) > 0 {
 				e.Markers[ed] = append(e.Markers[ed], m)
 				if first[0] < 0 || occ[0][0] < first[0] {
 					first = occ[0]

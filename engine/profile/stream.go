@@ -52,6 +52,7 @@ type atom struct {
 // newStream flattens the document's blocks. Furniture (page numbers) is left out.
 func newStream(doc *document.Document) *stream {
 	s := &stream{}
+	s.size(doc)
 	cell, row := int32(-1), int32(-1)
 	for _, b := range doc.Blocks {
 		switch b.Kind {
@@ -75,6 +76,44 @@ func newStream(doc *document.Document) *stream {
 	}
 	s.finish()
 	return s
+}
+
+// size makes room for the document's text: at most one code point per code point of its
+// blocks and one per table cell (a blank cell), one segment per segment and cell.
+func (s *stream) size(doc *document.Document) {
+	runes, segs, blocks := 0, 0, 0
+	count := func(ss []document.Segment) {
+		segs += len(ss)
+		for _, seg := range ss {
+			runes += utf8.RuneCountInString(seg.Text)
+		}
+	}
+	for _, b := range doc.Blocks {
+		switch b.Kind {
+		case document.Furniture:
+		case document.Table:
+			for _, r := range b.Rows {
+				for _, c := range r.Cells {
+					blocks++
+					runes++
+					segs++
+					count(c.Segments)
+				}
+			}
+		default:
+			blocks++
+			count(b.Segments)
+		}
+	}
+	n := min(runes, maxRunes+1)
+	s.folded = make([]rune, 0, n)
+	s.orig = make([]rune, 0, n)
+	s.seg = make([]int32, 0, n)
+	s.off = make([]int32, 0, n)
+	s.atom = make([]int32, 0, n)
+	s.lineStart = make([]bool, 0, n)
+	s.starts = make([]document.Pos, 0, min(segs, maxRunes+1))
+	s.blockStart = make([]int, 0, min(blocks, maxRunes+1))
 }
 
 // addSegments appends the words of segs; every segment starts a new line. It reports
@@ -168,25 +207,42 @@ func (s *stream) push(r rune, seg, off int32, lineStart bool) {
 }
 
 func (s *stream) finish() {
+	fn, cn := 0, 0
+	for _, r := range s.folded {
+		fn += runeLen(r)
+		cn += runeLen(canon(r))
+	}
 	var fb, cb strings.Builder
-	s.foldIdx = make([]int32, 0, len(s.folded)*3+1)
-	s.canonIdx = make([]int32, 0, len(s.folded)*3+1)
+	fb.Grow(fn)
+	cb.Grow(cn)
+	s.foldIdx = make([]int32, fn+1)
+	s.canonIdx = make([]int32, cn+1)
+	fi, ci := 0, 0
 	for i, r := range s.folded {
-		n := fb.Len()
-		fb.WriteRune(r)
-		for j := n; j < fb.Len(); j++ {
-			s.foldIdx = append(s.foldIdx, int32(i))
+		n, _ := fb.WriteRune(r)
+		for ; n > 0; n-- {
+			s.foldIdx[fi] = int32(i)
+			fi++
 		}
-		n = cb.Len()
-		cb.WriteRune(canon(r))
-		for j := n; j < cb.Len(); j++ {
-			s.canonIdx = append(s.canonIdx, int32(i))
+		n, _ = cb.WriteRune(canon(r))
+		for ; n > 0; n-- {
+			s.canonIdx[ci] = int32(i)
+			ci++
 		}
 	}
-	s.foldIdx = append(s.foldIdx, int32(len(s.folded)))
-	s.canonIdx = append(s.canonIdx, int32(len(s.folded)))
+	s.foldIdx[fn] = int32(len(s.folded))
+	s.canonIdx[cn] = int32(len(s.folded))
 	s.foldedStr = fb.String()
 	s.canonStr = cb.String()
+}
+
+// runeLen is the length of r in UTF-8 as strings.Builder writes it (an invalid code point
+// as U+FFFD).
+func runeLen(r rune) int {
+	if n := utf8.RuneLen(r); n > 0 {
+		return n
+	}
+	return utf8.RuneLen(utf8.RuneError)
 }
 
 // len is the number of code points.
@@ -238,13 +294,20 @@ func (s *stream) text(a, b int) string {
 	if a < 0 || b > len(s.orig) || a >= b {
 		return ""
 	}
-	out := make([]rune, 0, b-a)
+	n := 0
 	for _, r := range s.orig[a:b] {
 		if r != emptyCell {
-			out = append(out, r)
+			n += runeLen(r)
 		}
 	}
-	return string(out)
+	var out strings.Builder
+	out.Grow(n)
+	for _, r := range s.orig[a:b] {
+		if r != emptyCell {
+			out.WriteRune(r)
+		}
+	}
+	return out.String()
 }
 
 // maxOccurrences bounds the occurrences of one label or heading considered, so that a

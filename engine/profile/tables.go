@@ -1,6 +1,7 @@
 package profile
 
 import (
+	"iter"
 	"maps"
 	"slices"
 	"sort"
@@ -113,7 +114,7 @@ func (p *profiler) matchAnchors(t *TableSpec, from, to int) *tableMatch {
 	m := &tableMatch{spec: t, from: from, to: to, first: -1}
 	var occ []anchorOcc
 	if t.Caption != "" {
-		for _, r := range p.s.indexAll(t.Caption, from, to) {
+		for _, r := range p.indexAll(t.Caption, from, to) {
 			occ = append(occ, anchorOcc{key: 0, start: r[0], end: r[1], score: 3})
 		}
 	}
@@ -121,21 +122,21 @@ func (p *profiler) matchAnchors(t *TableSpec, from, to int) *tableMatch {
 		if row.Label == "" {
 			continue
 		}
-		for _, r := range p.s.indexAll(row.Label, from, to) {
+		for _, r := range p.indexAll(row.Label, from, to) {
 			occ = append(occ, anchorOcc{key: 1 + i, start: r[0], end: r[1], score: 3})
 		}
 		for _, a := range row.Aliases {
-			for _, r := range p.s.indexAll(a, from, to) {
+			for _, r := range p.indexAll(a, from, to) {
 				occ = append(occ, anchorOcc{key: 1 + i, start: r[0], end: r[1], score: 2})
 			}
 		}
 	}
 	// An alias that is a prefix of the label matches at the same place: keep the longest.
-	sort.SliceStable(occ, func(a, b int) bool {
-		if occ[a].start != occ[b].start {
-			return occ[a].start < occ[b].start
+	slices.SortStableFunc(occ, func(a, b anchorOcc) int {
+		if a.start != b.start {
+			return a.start - b.start
 		}
-		return occ[a].end > occ[b].end
+		return b.end - a.end
 	})
 	occ = dedupeOcc(occ)
 	chain := bestChain(len(occ), func(i int) (int, int, int, int) {
@@ -153,6 +154,42 @@ func (p *profiler) matchAnchors(t *TableSpec, from, to int) *tableMatch {
 	return m
 }
 
+// indexAll is stream.indexAll, for the profile's labels read from the one pass over the
+// canonical text that finds them all.
+func (p *profiler) indexAll(label string, from, to int) [][2]int {
+	id, ok := p.labelID[label]
+	if !ok {
+		return p.s.indexAll(label, from, to)
+	}
+	if id < 0 || from >= to {
+		return nil
+	}
+	if p.labelAt == nil {
+		p.labelAt = p.labels.scanAll(p.s.canonStr)
+	}
+	at := p.labelAt[id]
+	nb, nr := len(p.labels.lits[id]), p.labelRunes[id]
+	fb, tb := p.s.canonByte(from), p.s.canonByte(to)
+	k, _ := slices.BinarySearch(at, fb)
+	var out [][2]int
+	next := fb // occurrences do not overlap: each starts after the last one found
+	for _, o := range at[k:] {
+		if o+nb > tb {
+			break
+		}
+		if o < next {
+			continue
+		}
+		start := int(p.s.canonIdx[o])
+		out = append(out, [2]int{start, start + nr})
+		next = o + nb
+		if len(out) == maxOccurrences {
+			break
+		}
+	}
+	return out
+}
+
 // headerStart finds where the header of a table without row labels begins: the first
 // header word that starts a run of at least three header words with no digit among them
 // (行政复议 行政诉讼 结果维持 …), so that a heading or a sentence naming some of the words
@@ -161,7 +198,7 @@ func (p *profiler) matchAnchors(t *TableSpec, from, to int) *tableMatch {
 func (p *profiler) headerStart(t *TableSpec, from, to int) (int, int) {
 	var occ [][2]int
 	for _, h := range t.Header {
-		occ = append(occ, p.s.indexAll(h, from, to)...)
+		occ = append(occ, p.indexAll(h, from, to)...)
 	}
 	if len(occ) == 0 {
 		return -1, -1
@@ -255,6 +292,7 @@ type tableRead struct {
 	// cell left empty beside the subtotal column; the other rows tell which.
 	leadBlank            map[int]bool
 	short                map[int]bool // data rows one value short of the columns and the subtotal
+	cells                []Cell       // the table's cells, row by row, made by the first buildRow
 	tableStart, tableEnd int
 }
 
@@ -295,8 +333,8 @@ func (p *profiler) newTableRead(m *tableMatch) *tableRead {
 func (r *tableRead) addRow(i int) *Row {
 	rs := &r.t.Rows[i]
 	row := &Row{
-		Ref: r.t.ID + "." + rs.ID, ID: rs.ID, Label: rs.Label, Kind: rs.Kind, Parent: rs.Parent,
-		Cells: map[string]*Cell{}, carry: rs.Carry,
+		Ref: r.p.tableRefs[r.t].rows[i], ID: rs.ID, Label: rs.Label, Kind: rs.Kind, Parent: rs.Parent,
+		Cells: make(map[string]*Cell, len(r.t.Columns)), carry: rs.Carry,
 	}
 	r.out.Rows[rs.ID] = row
 	r.out.RowOrder = append(r.out.RowOrder, rs.ID)
@@ -520,8 +558,18 @@ func (r *tableRead) buildRow(i int) {
 			Span:    row.Span,
 		})
 	}
+	refs := p.tableRefs[t].cells[i]
+	if r.cells == nil {
+		r.cells = make([]Cell, len(t.Rows)*len(t.Columns)) // the cells of every row, in one
+	}
+	cells := r.cells[i*len(t.Columns) : (i+1)*len(t.Columns)]
+	prefix := t.Title + "/" + displayLabel(row) + "/"
+	if rs.Label == "" {
+		prefix = t.Title + "/" // a table's only, unlabelled row
+	}
 	for ci, c := range t.Columns {
-		cell := &Cell{Ref: row.Ref + "." + c.ID, Table: t.ID, Row: rs.ID, Col: c.ID, Type: c.Type, State: StateMissing}
+		cell := &cells[ci]
+		cell.Ref, cell.Table, cell.Row, cell.Col, cell.Type, cell.State = refs[ci], t.ID, rs.ID, c.ID, c.Type, StateMissing
 		if row.Aligned {
 			r.fillCell(cell, rt[ci], c)
 		} else {
@@ -532,11 +580,7 @@ func (r *tableRead) buildRow(i int) {
 			p.facts.cells = map[string]*Cell{}
 		}
 		p.facts.cells[cell.Ref] = cell
-		logical := t.Title + "/" + displayLabel(row) + "/" + c.Label
-		if rs.Label == "" {
-			logical = t.Title + "/" + c.Label // a table's only, unlabelled row
-		}
-		p.facts.addRef(cell.Ref, Resolved{Span: cell.Span, Snippet: cell.Text, Kind: "element", Logical: logical})
+		p.facts.addRef(cell.Ref, Resolved{Span: cell.Span, Snippet: cell.Text, Kind: "element", Logical: prefix + c.Label})
 	}
 	p.addRowRef(out, row)
 }
@@ -604,7 +648,7 @@ func (r *tableRead) finish() {
 		}
 	}
 	for _, h := range t.Header {
-		if len(p.s.indexAll(h, max(m.from, 0), max(r.tableEnd, m.to))) > 0 {
+		if len(p.indexAll(h, max(m.from, 0), max(r.tableEnd, m.to))) > 0 {
 			out.HeaderFound++
 		}
 	}
@@ -760,7 +804,7 @@ func (p *profiler) headerEnd(t *TableSpec, from, to int) int {
 		}
 	}
 	for _, h := range t.Header {
-		for _, r := range p.s.indexAll(h, from, firstDigit) {
+		for _, r := range p.indexAll(h, from, firstDigit) {
 			if r[1] > end {
 				end = r[1]
 			}
@@ -791,7 +835,7 @@ func displayLabel(r *Row) string {
 // converter repeated, and are skipped. A row that is not the last stops after want values.
 func (p *profiler) rowValues(from, to, want int, last bool, labelRow, labelCell int32, label string) []token {
 	var out []token
-	for _, t := range p.tokens(from, to) {
+	for t := range p.tokens(from, to) {
 		if t.inCell && labelCell >= 0 && p.s.atoms[p.s.atom[t.start]].cell == labelCell {
 			continue // the rest of the label's own cell (an alias matched its start)
 		}
@@ -874,7 +918,7 @@ func (p *profiler) unlabelledValues(from, to, want int) []token {
 		return digits >= want
 	}
 	textRow := int32(-2) // the last table row that had a header or label cell
-	for _, t := range p.tokens(from, to) {
+	for t := range p.tokens(from, to) {
 		if t.inCell && t.kind == tokBlank && t.row == textRow {
 			continue // an empty cell of a header row (under a merged header cell)
 		}
@@ -912,9 +956,29 @@ func (p *profiler) unlabelledValues(from, to, want int) []token {
 // value run and then the text. A unit word the profile knows stays with the number in
 // front of it, in the same word ("246900元") or as the next word ("3 件"), and ends the
 // value: "1个246900元" is two values.
-func (p *profiler) tokens(from, to int) []token {
+func (p *profiler) tokens(from, to int) iter.Seq[token] {
+	return func(yield func(token) bool) {
+		// A token is yielded once the next one is read: a unit word after a number joins it.
+		var prev token
+		have := false
+		emit := func(t token) bool {
+			if have && !yield(prev) {
+				return false
+			}
+			prev, have = t, true
+			return true
+		}
+		if p.readTokens(from, to, &prev, &have, emit) && have {
+			yield(prev)
+		}
+	}
+}
+
+// readTokens reads the tokens of [from, to) for tokens, handing each to emit; prev is the
+// last one handed and not yet yielded, when have is set. It reports whether emit asked
+// for more to the end.
+func (p *profiler) readTokens(from, to int, prev *token, have *bool, emit func(token) bool) bool {
 	s := p.s
-	var out []token
 	lastBar := -1 // the bar that closed the last value or empty cell, while no value followed
 	for i := from; i < to; {
 		a := s.atom[i]
@@ -940,8 +1004,9 @@ func (p *profiler) tokens(from, to int) []token {
 			// between them on one line ("| 11 |  | 0 |", "11||0") are an empty cell.
 			for k := i; k < j; k++ {
 				if lastBar >= 0 && (k > i || !s.lineStart[k]) {
-					t := token{start: lastBar, end: k + 1, kind: tokBlank, row: s.atoms[a].row}
-					out = append(out, t)
+					if !emit(token{start: lastBar, end: k + 1, kind: tokBlank, row: s.atoms[a].row}) {
+						return false
+					}
 				}
 				lastBar = k
 			}
@@ -949,8 +1014,8 @@ func (p *profiler) tokens(from, to int) []token {
 			continue
 		}
 		lastBar = -1
-		if cell < 0 && !numeric && len(out) > 0 {
-			if prev := &out[len(out)-1]; !prev.inCell && prev.kind == tokNumber && prev.unit == "" && prev.end == i && p.unitAt(i, j, a) == j-i {
+		if cell < 0 && !numeric && *have {
+			if !prev.inCell && prev.kind == tokNumber && prev.unit == "" && prev.end == i && p.unitAt(i, j, a) == j-i {
 				// A unit written as a word of its own: "3 件".
 				t := p.classify(prev.start, j, false, false)
 				t.row = prev.row
@@ -961,10 +1026,12 @@ func (p *profiler) tokens(from, to int) []token {
 		}
 		t := p.classify(i, j, cell >= 0, s.atoms[a].empty)
 		t.row = s.atoms[a].row
-		out = append(out, t)
+		if !emit(t) {
+			return false
+		}
 		i = j
 	}
-	return out
+	return true
 }
 
 // isRule reports whether rs is made of vertical bars only: the column rulings of a table
