@@ -28,7 +28,7 @@ func BenchmarkRules(b *testing.B) {
 			}
 		}
 	})
-	vars := varsOf(facts)
+	vars := newScope(set.adapter, rawVars(facts))
 	for _, r := range set.rules {
 		b.Run(r.Meta.ID, func(b *testing.B) {
 			b.ReportAllocs()

@@ -194,7 +194,7 @@ func program(env *cel.Env, ast *cel.Ast, limit uint64) (*compiled, error) {
 	return c, nil
 }
 
-// isFactVar tells the variables of the facts every rule sees (varsOf).
+// isFactVar tells the variables of the facts every rule sees (rawVars).
 func isFactVar(name string) bool {
 	switch name {
 	case "tables", "sections", "claims", "report", "edition", "cells":

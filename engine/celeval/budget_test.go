@@ -133,7 +133,7 @@ func TestBundledRulesCost(t *testing.T) {
 	facts := sampleFacts(t)
 	m := &meter{ctx: context.Background(), budget: DocCostBudget}
 	for _, r := range set.rules {
-		if _, err := r.eval(m, varsOf(facts)); err != nil {
+		if _, err := r.eval(m, newScope(set.adapter, rawVars(facts))); err != nil {
 			t.Errorf("%s: %v", r.Meta.ID, err)
 		}
 	}

@@ -113,6 +113,8 @@ type messagePart struct {
 type Set struct {
 	rules  []*Rule
 	budget uint64 // cost all rules may spend on one document
+	// adapter makes CEL values of the facts, once per document.
+	adapter types.Adapter
 	// compile, when compilation is deferred (Options.Defer), compiles the rules' expressions
 	// once, on the first evaluation; err is its outcome.
 	compile func() error
@@ -156,6 +158,9 @@ func Load(files []File, pack string, opts Options) (*Set, error) {
 		}
 	}
 	set := &Set{budget: budget}
+	if env != nil {
+		set.adapter = env.CELTypeAdapter()
+	}
 	var errs []error
 	for _, f := range files {
 		var fs fileSpec
@@ -187,6 +192,7 @@ func Load(files []File, pack string, opts Options) (*Set, error) {
 			if err != nil {
 				return err
 			}
+			set.adapter = env.CELTypeAdapter()
 			var errs []error
 			for _, r := range set.rules {
 				c, rerrs := compileRule(env, r.file, r.node, pack, limit)
@@ -231,6 +237,7 @@ func newEnv(opts Options) (*cel.Env, error) {
 			reflect.TypeOf(&profile.Facts{}),
 			ext.ParseStructTag("json"),
 		),
+		fieldReader(),
 		cel.Variable("tables", cel.MapType(cel.StringType, cel.ObjectType("profile.Table"))),
 		cel.Variable("sections", cel.ListType(cel.ObjectType("profile.Section"))),
 		cel.Variable("claims", cel.ListType(cel.ObjectType("profile.Claim"))),

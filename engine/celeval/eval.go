@@ -39,19 +39,21 @@ func (s *Set) Eval(ctx context.Context, facts *profile.Facts) ([]finding.Raw, er
 // evalAll runs every rule on facts, with fast, those that can untracked; ok is false when
 // the run must be repeated tracked (meter.overrun).
 func (s *Set) evalAll(ctx context.Context, facts *profile.Facts, fast bool) (out []finding.Raw, ok bool, err error) {
-	vars := varsOf(facts)
+	raw := rawVars(facts)
+	vars := newScope(s.adapter, raw)
 	m := &meter{ctx: ctx, budget: s.budget}
 	var sizes *factSizes
 	if fast {
-		sizes = &factSizes{vars: vars, fit: map[string]bool{}}
+		sizes = &factSizes{vars: raw, fit: map[string]bool{}}
 	}
 	var errs []error
+	item := &scope{}
 	for _, r := range s.rules {
 		if err := ctx.Err(); err != nil {
 			return out, true, err
 		}
 		m.fast = fast && sizes.within(r.vars)
-		raws, err := r.eval(m, vars)
+		raws, err := r.evalIn(m, vars, item)
 		if m.overrun {
 			return nil, false, nil
 		}
@@ -86,7 +88,7 @@ var errBudget = i18n.NewError("每个文档的计算量已用完")
 
 // eval evaluates p and charges its cost to the document; once the budget is spent, no
 // further expression runs.
-func (m *meter) eval(p *compiled, vars map[string]any) (ref.Val, error) {
+func (m *meter) eval(p *compiled, vars *scope) (ref.Val, error) {
 	if m.spent() {
 		return nil, errBudget
 	}
@@ -126,19 +128,15 @@ func satAdd(a, b uint64) uint64 {
 	return a + b
 }
 
-// varsOf returns the variables every rule sees.
-func varsOf(facts *profile.Facts) map[string]any {
-	return map[string]any{
-		"tables":   facts.Tables,
-		"sections": facts.Sections,
-		"claims":   facts.Claims,
-		"report":   &facts.Report,
-		"edition":  &facts.Edition,
-		"cells":    allCells(facts),
-	}
+// eval evaluates the rule on the document whose facts vars holds.
+func (r *Rule) eval(m *meter, vars *scope) ([]finding.Raw, error) {
+	return r.evalIn(m, vars, &scope{})
 }
 
-func (r *Rule) eval(m *meter, vars map[string]any) ([]finding.Raw, error) {
+// evalIn evaluates the rule on the document whose facts vars holds; item is the storage
+// each item's scope reuses. A rule without a scope binds its lets in vars, where the
+// later rules see them, as they always have.
+func (r *Rule) evalIn(m *meter, vars, item *scope) ([]finding.Raw, error) {
 	if r.forPrg == nil {
 		return r.evalItem(m, vars)
 	}
@@ -154,12 +152,9 @@ func (r *Rule) eval(m *meter, vars map[string]any) ([]finding.Raw, error) {
 	var errs []error
 	it := l.Iterator()
 	for it.HasNext() == types.True {
-		item := map[string]any{}
-		for k, val := range vars {
-			item[k] = val
-		}
+		item.reset(vars)
 		v := it.Next()
-		item[r.as] = v
+		item.bind(r.as, v)
 		m.bind(v)
 		raws, err := r.evalItem(m, item)
 		out = append(out, raws...)
@@ -171,7 +166,7 @@ func (r *Rule) eval(m *meter, vars map[string]any) ([]finding.Raw, error) {
 }
 
 // evalItem evaluates the lets and the assertion for one item.
-func (r *Rule) evalItem(m *meter, vars map[string]any) ([]finding.Raw, error) {
+func (r *Rule) evalItem(m *meter, vars *scope) ([]finding.Raw, error) {
 	for _, b := range r.lets {
 		v, err := m.eval(b.prg, vars)
 		if err != nil {
@@ -180,7 +175,7 @@ func (r *Rule) evalItem(m *meter, vars map[string]any) ([]finding.Raw, error) {
 			}
 			return nil, fmt.Errorf("let %s: %w", b.name, err)
 		}
-		vars[b.name] = v
+		vars.bind(b.name, v)
 		m.bind(v)
 	}
 	v, err := m.eval(r.assert, vars)
@@ -208,16 +203,26 @@ func (r *Rule) evalItem(m *meter, vars map[string]any) ([]finding.Raw, error) {
 		}
 	}
 	// A rule that binds expected and actual compared them: the finding carries both.
-	if e, ok := vars["expected"].(ref.Val); ok {
-		if a, ok := vars["actual"].(ref.Val); ok {
+	if e, ok := boundVal(vars, "expected"); ok {
+		if a, ok := boundVal(vars, "actual"); ok {
 			raw.Expected, raw.Actual = Format(e), Format(a)
 		}
 	}
 	return []finding.Raw{raw}, nil
 }
 
+// boundVal returns the CEL value a rule bound to name.
+func boundVal(vars *scope, name string) (ref.Val, bool) {
+	v, ok := vars.lookup(name)
+	if !ok {
+		return nil, false
+	}
+	rv, ok := v.(ref.Val)
+	return rv, ok
+}
+
 // notAssessable builds the finding that says the rule could not be decided for the item.
-func (r *Rule) notAssessable(m *meter, vars map[string]any, na *NotAssessable) finding.Raw {
+func (r *Rule) notAssessable(m *meter, vars *scope, na *NotAssessable) finding.Raw {
 	raw := finding.Raw{RuleID: r.Meta.ID, NotAssessable: true, Missing: na.Refs}
 	raw.At, raw.Related = r.locate(m, vars)
 	if raw.At == "" && len(na.Refs) > 0 {
@@ -228,7 +233,7 @@ func (r *Rule) notAssessable(m *meter, vars map[string]any, na *NotAssessable) f
 }
 
 // locate evaluates at and related; a location that cannot be computed is left out.
-func (r *Rule) locate(m *meter, vars map[string]any) (string, []finding.RelatedRef) {
+func (r *Rule) locate(m *meter, vars *scope) (string, []finding.RelatedRef) {
 	var at string
 	if r.at != nil {
 		if v, err := m.eval(r.at, vars); err == nil {
@@ -282,7 +287,7 @@ func (r *Rule) localMessage() []messagePart {
 	return r.message
 }
 
-func (r *Rule) render(m *meter, vars map[string]any, parts []messagePart) (string, error) {
+func (r *Rule) render(m *meter, vars *scope, parts []messagePart) (string, error) {
 	var b strings.Builder
 	for _, p := range parts {
 		if p.prg == nil {

@@ -113,7 +113,7 @@ func aggregateValue(a *profile.Aggregate) ast.Value {
 }
 
 // terms shares the terms of the strings a table's cells repeat (table, row and column
-// ids, types, states, units) within one input: OPA never modifies a term it evaluates.
+// ids, types, states, units, texts such as "0") within one input: OPA never modifies a term it evaluates.
 type terms map[string]*ast.Term
 
 func (ts terms) of(s string) *ast.Term {
@@ -162,7 +162,7 @@ func rowValue(r *profile.Row, columns []string, shared terms) ast.Value {
 		}
 		items := [][2]*ast.Term{
 			str("ref", cell.Ref), shared.item("table", cell.Table), shared.item("row", cell.Row), shared.item("col", cell.Col), shared.item("type", cell.Type),
-			shared.item("state", cell.State), str("text", cell.Text), boolean("integer", cell.Integer), boolean("signed", cell.Signed), shared.item("unit", cell.Unit),
+			shared.item("state", cell.State), shared.item("text", cell.Text), boolean("integer", cell.Integer), boolean("signed", cell.Signed), shared.item("unit", cell.Unit),
 		}
 		if cell.State == profile.StateNumber {
 			items = append(items, num("value", cell.Value))
