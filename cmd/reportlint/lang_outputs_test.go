@@ -98,38 +98,7 @@ func TestFindingsAndReportsInBothLanguages(t *testing.T) {
 		}
 		add("summary", errOut)
 
-		_, out, _ = runIn(lang, append([]string{"lint", "--format", "sarif", "--no-config"}, inputs...)...)
-		var sarif struct {
-			Runs []struct {
-				Tool struct {
-					Driver     sarifComponent   `json:"driver"`
-					Extensions []sarifComponent `json:"extensions"`
-				} `json:"tool"`
-				Results []struct {
-					RuleID  string      `json:"ruleId"`
-					Message sarifText   `json:"message"`
-					Related []sarifRefd `json:"relatedLocations"`
-				} `json:"results"`
-			} `json:"runs"`
-		}
-		if err := json.Unmarshal([]byte(out), &sarif); err != nil {
-			t.Fatalf("%s: sarif: %v", lang, err)
-		}
-		for _, run := range sarif.Runs {
-			for _, c := range append([]sarifComponent{run.Tool.Driver}, run.Tool.Extensions...) {
-				for _, r := range c.Rules {
-					add("sarif rule "+r.ID, r.Short.Text)
-					add("sarif rule "+r.ID, r.Full.Text)
-					add("sarif rule help "+r.ID, codeSpan.ReplaceAllString(r.Help.Text, ""))
-				}
-			}
-			for _, r := range run.Results {
-				add("sarif "+r.RuleID, r.Message.Text)
-				for _, rel := range r.Related {
-					add("sarif "+r.RuleID+" related", rel.Message.Text)
-				}
-			}
-		}
+		addSARIF(t, lang, inputs, add)
 
 		// The text report, less the document's lines it prints under each finding.
 		_, out, _ = runIn(lang, append([]string{"lint", "--no-config", "--color", "never"}, inputs...)...)
@@ -212,4 +181,42 @@ type sarifComponent struct {
 		Full  sarifText `json:"fullDescription"`
 		Help  sarifText `json:"help"`
 	} `json:"rules"`
+}
+
+// addSARIF adds the messages and rule texts of the SARIF log of a run over inputs.
+func addSARIF(t *testing.T, lang string, inputs []string, add func(where, s string)) {
+	t.Helper()
+	_, out, _ := runIn(lang, append([]string{"lint", "--format", "sarif", "--no-config"}, inputs...)...)
+	var sarif struct {
+		Runs []struct {
+			Tool struct {
+				Driver     sarifComponent   `json:"driver"`
+				Extensions []sarifComponent `json:"extensions"`
+			} `json:"tool"`
+			Results []struct {
+				RuleID  string      `json:"ruleId"`
+				Message sarifText   `json:"message"`
+				Related []sarifRefd `json:"relatedLocations"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal([]byte(out), &sarif); err != nil {
+		t.Fatalf("%s: sarif: %v", lang, err)
+	}
+	for _, run := range sarif.Runs {
+		for _, c := range append([]sarifComponent{run.Tool.Driver}, run.Tool.Extensions...) {
+			for _, r := range c.Rules {
+				add("sarif rule "+r.ID, r.Short.Text)
+				add("sarif rule "+r.ID, r.Full.Text)
+				add("sarif rule help "+r.ID, codeSpan.ReplaceAllString(r.Help.Text, ""))
+			}
+		}
+		for _, r := range run.Results {
+			add("sarif "+r.RuleID, r.Message.Text)
+			for _, rel := range r.Related {
+				add("sarif "+r.RuleID+" related", rel.Message.Text)
+			}
+		}
+	}
+
 }
